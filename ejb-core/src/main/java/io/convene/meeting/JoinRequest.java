@@ -1,0 +1,20 @@
+package io.convene.meeting;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Asking to enter a meeting. Signed-in users need the meeting code (as the path), an invitation or the
+ * link token; guests need the link token and a display name. The passcode is needed when one is set.
+ */
+public record JoinRequest(
+        @Size(max = 64) String joinToken,
+        @Size(max = 32) String passcode,
+        @Size(min = 1, max = 80) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String displayName) {
+
+    @Override
+    public String toString() {
+        return "JoinRequest[joinToken=" + (joinToken == null ? null : "***") + ", passcode="
+                + (passcode == null ? null : "***") + ", displayName=" + displayName + "]";
+    }
+}

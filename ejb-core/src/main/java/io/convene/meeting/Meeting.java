@@ -1,0 +1,322 @@
+package io.convene.meeting;
+
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.ConflictException;
+import io.convene.user.User;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A meeting: when it is, who hosts it, how people get in (code, link token, passcode, waiting room),
+ * and who takes part. Its methods are the rules for changing it.
+ */
+@Entity
+@Table(name = "meetings")
+public class Meeting {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false)
+    private String title;
+
+    private String agenda;
+
+    @Column(name = "starts_at", nullable = false)
+    private Instant startsAt;
+
+    @Column(name = "ends_at", nullable = false)
+    private Instant endsAt;
+
+    @Column(name = "time_zone", nullable = false)
+    private String timeZone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MeetingStatus status;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "host_id")
+    private User host;
+
+    @Column(nullable = false, unique = true, length = 10)
+    private String code;
+
+    @Column(name = "join_token", nullable = false, unique = true)
+    private String joinToken;
+
+    @Column(name = "passcode_hash")
+    private String passcodeHash;
+
+    @Column(name = "waiting_room", nullable = false)
+    private boolean waitingRoom;
+
+    @Column(name = "allow_guests", nullable = false)
+    private boolean allowGuests;
+
+    @Embedded
+    private MeetingSettings settings;
+
+    @OneToMany(mappedBy = "meeting", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("role, invitedAt")
+    private List<Participation> participations = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Meeting() {
+    }
+
+    Meeting(User host, String title, String agenda, TimeSlot slot, ZoneId zone, String code, Instant now) {
+        this.id = UUID.randomUUID();
+        this.host = host;
+        this.title = title;
+        this.agenda = agenda;
+        this.startsAt = slot.start();
+        this.endsAt = slot.end();
+        this.timeZone = zone.getId();
+        this.code = code;
+        this.joinToken = MeetingSecrets.newJoinToken();
+        this.status = MeetingStatus.SCHEDULED;
+        this.settings = MeetingSettings.defaults();
+        this.createdAt = now;
+        participations.add(Participation.host(this, host));
+    }
+
+    // --- changes -------------------------------------------------------------------------------
+
+    void describe(String title, String agenda) {
+        requireOpen();
+        if (title != null) {
+            this.title = title;
+        }
+        if (agenda != null) {
+            this.agenda = agenda.isBlank() ? null : agenda;
+        }
+    }
+
+    void reschedule(TimeSlot slot, ZoneId zone) {
+        if (status != MeetingStatus.SCHEDULED) {
+            throw new ConflictException("Only a scheduled meeting can be moved; this one is " + status.name().toLowerCase());
+        }
+        this.startsAt = slot.start();
+        this.endsAt = slot.end();
+        this.timeZone = zone.getId();
+    }
+
+    /** Sets the passcode hash; null removes the passcode. */
+    void protectWith(String passcodeHash) {
+        requireOpen();
+        this.passcodeHash = passcodeHash;
+    }
+
+    void changeAccess(Boolean waitingRoom, Boolean allowGuests) {
+        requireOpen();
+        if (waitingRoom != null) {
+            this.waitingRoom = waitingRoom;
+        }
+        if (allowGuests != null) {
+            this.allowGuests = allowGuests;
+        }
+    }
+
+    void changeSettings(MeetingSettings settings) {
+        requireOpen();
+        this.settings = settings;
+    }
+
+    void invite(User user, String email, Instant now) {
+        requireOpen();
+        boolean known = participations.stream().anyMatch(p -> user != null ? p.concerns(user)
+                : email.equals(p.email()));
+        if (!known) {
+            participations.add(Participation.invitation(this, user, email, now));
+        }
+    }
+
+    void cancel() {
+        if (status == MeetingStatus.CANCELLED) {
+            return;
+        }
+        if (status != MeetingStatus.SCHEDULED) {
+            throw new ConflictException("Only a scheduled meeting can be cancelled; this one is "
+                    + status.name().toLowerCase());
+        }
+        status = MeetingStatus.CANCELLED;
+    }
+
+    // --- joining -------------------------------------------------------------------------------
+
+    /** Checks the passcode of anyone but the host; a wrong or missing passcode is refused. */
+    void checkPasscode(User user, String passcode) {
+        boolean isHost = user != null && user.id().equals(host.id());
+        if (passcodeHash != null && !isHost && !Passcode.matches(passcode, passcodeHash)) {
+            throw new AccessDeniedException(passcode == null || passcode.isEmpty()
+                    ? "This meeting needs a passcode" : "Wrong passcode");
+        }
+    }
+
+    /** The user asks to enter: hosts and co-hosts go in, others may have to wait. */
+    Participation enter(User user, Instant now) {
+        requireOpen();
+        Participation p = participationOf(user).orElseGet(() -> {
+            Participation walkIn = Participation.walkIn(this, user);
+            participations.add(walkIn);
+            return walkIn;
+        });
+        p.claimBy(user);
+        admitOrQueue(p, now);
+        return p;
+    }
+
+    Participation enterAsGuest(String displayName, Instant now) {
+        requireOpen();
+        if (!allowGuests) {
+            throw new AccessDeniedException("This meeting does not admit guests without an account");
+        }
+        Participation p = Participation.guest(this, displayName);
+        participations.add(p);
+        admitOrQueue(p, now);
+        return p;
+    }
+
+    void leave(Participation participation, Instant now) {
+        participation.leave(now);
+    }
+
+    private void admitOrQueue(Participation p, Instant now) {
+        if (p.role().bypassesWaitingRoom() || (!waitingRoom && (hostPresent() || settings.joinBeforeHost()))) {
+            p.enter(now);
+        } else {
+            p.waitForAdmission(now);
+        }
+        if (p.role() == MeetingRole.HOST && p.state() == ParticipationState.JOINED) {
+            status = MeetingStatus.LIVE;
+            if (!waitingRoom) {
+                participations.stream().filter(w -> w.state() == ParticipationState.WAITING)
+                        .forEach(w -> w.enter(now));
+            }
+        }
+    }
+
+    private boolean hostPresent() {
+        return participations.stream()
+                .anyMatch(p -> p.role() == MeetingRole.HOST && p.state() == ParticipationState.JOINED);
+    }
+
+    private void requireOpen() {
+        if (status == MeetingStatus.CANCELLED) {
+            throw new ConflictException("This meeting was cancelled");
+        }
+        if (status == MeetingStatus.ENDED) {
+            throw new ConflictException("This meeting has ended");
+        }
+    }
+
+    // --- questions -----------------------------------------------------------------------------
+
+    public boolean isHostedBy(User user) {
+        return host.id().equals(user.id());
+    }
+
+    /** Host, invitee or anyone who has been in it: those who may see the meeting. */
+    public boolean concerns(User user) {
+        return isHostedBy(user) || participationOf(user).isPresent();
+    }
+
+    public Optional<Participation> participationOf(User user) {
+        return participations.stream().filter(p -> !p.isGuest() && p.concerns(user)).findFirst();
+    }
+
+    public Optional<Participation> participation(UUID participationId) {
+        return participations.stream().filter(p -> p.id().equals(participationId)).findFirst();
+    }
+
+    public boolean joinTokenIs(String candidate) {
+        return candidate != null && MessageDigest.isEqual(joinToken.getBytes(StandardCharsets.US_ASCII),
+                candidate.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public TimeSlot slot() {
+        return new TimeSlot(startsAt, endsAt);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String agenda() {
+        return agenda;
+    }
+
+    public ZoneId timeZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public MeetingStatus status() {
+        return status;
+    }
+
+    public User host() {
+        return host;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String joinToken() {
+        return joinToken;
+    }
+
+    public boolean hasPasscode() {
+        return passcodeHash != null;
+    }
+
+    public boolean hasWaitingRoom() {
+        return waitingRoom;
+    }
+
+    public boolean allowsGuests() {
+        return allowGuests;
+    }
+
+    public MeetingSettings settings() {
+        return settings;
+    }
+
+    public List<Participation> participations() {
+        return List.copyOf(participations);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,34 @@
+package io.convene.meeting;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A meeting as the people who may see it see it. */
+public record MeetingDetails(UUID id, String code, String title, String agenda, Instant start, Instant end,
+                             String timeZone, MeetingStatus status, Person host, boolean passcodeProtected,
+                             boolean waitingRoom, boolean allowGuests, Settings settings, String joinUrl,
+                             List<Participant> participants) {
+
+    public record Person(UUID id, String name, String email) {
+    }
+
+    public record Settings(boolean videoOnEntry, boolean audioOnEntry, boolean joinBeforeHost) {
+    }
+
+    public record Participant(UUID participationId, String name, String email, boolean guest, MeetingRole role,
+                              ParticipationState state, Instant invitedAt, Instant admittedAt, Instant joinedAt,
+                              Instant leftAt) {
+    }
+
+    static MeetingDetails of(Meeting m, String joinUrl) {
+        MeetingSettings s = m.settings();
+        return new MeetingDetails(m.id(), m.code(), m.title(), m.agenda(), m.slot().start(), m.slot().end(),
+                m.timeZone().getId(), m.status(), new Person(m.host().id(), m.host().name(), m.host().email()),
+                m.hasPasscode(), m.hasWaitingRoom(), m.allowsGuests(),
+                new Settings(s.videoOnEntry(), s.audioOnEntry(), s.joinBeforeHost()), joinUrl,
+                m.participations().stream().map(p -> new Participant(p.id(), p.displayName(), p.email(),
+                        p.isGuest(), p.role(), p.state(), p.invitedAt(), p.admittedAt(), p.joinedAt(),
+                        p.leftAt())).toList());
+    }
+}

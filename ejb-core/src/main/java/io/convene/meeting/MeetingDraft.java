@@ -1,0 +1,30 @@
+package io.convene.meeting;
+
+import static io.convene.meeting.MeetingTimes.DATE_TIME;
+import static io.convene.meeting.MeetingTimes.DATE_TIME_MESSAGE;
+
+import io.convene.shared.IanaTimeZone;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * A meeting to schedule. {@code start} and {@code end} are ISO-8601: an instant with offset
+ * ("2026-12-01T09:00:00Z") or a local date-time ("2026-12-01T10:00") read in {@code timeZone}.
+ */
+public record MeetingDraft(
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 10_000) String agenda,
+        @NotBlank @Size(max = 40) @Pattern(regexp = DATE_TIME, message = DATE_TIME_MESSAGE) String start,
+        @NotBlank @Size(max = 40) @Pattern(regexp = DATE_TIME, message = DATE_TIME_MESSAGE) String end,
+        @NotBlank @Size(max = 64) @IanaTimeZone String timeZone,
+        @Size(min = 4, max = 32) String passcode,
+        Boolean waitingRoom,
+        Boolean allowGuests,
+        @Valid SettingsInput settings,
+        @Size(max = 500) List<@NotNull @Email @Size(max = 254) String> invitees) {
+}

@@ -1,0 +1,59 @@
+package io.convene.meeting;
+
+import io.convene.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class MeetingRepository {
+
+    private static final List<MeetingStatus> OPEN = List.of(MeetingStatus.SCHEDULED, MeetingStatus.LIVE);
+
+    @PersistenceContext(unitName = "convene")
+    private EntityManager em;
+
+    public Optional<Meeting> byId(UUID id) {
+        return Optional.ofNullable(em.find(Meeting.class, id));
+    }
+
+    public Optional<Meeting> byCode(String code) {
+        return em.createQuery("select m from Meeting m where m.code = :c", Meeting.class)
+                .setParameter("c", code).getResultStream().findFirst();
+    }
+
+    public void add(Meeting meeting) {
+        em.persist(meeting);
+    }
+
+    /** The host's open meetings that end after {@code from}: their calendar from then on. */
+    public List<TimeSlot> busySlots(User host, Instant from, UUID except) {
+        return em.createQuery("""
+                        select m from Meeting m where m.host = :h and m.status in :open and m.endsAt > :from
+                        and m.id <> :except order by m.startsAt""", Meeting.class)
+                .setParameter("h", host).setParameter("open", OPEN).setParameter("from", from)
+                .setParameter("except", except == null ? new UUID(0, 0) : except)
+                .getResultStream().map(Meeting::slot).toList();
+    }
+
+    public List<Meeting> upcomingFor(User user, Instant now, int page, int size) {
+        return em.createQuery("select m from Meeting m where " + VISIBLE_AND_UPCOMING
+                        + " order by m.startsAt, m.id", Meeting.class)
+                .setParameter("u", user).setParameter("email", user.email()).setParameter("open", OPEN)
+                .setParameter("now", now).setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    public long countUpcomingFor(User user, Instant now) {
+        return em.createQuery("select count(m) from Meeting m where " + VISIBLE_AND_UPCOMING, Long.class)
+                .setParameter("u", user).setParameter("email", user.email()).setParameter("open", OPEN)
+                .setParameter("now", now).getSingleResult();
+    }
+
+    private static final String VISIBLE_AND_UPCOMING = """
+            m.status in :open and m.endsAt > :now and (m.host = :u or exists (
+              select p from Participation p where p.meeting = m and (p.user = :u or p.invitedEmail = :email)))""";
+}

@@ -1,0 +1,244 @@
+package io.convene.meeting;
+
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.AuthenticationFailedException;
+import io.convene.shared.Caller;
+import io.convene.shared.ConflictException;
+import io.convene.shared.InvalidInputException;
+import io.convene.shared.NotFoundException;
+import io.convene.shared.Page;
+import io.convene.shared.TimeZones;
+import io.convene.user.User;
+import io.convene.user.UserRepository;
+import io.convene.user.UserService;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Scheduling, changing, listing, joining and leaving meetings: one public method per use case. */
+@Stateless
+public class MeetingService {
+
+    private static final Logger LOG = Logger.getLogger(MeetingService.class.getName());
+    private static final int SUGGESTIONS = 3;
+
+    @Inject
+    MeetingRepository meetings;
+
+    @Inject
+    UserRepository userRepository;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    GuestTickets guestTickets;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "convene.public-url", defaultValue = "http://127.0.0.1:8080")
+    String publicUrl;
+
+    public MeetingDetails schedule(Caller caller, MeetingDraft draft) {
+        User host = users.current(caller);
+        if (!caller.mayHost()) {
+            throw new AccessDeniedException("Only hosts and administrators schedule meetings");
+        }
+        Instant now = clock.instant();
+        ZoneId zone = TimeZones.parse("timeZone", draft.timeZone());
+        TimeSlot slot = MeetingTimes.parse(draft.start(), draft.end(), zone, now);
+        requireFree(host, slot, null);
+
+        Meeting meeting = new Meeting(host, draft.title().trim(), draft.agenda(), slot, zone, unusedCode(), now);
+        if (draft.passcode() != null) {
+            meeting.protectWith(Passcode.hash(draft.passcode()));
+        }
+        meeting.changeAccess(Boolean.TRUE.equals(draft.waitingRoom()), Boolean.TRUE.equals(draft.allowGuests()));
+        if (draft.settings() != null) {
+            meeting.changeSettings(draft.settings().applyTo(meeting.settings()));
+        }
+        invite(meeting, draft.invitees(), now);
+        meetings.add(meeting);
+        LOG.info(() -> "Scheduled meeting " + meeting.id() + " (code " + meeting.code() + ") for host " + host.id());
+        return details(meeting);
+    }
+
+    public MeetingDetails edit(Caller caller, String reference, MeetingChanges changes) {
+        Meeting meeting = resolve(reference);
+        User user = requireHostOrAdmin(caller, meeting);
+        Instant now = clock.instant();
+        if (changes.start() != null || changes.end() != null || changes.timeZone() != null) {
+            ZoneId zone = changes.timeZone() == null ? meeting.timeZone()
+                    : TimeZones.parse("timeZone", changes.timeZone());
+            TimeSlot slot = changes.start() == null && changes.end() == null ? meeting.slot()
+                    : MeetingTimes.parse(changes.start(), changes.end(), zone, now);
+            requireFree(meeting.host(), slot, meeting.id());
+            meeting.reschedule(slot, zone);
+        }
+        meeting.describe(changes.title() == null ? null : changes.title().trim(), changes.agenda());
+        if (changes.passcode() != null && Boolean.TRUE.equals(changes.removePasscode())) {
+            throw new InvalidInputException("removePasscode", "cannot set and remove the passcode at once");
+        }
+        if (changes.passcode() != null) {
+            meeting.protectWith(Passcode.hash(changes.passcode()));
+        } else if (Boolean.TRUE.equals(changes.removePasscode())) {
+            meeting.protectWith(null);
+        }
+        meeting.changeAccess(changes.waitingRoom(), changes.allowGuests());
+        if (changes.settings() != null) {
+            meeting.changeSettings(changes.settings().applyTo(meeting.settings()));
+        }
+        invite(meeting, changes.invitees(), now);
+        LOG.info(() -> "Meeting " + meeting.id() + " edited by user " + user.id());
+        return details(meeting);
+    }
+
+    public void cancel(Caller caller, String reference) {
+        Meeting meeting = resolve(reference);
+        User user = requireHostOrAdmin(caller, meeting);
+        meeting.cancel();
+        LOG.info(() -> "Meeting " + meeting.id() + " cancelled by user " + user.id());
+    }
+
+    public Page<MeetingSummary> upcoming(Caller caller, int page, int size) {
+        User user = users.current(caller);
+        Instant now = clock.instant();
+        List<MeetingSummary> items = meetings.upcomingFor(user, now, page, size).stream()
+                .map(m -> MeetingSummary.of(m, m.isHostedBy(user))).toList();
+        return new Page<>(items, page, size, meetings.countUpcomingFor(user, now));
+    }
+
+    public MeetingDetails details(Caller caller, String reference) {
+        Meeting meeting = resolve(reference);
+        User user = users.current(caller);
+        if (!meeting.concerns(user) && !caller.isAdmin()) {
+            throw notFound();
+        }
+        return details(meeting);
+    }
+
+    /**
+     * A signed-in user enters with the meeting code, an invitation or the link token; anyone but the
+     * host gives the passcode when there is one.
+     */
+    public JoinOutcome join(Caller caller, String reference, JoinRequest request) {
+        Meeting meeting = resolve(reference);
+        User user = users.current(caller);
+        boolean mayEnter = meeting.concerns(user) || MeetingSecrets.isCode(reference)
+                || meeting.joinTokenIs(request.joinToken());
+        if (!mayEnter) {
+            throw notFound();
+        }
+        meeting.checkPasscode(user, request.passcode());
+        Participation participation = meeting.enter(user, clock.instant());
+        LOG.info(() -> "User " + user.id() + " joined meeting " + meeting.id() + ": " + participation.state());
+        return JoinOutcome.of(participation, null);
+    }
+
+    /** A guest without an account enters through the secure link and gets a meeting-scoped ticket. */
+    public JoinOutcome joinAsGuest(String reference, JoinRequest request) {
+        Meeting meeting = resolve(reference);
+        if (!meeting.joinTokenIs(request.joinToken())) {
+            throw notFound();
+        }
+        if (request.displayName() == null) {
+            throw new InvalidInputException("displayName", "guests must give a display name");
+        }
+        meeting.checkPasscode(null, request.passcode());
+        Participation guest = meeting.enterAsGuest(request.displayName().trim(), clock.instant());
+        LOG.info(() -> "Guest " + guest.id() + " joined meeting " + meeting.id() + ": " + guest.state());
+        return JoinOutcome.of(guest, guestTickets.issue(guest));
+    }
+
+    public void leave(Caller caller, String reference) {
+        Meeting meeting = resolve(reference);
+        User user = users.current(caller);
+        Participation participation = meeting.participationOf(user).orElseThrow(MeetingService::notFound);
+        leave(meeting, participation);
+    }
+
+    public void leaveAsGuest(String guestTicket, String reference) {
+        Meeting meeting = resolve(reference);
+        UUID participationId = guestTickets.verify(guestTicket, meeting.id());
+        Participation participation = meeting.participation(participationId)
+                .orElseThrow(() -> new AuthenticationFailedException("Invalid guest ticket"));
+        leave(meeting, participation);
+    }
+
+    private void leave(Meeting meeting, Participation participation) {
+        if (participation.state() == ParticipationState.INVITED) {
+            throw new ConflictException("You have not joined this meeting");
+        }
+        meeting.leave(participation, clock.instant());
+        LOG.info(() -> "Participation " + participation.id() + " left meeting " + meeting.id());
+    }
+
+    // -------------------------------------------------------------------------------------------
+
+    private Meeting resolve(String reference) {
+        if (MeetingSecrets.isCode(reference)) {
+            return meetings.byCode(reference).orElseThrow(MeetingService::notFound);
+        }
+        try {
+            return meetings.byId(UUID.fromString(reference)).orElseThrow(MeetingService::notFound);
+        } catch (IllegalArgumentException e) {
+            throw notFound();
+        }
+    }
+
+    private User requireHostOrAdmin(Caller caller, Meeting meeting) {
+        User user = users.current(caller);
+        if (meeting.isHostedBy(user) || caller.isAdmin()) {
+            return user;
+        }
+        if (meeting.concerns(user)) {
+            throw new AccessDeniedException("Only the host or an administrator may change this meeting");
+        }
+        throw notFound();
+    }
+
+    /** Serialises scheduling per host (row lock), then refuses overlaps with the next free slots. */
+    private void requireFree(User host, TimeSlot slot, UUID except) {
+        userRepository.lock(host);
+        List<TimeSlot> busy = meetings.busySlots(host, slot.start(), except);
+        if (busy.stream().anyMatch(slot::overlaps)) {
+            throw new SchedulingConflictException(FreeSlots.after(slot, busy, SUGGESTIONS));
+        }
+    }
+
+    private void invite(Meeting meeting, List<String> emails, Instant now) {
+        if (emails == null) {
+            return;
+        }
+        for (String email : emails) {
+            String normalized = User.normalizeEmail(email);
+            meeting.invite(userRepository.byEmail(normalized).orElse(null), normalized, now);
+        }
+    }
+
+    private String unusedCode() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String code = MeetingSecrets.newCode();
+            if (meetings.byCode(code).isEmpty()) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("No free meeting code after 10 attempts");
+    }
+
+    private MeetingDetails details(Meeting meeting) {
+        return MeetingDetails.of(meeting, publicUrl + "/join/" + meeting.code() + "?t=" + meeting.joinToken());
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("No such meeting, or it is not visible to you");
+    }
+}

@@ -1,0 +1,188 @@
+package io.convene.meeting;
+
+import io.convene.user.User;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One person's place in one meeting: an invited or joining user, or a guest without an account. Its
+ * state follows from its times: invited, waiting (asked to join, not admitted yet), joined, left.
+ */
+@Entity
+@Table(name = "participations")
+public class Participation {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "meeting_id")
+    private Meeting meeting;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "user_id")
+    private User user;
+
+    /** The invited address, for invitees who have no account yet. */
+    @Column(name = "invited_email")
+    private String invitedEmail;
+
+    @Column(name = "guest_name")
+    private String guestName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MeetingRole role;
+
+    @Column(name = "invited_at")
+    private Instant invitedAt;
+
+    @Column(name = "waiting_since")
+    private Instant waitingSince;
+
+    @Column(name = "admitted_at")
+    private Instant admittedAt;
+
+    @Column(name = "joined_at")
+    private Instant joinedAt;
+
+    @Column(name = "left_at")
+    private Instant leftAt;
+
+    protected Participation() {
+    }
+
+    private Participation(Meeting meeting, User user, String invitedEmail, String guestName, MeetingRole role) {
+        this.id = UUID.randomUUID();
+        this.meeting = meeting;
+        this.user = user;
+        this.invitedEmail = invitedEmail;
+        this.guestName = guestName;
+        this.role = role;
+    }
+
+    static Participation host(Meeting meeting, User host) {
+        return new Participation(meeting, host, null, null, MeetingRole.HOST);
+    }
+
+    static Participation invitation(Meeting meeting, User user, String email, Instant now) {
+        Participation p = new Participation(meeting, user, user == null ? User.normalizeEmail(email) : null, null,
+                MeetingRole.PARTICIPANT);
+        p.invitedAt = now;
+        return p;
+    }
+
+    static Participation walkIn(Meeting meeting, User user) {
+        return new Participation(meeting, user, null, null, MeetingRole.PARTICIPANT);
+    }
+
+    static Participation guest(Meeting meeting, String displayName) {
+        return new Participation(meeting, null, null, displayName, MeetingRole.PARTICIPANT);
+    }
+
+    void waitForAdmission(Instant now) {
+        leftAt = null;
+        joinedAt = null;
+        if (waitingSince == null) {
+            waitingSince = now;
+        }
+    }
+
+    void enter(Instant now) {
+        if (state() == ParticipationState.JOINED) {
+            return;
+        }
+        waitingSince = null;
+        leftAt = null;
+        if (admittedAt == null) {
+            admittedAt = now;
+        }
+        joinedAt = now;
+    }
+
+    void leave(Instant now) {
+        if (state() == ParticipationState.JOINED || state() == ParticipationState.WAITING) {
+            waitingSince = null;
+            leftAt = now;
+        }
+    }
+
+    public ParticipationState state() {
+        if (leftAt != null) {
+            return ParticipationState.LEFT;
+        }
+        if (joinedAt != null) {
+            return ParticipationState.JOINED;
+        }
+        if (waitingSince != null) {
+            return ParticipationState.WAITING;
+        }
+        return ParticipationState.INVITED;
+    }
+
+    boolean concerns(User candidate) {
+        return (user != null && user.id().equals(candidate.id()))
+                || (invitedEmail != null && invitedEmail.equals(candidate.email()));
+    }
+
+    /** Binds an e-mail invitation to the account that now exists for that address. */
+    void claimBy(User account) {
+        if (user == null && invitedEmail != null) {
+            user = account;
+            invitedEmail = null;
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Meeting meeting() {
+        return meeting;
+    }
+
+    public User user() {
+        return user;
+    }
+
+    public boolean isGuest() {
+        return guestName != null;
+    }
+
+    public String displayName() {
+        return guestName != null ? guestName : user != null ? user.name() : invitedEmail;
+    }
+
+    public String email() {
+        return user != null ? user.email() : invitedEmail;
+    }
+
+    public MeetingRole role() {
+        return role;
+    }
+
+    public Instant invitedAt() {
+        return invitedAt;
+    }
+
+    public Instant admittedAt() {
+        return admittedAt;
+    }
+
+    public Instant joinedAt() {
+        return joinedAt;
+    }
+
+    public Instant leftAt() {
+        return leftAt;
+    }
+}

@@ -1,0 +1,5 @@
+package io.convene.meeting;
+
+public enum ParticipationState {
+    INVITED, WAITING, JOINED, LEFT
+}

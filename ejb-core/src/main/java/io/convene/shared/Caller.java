@@ -1,0 +1,27 @@
+package io.convene.shared;
+
+import java.util.Set;
+
+/**
+ * Who is asking, as the identity provider vouched for it: the token's subject, name, e-mail, realm
+ * roles and session. Services take it explicitly so that every rule about "who may" is in one place.
+ */
+public record Caller(String subject, String name, String email, Set<String> roles, String sessionId) {
+
+    public static final String ADMIN = "admin";
+    public static final String HOST = "host";
+    public static final String PARTICIPANT = "participant";
+    public static final String COMPLIANCE_OFFICER = "compliance-officer";
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean isAdmin() {
+        return roles.contains(ADMIN);
+    }
+
+    public boolean mayHost() {
+        return roles.contains(HOST) || isAdmin();
+    }
+}

@@ -1,0 +1,30 @@
+package io.convene.user;
+
+/**
+ * The port to the identity provider (Keycloak, in module {@code sso}): accounts, password sign-in
+ * for API clients, and ending a session.
+ */
+public interface IdentityProvider {
+
+    /** Creates an enabled account and answers its subject (the token's "sub"). */
+    String createAccount(NewAccount account);
+
+    /** Removes an account created by {@link #createAccount} (compensation when the local write fails). */
+    void deleteAccount(String subject);
+
+    /** Exchanges e-mail and password for tokens; wrong credentials raise AuthenticationFailedException. */
+    TokenGrant signIn(String email, String password);
+
+    /**
+     * Ends the session the caller's token belongs to, so its refresh token stops working; without a
+     * session id, ends all of the subject's sessions.
+     */
+    void endSession(String subject, String sessionId);
+
+    record NewAccount(String email, String password, String firstName, String lastName) {
+    }
+
+    record TokenGrant(String accessToken, String refreshToken, long expiresIn, long refreshExpiresIn,
+                      String tokenType) {
+    }
+}

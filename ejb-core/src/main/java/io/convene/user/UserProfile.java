@@ -1,0 +1,14 @@
+package io.convene.user;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user as the API shows them. */
+public record UserProfile(UUID id, String name, String email, String profilePictureUrl, String timeZone,
+                          Instant createdAt, UserStatus status) {
+
+    public static UserProfile of(User u) {
+        return new UserProfile(u.id(), u.name(), u.email(), u.profilePictureUrl(), u.timeZone().getId(),
+                u.createdAt(), u.status());
+    }
+}

@@ -1,0 +1,99 @@
+package io.convene.user;
+
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.Caller;
+import io.convene.shared.ConflictException;
+import io.convene.shared.TimeZones;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Registration, sign-in for API clients, and one's own profile. */
+@Stateless
+public class UserService {
+
+    private static final Logger LOG = Logger.getLogger(UserService.class.getName());
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    IdentityProvider identity;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "convene.registration.enabled", defaultValue = "false")
+    boolean registrationEnabled;
+
+    public UserProfile register(Registration registration) {
+        if (!registrationEnabled) {
+            throw new AccessDeniedException("Self-registration is disabled; ask an administrator for an account");
+        }
+        ZoneId zone = registration.timeZone() == null ? ZoneId.of("UTC")
+                : TimeZones.parse("timeZone", registration.timeZone());
+        String email = User.normalizeEmail(registration.email());
+        if (users.byEmail(email).isPresent()) {
+            throw new ConflictException("A user with this e-mail address already exists");
+        }
+        String[] names = splitName(registration.name().trim());
+        String subject = identity.createAccount(
+                new IdentityProvider.NewAccount(email, registration.password(), names[0], names[1]));
+        User user = new User(subject, registration.name().trim(), email, zone, clock.instant());
+        try {
+            users.add(user);
+            users.flush();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Local write of registered user " + subject + " failed; removing the account again");
+            identity.deleteAccount(subject);
+            throw e;
+        }
+        LOG.info(() -> "Registered user " + user.id() + " (subject " + subject + ")");
+        return UserProfile.of(user);
+    }
+
+    public IdentityProvider.TokenGrant signIn(Credentials credentials) {
+        return identity.signIn(User.normalizeEmail(credentials.email()), credentials.password());
+    }
+
+    public UserProfile profile(Caller caller) {
+        return UserProfile.of(current(caller));
+    }
+
+    public UserProfile updateProfile(Caller caller, ProfileUpdate update) {
+        User user = current(caller);
+        ZoneId zone = update.timeZone() == null ? null : TimeZones.parse("timeZone", update.timeZone());
+        user.updateProfile(update.name() == null ? null : update.name().trim(), update.profilePictureUrl(), zone);
+        return UserProfile.of(user);
+    }
+
+    public void signOut(Caller caller) {
+        identity.endSession(caller.subject(), caller.sessionId());
+        LOG.info(() -> "Subject " + caller.subject() + " signed out");
+    }
+
+    /**
+     * The local user behind a token, created on first sight (users provisioned in Keycloak by an
+     * administrator or a directory reach Convene this way).
+     */
+    public User current(Caller caller) {
+        return users.bySubject(caller.subject()).orElseGet(() -> {
+            User user = new User(caller.subject(),
+                    caller.name() == null || caller.name().isBlank() ? caller.email() : caller.name(),
+                    caller.email() == null ? caller.subject() + "@unknown.invalid" : caller.email(),
+                    ZoneId.of("UTC"), clock.instant());
+            users.add(user);
+            LOG.info(() -> "First sign-in of subject " + caller.subject() + ": created user " + user.id());
+            return user;
+        });
+    }
+
+    private static String[] splitName(String name) {
+        int space = name.lastIndexOf(' ');
+        return space < 0 ? new String[] {name, ""} : new String[] {name.substring(0, space), name.substring(space + 1)};
+    }
+}

@@ -1,0 +1,5 @@
+package io.convene.user;
+
+public enum UserStatus {
+    ACTIVE, DISABLED
+}

@@ -1,0 +1,120 @@
+package io.convene.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.ConflictException;
+import io.convene.user.User;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class MeetingTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T08:55:00Z");
+    private final User host = user("host");
+    private final User ann = user("ann");
+    private final Meeting meeting = new Meeting(host, "Weekly", null,
+            new TimeSlot(Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T10:00:00Z")),
+            ZoneId.of("Europe/Berlin"), "1234567890", NOW);
+
+    private static User user(String name) {
+        return new User("sub-" + name, name, name + "@example.com", ZoneId.of("UTC"), NOW);
+    }
+
+    @Test
+    void participantsWaitForTheHostUnlessTheyMayJoinBeforeHim() {
+        Participation p = meeting.enter(ann, NOW);
+        assertThat(p.state()).isEqualTo(ParticipationState.WAITING);
+
+        meeting.enter(host, NOW);
+
+        assertThat(meeting.status()).isEqualTo(MeetingStatus.LIVE);
+        assertThat(p.state()).isEqualTo(ParticipationState.JOINED);
+        assertThat(p.admittedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void joinBeforeHostLetsParticipantsStraightIn() {
+        meeting.changeSettings(new MeetingSettings(true, true, true));
+
+        assertThat(meeting.enter(ann, NOW).state()).isEqualTo(ParticipationState.JOINED);
+        assertThat(meeting.status()).isEqualTo(MeetingStatus.SCHEDULED);
+    }
+
+    @Test
+    void theWaitingRoomHoldsParticipantsEvenWhenTheHostIsIn() {
+        meeting.changeAccess(true, null);
+        meeting.enter(host, NOW);
+
+        assertThat(meeting.enter(ann, NOW).state()).isEqualTo(ParticipationState.WAITING);
+        assertThat(meeting.participationOf(host).orElseThrow().state()).isEqualTo(ParticipationState.JOINED);
+    }
+
+    @Test
+    void anInvitationByEmailBecomesTheUsersOwnParticipation() {
+        meeting.invite(null, "ann@example.com", NOW);
+        assertThat(meeting.concerns(ann)).isTrue();
+
+        meeting.changeSettings(new MeetingSettings(true, true, true));
+        Participation p = meeting.enter(ann, NOW);
+
+        assertThat(p.user()).isSameAs(ann);
+        assertThat(p.invitedAt()).isEqualTo(NOW);
+        assertThat(meeting.participations()).hasSize(2);
+    }
+
+    @Test
+    void passcodeIsAskedOfEveryoneButTheHost() {
+        meeting.protectWith(Passcode.hash("2468"));
+
+        meeting.checkPasscode(host, null);
+        meeting.checkPasscode(ann, "2468");
+        assertThatThrownBy(() -> meeting.checkPasscode(ann, "1357")).isInstanceOf(AccessDeniedException.class)
+                .hasMessage("Wrong passcode");
+        assertThatThrownBy(() -> meeting.checkPasscode(null, null)).isInstanceOf(AccessDeniedException.class)
+                .hasMessage("This meeting needs a passcode");
+    }
+
+    @Test
+    void guestsOnlyWhenAllowed() {
+        assertThatThrownBy(() -> meeting.enterAsGuest("Visitor", NOW)).isInstanceOf(AccessDeniedException.class);
+
+        meeting.changeAccess(null, true);
+        Participation guest = meeting.enterAsGuest("Visitor", NOW);
+
+        assertThat(guest.isGuest()).isTrue();
+        assertThat(guest.displayName()).isEqualTo("Visitor");
+    }
+
+    @Test
+    void aCancelledMeetingCannotBeJoinedOrChanged() {
+        meeting.cancel();
+
+        assertThatThrownBy(() -> meeting.enter(ann, NOW)).isInstanceOf(ConflictException.class)
+                .hasMessage("This meeting was cancelled");
+        assertThatThrownBy(() -> meeting.describe("New", null)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void leavingAndComingBack() {
+        meeting.enter(host, NOW);
+        Participation p = meeting.enter(ann, NOW);
+        meeting.leave(p, NOW.plusSeconds(60));
+        assertThat(p.state()).isEqualTo(ParticipationState.LEFT);
+
+        meeting.enter(ann, NOW.plusSeconds(120));
+
+        assertThat(p.state()).isEqualTo(ParticipationState.JOINED);
+        assertThat(p.joinedAt()).isEqualTo(NOW.plusSeconds(120));
+    }
+
+    @Test
+    void codesAndTokens() {
+        assertThat(MeetingSecrets.newCode()).matches("[1-9][0-9]{9}");
+        assertThat(MeetingSecrets.newJoinToken()).hasSize(43).isNotEqualTo(MeetingSecrets.newJoinToken());
+        assertThat(meeting.joinTokenIs(meeting.joinToken())).isTrue();
+        assertThat(meeting.joinTokenIs("x" + meeting.joinToken())).isFalse();
+    }
+}

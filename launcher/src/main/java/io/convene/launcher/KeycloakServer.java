@@ -1,0 +1,69 @@
+package io.convene.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak (the Quarkus distribution from Maven Central) in dev mode on 127.0.0.1, with the
+ * Convene realm imported on first start. Its issuer is pinned with --hostname.
+ */
+final class KeycloakServer {
+
+    private KeycloakServer() {
+    }
+
+    /**
+     * @param database JDBC URL, user and password of a PostgreSQL database, or null for an in-memory
+     *                 store (tests: realm import never updates an existing realm)
+     */
+    static ManagedProcess start(SuiteSettings settings, String[] database) {
+        Path home = settings.keycloakHome();
+        Path script = home.resolve("bin/kc.sh");
+        if (!Files.isExecutable(script)) {
+            throw new IllegalStateException("No Keycloak at " + home + "; build first (mvn install) to unpack it");
+        }
+        installRealm(home);
+        int port = settings.keycloakPort();
+        List<String> command = new ArrayList<>(List.of(script.toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://127.0.0.1:" + port,
+                "--import-realm", "--cache=local"));
+        if (database == null) {
+            command.add("--db=dev-mem");
+        } else {
+            command.addAll(List.of("--db=postgres", "--db-url=" + database[0], "--db-username=" + database[1],
+                    "--db-password=" + database[2]));
+        }
+        Map<String, String> env = Map.of(
+                "CONVENE_BACKEND_SECRET", settings.backendClientSecret(),
+                "CONVENE_DEMO_PASSWORD", settings.demoPassword(),
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", settings.keycloakAdminPassword(),
+                "JAVA_OPTS_APPEND", "-Xmx512m");
+        ManagedProcess keycloak = ManagedProcess.start("Keycloak", command, env, home,
+                settings.stateDir().resolve("logs/keycloak.log"));
+        keycloak.awaitHttpOk(settings.keycloakUrl() + "/realms/convene/.well-known/openid-configuration",
+                Duration.ofMinutes(3));
+        return keycloak;
+    }
+
+    private static void installRealm(Path home) {
+        try (InputStream realm = KeycloakServer.class.getResourceAsStream("/keycloak/convene-realm.json")) {
+            if (realm == null) {
+                throw new IllegalStateException("convene-realm.json missing from the classpath (module sso)");
+            }
+            Path target = home.resolve("data/import/convene-realm.json");
+            Files.createDirectories(target.getParent());
+            Files.copy(realm, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.convene.launcher;
+
+import java.nio.file.Path;
+
+/**
+ * The README's run command: starts the suite with embedded defaults, prints where everything is and
+ * the demo accounts, and stops what it started on Ctrl-C.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
+        Path launcherJar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path runtime = launcherJar.getParent().resolve("runtime");
+        Path state = Path.of(SuiteSettings.setting("convene.state.dir", ".convene")).toAbsolutePath();
+        long t0 = System.nanoTime();
+        Suite suite = Suite.start(SuiteSettings.forRun(state, runtime));
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "convene-shutdown"));
+        SuiteSettings s = suite.settings();
+        System.out.printf("""
+
+                Convene is ready (%.1f s).
+                  REST API      %s/api   (OpenAPI: %s/openapi, health: %s/health)
+                  Keycloak      %s/admin  (user admin, password in %s)
+                  PostgreSQL    %s
+                  Logs          %s
+                Demo accounts (password %s):
+                  ada@convene.example     admin, host
+                  hana@convene.example    host
+                  pablo@convene.example   participant
+                  cora@convene.example    compliance-officer
+                Try: curl -s -X POST %s/api/users/login -H 'Content-Type: application/json' \\
+                       -d '{"email":"hana@convene.example","password":"%s"}'
+                Ctrl-C stops everything.
+                """, (System.nanoTime() - t0) / 1e9, s.httpUrl(), s.httpUrl(), s.httpUrl(), s.keycloakUrl(),
+                state.resolve("secrets.properties"), suite.dbUrl(), state.resolve("logs"), s.demoPassword(),
+                s.httpUrl(), s.demoPassword());
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,67 @@
+package io.convene.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Payara Micro running the Convene WAR at the root context, HTTP on 127.0.0.1 only, clustering off.
+ * Configuration reaches the application as system properties (MicroProfile Config).
+ */
+final class PayaraMicroServer {
+
+    private PayaraMicroServer() {
+    }
+
+    static ManagedProcess start(SuiteSettings settings, Map<String, String> config) {
+        Path work = settings.stateDir().resolve("payara");
+        Path rootDir = work.resolve("root");
+        try {
+            deleteRecursively(rootDir); // a stale root dir redeploys old applications
+            Files.createDirectories(work);
+            Files.write(work.resolve("preboot.asadmin"), List.of(
+                    "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false",
+                    "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1"));
+            Properties props = new Properties();
+            props.putAll(config);
+            try (Writer out = Files.newBufferedWriter(work.resolve("convene.properties"))) {
+                props.store(out, "Convene configuration (MicroProfile Config); contains secrets");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path runtime = settings.runtimeDir();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Djava.io.tmpdir=" + work.toAbsolutePath(),
+                "-jar", runtime.resolve("payara-micro.jar").toString(),
+                "--nocluster",
+                "--port", String.valueOf(settings.httpPort()),
+                "--rootdir", rootDir.toString(),
+                "--prebootcommandfile", work.resolve("preboot.asadmin").toString(),
+                "--systemproperties", work.resolve("convene.properties").toString(),
+                "--deploy", runtime.resolve("ROOT.war").toString());
+        ManagedProcess payara = ManagedProcess.start("Payara Micro", command, Map.of(), work,
+                settings.stateDir().resolve("logs/payara.log"));
+        payara.awaitHttpOk(settings.httpUrl() + "/health/ready", Duration.ofMinutes(4));
+        return payara;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.convene.launcher;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The whole Convene suite: PostgreSQL (embedded unless a JDBC URL is configured), Keycloak (embedded
+ * unless a URL is configured) and Payara Micro with Convene. Closing it stops exactly what it started,
+ * in reverse order.
+ */
+public final class Suite implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Suite.class.getName());
+
+    private final SuiteSettings settings;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private String dbUrl;
+    private String dbUser;
+    private String dbPassword;
+
+    private Suite(SuiteSettings settings) {
+        this.settings = settings;
+    }
+
+    public static Suite start(SuiteSettings settings) {
+        Suite suite = new Suite(settings);
+        try {
+            suite.startAll();
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        long t0 = System.nanoTime();
+        String[] keycloakDb = null;
+        if (settings.externalDbUrl() != null) {
+            dbUrl = settings.externalDbUrl();
+            dbUser = settings.externalDbUser();
+            dbPassword = settings.externalDbPassword();
+        } else {
+            EmbeddedDatabase db = EmbeddedDatabase.start(settings.stateDir().resolve("postgres"),
+                    settings.postgresPort(), settings.keycloakInMemory());
+            started.push(db);
+            dbUser = "convene";
+            dbPassword = settings.backendClientSecret();
+            db.ensureDatabase("convene", dbUser, dbPassword);
+            dbUrl = db.jdbcUrl("convene");
+            if (!settings.keycloakInMemory()) {
+                db.ensureDatabase("keycloak", "keycloak", settings.keycloakAdminPassword());
+                keycloakDb = new String[] {db.jdbcUrl("keycloak"), "keycloak", settings.keycloakAdminPassword()};
+            }
+            LOG.info(() -> "PostgreSQL ready at " + dbUrl);
+        }
+        if (settings.externalKeycloakUrl() == null) {
+            started.push(KeycloakServer.start(settings, keycloakDb));
+            LOG.info(() -> "Keycloak ready at " + settings.keycloakUrl());
+        }
+        started.push(PayaraMicroServer.start(settings, applicationConfig()));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info(() -> "Convene ready at " + settings.httpUrl() + " in " + millis + " ms");
+    }
+
+    /** What Convene reads through MicroProfile Config. */
+    public Map<String, String> applicationConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("convene.db.url", dbUrl);
+        config.put("convene.db.user", dbUser);
+        config.put("convene.db.password", dbPassword);
+        config.put("convene.keycloak.url", settings.keycloakUrl());
+        config.put("mp.jwt.verify.publickey.location",
+                settings.keycloakUrl() + "/realms/convene/protocol/openid-connect/certs");
+        config.put("mp.jwt.verify.issuer", settings.keycloakUrl() + "/realms/convene");
+        config.put("convene.keycloak.backend-client-secret", settings.backendClientSecret());
+        config.put("convene.registration.enabled", String.valueOf(settings.registrationEnabled()));
+        config.put("convene.public-url", settings.httpUrl());
+        return config;
+    }
+
+    public SuiteSettings settings() {
+        return settings;
+    }
+
+    public String dbUrl() {
+        return dbUrl;
+    }
+
+    public String dbUser() {
+        return dbUser;
+    }
+
+    public String dbPassword() {
+        return dbPassword;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                LOG.warning(() -> "Stopping failed: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.convene.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Properties;
+
+/**
+ * What the suite starts and where: ports (127.0.0.1), folders, external servers instead of the
+ * embedded ones, and the secrets it makes for itself. Every value can be set as a system property or
+ * an environment variable (CONVENE_HTTP_PORT for convene.http.port).
+ */
+public record SuiteSettings(
+        Path stateDir,
+        int httpPort,
+        int keycloakPort,
+        int postgresPort,
+        String externalDbUrl,
+        String externalDbUser,
+        String externalDbPassword,
+        String externalKeycloakUrl,
+        boolean keycloakInMemory,
+        boolean registrationEnabled,
+        Path keycloakHome,
+        Path runtimeDir,
+        String backendClientSecret,
+        String demoPassword,
+        String keycloakAdminPassword) {
+
+    public static final String DEMO_PASSWORD = "Convene-demo-2026";
+
+    /** The settings of the README's run command: fixed ports, state kept in {@code stateDir}. */
+    public static SuiteSettings forRun(Path stateDir, Path runtimeDir) {
+        Properties secrets = secrets(stateDir);
+        return new SuiteSettings(stateDir,
+                intSetting("convene.http.port", 8080), intSetting("convene.keycloak.port", 8180),
+                intSetting("convene.postgres.port", 15432),
+                setting("convene.db.url", null), setting("convene.db.user", "convene"),
+                setting("convene.db.password", null), setting("convene.keycloak.url", null),
+                false, Boolean.parseBoolean(setting("convene.registration.enabled", "true")),
+                defaultKeycloakHome(), runtimeDir, secrets.getProperty("backend-client-secret"),
+                setting("convene.demo.password", DEMO_PASSWORD), secrets.getProperty("keycloak-admin-password"));
+    }
+
+    /** Settings for a test run: free ports, a throw-away state folder, Keycloak in memory. */
+    public static SuiteSettings forTests(Path stateDir, Path runtimeDir) {
+        return new SuiteSettings(stateDir, freePort(), freePort(), freePort(), null, null, null, null, true, true,
+                defaultKeycloakHome(), runtimeDir, randomSecret(), "Test-" + randomSecret(), randomSecret());
+    }
+
+    public String httpUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public String keycloakUrl() {
+        return externalKeycloakUrl != null ? externalKeycloakUrl : "http://127.0.0.1:" + keycloakPort;
+    }
+
+    static String setting(String name, String fallback) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            value = System.getenv(name.toUpperCase().replace('.', '_').replace('-', '_'));
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int intSetting(String name, int fallback) {
+        return Integer.parseInt(setting(name, String.valueOf(fallback)));
+    }
+
+    private static Path defaultKeycloakHome() {
+        String configured = setting("convene.keycloak.home", null);
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        Properties build = new Properties();
+        try (InputStream in = SuiteSettings.class.getResourceAsStream("/convene-launcher.properties")) {
+            build.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Path.of(build.getProperty("keycloak.home"));
+    }
+
+    /** Secrets made on the first run and kept in the state folder (readable by its owner only). */
+    private static Properties secrets(Path stateDir) {
+        Path file = stateDir.resolve("secrets.properties");
+        Properties secrets = new Properties();
+        try {
+            Files.createDirectories(stateDir);
+            if (Files.exists(file)) {
+                try (Reader in = Files.newBufferedReader(file)) {
+                    secrets.load(in);
+                }
+            } else {
+                secrets.setProperty("backend-client-secret", randomSecret());
+                secrets.setProperty("keycloak-admin-password", randomSecret());
+                try (Writer out = Files.newBufferedWriter(file)) {
+                    secrets.store(out, "Made by the Convene launcher on its first run; keep private");
+                }
+                file.toFile().setReadable(false, false);
+                file.toFile().setReadable(true, true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return secrets;
+    }
+
+    static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.convene.sso;
+
+import io.convene.shared.AuthenticationFailedException;
+import io.convene.shared.ConflictException;
+import io.convene.shared.InvalidInputException;
+import io.convene.shared.UnavailableException;
+import io.convene.user.IdentityProvider;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Keycloak behind the {@link IdentityProvider} port: accounts and sessions through the admin REST API
+ * (as the backend client's service account), sign-in through the token endpoint. Uses the container's
+ * Jakarta REST client: Keycloak's own admin client breaks deployment on Payara.
+ */
+@ApplicationScoped
+public class KeycloakIdentityProvider implements IdentityProvider {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakIdentityProvider.class.getName());
+
+    @Inject
+    KeycloakSettings settings;
+
+    private Client http;
+    private volatile ServiceToken serviceToken;
+
+    private record ServiceToken(String value, Instant renewAfter) {
+    }
+
+    @PostConstruct
+    void open() {
+        http = ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(15, TimeUnit.SECONDS).build();
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+
+    @Override
+    public String createAccount(NewAccount account) {
+        JsonObject user = Json.createObjectBuilder()
+                .add("username", account.email()).add("email", account.email())
+                .add("firstName", account.firstName()).add("lastName", account.lastName())
+                .add("enabled", true).add("emailVerified", false)
+                .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "password").add("value", account.password()).add("temporary", false)))
+                .build();
+        try (Response r = call(() -> admin("/users").post(Entity.json(user)))) {
+            switch (r.getStatus()) {
+                case 201:
+                    String path = URI.create(r.getHeaderString("Location")).getPath();
+                    return path.substring(path.lastIndexOf('/') + 1);
+                case 409:
+                    throw new ConflictException("A user with this e-mail address already exists");
+                case 400:
+                    throw new InvalidInputException("password", keycloakMessage(r));
+                default:
+                    throw unexpected("create user", r);
+            }
+        }
+    }
+
+    @Override
+    public void deleteAccount(String subject) {
+        try (Response r = call(() -> admin("/users/" + subject).delete())) {
+            if (r.getStatus() != 204 && r.getStatus() != 404) {
+                throw unexpected("delete user", r);
+            }
+        }
+    }
+
+    @Override
+    public TokenGrant signIn(String email, String password) {
+        Form form = new Form().param("grant_type", "password").param("client_id", settings.clientId())
+                .param("client_secret", settings.clientSecret()).param("username", email)
+                .param("password", password).param("scope", "openid");
+        try (Response r = call(() -> http.target(settings.tokenEndpoint()).request(MediaType.APPLICATION_JSON)
+                .post(Entity.form(form)))) {
+            if (r.getStatus() == 401 || r.getStatus() == 400) {
+                throw new AuthenticationFailedException("Wrong e-mail or password");
+            }
+            if (r.getStatus() != 200) {
+                throw unexpected("password sign-in", r);
+            }
+            JsonObject t = r.readEntity(JsonObject.class);
+            return new TokenGrant(t.getString("access_token"), t.getString("refresh_token", null),
+                    t.getJsonNumber("expires_in").longValue(), t.getJsonNumber("refresh_expires_in").longValue(),
+                    t.getString("token_type"));
+        }
+    }
+
+    @Override
+    public void endSession(String subject, String sessionId) {
+        try (Response r = call(() -> sessionId != null ? admin("/sessions/" + sessionId).delete()
+                : admin("/users/" + subject + "/logout").post(Entity.json("{}")))) {
+            if (r.getStatus() != 204 && r.getStatus() != 404) {
+                throw unexpected("end session", r);
+            }
+        }
+    }
+
+    private Invocation.Builder admin(String path) {
+        return http.target(settings.adminBase() + path).request(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + serviceToken());
+    }
+
+    /** The service account's access token, renewed a little before it expires. */
+    private String serviceToken() {
+        ServiceToken current = serviceToken;
+        if (current != null && Instant.now().isBefore(current.renewAfter())) {
+            return current.value();
+        }
+        Form form = new Form().param("grant_type", "client_credentials").param("client_id", settings.clientId())
+                .param("client_secret", settings.clientSecret());
+        try (Response r = call(() -> http.target(settings.tokenEndpoint()).request(MediaType.APPLICATION_JSON)
+                .post(Entity.form(form)))) {
+            if (r.getStatus() != 200) {
+                throw unexpected("service-account token", r);
+            }
+            JsonObject t = r.readEntity(JsonObject.class);
+            long lifetime = t.getJsonNumber("expires_in").longValue();
+            ServiceToken fresh = new ServiceToken(t.getString("access_token"),
+                    Instant.now().plusSeconds(Math.max(lifetime - 30, lifetime / 2)));
+            serviceToken = fresh;
+            return fresh.value();
+        }
+    }
+
+    private static Response call(Supplier<Response> request) {
+        try {
+            return request.get();
+        } catch (ProcessingException e) {
+            throw new UnavailableException("The identity provider is unreachable");
+        }
+    }
+
+    private static String keycloakMessage(Response r) {
+        try {
+            JsonObject body = r.readEntity(JsonObject.class);
+            return body.getString("errorMessage", body.getString("error_description", "rejected by the identity provider"));
+        } catch (RuntimeException e) {
+            return "rejected by the identity provider";
+        }
+    }
+
+    private static RuntimeException unexpected(String what, Response r) {
+        LOG.warning(() -> "Keycloak answered HTTP " + r.getStatus() + " to " + what);
+        return new UnavailableException("The identity provider failed to " + what);
+    }
+}

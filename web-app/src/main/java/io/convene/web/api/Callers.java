@@ -1,0 +1,35 @@
+package io.convene.web.api;
+
+import io.convene.shared.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.NotAuthorizedException;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The caller of the current request, as its verified bearer token describes them. */
+@RequestScoped
+public class Callers {
+
+    @Inject
+    SecurityContext security;
+
+    /** The signed-in caller; a request without a verified token is refused with 401. */
+    public Caller current() {
+        return optional().orElseThrow(() -> new NotAuthorizedException("Bearer"));
+    }
+
+    /** The signed-in caller, if the request carries a verified token. */
+    public Optional<Caller> optional() {
+        if (!(security.getCallerPrincipal() instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
+            return Optional.empty();
+        }
+        String name = jwt.getClaim("name");
+        String email = jwt.getClaim("email");
+        String sid = jwt.getClaim("sid");
+        Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+        return Optional.of(new Caller(jwt.getSubject(), name, email, groups, sid));
+    }
+}

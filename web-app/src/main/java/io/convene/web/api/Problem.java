@@ -1,0 +1,40 @@
+package io.convene.web.api;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem body. {@code errors} lists field-level validation failures;
+ * {@code suggestions} carries free slots after a scheduling conflict.
+ */
+public record Problem(String type, String title, int status, String detail, String instance,
+                      List<FieldProblem> errors, List<Slot> suggestions) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public record FieldProblem(String field, String message) {
+    }
+
+    public record Slot(String start, String end) {
+    }
+
+    public static Problem of(Response.StatusType status, String title, String detail) {
+        return new Problem("about:blank", title, status.getStatusCode(), detail, null, null, null);
+    }
+
+    public Problem withErrors(List<FieldProblem> fieldProblems) {
+        return new Problem(type, title, status, detail, instance, fieldProblems, suggestions);
+    }
+
+    public Problem withSuggestions(List<Slot> slots) {
+        return new Problem(type, title, status, detail, instance, errors, slots);
+    }
+
+    public Problem at(String path) {
+        return new Problem(type, title, status, detail, path, errors, suggestions);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

@@ -1,0 +1,32 @@
+package io.convene.web.api;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything unforeseen: logged in full under an incident id that the 500 answer names, so an operator
+ * can find the fault from a user's report; the client learns nothing about the internals.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Incident " + incident + " at " + uri.getRequestUri().getPath(), e);
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; report incident " + incident).at(uri.getRequestUri().getPath()).toResponse();
+    }
+}

@@ -1,0 +1,136 @@
+package io.convene.web.meeting;
+
+import io.convene.meeting.JoinOutcome;
+import io.convene.meeting.JoinRequest;
+import io.convene.meeting.MeetingChanges;
+import io.convene.meeting.MeetingDetails;
+import io.convene.meeting.MeetingDraft;
+import io.convene.meeting.MeetingService;
+import io.convene.meeting.MeetingSummary;
+import io.convene.shared.Caller;
+import io.convene.shared.Page;
+import io.convene.web.api.Callers;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.Optional;
+
+/**
+ * Meetings: schedule, edit, cancel, list, look at, join and leave. {@code {id}} is the meeting's id
+ * or its ten-digit code.
+ */
+@Path("/meetings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER})
+public class MeetingResource {
+
+    /** The header a guest sends their ticket in (a bearer token is Keycloak's alone). */
+    public static final String GUEST_TICKET = "X-Convene-Guest-Ticket";
+
+    @Inject
+    MeetingService meetings;
+
+    @Inject
+    Callers callers;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("/schedule")
+    @RolesAllowed({Caller.ADMIN, Caller.HOST})
+    public Response schedule(@NotNull @Valid MeetingDraft draft) {
+        MeetingDetails details = meetings.schedule(callers.current(), draft);
+        return Response.created(uri.getBaseUriBuilder().path("meetings/{id}/details").build(details.id()))
+                .entity(details).build();
+    }
+
+    @PUT
+    @Path("/{id}/edit")
+    public MeetingDetails edit(@PathParam("id") String id, @NotNull @Valid MeetingChanges changes) {
+        return meetings.edit(callers.current(), id, changes);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response cancel(@PathParam("id") String id) {
+        meetings.cancel(callers.current(), id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/upcoming")
+    public Page<MeetingSummary> upcoming(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return meetings.upcoming(callers.current(), page, size);
+    }
+
+    @GET
+    @Path("/{id}/details")
+    public MeetingDetails details(@PathParam("id") String id) {
+        return meetings.details(callers.current(), id);
+    }
+
+    /**
+     * Signed-in users join with a bearer token; guests without an account send no token, the link's
+     * join token and a display name, and get a guest ticket back.
+     */
+    @POST
+    @Path("/{id}/join")
+    @PermitAll
+    public JoinOutcome join(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                            @NotNull @Valid JoinRequest request) {
+        Optional<Caller> caller = verifiedCallerIfPresented(authorization);
+        return caller.isPresent() ? meetings.join(caller.get(), id, request) : meetings.joinAsGuest(id, request);
+    }
+
+    @POST
+    @Path("/{id}/leave")
+    @PermitAll
+    public Response leave(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          @HeaderParam(GUEST_TICKET) @Size(max = 4096) String guestTicket) {
+        Optional<Caller> caller = verifiedCallerIfPresented(authorization);
+        if (caller.isPresent()) {
+            meetings.leave(caller.get(), id);
+        } else if (guestTicket != null) {
+            meetings.leaveAsGuest(guestTicket, id);
+        } else {
+            throw new NotAuthorizedException("Bearer");
+        }
+        return Response.noContent().build();
+    }
+
+    /** On public endpoints a token that was sent must still be valid: a bad one is a 401, not a guest. */
+    private Optional<Caller> verifiedCallerIfPresented(String authorization) {
+        Optional<Caller> caller = callers.optional();
+        if (caller.isEmpty() && authorization != null) {
+            throw new NotAuthorizedException("Bearer");
+        }
+        return caller;
+    }
+}
