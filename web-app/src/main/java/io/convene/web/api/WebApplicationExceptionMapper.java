@@ -21,9 +21,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
-        Response.StatusType status = original.getStatusInfo();
+        Response.StatusType status = isUnreadableQueryParameter(e) ? Response.Status.BAD_REQUEST
+                : original.getStatusInfo();
         String detail = switch (status.getStatusCode()) {
-            case 400 -> "The request could not be read; send well-formed JSON matching the documented schema";
+            case 400 -> "The request could not be read; check the query parameters and the JSON body against the API document";
             case 401 -> "Sign in: send a valid bearer token";
             case 403 -> "Your roles do not allow this";
             case 404 -> "No such resource";
@@ -43,5 +44,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             answer.header(HttpHeaders.ALLOW, allow);
         }
         return answer.build();
+    }
+
+    /**
+     * JAX-RS answers 404 when a query parameter cannot be converted (page=abc); for a client that is
+     * bad input, so Convene answers 400.
+     */
+    private static boolean isUnreadableQueryParameter(WebApplicationException e) {
+        return e.getClass().getSimpleName().equals("QueryParamException");
     }
 }

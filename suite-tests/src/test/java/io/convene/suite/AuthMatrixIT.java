@@ -1,0 +1,196 @@
+package io.convene.suite;
+
+import static io.convene.suite.ConveneSuite.api;
+import static io.convene.suite.ConveneSuite.keycloak;
+import static io.convene.suite.ConveneSuite.masterAdminToken;
+import static io.convene.suite.ConveneSuite.tokenOf;
+import static io.convene.suite.Meetings.ADMIN;
+import static io.convene.suite.Meetings.COMPLIANCE;
+import static io.convene.suite.Meetings.HOST;
+import static io.convene.suite.Meetings.PARTICIPANT;
+import static io.convene.suite.Meetings.draft;
+import static io.convene.suite.Meetings.schedule;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint against every kind of bad token (401), the wrong role or someone else's meeting
+ * (403/404), and the right token (2xx). The tokens are real: Keycloak issues them.
+ */
+class AuthMatrixIT {
+
+    record Call(String method, String path, Object body) {
+    }
+
+    static String hana;
+    static String meetingId;
+    static final Map<String, String> BAD_TOKENS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void prepare() throws Exception {
+        hana = tokenOf(HOST);
+        meetingId = schedule(hana, draft("Auth matrix")).text("id");
+
+        String admin = masterAdminToken();
+        createClient(admin, "matrix-other-app", false, null);
+        createClient(admin, "matrix-short-lived", true, "2");
+
+        BAD_TOKENS.put("garbage", "not-a-token");
+        BAD_TOKENS.put("tampered signature", tamper(hana));
+        BAD_TOKENS.put("unsigned (alg none)", unsigned(hana));
+        BAD_TOKENS.put("signed by another key", selfSigned(hana));
+        BAD_TOKENS.put("wrong audience", passwordGrant("matrix-other-app", HOST));
+        String shortLived = passwordGrant("matrix-short-lived", HOST);
+        assertThat(api().get("/api/users/profile", shortLived).status())
+                .as("the short-lived client's token works while it is fresh").isEqualTo(200);
+        Thread.sleep(3_500);
+        BAD_TOKENS.put("expired", shortLived);
+    }
+
+    static List<Call> protectedCalls() {
+        return List.of(
+                new Call("GET", "/api/users/profile", null),
+                new Call("PUT", "/api/users/profile", Map.of("timeZone", "Europe/Berlin")),
+                new Call("POST", "/api/users/logout", null),
+                new Call("POST", "/api/meetings/schedule", draft("Matrix")),
+                new Call("PUT", "/api/meetings/" + meetingId + "/edit", Map.of("agenda", "changed")),
+                new Call("DELETE", "/api/meetings/" + meetingId, null),
+                new Call("GET", "/api/meetings/upcoming", null),
+                new Call("GET", "/api/meetings/" + meetingId + "/details", null),
+                new Call("POST", "/api/meetings/" + meetingId + "/leave", null));
+    }
+
+    @Test
+    void badTokensAreRefusedEverywhere() {
+        List<String> failures = new ArrayList<>();
+        List<Call> calls = new ArrayList<>(protectedCalls());
+        calls.add(new Call("POST", "/api/meetings/" + meetingId + "/join", Map.of()));
+        for (Call call : calls) {
+            if (!call.path().endsWith("/join")) {
+                check(failures, "no token", call, null);
+            }
+            BAD_TOKENS.forEach((kind, token) -> check(failures, kind, call, token));
+        }
+        assertThat(failures).isEmpty();
+        assertThat(api().get("/api/meetings/" + meetingId + "/details", hana).text("status"))
+                .as("nothing happened to the meeting").isEqualTo("SCHEDULED");
+    }
+
+    private static void check(List<String> failures, String kind, Call call, String token) {
+        Reply r = api().send(call.method(), call.path(), token, call.body(), Map.of());
+        if (r.status() != 401 || !r.contentType().startsWith("application/problem+json")) {
+            failures.add(kind + ": " + call.method() + " " + call.path() + " -> " + r);
+        }
+    }
+
+    @Test
+    void rolesAndOwnershipAreChecked() {
+        String pablo = tokenOf(PARTICIPANT);
+        String cora = tokenOf(COMPLIANCE);
+        assertThat(api().post("/api/meetings/schedule", pablo, draft("Not allowed")).status()).isEqualTo(403);
+        assertThat(api().post("/api/meetings/schedule", cora, draft("Not allowed")).status()).isEqualTo(403);
+        assertThat(api().post("/api/meetings/schedule", tokenOf(ADMIN), draft("Admin may")).status()).isEqualTo(201);
+
+        String id = schedule(hana, draft("Ownership")).text("id");
+        assertThat(api().get("/api/meetings/" + id + "/details", cora).status()).isEqualTo(404);
+        assertThat(api().put("/api/meetings/" + id + "/edit", cora, Map.of("title", "x")).status()).isEqualTo(404);
+        assertThat(api().delete("/api/meetings/" + id, cora).status()).isEqualTo(404);
+        assertThat(api().put("/api/meetings/" + id + "/edit", pablo, Map.of("title", "x")).status()).isEqualTo(403);
+        assertThat(api().delete("/api/meetings/" + id, pablo).status()).isEqualTo(403);
+        assertThat(api().get("/api/meetings/" + id + "/details", tokenOf(ADMIN)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theRightTokenIsServedEverywhere() {
+        String token = tokenOf(HOST);
+        String id = schedule(token, draft("Right token")).text("id");
+        api().post("/api/meetings/" + id + "/join", token, Map.of());
+        List<Call> calls = List.of(
+                new Call("GET", "/api/users/profile", null),
+                new Call("PUT", "/api/users/profile", Map.of("timeZone", "Europe/Berlin")),
+                new Call("POST", "/api/meetings/schedule", draft("Matrix")),
+                new Call("PUT", "/api/meetings/" + meetingId + "/edit", Map.of("agenda", "changed")),
+                new Call("GET", "/api/meetings/upcoming", null),
+                new Call("GET", "/api/meetings/" + meetingId + "/details", null),
+                new Call("POST", "/api/meetings/" + id + "/leave", null),
+                new Call("DELETE", "/api/meetings/" + meetingId, null),
+                new Call("POST", "/api/users/logout", null));
+        for (Call call : calls) {
+            Reply r = api().send(call.method(), call.path(), token, call.body(), Map.of());
+            assertThat(r.status()).as(call + " -> " + r).isBetween(200, 299);
+        }
+    }
+
+    // --- tokens -------------------------------------------------------------------------------
+
+    private static void createClient(String adminToken, String clientId, boolean withAudience, String lifespan) {
+        ObjectNode client = Api.JSON.createObjectNode().put("clientId", clientId).put("publicClient", true)
+                .put("directAccessGrantsEnabled", true).put("standardFlowEnabled", false);
+        ArrayNode mappers = client.putArray("protocolMappers");
+        mappers.addObject().put("name", "groups").put("protocol", "openid-connect")
+                .put("protocolMapper", "oidc-usermodel-realm-role-mapper").putObject("config")
+                .put("claim.name", "groups").put("multivalued", "true").put("access.token.claim", "true")
+                .put("jsonType.label", "String");
+        if (withAudience) {
+            mappers.addObject().put("name", "audience").put("protocol", "openid-connect")
+                    .put("protocolMapper", "oidc-audience-mapper").putObject("config")
+                    .put("included.custom.audience", "convene-api").put("access.token.claim", "true");
+        }
+        if (lifespan != null) {
+            client.putObject("attributes").put("access.token.lifespan", lifespan);
+        }
+        Reply r = keycloak().post("/admin/realms/convene/clients", adminToken, client);
+        assertThat(r.status()).as(r.toString()).isIn(201, 409);
+    }
+
+    private static String passwordGrant(String clientId, String email) {
+        Reply r = keycloak().postForm("/realms/convene/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", clientId, "username", email,
+                "password", ConveneSuite.demoPassword()), null);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.text("access_token");
+    }
+
+    /** Same header and signature, a payload that claims the admin role. */
+    private static String tamper(String token) throws Exception {
+        String[] parts = token.split("\\.");
+        ObjectNode payload = (ObjectNode) Api.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        ((ArrayNode) payload.get("groups")).add("admin");
+        String forged = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Api.JSON.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8));
+        return parts[0] + "." + forged + "." + parts[2];
+    }
+
+    private static String unsigned(String token) {
+        String[] parts = token.split("\\.");
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        return header + "." + parts[1] + ".";
+    }
+
+    /** The genuine claims, signed by a key Keycloak never had. */
+    private static String selfSigned(String token) throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("attacker").generate();
+        JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("attacker").build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+}

@@ -1,0 +1,80 @@
+package io.convene.suite;
+
+import io.convene.launcher.Suite;
+import io.convene.launcher.SuiteSettings;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * The real suite (embedded PostgreSQL, Keycloak in memory, Payara Micro with the Convene WAR),
+ * started once for all test classes of this JVM and stopped when it exits.
+ */
+public final class ConveneSuite {
+
+    private static Suite suite;
+
+    private ConveneSuite() {
+    }
+
+    public static synchronized Suite get() {
+        if (suite == null) {
+            long t0 = System.nanoTime();
+            Path state = Path.of(System.getProperty("convene.test.state.dir", "target/suite"));
+            Path runtime = Path.of(System.getProperty("convene.runtime.dir", "../launcher/target/runtime"));
+            suite = Suite.start(SuiteSettings.forTests(state, runtime));
+            Runtime.getRuntime().addShutdownHook(new Thread(suite::close));
+            System.out.printf("Suite started in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, suite.settings().httpUrl());
+        }
+        return suite;
+    }
+
+    public static Api api() {
+        return new Api(get().settings().httpUrl());
+    }
+
+    public static Api keycloak() {
+        return new Api(get().settings().keycloakUrl());
+    }
+
+    public static String demoPassword() {
+        return get().settings().demoPassword();
+    }
+
+    /** A fresh access token of a demo user, through Convene's own login endpoint. */
+    public static String tokenOf(String email) {
+        Reply r = api().post("/api/users/login", null, Map.of("email", email, "password", demoPassword()));
+        if (r.status() != 200) {
+            throw new IllegalStateException("Login of " + email + " failed: " + r);
+        }
+        return r.text("access_token");
+    }
+
+    public static String masterAdminToken() {
+        Reply r = keycloak().postForm("/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                "password", get().settings().keycloakAdminPassword()), null);
+        if (r.status() != 200) {
+            throw new IllegalStateException("Keycloak admin login failed: " + r);
+        }
+        return r.text("access_token");
+    }
+
+    public static Connection database() throws SQLException {
+        Suite s = get();
+        return DriverManager.getConnection(s.dbUrl(), s.dbUser(), s.dbPassword());
+    }
+
+    public static long count(String sql) {
+        try (Connection c = database(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.convene.suite;
+
+import static io.convene.suite.ConveneSuite.api;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Health, metrics and the API document, as an operator or a client generator sees them. */
+class PlatformIT {
+
+    @Test
+    void readinessChecksTheDatabase() {
+        Reply ready = api().get("/health/ready", null);
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.text("status")).isEqualTo("UP");
+        assertThat(ready.json().get("checks").findValuesAsText("name")).contains("database");
+    }
+
+    @Test
+    void metricsAreOn() {
+        Reply metrics = api().send("GET", "/metrics", null, null, Map.of("Accept", "text/plain"));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw()).isNotBlank();
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryEndpoint() {
+        Reply doc = api().send("GET", "/openapi", null, null, Map.of("Accept", "application/json"));
+        assertThat(doc.status()).isEqualTo(200);
+        List<String> paths = List.of("/users/register", "/users/login", "/users/profile", "/users/logout",
+                "/meetings/schedule", "/meetings/{id}/edit", "/meetings/{id}", "/meetings/upcoming",
+                "/meetings/{id}/details", "/meetings/{id}/join", "/meetings/{id}/leave");
+        assertThat(doc.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(paths);
+    }
+
+    @Test
+    void unknownPathsAndMethodsAnswerWithProblems() {
+        String token = ConveneSuite.tokenOf(Meetings.HOST);
+        Reply unknown = api().get("/api/nothing-here", token);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        Reply wrongMethod = api().get("/api/meetings/schedule", token);
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+    }
+}
