@@ -4,6 +4,7 @@ import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
 import io.convene.shared.TimeZones;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -20,7 +21,7 @@ public class UserService {
     @Inject
     UserRepository users;
 
-    @Inject
+    @EJB
     IdentityProvider identity;
 
     @Inject

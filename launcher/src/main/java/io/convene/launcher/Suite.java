@@ -73,9 +73,6 @@ public final class Suite implements AutoCloseable {
         config.put("convene.db.user", dbUser);
         config.put("convene.db.password", dbPassword);
         config.put("convene.keycloak.url", settings.keycloakUrl());
-        config.put("mp.jwt.verify.publickey.location",
-                settings.keycloakUrl() + "/realms/convene/protocol/openid-connect/certs");
-        config.put("mp.jwt.verify.issuer", settings.keycloakUrl() + "/realms/convene");
         config.put("convene.keycloak.backend-client-secret", settings.backendClientSecret());
         config.put("convene.registration.enabled", String.valueOf(settings.registrationEnabled()));
         config.put("convene.public-url", settings.httpUrl());

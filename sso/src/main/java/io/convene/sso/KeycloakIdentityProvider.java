@@ -7,7 +7,10 @@ import io.convene.shared.UnavailableException;
 import io.convene.user.IdentityProvider;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Local;
+import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -29,8 +32,13 @@ import java.util.logging.Logger;
  * Keycloak behind the {@link IdentityProvider} port: accounts and sessions through the admin REST API
  * (as the backend client's service account), sign-in through the token endpoint. Uses the container's
  * Jakarta REST client: Keycloak's own admin client breaks deployment on Payara.
+ * <p>
+ * An EJB rather than a CDI bean so that {@code ejb-core} reaches it with {@code @EJB} in both
+ * assemblies: in the EAR, Payara's CDI does not let one module's beans see another's.
  */
-@ApplicationScoped
+@Singleton
+@Local(IdentityProvider.class)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class KeycloakIdentityProvider implements IdentityProvider {
 
     private static final Logger LOG = Logger.getLogger(KeycloakIdentityProvider.class.getName());

@@ -1,0 +1,77 @@
+package io.convene.suite;
+
+import static io.convene.suite.Meetings.HOST;
+import static io.convene.suite.Meetings.draft;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convene.launcher.Suite;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The EAR assembly on Payara Server, against the suite's PostgreSQL and Keycloak: it deploys, is
+ * ready, and serves authenticated API calls like the Micro WAR.
+ */
+class EarOnPayaraServerIT {
+
+    static PayaraServerDomain domain;
+    static Api server;
+
+    @BeforeAll
+    static void deployEar() {
+        Suite suite = ConveneSuite.get();
+        Map<String, String> config = suite.applicationConfig();
+        Path home = Path.of(System.getProperty("convene.payara.server.home"));
+        Path target = Path.of(System.getProperty("convene.test.state.dir")).getParent();
+        long t0 = System.nanoTime();
+        domain = PayaraServerDomain.create(home, target.resolve("payara-server"), config);
+        domain.start();
+        long t1 = System.nanoTime();
+        domain.deploy(Path.of(System.getProperty("convene.ear.file")));
+        long t2 = System.nanoTime();
+        System.out.printf("Payara Server domain created and started in %.1f s, EAR deployed in %.1f s%n",
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        server = new Api(domain.httpUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (domain != null) {
+            domain.close();
+        }
+    }
+
+    @Test
+    void theEarIsReadyAndServesAuthenticatedCalls() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Reply ready = server.get("/health/ready", null);
+        while (ready.status() != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            ready = server.get("/health/ready", null);
+        }
+        assertThat(ready.status()).as(ready + " (see " + domain.serverLog() + ")").isEqualTo(200);
+        assertThat(ready.json().get("checks").findValuesAsText("name")).contains("database");
+
+        Reply login = server.post("/api/users/login", null, Map.of("email", HOST, "password", ConveneSuite.demoPassword()));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        String token = login.text("access_token");
+
+        Reply profile = server.get("/api/users/profile", token);
+        assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
+        assertThat(profile.text("email")).isEqualTo(HOST);
+
+        Reply scheduled = server.post("/api/meetings/schedule", token, draft("Scheduled through the EAR"));
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(201);
+        assertThat(ConveneSuite.api().get("/api/meetings/" + scheduled.text("id") + "/details", token).text("title"))
+                .as("the Micro WAR sees what the EAR wrote: one database").isEqualTo("Scheduled through the EAR");
+
+        Reply refused = server.get("/api/users/profile", "not-a-token");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+}
