@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,18 +36,19 @@ final class KeycloakServer {
         List<String> command = new ArrayList<>(List.of(script.toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://127.0.0.1:" + port,
                 "--import-realm", "--cache=local"));
-        if (database == null) {
-            command.add("--db=dev-mem");
-        } else {
-            command.addAll(List.of("--db=postgres", "--db-url=" + database[0], "--db-username=" + database[1],
-                    "--db-password=" + database[2]));
-        }
-        Map<String, String> env = Map.of(
+        // secrets go in the environment, not on the command line where `ps` shows them
+        Map<String, String> env = new HashMap<>(Map.of(
                 "CONVENE_BACKEND_SECRET", settings.backendClientSecret(),
                 "CONVENE_DEMO_PASSWORD", settings.demoPassword(),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", settings.keycloakAdminPassword(),
-                "JAVA_OPTS_APPEND", "-Xmx512m");
+                "JAVA_OPTS_APPEND", "-Xmx512m"));
+        if (database == null) {
+            command.add("--db=dev-mem");
+        } else {
+            command.add("--db=postgres");
+            env.putAll(Map.of("KC_DB_URL", database[0], "KC_DB_USERNAME", database[1], "KC_DB_PASSWORD", database[2]));
+        }
         ManagedProcess keycloak = ManagedProcess.start("Keycloak", command, env, home,
                 settings.stateDir().resolve("logs/keycloak.log"));
         keycloak.awaitHttpOk(settings.keycloakUrl() + "/realms/convene/.well-known/openid-configuration",

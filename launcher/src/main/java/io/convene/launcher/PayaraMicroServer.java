@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +33,10 @@ final class PayaraMicroServer {
                     "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1"));
             Properties props = new Properties();
             props.putAll(config);
-            try (Writer out = Files.newBufferedWriter(work.resolve("convene.properties"))) {
+            Path file = work.resolve("convene.properties");
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer out = Files.newBufferedWriter(file)) {
                 props.store(out, "Convene configuration (MicroProfile Config); contains secrets");
             }
         } catch (IOException e) {

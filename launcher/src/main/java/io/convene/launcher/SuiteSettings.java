@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
@@ -102,11 +103,10 @@ public record SuiteSettings(
             } else {
                 secrets.setProperty("backend-client-secret", randomSecret());
                 secrets.setProperty("keycloak-admin-password", randomSecret());
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 try (Writer out = Files.newBufferedWriter(file)) {
                     secrets.store(out, "Made by the Convene launcher on its first run; keep private");
                 }
-                file.toFile().setReadable(false, false);
-                file.toFile().setReadable(true, true);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package io.convene.web.api;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -24,9 +25,25 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (causedByConcurrentChange(e)) {
+            LOG.info(() -> "Concurrent change refused at " + uri.getRequestUri().getPath() + ": " + e);
+            return Problem.of(Status.CONFLICT, "Conflict",
+                    "Someone changed this at the same moment; fetch it again and retry").at(uri.getRequestUri().getPath())
+                    .toResponse();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + incident + " at " + uri.getRequestUri().getPath(), e);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; report incident " + incident).at(uri.getRequestUri().getPath()).toResponse();
+    }
+
+    /** Optimistic locking lost a race (the EJB container wraps it): the client may retry. */
+    private static boolean causedByConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
