@@ -24,7 +24,7 @@ public final class Main {
 
                 Convene is ready (%.1f s).
                   REST API      %s/api   (OpenAPI: %s/openapi, health: %s/health)
-                  Keycloak      %s/admin  (user admin, password in %s)
+                  Keycloak      %s/admin  (%s)
                   PostgreSQL    %s
                   Logs          %s
                 Demo accounts (password %s):
@@ -36,7 +36,9 @@ public final class Main {
                        -d '{"email":"hana@convene.example","password":"%s"}'
                 Ctrl-C stops everything.
                 """, (System.nanoTime() - t0) / 1e9, s.httpUrl(), s.httpUrl(), s.httpUrl(), s.keycloakUrl(),
-                state.resolve("secrets.properties"), suite.dbUrl(), state.resolve("logs"), s.demoPassword(),
+                s.externalKeycloakUrl() != null ? "external"
+                        : "user admin, password in " + state.resolve("secrets.properties"),
+                suite.dbUrl(), state.resolve("logs"), s.demoPassword(),
                 s.httpUrl(), s.demoPassword());
         Thread.currentThread().join();
     }

@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * Payara Micro running the Convene WAR at the root context, HTTP on 127.0.0.1 only, clustering off.
@@ -26,7 +24,7 @@ final class PayaraMicroServer {
         Path work = settings.stateDir().resolve("payara");
         Path rootDir = work.resolve("root");
         try {
-            deleteRecursively(rootDir); // a stale root dir redeploys old applications
+            Folders.deleteRecursively(rootDir); // a stale root dir redeploys old applications
             Files.createDirectories(work);
             Files.write(work.resolve("preboot.asadmin"), List.of(
                     "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false",
@@ -56,16 +54,5 @@ final class PayaraMicroServer {
                 settings.stateDir().resolve("logs/payara.log"));
         payara.awaitHttpOk(settings.httpUrl() + "/health/ready", Duration.ofMinutes(4));
         return payara;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -46,7 +46,8 @@ public record SuiteSettings(
                 setting("convene.db.url", null), setting("convene.db.user", "convene"),
                 setting("convene.db.password", null), setting("convene.keycloak.url", null),
                 false, Boolean.parseBoolean(setting("convene.registration.enabled", "true")),
-                defaultKeycloakHome(), runtimeDir, secrets.getProperty("backend-client-secret"),
+                defaultKeycloakHome(), runtimeDir,
+                setting("convene.keycloak.backend-client-secret", secrets.getProperty("backend-client-secret")),
                 setting("convene.demo.password", DEMO_PASSWORD), secrets.getProperty("keycloak-admin-password"));
     }
 

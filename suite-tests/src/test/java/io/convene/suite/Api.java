@@ -54,15 +54,7 @@ public final class Api {
             request.header("Content-Type", "application/json");
             request.method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body)));
         }
-        try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers(), r.body(), parse(r.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request);
     }
 
     public Reply postForm(String path, Map<String, String> form, String token) {
@@ -75,6 +67,10 @@ public final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        return exchange(request);
+    }
+
+    private Reply exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.headers(), r.body(), parse(r.body()));

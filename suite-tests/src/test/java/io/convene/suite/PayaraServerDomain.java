@@ -1,12 +1,12 @@
 package io.convene.suite;
 
+import io.convene.launcher.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,7 +34,7 @@ final class PayaraServerDomain implements AutoCloseable {
         int portBase = freePortBase();
         PayaraServerDomain domain = new PayaraServerDomain(home, domainDir, portBase);
         try {
-            deleteRecursively(domainDir);
+            Folders.deleteRecursively(domainDir);
             Files.createDirectories(domainDir);
             domain.asadmin(false, "create-domain", "--nopassword=true", "--portbase", String.valueOf(portBase),
                     "--domaindir", domainDir.toString(), "convene");
@@ -117,17 +117,6 @@ final class PayaraServerDomain implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
