@@ -10,9 +10,11 @@ import io.convene.meeting.MeetingChanges;
 import io.convene.meeting.MeetingDetails;
 import io.convene.meeting.MeetingDraft;
 import io.convene.meeting.MeetingService;
+import io.convene.shared.AccessDeniedException;
 import io.convene.shared.AuthenticationFailedException;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
+import io.convene.user.Registration;
 import io.convene.user.UserProfile;
 import io.convene.user.UserService;
 import jakarta.annotation.Resource;
@@ -119,6 +121,15 @@ class MeetingServiceContainerIT {
                 .isInstanceOf(AuthenticationFailedException.class);
         assertThatThrownBy(() -> guestTickets.verify(guest.guestTicket() + "x", m.id()))
                 .isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    @Test
+    void selfRegistrationIsOffUnlessAnAdministratorTurnsItOn() {
+        // this deployment has no convene.registration.enabled: the product's default
+        assertThatThrownBy(() -> users.register(new Registration("someone@example.com", "long enough secret",
+                "Someone", null)))
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("disabled");
     }
 
     @Test
