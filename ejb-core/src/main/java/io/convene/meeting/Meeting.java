@@ -84,6 +84,16 @@ public class Meeting {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(nullable = false)
+    private boolean locked;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    /** The seq of the last event of this meeting's channel; events get the next one under the row lock. */
+    @Column(name = "last_event_seq", nullable = false)
+    private long lastEventSeq;
+
     @Version
     private long version;
 
@@ -182,7 +192,15 @@ public class Meeting {
     /** The user asks to enter: hosts and co-hosts go in, others may have to wait. */
     Participation enter(User user, Instant now) {
         requireOpen();
-        Participation p = participationOf(user).orElseGet(() -> {
+        Optional<Participation> known = participationOf(user);
+        if (known.isPresent() && known.get().state() == ParticipationState.REMOVED) {
+            throw new AccessDeniedException("You were removed from this meeting");
+        }
+        boolean isHost = isHostedBy(user);
+        if (locked && !isHost && !(known.isPresent() && known.get().state() == ParticipationState.JOINED)) {
+            throw new AccessDeniedException("This meeting is locked");
+        }
+        Participation p = known.orElseGet(() -> {
             Participation walkIn = Participation.walkIn(this, user);
             participations.add(walkIn);
             return walkIn;
@@ -196,6 +214,9 @@ public class Meeting {
         requireOpen();
         if (!allowGuests) {
             throw new AccessDeniedException("This meeting does not admit guests without an account");
+        }
+        if (locked) {
+            throw new AccessDeniedException("This meeting is locked");
         }
         Participation p = Participation.guest(this, displayName);
         participations.add(p);
@@ -219,6 +240,99 @@ public class Meeting {
                 participations.stream().filter(w -> w.state() == ParticipationState.WAITING)
                         .forEach(w -> w.enter(now));
             }
+        }
+    }
+
+    // --- host controls -------------------------------------------------------------------------
+
+    void admit(Participation p, Instant now) {
+        requireOpen();
+        if (p.state() != ParticipationState.WAITING) {
+            throw new ConflictException("Only someone in the waiting room can be admitted");
+        }
+        p.enter(now);
+    }
+
+    /** Admits everyone in the waiting room; answers whom. */
+    List<Participation> admitAll(Instant now) {
+        requireOpen();
+        List<Participation> waiting = participations.stream()
+                .filter(p -> p.state() == ParticipationState.WAITING).toList();
+        waiting.forEach(p -> p.enter(now));
+        return waiting;
+    }
+
+    void deny(Participation p, Instant now) {
+        requireOpen();
+        if (p.state() != ParticipationState.WAITING) {
+            throw new ConflictException("Only someone in the waiting room can be denied");
+        }
+        p.deny(now);
+    }
+
+    void makeCoHost(Participation p) {
+        requireOpen();
+        requireMember(p, "co-host");
+        if (p.role() == MeetingRole.HOST) {
+            throw new ConflictException("The host is already in charge");
+        }
+        p.changeRole(MeetingRole.CO_HOST);
+    }
+
+    void makeParticipant(Participation p) {
+        requireOpen();
+        if (p.role() != MeetingRole.CO_HOST) {
+            throw new ConflictException("Only a co-host can be demoted");
+        }
+        p.changeRole(MeetingRole.PARTICIPANT);
+    }
+
+    /** Hands the meeting over: the target becomes host, the host stays on as co-host. */
+    void handOverTo(Participation p) {
+        requireOpen();
+        requireMember(p, "host");
+        if (p.role() == MeetingRole.HOST) {
+            return;
+        }
+        participations.stream().filter(h -> h.role() == MeetingRole.HOST)
+                .forEach(h -> h.changeRole(MeetingRole.CO_HOST));
+        p.changeRole(MeetingRole.HOST);
+        host = p.user();
+    }
+
+    void remove(Participation p, Instant now) {
+        requireOpen();
+        if (p.role() == MeetingRole.HOST) {
+            throw new ConflictException("The host cannot be removed; hand the meeting over first");
+        }
+        p.remove(now);
+    }
+
+    void lock() {
+        requireOpen();
+        locked = true;
+    }
+
+    void unlock() {
+        requireOpen();
+        locked = false;
+    }
+
+    /** Ends the meeting for everyone: all who are in it or waiting leave. */
+    void endForAll(Instant now) {
+        requireOpen();
+        participations.stream().filter(p -> p.state().isPresent()).forEach(p -> p.leave(now));
+        status = MeetingStatus.ENDED;
+        endedAt = now;
+    }
+
+    long nextEventSeq() {
+        return ++lastEventSeq;
+    }
+
+    private static void requireMember(Participation p, String what) {
+        if (p.isGuest() || p.user() == null) {
+            throw new ConflictException("Only a signed-in participant can be made " + what);
         }
     }
 
@@ -318,5 +432,18 @@ public class Meeting {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public boolean isLocked() {
+        return locked;
+    }
+
+    public long lastEventSeq() {
+        return lastEventSeq;
+    }
+
+    /** Host or co-host right now. */
+    public boolean isRunBy(User user) {
+        return participationOf(user).map(Participation::isHostOrCoHost).orElse(false);
     }
 }

@@ -3,6 +3,7 @@ package io.convene.meeting;
 import io.convene.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,35 @@ public class MeetingRepository {
     public Optional<Meeting> byCode(String code) {
         return em.createQuery("select m from Meeting m where m.code = :c", Meeting.class)
                 .setParameter("c", code).getResultStream().findFirst();
+    }
+
+    /**
+     * The meeting by id or ten-digit code, its row locked until the transaction ends: changes to a
+     * running meeting, and the numbering of its events, happen one at a time.
+     */
+    public Optional<Meeting> lockedByReference(String reference) {
+        if (MeetingSecrets.isCode(reference)) {
+            return em.createQuery("select m from Meeting m where m.code = :c", Meeting.class)
+                    .setParameter("c", reference).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().findFirst();
+        }
+        try {
+            return Optional.ofNullable(em.find(Meeting.class, UUID.fromString(reference), LockModeType.PESSIMISTIC_WRITE));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    /** The meeting by id or ten-digit code; anything else finds nothing. */
+    public Optional<Meeting> byReference(String reference) {
+        if (MeetingSecrets.isCode(reference)) {
+            return byCode(reference);
+        }
+        try {
+            return byId(UUID.fromString(reference));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 
     public void add(Meeting meeting) {

@@ -13,13 +13,13 @@ import io.convene.user.UserRepository;
 import io.convene.user.UserService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Scheduling, changing, listing, joining and leaving meetings: one public method per use case. */
 @Stateless
@@ -44,8 +44,10 @@ public class MeetingService {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "convene.public-url", defaultValue = "http://127.0.0.1:8080")
-    String publicUrl;
+    JoinLinks links;
+
+    @Inject
+    MeetingEventLog events;
 
     public MeetingDetails schedule(Caller caller, MeetingDraft draft) {
         User host = users.current(caller);
@@ -72,7 +74,7 @@ public class MeetingService {
     }
 
     public MeetingDetails edit(Caller caller, String reference, MeetingChanges changes) {
-        Meeting meeting = resolve(reference);
+        Meeting meeting = resolveLocked(reference);
         User user = requireHostOrAdmin(caller, meeting);
         Instant now = clock.instant();
         if (changes.start() != null || changes.end() != null || changes.timeZone() != null) {
@@ -102,7 +104,7 @@ public class MeetingService {
     }
 
     public void cancel(Caller caller, String reference) {
-        Meeting meeting = resolve(reference);
+        Meeting meeting = resolveLocked(reference);
         User user = requireHostOrAdmin(caller, meeting);
         meeting.cancel();
         LOG.info(() -> "Meeting " + meeting.id() + " cancelled by user " + user.id());
@@ -130,7 +132,7 @@ public class MeetingService {
      * host gives the passcode when there is one.
      */
     public JoinOutcome join(Caller caller, String reference, JoinRequest request) {
-        Meeting meeting = resolve(reference);
+        Meeting meeting = resolveLocked(reference);
         User user = users.current(caller);
         boolean mayEnter = meeting.concerns(user) || MeetingSecrets.isCode(reference)
                 || meeting.joinTokenIs(request.joinToken());
@@ -138,14 +140,25 @@ public class MeetingService {
             throw notFound();
         }
         meeting.checkPasscode(user, request.passcode());
+        boolean wasLive = meeting.status() == MeetingStatus.LIVE;
+        List<Participation> waitingBefore = waiting(meeting);
         Participation participation = meeting.enter(user, clock.instant());
+        announceEntry(meeting, participation);
+        if (!wasLive && meeting.status() == MeetingStatus.LIVE) {
+            events.record(meeting, "meeting.started", Json.createObjectBuilder(), EventAudience.ALL, null);
+        }
+        for (Participation w : waitingBefore) {
+            if (w.state() == ParticipationState.JOINED) {
+                events.recordForAll(meeting, "participant.admitted", w);
+            }
+        }
         LOG.info(() -> "User " + user.id() + " joined meeting " + meeting.id() + ": " + participation.state());
         return JoinOutcome.of(participation, null);
     }
 
     /** A guest without an account enters through the secure link and gets a meeting-scoped ticket. */
     public JoinOutcome joinAsGuest(String reference, JoinRequest request) {
-        Meeting meeting = resolve(reference);
+        Meeting meeting = resolveLocked(reference);
         if (!meeting.joinTokenIs(request.joinToken())) {
             throw notFound();
         }
@@ -154,19 +167,20 @@ public class MeetingService {
         }
         meeting.checkPasscode(null, request.passcode());
         Participation guest = meeting.enterAsGuest(request.displayName().trim(), clock.instant());
+        announceEntry(meeting, guest);
         LOG.info(() -> "Guest " + guest.id() + " joined meeting " + meeting.id() + ": " + guest.state());
         return JoinOutcome.of(guest, guestTickets.issue(guest));
     }
 
     public void leave(Caller caller, String reference) {
-        Meeting meeting = resolve(reference);
+        Meeting meeting = resolveLocked(reference);
         User user = users.current(caller);
         Participation participation = meeting.participationOf(user).orElseThrow(MeetingService::notFound);
         leave(meeting, participation);
     }
 
     public void leaveAsGuest(String guestTicket, String reference) {
-        Meeting meeting = resolve(reference);
+        Meeting meeting = resolveLocked(reference);
         UUID participationId = guestTickets.verify(guestTicket, meeting.id());
         Participation participation = meeting.participation(participationId)
                 .orElseThrow(() -> new AuthenticationFailedException("Invalid guest ticket"));
@@ -178,20 +192,19 @@ public class MeetingService {
             throw new ConflictException("You have not joined this meeting");
         }
         meeting.leave(participation, clock.instant());
+        events.recordForAll(meeting, "participant.left", participation);
         LOG.info(() -> "Participation " + participation.id() + " left meeting " + meeting.id());
     }
 
     // -------------------------------------------------------------------------------------------
 
     private Meeting resolve(String reference) {
-        if (MeetingSecrets.isCode(reference)) {
-            return meetings.byCode(reference).orElseThrow(MeetingService::notFound);
-        }
-        try {
-            return meetings.byId(UUID.fromString(reference)).orElseThrow(MeetingService::notFound);
-        } catch (IllegalArgumentException e) {
-            throw notFound();
-        }
+        return meetings.byReference(reference).orElseThrow(MeetingService::notFound);
+    }
+
+    /** For changes that the meeting's channel announces: one at a time per meeting. */
+    private Meeting resolveLocked(String reference) {
+        return meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
     }
 
     private User requireHostOrAdmin(Caller caller, Meeting meeting) {
@@ -212,6 +225,10 @@ public class MeetingService {
         if (busy.stream().anyMatch(slot::overlaps)) {
             throw new SchedulingConflictException(FreeSlots.after(slot, busy, SUGGESTIONS));
         }
+    }
+
+    private static List<Participation> waiting(Meeting meeting) {
+        return meeting.participations().stream().filter(p -> p.state() == ParticipationState.WAITING).toList();
     }
 
     private void invite(Meeting meeting, List<String> emails, Instant now) {
@@ -235,10 +252,19 @@ public class MeetingService {
     }
 
     private MeetingDetails details(Meeting meeting) {
-        return MeetingDetails.of(meeting, publicUrl + "/join/" + meeting.code() + "?t=" + meeting.joinToken());
+        return links.details(meeting);
     }
 
-    private static NotFoundException notFound() {
+    /** Tells the channel about an arrival: the waiting room only concerns hosts. */
+    private void announceEntry(Meeting meeting, Participation p) {
+        if (p.state() == ParticipationState.WAITING) {
+            events.record(meeting, "participant.waiting", MeetingEventLog.describe(p), EventAudience.HOSTS, null);
+        } else {
+            events.recordForAll(meeting, "participant.joined", p);
+        }
+    }
+
+    static NotFoundException notFound() {
         return new NotFoundException("No such meeting, or it is not visible to you");
     }
 }

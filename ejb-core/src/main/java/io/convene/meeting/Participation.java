@@ -58,6 +58,12 @@ public class Participation {
     @Column(name = "left_at")
     private Instant leftAt;
 
+    @Column(name = "denied_at")
+    private Instant deniedAt;
+
+    @Column(name = "removed_at")
+    private Instant removedAt;
+
     protected Participation() {
     }
 
@@ -92,6 +98,7 @@ public class Participation {
     void waitForAdmission(Instant now) {
         leftAt = null;
         joinedAt = null;
+        deniedAt = null;
         if (waitingSince == null) {
             waitingSince = now;
         }
@@ -103,6 +110,7 @@ public class Participation {
         }
         waitingSince = null;
         leftAt = null;
+        deniedAt = null;
         if (admittedAt == null) {
             admittedAt = now;
         }
@@ -116,7 +124,32 @@ public class Participation {
         }
     }
 
+    /** Turned away from the waiting room; they may knock again. */
+    void deny(Instant now) {
+        waitingSince = null;
+        deniedAt = now;
+    }
+
+    /** Put out of the meeting for good: they cannot come back. */
+    void remove(Instant now) {
+        waitingSince = null;
+        removedAt = now;
+        if (joinedAt != null && leftAt == null) {
+            leftAt = now;
+        }
+    }
+
+    void changeRole(MeetingRole newRole) {
+        role = newRole;
+    }
+
     public ParticipationState state() {
+        if (removedAt != null) {
+            return ParticipationState.REMOVED;
+        }
+        if (deniedAt != null) {
+            return ParticipationState.DENIED;
+        }
         if (leftAt != null) {
             return ParticipationState.LEFT;
         }
@@ -184,5 +217,9 @@ public class Participation {
 
     public Instant leftAt() {
         return leftAt;
+    }
+
+    public boolean isHostOrCoHost() {
+        return role != MeetingRole.PARTICIPANT;
     }
 }

@@ -117,4 +117,83 @@ class MeetingTest {
         assertThat(meeting.joinTokenIs(meeting.joinToken())).isTrue();
         assertThat(meeting.joinTokenIs("x" + meeting.joinToken())).isFalse();
     }
+
+    @Test
+    void aLockedMeetingKeepsOutNewcomersButNotTheHostOrThoseInside() {
+        meeting.changeSettings(new MeetingSettings(true, true, true));
+        User bea = user("bea");
+        meeting.enter(ann, NOW);
+        meeting.lock();
+
+        assertThatThrownBy(() -> meeting.enter(bea, NOW)).isInstanceOf(AccessDeniedException.class)
+                .hasMessage("This meeting is locked");
+        assertThat(meeting.enter(ann, NOW).state()).isEqualTo(ParticipationState.JOINED);
+        assertThat(meeting.enter(host, NOW).state()).isEqualTo(ParticipationState.JOINED);
+
+        meeting.unlock();
+        assertThat(meeting.enter(bea, NOW).state()).isEqualTo(ParticipationState.JOINED);
+    }
+
+    @Test
+    void theRemovedCannotComeBackTheDeniedMayKnockAgain() {
+        meeting.changeAccess(true, null);
+        meeting.enter(host, NOW);
+        Participation p = meeting.enter(ann, NOW);
+
+        meeting.deny(p, NOW);
+        assertThat(p.state()).isEqualTo(ParticipationState.DENIED);
+        assertThat(meeting.enter(ann, NOW).state()).isEqualTo(ParticipationState.WAITING);
+
+        meeting.admit(p, NOW);
+        assertThat(p.state()).isEqualTo(ParticipationState.JOINED);
+        meeting.remove(p, NOW);
+        assertThat(p.state()).isEqualTo(ParticipationState.REMOVED);
+        assertThatThrownBy(() -> meeting.enter(ann, NOW)).isInstanceOf(AccessDeniedException.class)
+                .hasMessage("You were removed from this meeting");
+        assertThatThrownBy(() -> meeting.remove(meeting.participationOf(host).orElseThrow(), NOW))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void admitAllEmptiesTheWaitingRoom() {
+        meeting.changeAccess(true, null);
+        meeting.enter(host, NOW);
+        meeting.enter(ann, NOW);
+        meeting.enter(user("bea"), NOW);
+
+        assertThat(meeting.admitAll(NOW)).hasSize(2)
+                .allSatisfy(p -> assertThat(p.state()).isEqualTo(ParticipationState.JOINED));
+        assertThatThrownBy(() -> meeting.admit(meeting.participationOf(ann).orElseThrow(), NOW))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void handingOverMakesTheOldHostACoHost() {
+        meeting.changeSettings(new MeetingSettings(true, true, true));
+        Participation hostP = meeting.enter(host, NOW);
+        Participation annP = meeting.enter(ann, NOW);
+
+        meeting.makeCoHost(annP);
+        assertThat(meeting.isRunBy(ann)).isTrue();
+        meeting.handOverTo(annP);
+
+        assertThat(meeting.host()).isSameAs(ann);
+        assertThat(annP.role()).isEqualTo(MeetingRole.HOST);
+        assertThat(hostP.role()).isEqualTo(MeetingRole.CO_HOST);
+    }
+
+    @Test
+    void endingSendsEveryoneHome() {
+        meeting.changeSettings(new MeetingSettings(true, true, true));
+        Participation annP = meeting.enter(ann, NOW);
+        meeting.enter(host, NOW);
+
+        meeting.endForAll(NOW.plusSeconds(60));
+
+        assertThat(meeting.status()).isEqualTo(MeetingStatus.ENDED);
+        assertThat(annP.state()).isEqualTo(ParticipationState.LEFT);
+        assertThatThrownBy(() -> meeting.enter(ann, NOW)).isInstanceOf(ConflictException.class);
+        assertThat(meeting.nextEventSeq()).isEqualTo(1);
+        assertThat(meeting.nextEventSeq()).isEqualTo(2);
+    }
 }

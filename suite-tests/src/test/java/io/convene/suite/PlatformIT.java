@@ -31,7 +31,8 @@ class PlatformIT {
         assertThat(doc.status()).isEqualTo(200);
         List<String> paths = List.of("/users/register", "/users/login", "/users/profile", "/users/logout",
                 "/meetings/schedule", "/meetings/{id}/edit", "/meetings/{id}", "/meetings/upcoming",
-                "/meetings/{id}/details", "/meetings/{id}/join", "/meetings/{id}/leave");
+                "/meetings/{id}/details", "/meetings/{id}/join", "/meetings/{id}/leave", "/meetings/{id}/control",
+                "/meetings/{id}/events");
         assertThat(doc.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(paths);
     }
 

@@ -1,8 +1,12 @@
 package io.convene.web.meeting;
 
+import io.convene.meeting.ChannelEvent;
+import io.convene.meeting.ControlRequest;
 import io.convene.meeting.JoinOutcome;
 import io.convene.meeting.JoinRequest;
 import io.convene.meeting.MeetingChanges;
+import io.convene.meeting.MeetingChannel;
+import io.convene.meeting.MeetingControls;
 import io.convene.meeting.MeetingDetails;
 import io.convene.meeting.MeetingDraft;
 import io.convene.meeting.MeetingService;
@@ -36,6 +40,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,6 +59,12 @@ public class MeetingResource {
 
     @Inject
     MeetingService meetings;
+
+    @Inject
+    MeetingControls controls;
+
+    @Inject
+    MeetingChannel channel;
 
     @Inject
     Callers callers;
@@ -94,6 +105,21 @@ public class MeetingResource {
     @Path("/{id}/details")
     public MeetingDetails details(@PathParam("id") String id) {
         return meetings.details(callers.current(), id);
+    }
+
+    /** Host controls: admit, deny, co-hosts, hand-over, remove, lock, end (host and co-hosts). */
+    @POST
+    @Path("/{id}/control")
+    public MeetingDetails control(@PathParam("id") String id, @NotNull @Valid ControlRequest request) {
+        return controls.control(callers.current(), id, request);
+    }
+
+    /** The channel's events after {@code after}, for clients catching up without a socket. */
+    @GET
+    @Path("/{id}/events")
+    public List<ChannelEvent> events(@PathParam("id") String id,
+                                     @QueryParam("after") @DefaultValue("0") @Min(0) long after) {
+        return channel.eventsFor(callers.current(), id, after);
     }
 
     /**

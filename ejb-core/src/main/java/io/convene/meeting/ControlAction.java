@@ -1,0 +1,33 @@
+package io.convene.meeting;
+
+/** What a host or co-host can do to a meeting or someone in it. */
+public enum ControlAction {
+    ADMIT(true, false),
+    DENY(true, false),
+    ADMIT_ALL(false, false),
+    REMOVE(true, false),
+    LOCK(false, false),
+    UNLOCK(false, false),
+    MAKE_CO_HOST(true, true),
+    MAKE_PARTICIPANT(true, true),
+    MAKE_HOST(true, true),
+    END(false, true);
+
+    private final boolean needsTarget;
+    private final boolean hostOnly;
+
+    ControlAction(boolean needsTarget, boolean hostOnly) {
+        this.needsTarget = needsTarget;
+        this.hostOnly = hostOnly;
+    }
+
+    /** Acts on one participant, named by participationId. */
+    public boolean needsTarget() {
+        return needsTarget;
+    }
+
+    /** Reserved to the host (co-hosts may do the rest). */
+    public boolean hostOnly() {
+        return hostOnly;
+    }
+}

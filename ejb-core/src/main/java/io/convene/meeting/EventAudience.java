@@ -1,0 +1,11 @@
+package io.convene.meeting;
+
+/** Who in a meeting sees an event of its channel. */
+public enum EventAudience {
+    /** Everyone in the meeting. */
+    ALL,
+    /** The host and co-hosts (the waiting room, say). */
+    HOSTS,
+    /** One participant, plus the host and co-hosts. */
+    ONE
+}

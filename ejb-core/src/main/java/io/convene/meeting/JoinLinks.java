@@ -1,0 +1,22 @@
+package io.convene.meeting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The secure link to a meeting (it carries the join token) and the details that show it. */
+@ApplicationScoped
+public class JoinLinks {
+
+    @Inject
+    @ConfigProperty(name = "convene.public-url", defaultValue = "http://127.0.0.1:8080")
+    String publicUrl;
+
+    String of(Meeting meeting) {
+        return publicUrl + "/join/" + meeting.code() + "?t=" + meeting.joinToken();
+    }
+
+    MeetingDetails details(Meeting meeting) {
+        return MeetingDetails.of(meeting, of(meeting));
+    }
+}

@@ -1,0 +1,71 @@
+package io.convene.meeting;
+
+import io.convene.shared.Caller;
+import io.convene.user.User;
+import io.convene.user.UserService;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * What the meeting channel reads: who may listen, and the events each listener may see. Every
+ * change it carries was made (and numbered) by another service; this one only reads.
+ */
+@Stateless
+public class MeetingChannel {
+
+    static final int MAX_BATCH = 500;
+
+    @Inject
+    MeetingRepository meetings;
+
+    @Inject
+    MeetingEventLog events;
+
+    @Inject
+    UserService users;
+
+    /** A signed-in caller's events after {@code afterSeq}; they must be in (or run) the meeting. */
+    public List<ChannelEvent> eventsFor(Caller caller, String reference, long afterSeq) {
+        Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
+        User user = users.current(caller);
+        Participation me = meeting.participationOf(user).filter(p -> p.state() != ParticipationState.INVITED)
+                .orElseThrow(MeetingService::notFound);
+        return visible(meeting.id(), me.id(), meeting.isRunBy(user), afterSeq);
+    }
+
+    /**
+     * The events after {@code afterSeq} of a meeting, and who runs it now: one read for all the
+     * listeners of a meeting, each filtered with {@link Batch#visibleTo}.
+     */
+    public Batch batch(UUID meetingId, long afterSeq) {
+        Meeting meeting = meetings.byId(meetingId).orElseThrow(MeetingService::notFound);
+        Set<UUID> runners = meeting.participations().stream().filter(Participation::isHostOrCoHost)
+                .map(Participation::id).collect(Collectors.toSet());
+        Set<UUID> gone = meeting.participations().stream()
+                .filter(p -> p.state() == ParticipationState.REMOVED).map(Participation::id).collect(Collectors.toSet());
+        return new Batch(events.after(meetingId, afterSeq, MAX_BATCH), runners, gone, meeting.status());
+    }
+
+    private List<ChannelEvent> visible(UUID meetingId, UUID participationId, boolean runsIt, long afterSeq) {
+        return events.after(meetingId, afterSeq, MAX_BATCH).stream()
+                .filter(e -> e.isVisibleTo(participationId, runsIt)).map(ChannelEvent::of).toList();
+    }
+
+    /** Events of one meeting with what is needed to decide, per listener, who sees which. */
+    public record Batch(List<MeetingEvent> events, Set<UUID> runners, Set<UUID> removed, MeetingStatus status) {
+
+        public List<ChannelEvent> visibleTo(UUID participationId, long afterSeq) {
+            boolean runsIt = runners.contains(participationId);
+            return events.stream().filter(e -> e.seq() > afterSeq && e.isVisibleTo(participationId, runsIt))
+                    .map(ChannelEvent::of).toList();
+        }
+
+        public long lastSeq(long fallback) {
+            return events.isEmpty() ? fallback : events.get(events.size() - 1).seq();
+        }
+    }
+}

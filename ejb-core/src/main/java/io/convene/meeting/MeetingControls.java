@@ -1,0 +1,129 @@
+package io.convene.meeting;
+
+import io.convene.audit.AuditEntry;
+import io.convene.audit.AuditTrail;
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.Caller;
+import io.convene.shared.InvalidInputException;
+import io.convene.shared.NotFoundException;
+import io.convene.user.User;
+import io.convene.user.UserService;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Host controls ({@code POST /api/meetings/{id}/control}): admit and deny, co-hosts, hand-over,
+ * remove, lock, end. Each runs under the meeting's row lock, is written to the audit trail and
+ * announced on the meeting's channel, all in one transaction.
+ */
+@Stateless
+public class MeetingControls {
+
+    private static final Logger LOG = Logger.getLogger(MeetingControls.class.getName());
+
+    @Inject
+    MeetingRepository meetings;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    MeetingEventLog events;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    JoinLinks links;
+
+    @Inject
+    Clock clock;
+
+    public MeetingDetails control(Caller caller, String reference, ControlRequest request) {
+        Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
+        User actor = users.current(caller);
+        requireAllowed(meeting, actor, request.action());
+        Participation target = target(meeting, request);
+        Instant now = clock.instant();
+
+        switch (request.action()) {
+            case ADMIT -> {
+                meeting.admit(target, now);
+                events.recordForAll(meeting, "participant.admitted", target);
+            }
+            case DENY -> {
+                meeting.deny(target, now);
+                events.record(meeting, "participant.denied", MeetingEventLog.describe(target), EventAudience.ONE, target);
+            }
+            case ADMIT_ALL -> {
+                for (Participation admitted : meeting.admitAll(now)) {
+                    events.recordForAll(meeting, "participant.admitted", admitted);
+                }
+            }
+            case REMOVE -> {
+                meeting.remove(target, now);
+                events.recordForAll(meeting, "participant.removed", target);
+            }
+            case LOCK -> {
+                meeting.lock();
+                events.record(meeting, "meeting.locked", Json.createObjectBuilder(), EventAudience.ALL, null);
+            }
+            case UNLOCK -> {
+                meeting.unlock();
+                events.record(meeting, "meeting.unlocked", Json.createObjectBuilder(), EventAudience.ALL, null);
+            }
+            case MAKE_CO_HOST -> {
+                meeting.makeCoHost(target);
+                events.recordForAll(meeting, "participant.role", target);
+            }
+            case MAKE_PARTICIPANT -> {
+                meeting.makeParticipant(target);
+                events.recordForAll(meeting, "participant.role", target);
+            }
+            case MAKE_HOST -> {
+                List<Participation> formerHosts = meeting.participations().stream()
+                        .filter(p -> p.role() == MeetingRole.HOST).toList();
+                meeting.handOverTo(target);
+                formerHosts.forEach(p -> events.recordForAll(meeting, "participant.role", p));
+                events.recordForAll(meeting, "participant.role", target);
+            }
+            case END -> {
+                meeting.endForAll(now);
+                events.record(meeting, "meeting.ended", Json.createObjectBuilder(), EventAudience.ALL, null);
+            }
+        }
+        audit.record(new AuditEntry(meeting.id(), actor.id(), request.action().name(),
+                target == null ? null : target.id(), target == null ? null : target.displayName(), now));
+        LOG.info(() -> "User " + actor.id() + " did " + request.action() + " in meeting " + meeting.id()
+                + (target == null ? "" : " to participation " + target.id()));
+        return links.details(meeting);
+    }
+
+    private static void requireAllowed(Meeting meeting, User actor, ControlAction action) {
+        if (!meeting.concerns(actor)) {
+            throw MeetingService.notFound();
+        }
+        boolean host = meeting.participationOf(actor).map(p -> p.role() == MeetingRole.HOST).orElse(false)
+                || meeting.isHostedBy(actor);
+        if (action.hostOnly() ? !host : !(host || meeting.isRunBy(actor))) {
+            throw new AccessDeniedException(action.hostOnly() ? "Only the host may do this"
+                    : "Only the host and co-hosts may do this");
+        }
+    }
+
+    private static Participation target(Meeting meeting, ControlRequest request) {
+        if (!request.action().needsTarget()) {
+            return null;
+        }
+        if (request.participationId() == null) {
+            throw new InvalidInputException("participationId", "this action needs the participant it acts on");
+        }
+        return meeting.participation(request.participationId())
+                .orElseThrow(() -> new NotFoundException("No such participant in this meeting"));
+    }
+}

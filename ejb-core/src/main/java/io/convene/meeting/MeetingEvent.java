@@ -1,0 +1,93 @@
+package io.convene.meeting;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One state change of a meeting as its channel carries it: numbered per meeting without gaps, so
+ * a client that reconnects asks for what came after the last number it saw.
+ */
+@Entity
+@Table(name = "meeting_events")
+public class MeetingEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "meeting_id", nullable = false)
+    private UUID meetingId;
+
+    @Column(nullable = false)
+    private long seq;
+
+    @Column(nullable = false)
+    private String type;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private String payload;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private EventAudience audience;
+
+    private UUID recipient;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected MeetingEvent() {
+    }
+
+    MeetingEvent(UUID meetingId, long seq, String type, String payload, EventAudience audience, UUID recipient,
+                 Instant createdAt) {
+        this.meetingId = meetingId;
+        this.seq = seq;
+        this.type = type;
+        this.payload = payload;
+        this.audience = audience;
+        this.recipient = recipient;
+        this.createdAt = createdAt;
+    }
+
+    /** Whether a participant with this id and standing sees the event. */
+    public boolean isVisibleTo(UUID participationId, boolean hostOrCoHost) {
+        return switch (audience) {
+            case ALL -> true;
+            case HOSTS -> hostOrCoHost;
+            case ONE -> hostOrCoHost || recipient.equals(participationId);
+        };
+    }
+
+    public UUID meetingId() {
+        return meetingId;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    /** The event's data as a JSON object text. */
+    public String payload() {
+        return payload;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

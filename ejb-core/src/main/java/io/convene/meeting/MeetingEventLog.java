@@ -1,0 +1,55 @@
+package io.convene.meeting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Appends to a meeting's event log in the caller's transaction, and tells the channel through
+ * PostgreSQL NOTIFY, which is delivered only when that transaction commits: a rolled-back change
+ * is never announced, and every node of a cluster hears a committed one.
+ */
+@ApplicationScoped
+public class MeetingEventLog {
+
+    /** The NOTIFY channel; its payload is the meeting id. */
+    public static final String CHANNEL = "convene_meeting_events";
+
+    @PersistenceContext(unitName = "convene")
+    private EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Records an event; the meeting must be locked by the current transaction (its seq is next). */
+    void record(Meeting meeting, String type, JsonObjectBuilder payload, EventAudience audience, Participation recipient) {
+        MeetingEvent event = new MeetingEvent(meeting.id(), meeting.nextEventSeq(), type, payload.build().toString(),
+                audience, recipient == null ? null : recipient.id(), clock.instant());
+        em.persist(event);
+        em.createNativeQuery("select pg_notify(?1, ?2)")
+                .setParameter(1, CHANNEL).setParameter(2, meeting.id().toString()).getSingleResult();
+    }
+
+    void recordForAll(Meeting meeting, String type, Participation about) {
+        record(meeting, type, describe(about), EventAudience.ALL, null);
+    }
+
+    static JsonObjectBuilder describe(Participation p) {
+        return Json.createObjectBuilder().add("participationId", p.id().toString())
+                .add("name", p.displayName()).add("role", p.role().name()).add("state", p.state().name())
+                .add("guest", p.isGuest());
+    }
+
+    /** The meeting's events after {@code afterSeq}, oldest first, at most {@code limit}. */
+    public List<MeetingEvent> after(UUID meetingId, long afterSeq, int limit) {
+        return em.createQuery("select e from MeetingEvent e where e.meetingId = :m and e.seq > :s order by e.seq",
+                        MeetingEvent.class)
+                .setParameter("m", meetingId).setParameter("s", afterSeq).setMaxResults(limit).getResultList();
+    }
+}
