@@ -1,10 +1,15 @@
 package io.convene.meeting;
 
+import io.convene.shared.AuthenticationFailedException;
 import io.convene.shared.Caller;
+import io.convene.shared.ConflictException;
 import io.convene.user.User;
 import io.convene.user.UserService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +32,48 @@ public class MeetingChannel {
 
     @Inject
     UserService users;
+
+    @Inject
+    ParticipantTickets tickets;
+
+    /** Someone allowed to listen to a meeting's channel, and the greeting that tells them where it stands. */
+    public record Listener(UUID meetingId, UUID participationId, long seq, JsonObject hello) {
+    }
+
+    /** Opening the channel with a ticket from the join (or a guest ticket). */
+    public Listener connectWithTicket(String reference, String ticket) {
+        Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
+        UUID participationId = tickets.verify(ticket, meeting.id(), ParticipantTickets.Kind.CHANNEL,
+                ParticipantTickets.Kind.GUEST);
+        Participation p = meeting.participation(participationId)
+                .orElseThrow(() -> new AuthenticationFailedException("Invalid ticket"));
+        return listen(meeting, p);
+    }
+
+    /** Opening the channel with a bearer token (clients that can send headers). */
+    public Listener connectAsUser(Caller caller, String reference) {
+        Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
+        Participation p = meeting.participationOf(users.current(caller)).orElseThrow(MeetingService::notFound);
+        return listen(meeting, p);
+    }
+
+    private static Listener listen(Meeting meeting, Participation p) {
+        if (!p.state().isPresent()) {
+            throw new ConflictException("Join the meeting before opening its channel");
+        }
+        JsonArrayBuilder present = Json.createArrayBuilder();
+        meeting.participations().stream().filter(q -> q.state() == ParticipationState.JOINED
+                        || (q.state() == ParticipationState.WAITING && p.isHostOrCoHost()))
+                .forEach(q -> present.add(MeetingEventLog.describe(q)));
+        JsonObject hello = Json.createObjectBuilder()
+                .add("type", "hello").add("seq", meeting.lastEventSeq())
+                .add("you", MeetingEventLog.describe(p))
+                .add("meeting", Json.createObjectBuilder().add("id", meeting.id().toString())
+                        .add("title", meeting.title()).add("status", meeting.status().name())
+                        .add("locked", meeting.isLocked()))
+                .add("participants", present).build();
+        return new Listener(meeting.id(), p.id(), meeting.lastEventSeq(), hello);
+    }
 
     /** A signed-in caller's events after {@code afterSeq}; they must be in (or run) the meeting. */
     public List<ChannelEvent> eventsFor(Caller caller, String reference, long afterSeq) {

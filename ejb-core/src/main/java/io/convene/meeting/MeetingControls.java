@@ -14,6 +14,7 @@ import jakarta.json.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -46,7 +47,18 @@ public class MeetingControls {
 
     public MeetingDetails control(Caller caller, String reference, ControlRequest request) {
         Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
-        User actor = users.current(caller);
+        return apply(meeting, users.current(caller), request);
+    }
+
+    /** A control sent on the channel by the participant it was opened for. */
+    public MeetingDetails controlAs(UUID meetingId, UUID participationId, ControlRequest request) {
+        Meeting meeting = meetings.lockedByReference(meetingId.toString()).orElseThrow(MeetingService::notFound);
+        User actor = meeting.participation(participationId).map(Participation::user)
+                .orElseThrow(() -> new AccessDeniedException("Only the host and co-hosts may do this"));
+        return apply(meeting, actor, request);
+    }
+
+    private MeetingDetails apply(Meeting meeting, User actor, ControlRequest request) {
         requireAllowed(meeting, actor, request.action());
         Participation target = target(meeting, request);
         Instant now = clock.instant();

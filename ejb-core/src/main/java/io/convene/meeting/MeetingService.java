@@ -38,7 +38,7 @@ public class MeetingService {
     UserService users;
 
     @Inject
-    GuestTickets guestTickets;
+    ParticipantTickets tickets;
 
     @Inject
     Clock clock;
@@ -153,7 +153,7 @@ public class MeetingService {
             }
         }
         LOG.info(() -> "User " + user.id() + " joined meeting " + meeting.id() + ": " + participation.state());
-        return JoinOutcome.of(participation, null);
+        return JoinOutcome.of(participation, null, tickets.issue(participation, ParticipantTickets.Kind.CHANNEL));
     }
 
     /** A guest without an account enters through the secure link and gets a meeting-scoped ticket. */
@@ -169,7 +169,8 @@ public class MeetingService {
         Participation guest = meeting.enterAsGuest(request.displayName().trim(), clock.instant());
         announceEntry(meeting, guest);
         LOG.info(() -> "Guest " + guest.id() + " joined meeting " + meeting.id() + ": " + guest.state());
-        return JoinOutcome.of(guest, guestTickets.issue(guest));
+        return JoinOutcome.of(guest, tickets.issue(guest, ParticipantTickets.Kind.GUEST),
+                tickets.issue(guest, ParticipantTickets.Kind.CHANNEL));
     }
 
     public void leave(Caller caller, String reference) {
@@ -181,7 +182,7 @@ public class MeetingService {
 
     public void leaveAsGuest(String guestTicket, String reference) {
         Meeting meeting = resolveLocked(reference);
-        UUID participationId = guestTickets.verify(guestTicket, meeting.id());
+        UUID participationId = tickets.verify(guestTicket, meeting.id(), ParticipantTickets.Kind.GUEST);
         Participation participation = meeting.participation(participationId)
                 .orElseThrow(() -> new AuthenticationFailedException("Invalid guest ticket"));
         leave(meeting, participation);

@@ -3,7 +3,8 @@ package io.convene.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.convene.meeting.GuestTickets;
+import io.convene.meeting.ParticipantTickets;
+import io.convene.meeting.ParticipantTickets.Kind;
 import io.convene.meeting.JoinOutcome;
 import io.convene.meeting.JoinRequest;
 import io.convene.meeting.MeetingChanges;
@@ -51,7 +52,7 @@ class MeetingServiceContainerIT {
     UserService users;
 
     @Inject
-    GuestTickets guestTickets;
+    ParticipantTickets tickets;
 
     @Resource(lookup = "java:app/jdbc/convene")
     DataSource dataSource;
@@ -116,11 +117,14 @@ class MeetingServiceContainerIT {
 
         JoinOutcome guest = meetings.joinAsGuest(m.id().toString(), new JoinRequest(token, null, "Gail"));
 
-        assertThat(guestTickets.verify(guest.guestTicket(), m.id())).isEqualTo(guest.participationId());
-        assertThatThrownBy(() -> guestTickets.verify(guest.guestTicket(), other.id()))
+        assertThat(tickets.verify(guest.guestTicket(), m.id(), Kind.GUEST)).isEqualTo(guest.participationId());
+        assertThat(tickets.verify(guest.channelTicket(), m.id(), Kind.CHANNEL)).isEqualTo(guest.participationId());
+        assertThatThrownBy(() -> tickets.verify(guest.guestTicket(), other.id(), Kind.GUEST))
                 .isInstanceOf(AuthenticationFailedException.class);
-        assertThatThrownBy(() -> guestTickets.verify(guest.guestTicket() + "x", m.id()))
+        assertThatThrownBy(() -> tickets.verify(guest.guestTicket() + "x", m.id(), Kind.GUEST))
                 .isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> tickets.verify(guest.channelTicket(), m.id(), Kind.GUEST))
+                .as("a channel ticket is no guest ticket").isInstanceOf(AuthenticationFailedException.class);
     }
 
     @Test

@@ -15,20 +15,35 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Short-lived tickets for guests without an account: an HS256 JWT naming one participation of one
- * meeting, signed with a key only this application holds. Its audience is {@value #AUDIENCE}, so it
- * is useless as a bearer token, and it is bound to its meeting.
+ * Tickets naming one participation of one meeting: an HS256 JWT signed with a key only this
+ * application holds, bound to its meeting, and useless as a bearer token (its audience is Convene's
+ * own). Guests get a {@link Kind#GUEST} ticket instead of an account; everyone who joins gets a
+ * short {@link Kind#CHANNEL} ticket to open the meeting's WebSocket (browsers cannot send headers
+ * there). A guest ticket opens the channel too.
  */
 @ApplicationScoped
-public class GuestTickets {
+public class ParticipantTickets {
 
-    static final String AUDIENCE = "convene-guest";
-    static final Duration LIFETIME = Duration.ofHours(4);
+    /** What a ticket is for: its audience and how long it lasts. */
+    public enum Kind {
+        GUEST("convene-guest", Duration.ofHours(4)),
+        CHANNEL("convene-channel", Duration.ofMinutes(2));
+
+        final String audience;
+        final Duration lifetime;
+
+        Kind(String audience, Duration lifetime) {
+            this.audience = audience;
+            this.lifetime = lifetime;
+        }
+    }
+
     private static final String KEY = "guest-ticket-hmac";
     private static final String ISSUER = "convene";
 
@@ -41,12 +56,12 @@ public class GuestTickets {
     public record Ticket(String value, Instant expiresAt) {
     }
 
-    public Ticket issue(Participation guest) {
+    public Ticket issue(Participation participation, Kind kind) {
         Instant now = clock.instant();
-        Instant expires = now.plus(LIFETIME);
+        Instant expires = now.plus(kind.lifetime);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER).audience(AUDIENCE).subject(guest.id().toString())
-                .claim("mid", guest.meeting().id().toString()).claim("name", guest.displayName())
+                .issuer(ISSUER).audience(kind.audience).subject(participation.id().toString())
+                .claim("mid", participation.meeting().id().toString())
                 .issueTime(Date.from(now)).expirationTime(Date.from(expires)).jwtID(UUID.randomUUID().toString())
                 .build();
         try {
@@ -54,28 +69,33 @@ public class GuestTickets {
             jwt.sign(new MACSigner(secrets.key(KEY)));
             return new Ticket(jwt.serialize(), expires);
         } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign guest ticket", e);
+            throw new IllegalStateException("Cannot sign ticket", e);
         }
     }
 
-    /** Answers the participation id the ticket names, if it is genuine, current and for this meeting. */
-    public UUID verify(String ticket, UUID meetingId) {
+    /**
+     * Answers the participation id the ticket names, if it is genuine, current, for this meeting and
+     * of one of the given kinds.
+     */
+    public UUID verify(String ticket, UUID meetingId, Kind... kinds) {
         try {
             SignedJWT jwt = SignedJWT.parse(ticket);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
                     || !jwt.verify(new MACVerifier(secrets.key(KEY)))) {
-                throw new AuthenticationFailedException("Invalid guest ticket");
+                throw new AuthenticationFailedException("Invalid ticket");
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            List<String> audiences = Arrays.stream(kinds).map(k -> k.audience).toList();
             Date exp = claims.getExpirationTime();
-            if (!ISSUER.equals(claims.getIssuer()) || !List.of(AUDIENCE).equals(claims.getAudience())
+            if (!ISSUER.equals(claims.getIssuer()) || claims.getAudience().size() != 1
+                    || !audiences.contains(claims.getAudience().get(0))
                     || exp == null || !exp.toInstant().isAfter(clock.instant())
                     || !meetingId.toString().equals(claims.getStringClaim("mid"))) {
-                throw new AuthenticationFailedException("Guest ticket expired or not for this meeting");
+                throw new AuthenticationFailedException("Ticket expired or not for this meeting");
             }
             return UUID.fromString(claims.getSubject());
         } catch (ParseException | JOSEException | IllegalArgumentException e) {
-            throw new AuthenticationFailedException("Invalid guest ticket");
+            throw new AuthenticationFailedException("Invalid ticket");
         }
     }
 }

@@ -1,0 +1,138 @@
+package io.convene.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A WebSocket client of the meeting channel that keeps what it receives, in order. */
+final class ChannelClient implements WebSocket.Listener, AutoCloseable {
+
+    private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private WebSocket socket;
+
+    static ChannelClient withTicket(String meetingId, String ticket) {
+        return open(URI.create(ConveneSuite.get().settings().httpUrl().replace("http", "ws") + "/ws/meetings/"
+                + meetingId + "?ticket=" + ticket), null);
+    }
+
+    static ChannelClient withBearer(String meetingId, String token) {
+        return open(URI.create(ConveneSuite.get().settings().httpUrl().replace("http", "ws") + "/ws/meetings/"
+                + meetingId), token);
+    }
+
+    private static ChannelClient open(URI uri, String token) {
+        ChannelClient client = new ChannelClient();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        client.socket = builder.buildAsync(uri, client).join();
+        return client;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            try {
+                received.add(Api.JSON.readTree(partial.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.completeExceptionally(error);
+    }
+
+    void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    void send(Object message) {
+        send(Api.json(message));
+    }
+
+    /** The next message, waiting up to 10 s. */
+    JsonNode next() {
+        try {
+            JsonNode message = received.poll(10, TimeUnit.SECONDS);
+            if (message == null) {
+                throw new AssertionError("No message within 10 s");
+            }
+            return message;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Skips messages until one matches, answering it. */
+    JsonNode await(Predicate<JsonNode> wanted) {
+        while (true) {
+            JsonNode message = next();
+            if (wanted.test(message)) {
+                return message;
+            }
+        }
+    }
+
+    JsonNode awaitEvent(String type) {
+        return await(m -> "event".equals(m.path("type").asText()) && type.equals(m.path("event").asText()));
+    }
+
+    /** Everything received within the given time. */
+    List<JsonNode> drain(Duration quiet) {
+        List<JsonNode> all = new ArrayList<>();
+        try {
+            JsonNode m;
+            while ((m = received.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+                all.add(m);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return all;
+    }
+
+    /** The close code the server sent, waiting up to 10 s. */
+    int closeCode() {
+        return closed.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    boolean isOpen() {
+        return !socket.isInputClosed() && !closed.isDone();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.convene.web.channel;
+
+import io.convene.meeting.ChannelEvent;
+import io.convene.meeting.MeetingChannel;
+import io.convene.meeting.MeetingStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The open channel sockets of this node, by meeting. When a meeting has news (a NOTIFY, or a client
+ * asking to resume) it reads the events once and sends each listener, in order, those after the
+ * last one it sent it that it may see: live delivery and catching up are the same code, so nothing
+ * is sent twice or skipped.
+ */
+@ApplicationScoped
+public class ChannelHub {
+
+    private static final Logger LOG = Logger.getLogger(ChannelHub.class.getName());
+    static final CloseReason REMOVED = new CloseReason(() -> 4403, "removed from the meeting");
+    static final CloseReason ENDED = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "meeting ended");
+
+    @Inject
+    MeetingChannel channel;
+
+    private final Map<UUID, Set<Subscriber>> byMeeting = new ConcurrentHashMap<>();
+
+    /** One socket, whom it belongs to and how far it has been served. */
+    static final class Subscriber {
+        final Session session;
+        final UUID meetingId;
+        final UUID participationId;
+        private long lastSent;
+
+        Subscriber(Session session, UUID meetingId, UUID participationId, long lastSent) {
+            this.session = session;
+            this.meetingId = meetingId;
+            this.participationId = participationId;
+            this.lastSent = lastSent;
+        }
+
+        synchronized long lastSent() {
+            return lastSent;
+        }
+    }
+
+    Subscriber subscribe(Session session, MeetingChannel.Listener listener) {
+        Subscriber s = new Subscriber(session, listener.meetingId(), listener.participationId(), listener.seq());
+        byMeeting.computeIfAbsent(listener.meetingId(), id -> ConcurrentHashMap.newKeySet()).add(s);
+        return s;
+    }
+
+    void unsubscribe(Subscriber s) {
+        byMeeting.computeIfPresent(s.meetingId, (id, set) -> {
+            set.remove(s);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** A client that reconnected asks for what came after the last seq it saw. */
+    void resume(Subscriber s, long afterSeq) {
+        synchronized (s) {
+            s.lastSent = afterSeq;
+        }
+        deliver(s.meetingId);
+    }
+
+    /** Sends a meeting's new events to its listeners on this node. */
+    void deliver(UUID meetingId) {
+        Set<Subscriber> subscribers = byMeeting.get(meetingId);
+        if (subscribers == null || subscribers.isEmpty()) {
+            return;
+        }
+        long from = subscribers.stream().mapToLong(Subscriber::lastSent).min().orElse(0);
+        MeetingChannel.Batch batch;
+        do {
+            batch = channel.batch(meetingId, from);
+            for (Subscriber s : subscribers) {
+                send(s, batch);
+            }
+            from = batch.lastSeq(from);
+        } while (batch.events().size() >= 500);
+    }
+
+    /** After a lost NOTIFY connection: catch every listener up. */
+    void deliverAll() {
+        byMeeting.keySet().forEach(this::deliver);
+    }
+
+    private void send(Subscriber s, MeetingChannel.Batch batch) {
+        synchronized (s) {
+            if (!s.session.isOpen()) {
+                unsubscribe(s);
+                return;
+            }
+            List<ChannelEvent> events = batch.visibleTo(s.participationId, s.lastSent);
+            try {
+                for (ChannelEvent e : events) {
+                    s.session.getBasicRemote().sendText(json(e).toString());
+                }
+                s.lastSent = Math.max(s.lastSent, batch.lastSeq(s.lastSent));
+                if (batch.removed().contains(s.participationId)) {
+                    s.session.close(REMOVED);
+                } else if (batch.status() == MeetingStatus.ENDED) {
+                    s.session.close(ENDED);
+                }
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Channel socket of participation " + s.participationId + " gone", e);
+                unsubscribe(s);
+            }
+        }
+    }
+
+    static JsonObject json(ChannelEvent e) {
+        return Json.createObjectBuilder().add("type", "event").add("seq", e.seq()).add("event", e.type())
+                .add("at", e.at().toString()).add("data", e.data()).build();
+    }
+
+    int listeners() {
+        return byMeeting.values().stream().mapToInt(Set::size).sum();
+    }
+}

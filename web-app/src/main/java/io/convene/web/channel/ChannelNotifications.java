@@ -1,0 +1,137 @@
+package io.convene.web.channel;
+
+import io.convene.meeting.MeetingEventLog;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Listens for the NOTIFY that {@link MeetingEventLog} sends when a change commits, on a database
+ * connection of its own (outside the pool, which would take a listening connection back), and hands
+ * each meeting id to the {@link ChannelHub}. Reconnects after a database outage and then catches
+ * every listener up, so nothing announced while it was away is lost.
+ */
+@Singleton
+@Startup
+public class ChannelNotifications {
+
+    private static final Logger LOG = Logger.getLogger(ChannelNotifications.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    ChannelHub hub;
+
+    @Inject
+    @ConfigProperty(name = "convene.db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "convene.db.user")
+    String user;
+
+    @Inject
+    @ConfigProperty(name = "convene.db.password")
+    String password;
+
+    private volatile boolean running = true;
+    private volatile Connection connection;
+    private Thread listener;
+
+    @PostConstruct
+    void start() {
+        listener = threads.newThread(this::listen);
+        listener.setName("convene-channel-notifications");
+        listener.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        listener.interrupt();
+        closeQuietly();
+    }
+
+    private void listen() {
+        boolean first = true;
+        while (running) {
+            try {
+                connect();
+                if (!first) {
+                    hub.deliverAll();
+                }
+                first = false;
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(500);
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            deliver(n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "Lost the channel's NOTIFY connection; reconnecting in 1 s", e);
+                    closeQuietly();
+                    sleep();
+                }
+            }
+        }
+    }
+
+    private void deliver(String meetingId) {
+        try {
+            hub.deliver(UUID.fromString(meetingId));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivering the events of meeting " + meetingId + " failed", e);
+        }
+    }
+
+    private void connect() throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("ApplicationName", "convene-channel");
+        props.setProperty("tcpKeepAlive", "true");
+        connection = new org.postgresql.Driver().connect(url, props);
+        try (Statement s = connection.createStatement()) {
+            s.execute("LISTEN " + MeetingEventLog.CHANNEL);
+        }
+        LOG.info("Meeting channel listening for events");
+    }
+
+    private void closeQuietly() {
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // it is being replaced or the application stops
+            }
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.convene.web.channel;
+
+import io.convene.meeting.ControlAction;
+import io.convene.meeting.ControlRequest;
+import io.convene.meeting.MeetingChannel;
+import io.convene.meeting.MeetingControls;
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.AuthenticationFailedException;
+import io.convene.shared.Caller;
+import io.convene.shared.DomainException;
+import io.convene.shared.NotFoundException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The meeting channel, {@code /ws/meetings/{id}}: opened with {@code ?ticket=} (from the join) or a
+ * bearer token; greets with a {@code hello} carrying the current state and seq, then pushes every
+ * event the participant may see. Clients send {@code resume}, {@code control} and {@code ping}
+ * (docs/meeting-channel.md). Bad messages are answered with an {@code error} and change nothing;
+ * the connection stays up.
+ */
+@ServerEndpoint("/ws/meetings/{id}")
+public class MeetingSocket {
+
+    private static final Logger LOG = Logger.getLogger(MeetingSocket.class.getName());
+    static final int MAX_MESSAGE_CHARS = 16 * 1024;
+    private static final String SUBSCRIBER = "convene.subscriber";
+
+    @Inject
+    ChannelHub hub;
+
+    @Inject
+    MeetingChannel channel;
+
+    @Inject
+    MeetingControls controls;
+
+    @OnOpen
+    public void open(Session session, @PathParam("id") String meeting) throws IOException {
+        MeetingChannel.Listener listener;
+        try {
+            listener = connect(session, meeting);
+        } catch (AuthenticationFailedException | NotFoundException | AccessDeniedException e) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not allowed: " + e.getMessage()));
+            return;
+        } catch (DomainException e) {
+            session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, e.getMessage()));
+            return;
+        }
+        session.setMaxIdleTimeout(0);
+        session.setMaxTextMessageBufferSize(1024 * 1024);
+        ChannelHub.Subscriber s = hub.subscribe(session, listener);
+        session.getUserProperties().put(SUBSCRIBER, s);
+        synchronized (s) {
+            session.getBasicRemote().sendText(listener.hello().toString());
+        }
+        LOG.fine(() -> "Channel opened for participation " + listener.participationId());
+        hub.deliver(listener.meetingId());
+    }
+
+    private MeetingChannel.Listener connect(Session session, String meeting) {
+        List<String> tickets = session.getRequestParameterMap().get("ticket");
+        if (tickets != null && !tickets.isEmpty()) {
+            return channel.connectWithTicket(meeting, tickets.get(0));
+        }
+        if (session.getUserPrincipal() instanceof JsonWebToken jwt && jwt.getRawToken() != null) {
+            Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+            return channel.connectAsUser(new Caller(jwt.getSubject(), jwt.getClaim("name"), jwt.getClaim("email"),
+                    groups, jwt.getClaim("sid")), meeting);
+        }
+        throw new AuthenticationFailedException("Open the channel with ?ticket= from the join, or a bearer token");
+    }
+
+    @OnMessage
+    public void message(Session session, String text) throws IOException {
+        ChannelHub.Subscriber s = (ChannelHub.Subscriber) session.getUserProperties().get(SUBSCRIBER);
+        if (s == null) {
+            return;
+        }
+        if (text.length() > MAX_MESSAGE_CHARS) {
+            reply(s, error("too-large", "Messages are at most " + MAX_MESSAGE_CHARS + " characters"));
+            return;
+        }
+        JsonObject message;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            message = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            reply(s, error("malformed", "Send one JSON object per message"));
+            return;
+        }
+        String type = message.getString("type", "");
+        try {
+            switch (type) {
+                case "ping" -> reply(s, Json.createObjectBuilder().add("type", "pong").build());
+                case "resume" -> hub.resume(s, message.getJsonNumber("after").longValueExact());
+                case "control" -> control(s, message);
+                default -> reply(s, error("unknown-type", "Unknown message type '" + type + "'"));
+            }
+        } catch (DomainException e) {
+            reply(s, error("refused", e.getMessage()));
+        } catch (ClassCastException | NullPointerException | ArithmeticException | IllegalArgumentException e) {
+            reply(s, error("invalid", "Fields missing or of the wrong type for '" + type + "'"));
+        }
+    }
+
+    private void control(ChannelHub.Subscriber s, JsonObject message) throws IOException {
+        ControlAction action = ControlAction.valueOf(message.getString("action"));
+        UUID target = message.containsKey("participationId")
+                ? UUID.fromString(message.getString("participationId")) : null;
+        controls.controlAs(s.meetingId, s.participationId, new ControlRequest(action, target));
+        reply(s, Json.createObjectBuilder().add("type", "ack").add("action", action.name()).build());
+    }
+
+    @OnClose
+    public void close(Session session) {
+        ChannelHub.Subscriber s = (ChannelHub.Subscriber) session.getUserProperties().get(SUBSCRIBER);
+        if (s != null) {
+            hub.unsubscribe(s);
+        }
+    }
+
+    @OnError
+    public void error(Session session, Throwable t) {
+        LOG.log(Level.FINE, "Channel socket error", t);
+        close(session);
+    }
+
+    private static void reply(ChannelHub.Subscriber s, JsonObject message) throws IOException {
+        synchronized (s) {
+            if (s.session.isOpen()) {
+                s.session.getBasicRemote().sendText(message.toString());
+            }
+        }
+    }
+
+    private static JsonObject error(String code, String message) {
+        return Json.createObjectBuilder().add("type", "error").add("code", code).add("message", message).build();
+    }
+}
