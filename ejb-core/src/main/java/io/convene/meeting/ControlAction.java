@@ -11,7 +11,13 @@ public enum ControlAction {
     MAKE_CO_HOST(true, true),
     MAKE_PARTICIPANT(true, true),
     MAKE_HOST(true, true),
-    END(false, true);
+    END(false, true),
+    MUTE(true, false),
+    MUTE_ALL(false, false),
+    STOP_VIDEO(true, false),
+    STOP_SCREEN_SHARE(true, false),
+    ALLOW_UNMUTE(false, false),
+    FORBID_UNMUTE(false, false);
 
     private final boolean needsTarget;
     private final boolean hostOnly;

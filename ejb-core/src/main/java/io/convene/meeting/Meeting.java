@@ -90,6 +90,9 @@ public class Meeting {
     @Column(name = "ended_at")
     private Instant endedAt;
 
+    @Column(name = "unmute_allowed", nullable = false)
+    private boolean unmuteAllowed = true;
+
     /** The seq of the last event of this meeting's channel; events get the next one under the row lock. */
     @Column(name = "last_event_seq", nullable = false)
     private long lastEventSeq;
@@ -326,6 +329,57 @@ public class Meeting {
         endedAt = now;
     }
 
+    // --- microphones, cameras, screens ------------------------------------------------------------
+
+    /** A participant turns their microphone on or off; unmuting may be forbidden by the host. */
+    void audio(Participation p, boolean on) {
+        requireInMeeting(p);
+        if (on && !unmuteAllowed && !p.isHostOrCoHost()) {
+            throw new AccessDeniedException("The host does not allow participants to unmute");
+        }
+        p.audio(on);
+    }
+
+    void video(Participation p, boolean on) {
+        requireInMeeting(p);
+        p.video(on);
+    }
+
+    void startScreenShare(Participation p) {
+        requireInMeeting(p);
+        Optional<Participation> other = participations.stream()
+                .filter(q -> q.sharingScreen() && q != p).findFirst();
+        if (other.isPresent() && !settings.severalScreenShares()) {
+            throw new ConflictException(other.get().displayName() + " is sharing their screen");
+        }
+        p.screen(true);
+    }
+
+    void stopScreenShare(Participation p) {
+        p.screen(false);
+    }
+
+    /** Mutes everyone but the host and co-hosts; answers whom it muted. */
+    List<Participation> muteAll() {
+        requireOpen();
+        List<Participation> muted = participations.stream()
+                .filter(p -> p.audioOn() && !p.isHostOrCoHost()).toList();
+        muted.forEach(p -> p.audio(false));
+        return muted;
+    }
+
+    void allowUnmute(boolean allowed) {
+        requireOpen();
+        unmuteAllowed = allowed;
+    }
+
+    private void requireInMeeting(Participation p) {
+        requireOpen();
+        if (p.state() != ParticipationState.JOINED) {
+            throw new ConflictException("Only someone in the meeting can do this");
+        }
+    }
+
     long nextEventSeq() {
         return ++lastEventSeq;
     }
@@ -436,6 +490,10 @@ public class Meeting {
 
     public boolean isLocked() {
         return locked;
+    }
+
+    public boolean unmuteAllowed() {
+        return unmuteAllowed;
     }
 
     public long lastEventSeq() {

@@ -108,6 +108,28 @@ public class MeetingControls {
                 meeting.endForAll(now);
                 events.record(meeting, "meeting.ended", Json.createObjectBuilder(), EventAudience.ALL, null);
             }
+            case MUTE -> {
+                meeting.audio(target, false);
+                events.recordForAll(meeting, "participant.media", target);
+            }
+            case MUTE_ALL -> {
+                for (Participation muted : meeting.muteAll()) {
+                    events.recordForAll(meeting, "participant.media", muted);
+                }
+            }
+            case STOP_VIDEO -> {
+                meeting.video(target, false);
+                events.recordForAll(meeting, "participant.media", target);
+            }
+            case STOP_SCREEN_SHARE -> {
+                meeting.stopScreenShare(target);
+                events.recordForAll(meeting, "participant.media", target);
+            }
+            case ALLOW_UNMUTE, FORBID_UNMUTE -> {
+                meeting.allowUnmute(request.action() == ControlAction.ALLOW_UNMUTE);
+                events.record(meeting, "meeting.unmute", Json.createObjectBuilder().add("allowed", meeting.unmuteAllowed()),
+                        EventAudience.ALL, null);
+            }
         }
         audit.record(new AuditEntry(meeting.id(), actor.id(), request.action().name(),
                 target == null ? null : target.id(), target == null ? null : target.displayName(), now));

@@ -13,12 +13,13 @@ public record MeetingDetails(UUID id, String code, String title, String agenda, 
     public record Person(UUID id, String name, String email) {
     }
 
-    public record Settings(boolean videoOnEntry, boolean audioOnEntry, boolean joinBeforeHost) {
+    public record Settings(boolean videoOnEntry, boolean audioOnEntry, boolean joinBeforeHost,
+                           boolean severalScreenShares, boolean unmuteAllowed) {
     }
 
     public record Participant(UUID participationId, String name, String email, boolean guest, MeetingRole role,
                               ParticipationState state, Instant invitedAt, Instant admittedAt, Instant joinedAt,
-                              Instant leftAt) {
+                              Instant leftAt, boolean audioOn, boolean videoOn, boolean sharingScreen) {
     }
 
     static MeetingDetails of(Meeting m, String joinUrl) {
@@ -26,9 +27,10 @@ public record MeetingDetails(UUID id, String code, String title, String agenda, 
         return new MeetingDetails(m.id(), m.code(), m.title(), m.agenda(), m.slot().start(), m.slot().end(),
                 m.timeZone().getId(), m.status(), new Person(m.host().id(), m.host().name(), m.host().email()),
                 m.hasPasscode(), m.hasWaitingRoom(), m.allowsGuests(),
-                new Settings(s.videoOnEntry(), s.audioOnEntry(), s.joinBeforeHost()), joinUrl,
+                new Settings(s.videoOnEntry(), s.audioOnEntry(), s.joinBeforeHost(), s.severalScreenShares(),
+                        m.unmuteAllowed()), joinUrl,
                 m.participations().stream().map(p -> new Participant(p.id(), p.displayName(), p.email(),
                         p.isGuest(), p.role(), p.state(), p.invitedAt(), p.admittedAt(), p.joinedAt(),
-                        p.leftAt())).toList());
+                        p.leftAt(), p.audioOn(), p.videoOn(), p.sharingScreen())).toList());
     }
 }

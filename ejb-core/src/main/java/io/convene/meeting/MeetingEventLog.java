@@ -43,7 +43,8 @@ public class MeetingEventLog {
     static JsonObjectBuilder describe(Participation p) {
         return Json.createObjectBuilder().add("participationId", p.id().toString())
                 .add("name", p.displayName()).add("role", p.role().name()).add("state", p.state().name())
-                .add("guest", p.isGuest());
+                .add("guest", p.isGuest()).add("audio", p.audioOn()).add("video", p.videoOn())
+                .add("screen", p.sharingScreen());
     }
 
     /** The meeting's events after {@code afterSeq}, oldest first, at most {@code limit}. */

@@ -47,6 +47,9 @@ public class MeetingService {
     JoinLinks links;
 
     @Inject
+    Attendees attendees;
+
+    @Inject
     MeetingEventLog events;
 
     public MeetingDetails schedule(Caller caller, MeetingDraft draft) {
@@ -173,19 +176,10 @@ public class MeetingService {
                 tickets.issue(guest, ParticipantTickets.Kind.CHANNEL));
     }
 
-    public void leave(Caller caller, String reference) {
+    /** Leaving: a signed-in caller, or (caller null) a guest by their ticket. */
+    public void leave(Caller caller, String guestTicket, String reference) {
         Meeting meeting = resolveLocked(reference);
-        User user = users.current(caller);
-        Participation participation = meeting.participationOf(user).orElseThrow(MeetingService::notFound);
-        leave(meeting, participation);
-    }
-
-    public void leaveAsGuest(String guestTicket, String reference) {
-        Meeting meeting = resolveLocked(reference);
-        UUID participationId = tickets.verify(guestTicket, meeting.id(), ParticipantTickets.Kind.GUEST);
-        Participation participation = meeting.participation(participationId)
-                .orElseThrow(() -> new AuthenticationFailedException("Invalid guest ticket"));
-        leave(meeting, participation);
+        leave(meeting, attendees.of(meeting, caller, guestTicket));
     }
 
     private void leave(Meeting meeting, Participation participation) {

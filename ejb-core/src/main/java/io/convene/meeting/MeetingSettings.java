@@ -3,7 +3,10 @@ package io.convene.meeting;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** How participants enter: camera and microphone on entry, and whether they may join before the host. */
+/**
+ * How participants enter (camera and microphone on entry, whether they may join before the host)
+ * and whether several may share their screens at once.
+ */
 @Embeddable
 public class MeetingSettings {
 
@@ -16,17 +19,26 @@ public class MeetingSettings {
     @Column(name = "join_before_host", nullable = false)
     private boolean joinBeforeHost;
 
+    @Column(name = "several_screen_shares", nullable = false)
+    private boolean severalScreenShares;
+
     protected MeetingSettings() {
     }
 
     public MeetingSettings(boolean videoOnEntry, boolean audioOnEntry, boolean joinBeforeHost) {
+        this(videoOnEntry, audioOnEntry, joinBeforeHost, false);
+    }
+
+    public MeetingSettings(boolean videoOnEntry, boolean audioOnEntry, boolean joinBeforeHost,
+                           boolean severalScreenShares) {
         this.videoOnEntry = videoOnEntry;
         this.audioOnEntry = audioOnEntry;
         this.joinBeforeHost = joinBeforeHost;
+        this.severalScreenShares = severalScreenShares;
     }
 
     public static MeetingSettings defaults() {
-        return new MeetingSettings(true, true, false);
+        return new MeetingSettings(true, true, false, false);
     }
 
     public boolean videoOnEntry() {
@@ -39,5 +51,10 @@ public class MeetingSettings {
 
     public boolean joinBeforeHost() {
         return joinBeforeHost;
+    }
+
+    /** Whether several participants may share their screens at once (else one at a time). */
+    public boolean severalScreenShares() {
+        return severalScreenShares;
     }
 }

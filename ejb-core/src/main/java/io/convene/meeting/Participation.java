@@ -64,6 +64,15 @@ public class Participation {
     @Column(name = "removed_at")
     private Instant removedAt;
 
+    @Column(name = "audio_on", nullable = false)
+    private boolean audioOn;
+
+    @Column(name = "video_on", nullable = false)
+    private boolean videoOn;
+
+    @Column(name = "sharing_screen", nullable = false)
+    private boolean sharingScreen;
+
     protected Participation() {
     }
 
@@ -115,13 +124,48 @@ public class Participation {
             admittedAt = now;
         }
         joinedAt = now;
+        MeetingSettings settings = meeting.settings();
+        audioOn = settings.audioOnEntry();
+        videoOn = settings.videoOnEntry();
+        sharingScreen = false;
     }
 
     void leave(Instant now) {
         if (state() == ParticipationState.JOINED || state() == ParticipationState.WAITING) {
             waitingSince = null;
             leftAt = now;
+            mediaOff();
         }
+    }
+
+    void mediaOff() {
+        audioOn = false;
+        videoOn = false;
+        sharingScreen = false;
+    }
+
+    void audio(boolean on) {
+        audioOn = on;
+    }
+
+    void video(boolean on) {
+        videoOn = on;
+    }
+
+    void screen(boolean on) {
+        sharingScreen = on;
+    }
+
+    public boolean audioOn() {
+        return audioOn;
+    }
+
+    public boolean videoOn() {
+        return videoOn;
+    }
+
+    public boolean sharingScreen() {
+        return sharingScreen;
     }
 
     /** Turned away from the waiting room; they may knock again. */
@@ -134,6 +178,7 @@ public class Participation {
     void remove(Instant now) {
         waitingSince = null;
         removedAt = now;
+        mediaOff();
         if (joinedAt != null && leftAt == null) {
             leftAt = now;
         }

@@ -74,7 +74,11 @@ class AuthMatrixIT {
                 new Call("DELETE", "/api/meetings/" + meetingId, null),
                 new Call("GET", "/api/meetings/upcoming", null),
                 new Call("GET", "/api/meetings/" + meetingId + "/details", null),
-                new Call("POST", "/api/meetings/" + meetingId + "/leave", null));
+                new Call("POST", "/api/meetings/" + meetingId + "/leave", null),
+                new Call("POST", "/api/meetings/" + meetingId + "/control", Map.of("action", "LOCK")),
+                new Call("GET", "/api/meetings/" + meetingId + "/events", null),
+                new Call("POST", "/api/meetings/" + meetingId + "/audio/toggle", Map.of()),
+                new Call("POST", "/api/meetings/" + meetingId + "/screen-share/start", null));
     }
 
     @Test
@@ -129,6 +133,10 @@ class AuthMatrixIT {
                 new Call("PUT", "/api/meetings/" + meetingId + "/edit", Map.of("agenda", "changed")),
                 new Call("GET", "/api/meetings/upcoming", null),
                 new Call("GET", "/api/meetings/" + meetingId + "/details", null),
+                new Call("POST", "/api/meetings/" + id + "/control", Map.of("action", "LOCK")),
+                new Call("GET", "/api/meetings/" + id + "/events", null),
+                new Call("POST", "/api/meetings/" + id + "/audio/toggle", Map.of()),
+                new Call("POST", "/api/meetings/" + id + "/screen-share/start", null),
                 new Call("POST", "/api/meetings/" + id + "/leave", null),
                 new Call("DELETE", "/api/meetings/" + meetingId, null),
                 new Call("POST", "/api/users/logout", null));

@@ -32,7 +32,8 @@ class PlatformIT {
         List<String> paths = List.of("/users/register", "/users/login", "/users/profile", "/users/logout",
                 "/meetings/schedule", "/meetings/{id}/edit", "/meetings/{id}", "/meetings/upcoming",
                 "/meetings/{id}/details", "/meetings/{id}/join", "/meetings/{id}/leave", "/meetings/{id}/control",
-                "/meetings/{id}/events");
+                "/meetings/{id}/events", "/meetings/{id}/audio/toggle", "/meetings/{id}/video/toggle",
+                "/meetings/{id}/screen-share/start", "/meetings/{id}/screen-share/stop");
         assertThat(doc.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(paths);
     }
 

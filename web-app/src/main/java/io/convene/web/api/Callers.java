@@ -32,4 +32,16 @@ public class Callers {
         Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
         return Optional.of(new Caller(jwt.getSubject(), name, email, groups, sid));
     }
+
+    /**
+     * For public endpoints: the caller if a token was sent. A token that was sent must be valid; a
+     * bad one is a 401, not an anonymous caller.
+     */
+    public Optional<Caller> presented(String authorizationHeader) {
+        Optional<Caller> caller = optional();
+        if (caller.isEmpty() && authorizationHeader != null) {
+            throw new NotAuthorizedException("Bearer");
+        }
+        return caller;
+    }
 }

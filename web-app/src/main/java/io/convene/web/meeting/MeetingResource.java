@@ -28,7 +28,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -131,7 +130,7 @@ public class MeetingResource {
     @PermitAll
     public JoinOutcome join(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                             @NotNull @Valid JoinRequest request) {
-        Optional<Caller> caller = verifiedCallerIfPresented(authorization);
+        Optional<Caller> caller = callers.presented(authorization);
         return caller.isPresent() ? meetings.join(caller.get(), id, request) : meetings.joinAsGuest(id, request);
     }
 
@@ -140,23 +139,7 @@ public class MeetingResource {
     @PermitAll
     public Response leave(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @HeaderParam(GUEST_TICKET) @Size(max = 4096) String guestTicket) {
-        Optional<Caller> caller = verifiedCallerIfPresented(authorization);
-        if (caller.isPresent()) {
-            meetings.leave(caller.get(), id);
-        } else if (guestTicket != null) {
-            meetings.leaveAsGuest(guestTicket, id);
-        } else {
-            throw new NotAuthorizedException("Bearer");
-        }
+        meetings.leave(callers.presented(authorization).orElse(null), guestTicket, id);
         return Response.noContent().build();
-    }
-
-    /** On public endpoints a token that was sent must still be valid: a bad one is a 401, not a guest. */
-    private Optional<Caller> verifiedCallerIfPresented(String authorization) {
-        Optional<Caller> caller = callers.optional();
-        if (caller.isEmpty() && authorization != null) {
-            throw new NotAuthorizedException("Bearer");
-        }
-        return caller;
     }
 }

@@ -1,0 +1,34 @@
+package io.convene.meeting;
+
+import io.convene.shared.AuthenticationFailedException;
+import io.convene.shared.Caller;
+import io.convene.user.UserService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/** Who is acting inside a meeting: a signed-in user, or a guest by their ticket. */
+@ApplicationScoped
+public class Attendees {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    ParticipantTickets tickets;
+
+    /**
+     * @param caller      the signed-in caller, or null
+     * @param guestTicket the guest's ticket when there is no caller, or null
+     */
+    Participation of(Meeting meeting, Caller caller, String guestTicket) {
+        if (caller != null) {
+            return meeting.participationOf(users.current(caller)).orElseThrow(MeetingService::notFound);
+        }
+        if (guestTicket != null) {
+            UUID id = tickets.verify(guestTicket, meeting.id(), ParticipantTickets.Kind.GUEST);
+            return meeting.participation(id).orElseThrow(() -> new AuthenticationFailedException("Invalid ticket"));
+        }
+        throw new AuthenticationFailedException("Sign in, or present a guest ticket");
+    }
+}

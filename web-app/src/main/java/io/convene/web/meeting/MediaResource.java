@@ -1,0 +1,80 @@
+package io.convene.web.meeting;
+
+import io.convene.meeting.ParticipantMedia;
+import io.convene.meeting.ParticipantMedia.Device;
+import io.convene.meeting.ParticipantMedia.MediaState;
+import io.convene.web.api.Callers;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * A participant's microphone, camera and screen share. Signed-in users send their bearer token,
+ * guests their ticket; the body {@code {"on": true|false}} sets, {@code {}} flips.
+ */
+@Path("/meetings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@PermitAll
+public class MediaResource {
+
+    @Inject
+    ParticipantMedia media;
+
+    @Inject
+    Callers callers;
+
+    /** On or off; null flips. */
+    public record Switch(Boolean on) {
+    }
+
+    @POST
+    @Path("/{id}/audio/toggle")
+    public MediaState audio(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                            @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket,
+                            @NotNull @Valid Switch change) {
+        return change(id, authorization, guestTicket, Device.AUDIO, change.on());
+    }
+
+    @POST
+    @Path("/{id}/video/toggle")
+    public MediaState video(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                            @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket,
+                            @NotNull @Valid Switch change) {
+        return change(id, authorization, guestTicket, Device.VIDEO, change.on());
+    }
+
+    @POST
+    @Path("/{id}/screen-share/start")
+    @Consumes(MediaType.WILDCARD)
+    public MediaState startScreenShare(@PathParam("id") String id,
+                                       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                       @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket) {
+        return change(id, authorization, guestTicket, Device.SCREEN, true);
+    }
+
+    @POST
+    @Path("/{id}/screen-share/stop")
+    @Consumes(MediaType.WILDCARD)
+    public MediaState stopScreenShare(@PathParam("id") String id,
+                                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                      @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket) {
+        return change(id, authorization, guestTicket, Device.SCREEN, false);
+    }
+
+    private MediaState change(String id, String authorization, String guestTicket, Device device, Boolean on) {
+        return media.change(callers.presented(authorization).orElse(null), guestTicket, id, device, on);
+    }
+}
