@@ -21,7 +21,7 @@ public class Attendees {
      * @param caller      the signed-in caller, or null
      * @param guestTicket the guest's ticket when there is no caller, or null
      */
-    Participation of(Meeting meeting, Caller caller, String guestTicket) {
+    public Participation of(Meeting meeting, Caller caller, String guestTicket) {
         if (caller != null) {
             return meeting.participationOf(users.current(caller)).orElseThrow(MeetingService::notFound);
         }

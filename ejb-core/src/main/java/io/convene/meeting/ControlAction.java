@@ -17,7 +17,9 @@ public enum ControlAction {
     STOP_VIDEO(true, false),
     STOP_SCREEN_SHARE(true, false),
     ALLOW_UNMUTE(false, false),
-    FORBID_UNMUTE(false, false);
+    FORBID_UNMUTE(false, false),
+    ALLOW_PRIVATE_CHAT(false, false),
+    FORBID_PRIVATE_CHAT(false, false);
 
     private final boolean needsTarget;
     private final boolean hostOnly;

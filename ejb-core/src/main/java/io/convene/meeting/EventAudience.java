@@ -7,5 +7,7 @@ public enum EventAudience {
     /** The host and co-hosts (the waiting room, say). */
     HOSTS,
     /** One participant, plus the host and co-hosts. */
-    ONE
+    ONE,
+    /** Two participants and nobody else (a private chat message's two ends). */
+    PAIR
 }

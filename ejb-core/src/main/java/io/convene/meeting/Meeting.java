@@ -93,6 +93,9 @@ public class Meeting {
     @Column(name = "unmute_allowed", nullable = false)
     private boolean unmuteAllowed = true;
 
+    @Column(name = "private_chat_allowed", nullable = false)
+    private boolean privateChatAllowed = true;
+
     /** The seq of the last event of this meeting's channel; events get the next one under the row lock. */
     @Column(name = "last_event_seq", nullable = false)
     private long lastEventSeq;
@@ -373,6 +376,24 @@ public class Meeting {
         unmuteAllowed = allowed;
     }
 
+    void allowPrivateChat(boolean allowed) {
+        requireOpen();
+        privateChatAllowed = allowed;
+    }
+
+    /** Checks that a participant may post now (to one other participant when {@code to} is set). */
+    public void requireMayChat(Participation from, Participation to) {
+        requireInMeeting(from);
+        if (to != null) {
+            if (!privateChatAllowed && !from.isHostOrCoHost()) {
+                throw new AccessDeniedException("The host has turned private chat off");
+            }
+            if (to == from || to.state() == ParticipationState.INVITED || to.state() == ParticipationState.REMOVED) {
+                throw new ConflictException("Private messages go to someone else in the meeting");
+            }
+        }
+    }
+
     private void requireInMeeting(Participation p) {
         requireOpen();
         if (p.state() != ParticipationState.JOINED) {
@@ -494,6 +515,10 @@ public class Meeting {
 
     public boolean unmuteAllowed() {
         return unmuteAllowed;
+    }
+
+    public boolean privateChatAllowed() {
+        return privateChatAllowed;
     }
 
     public long lastEventSeq() {

@@ -125,6 +125,11 @@ public class MeetingControls {
                 meeting.stopScreenShare(target);
                 events.recordForAll(meeting, "participant.media", target);
             }
+            case ALLOW_PRIVATE_CHAT, FORBID_PRIVATE_CHAT -> {
+                meeting.allowPrivateChat(request.action() == ControlAction.ALLOW_PRIVATE_CHAT);
+                events.record(meeting, "meeting.private-chat", Json.createObjectBuilder()
+                        .add("allowed", meeting.privateChatAllowed()), EventAudience.ALL, null);
+            }
             case ALLOW_UNMUTE, FORBID_UNMUTE -> {
                 meeting.allowUnmute(request.action() == ControlAction.ALLOW_UNMUTE);
                 events.record(meeting, "meeting.unmute", Json.createObjectBuilder().add("allowed", meeting.unmuteAllowed()),

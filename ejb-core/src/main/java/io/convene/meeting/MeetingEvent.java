@@ -44,6 +44,9 @@ public class MeetingEvent {
 
     private UUID recipient;
 
+    @Column(name = "also_to")
+    private UUID alsoTo;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -51,7 +54,8 @@ public class MeetingEvent {
     }
 
     MeetingEvent(UUID meetingId, long seq, String type, String payload, EventAudience audience, UUID recipient,
-                 Instant createdAt) {
+                 UUID alsoTo, Instant createdAt) {
+        this.alsoTo = alsoTo;
         this.meetingId = meetingId;
         this.seq = seq;
         this.type = type;
@@ -67,6 +71,7 @@ public class MeetingEvent {
             case ALL -> true;
             case HOSTS -> hostOrCoHost;
             case ONE -> hostOrCoHost || recipient.equals(participationId);
+            case PAIR -> recipient.equals(participationId) || alsoTo.equals(participationId);
         };
     }
 

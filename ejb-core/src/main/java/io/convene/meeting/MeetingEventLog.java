@@ -28,9 +28,17 @@ public class MeetingEventLog {
     Clock clock;
 
     /** Records an event; the meeting must be locked by the current transaction (its seq is next). */
-    void record(Meeting meeting, String type, JsonObjectBuilder payload, EventAudience audience, Participation recipient) {
+    public void record(Meeting meeting, String type, JsonObjectBuilder payload, EventAudience audience,
+                       Participation recipient) {
+        record(meeting, type, payload, audience, recipient, null);
+    }
+
+    /** Records an event for two participants only ({@link EventAudience#PAIR}), or as above. */
+    public void record(Meeting meeting, String type, JsonObjectBuilder payload, EventAudience audience,
+                       Participation recipient, Participation alsoTo) {
         MeetingEvent event = new MeetingEvent(meeting.id(), meeting.nextEventSeq(), type, payload.build().toString(),
-                audience, recipient == null ? null : recipient.id(), clock.instant());
+                audience, recipient == null ? null : recipient.id(), alsoTo == null ? null : alsoTo.id(),
+                clock.instant());
         em.persist(event);
         em.createNativeQuery("select pg_notify(?1, ?2)")
                 .setParameter(1, CHANNEL).setParameter(2, meeting.id().toString()).getSingleResult();
@@ -40,7 +48,7 @@ public class MeetingEventLog {
         record(meeting, type, describe(about), EventAudience.ALL, null);
     }
 
-    static JsonObjectBuilder describe(Participation p) {
+    public static JsonObjectBuilder describe(Participation p) {
         return Json.createObjectBuilder().add("participationId", p.id().toString())
                 .add("name", p.displayName()).add("role", p.role().name()).add("state", p.state().name())
                 .add("guest", p.isGuest()).add("audio", p.audioOn()).add("video", p.videoOn())

@@ -259,7 +259,7 @@ public class MeetingService {
         }
     }
 
-    static NotFoundException notFound() {
+    public static NotFoundException notFound() {
         return new NotFoundException("No such meeting, or it is not visible to you");
     }
 }

@@ -76,6 +76,7 @@ public final class Suite implements AutoCloseable {
         config.put("convene.keycloak.backend-client-secret", settings.backendClientSecret());
         config.put("convene.registration.enabled", String.valueOf(settings.registrationEnabled()));
         config.put("convene.public-url", settings.httpUrl());
+        config.put("convene.blobs.dir", settings.stateDir().resolve("blobs").toAbsolutePath().toString());
         return config;
     }
 

@@ -78,7 +78,9 @@ class AuthMatrixIT {
                 new Call("POST", "/api/meetings/" + meetingId + "/control", Map.of("action", "LOCK")),
                 new Call("GET", "/api/meetings/" + meetingId + "/events", null),
                 new Call("POST", "/api/meetings/" + meetingId + "/audio/toggle", Map.of()),
-                new Call("POST", "/api/meetings/" + meetingId + "/screen-share/start", null));
+                new Call("POST", "/api/meetings/" + meetingId + "/screen-share/start", null),
+                new Call("POST", "/api/meetings/" + meetingId + "/chat/send", Map.of("clientMessageId", "m", "text", "x")),
+                new Call("GET", "/api/meetings/" + meetingId + "/chat/messages", null));
     }
 
     @Test
@@ -137,6 +139,8 @@ class AuthMatrixIT {
                 new Call("GET", "/api/meetings/" + id + "/events", null),
                 new Call("POST", "/api/meetings/" + id + "/audio/toggle", Map.of()),
                 new Call("POST", "/api/meetings/" + id + "/screen-share/start", null),
+                new Call("POST", "/api/meetings/" + id + "/chat/send", Map.of("clientMessageId", "m", "text", "x")),
+                new Call("GET", "/api/meetings/" + id + "/chat/messages", null),
                 new Call("POST", "/api/meetings/" + id + "/leave", null),
                 new Call("DELETE", "/api/meetings/" + meetingId, null),
                 new Call("POST", "/api/users/logout", null));

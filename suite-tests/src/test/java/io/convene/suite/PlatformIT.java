@@ -33,7 +33,10 @@ class PlatformIT {
                 "/meetings/schedule", "/meetings/{id}/edit", "/meetings/{id}", "/meetings/upcoming",
                 "/meetings/{id}/details", "/meetings/{id}/join", "/meetings/{id}/leave", "/meetings/{id}/control",
                 "/meetings/{id}/events", "/meetings/{id}/audio/toggle", "/meetings/{id}/video/toggle",
-                "/meetings/{id}/screen-share/start", "/meetings/{id}/screen-share/stop");
+                "/meetings/{id}/screen-share/start", "/meetings/{id}/screen-share/stop", "/meetings/{id}/chat/send",
+                "/meetings/{id}/chat/messages", "/meetings/{id}/chat/messages/{messageId}/reactions",
+                "/meetings/{id}/chat/messages/{messageId}/reactions/{emoji}", "/meetings/{id}/chat/attachments",
+                "/meetings/{id}/chat/attachments/{attachmentId}");
         assertThat(doc.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(paths);
     }
 

@@ -7,6 +7,7 @@ import io.convene.shared.ConflictException;
 import io.convene.shared.DomainException;
 import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
+import io.convene.shared.TooLargeException;
 import io.convene.shared.UnavailableException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -60,6 +61,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         }
         if (e instanceof UnavailableException) {
             return Status.SERVICE_UNAVAILABLE;
+        }
+        if (e instanceof TooLargeException) {
+            return Status.REQUEST_ENTITY_TOO_LARGE;
         }
         return Status.BAD_REQUEST;
     }

@@ -1,0 +1,243 @@
+package io.convene.suite;
+
+import static io.convene.suite.ConveneSuite.api;
+import static io.convene.suite.ConveneSuite.count;
+import static io.convene.suite.ConveneSuite.tokenOf;
+import static io.convene.suite.HostControlsIT.control;
+import static io.convene.suite.Meetings.ADMIN;
+import static io.convene.suite.Meetings.COMPLIANCE;
+import static io.convene.suite.Meetings.HOST;
+import static io.convene.suite.Meetings.PARTICIPANT;
+import static io.convene.suite.Meetings.draft;
+import static io.convene.suite.Meetings.schedule;
+import static io.convene.suite.Meetings.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Meeting chat with three people in the room: who sees what, resends, reactions, paging, files. */
+class ChatIT {
+
+    static String host;
+    static String pablo;
+    static String cora;
+    String id;
+    String hostP;
+    String pabloP;
+    String coraP;
+
+    @BeforeAll
+    static void signIn() {
+        host = tokenOf(HOST);
+        pablo = tokenOf(PARTICIPANT);
+        cora = tokenOf(COMPLIANCE);
+    }
+
+    @BeforeEach
+    void threeInAMeeting() {
+        Reply m = schedule(host, with(draft("Chat"), "settings", Map.of("joinBeforeHost", true)));
+        id = m.text("id");
+        hostP = api().post("/api/meetings/" + id + "/join", host, Map.of()).text("participationId");
+        pabloP = api().post("/api/meetings/" + id + "/join", pablo, Map.of()).text("participationId");
+        coraP = api().post("/api/meetings/" + m.text("code") + "/join", cora, Map.of()).text("participationId");
+    }
+
+    @Test
+    void aPrivateMessageReachesOnlyItsTwoEnds() {
+        try (ChannelClient coraSocket = ChannelClient.withBearer(id, cora);
+             ChannelClient hostSocket = ChannelClient.withBearer(id, host)) {
+            coraSocket.next();
+            hostSocket.next();
+            assertThat(send(pablo, "hello all", null).status()).isEqualTo(201);
+            assertThat(send(pablo, "psst, host", hostP).status()).isEqualTo(201);
+            assertThat(send(pablo, "after", null).status()).isEqualTo(201);
+
+            assertThat(textOf(coraSocket.awaitEvent("chat.message"))).isEqualTo("hello all");
+            assertThat(textOf(coraSocket.awaitEvent("chat.message"))).as("the private one is skipped").isEqualTo("after");
+            assertThat(textOf(hostSocket.awaitEvent("chat.message"))).isEqualTo("hello all");
+            assertThat(textOf(hostSocket.awaitEvent("chat.message"))).isEqualTo("psst, host");
+        }
+        assertThat(messages(cora, "")).containsExactly("hello all", "after");
+        assertThat(messages(host, "")).containsExactly("hello all", "psst, host", "after");
+        assertThat(messages(pablo, "")).containsExactly("hello all", "psst, host", "after");
+        assertThat(HostControlsIT.events(id, cora).toString()).doesNotContain("psst");
+    }
+
+    @Test
+    void aResendWithTheSameClientIdIsStoredOnce() {
+        String clientId = "c-" + UUID.randomUUID();
+        Reply first = api().post("/api/meetings/" + id + "/chat/send", pablo, Map.of("clientMessageId", clientId, "text", "once"));
+        Reply again = api().post("/api/meetings/" + id + "/chat/send", pablo, Map.of("clientMessageId", clientId, "text", "once"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(count("select count(*) from chat_messages where meeting_id = '" + id + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from meeting_events where meeting_id = '" + id + "' and type = 'chat.message'"))
+                .isEqualTo(1);
+        assertThat(api().post("/api/meetings/" + id + "/chat/send", cora, Map.of("clientMessageId", clientId, "text", "mine"))
+                .status()).as("client ids are per sender").isEqualTo(201);
+    }
+
+    @Test
+    void theHostMayTurnPrivateChatOff() {
+        assertThat(control(id, host, "FORBID_PRIVATE_CHAT", null).status()).isEqualTo(200);
+        Reply refused = send(pablo, "secret", coraP);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text("detail")).isEqualTo("The host has turned private chat off");
+        assertThat(send(pablo, "public", null).status()).isEqualTo(201);
+        assertThat(send(host, "host may", pabloP).status()).isEqualTo(201);
+        assertThat(messages(cora, "")).containsExactly("public");
+    }
+
+    @Test
+    void reactionsAreCountedOncePerPersonAndOnlyOnWhatOneSees() {
+        String group = send(pablo, "vote", null).text("id");
+        String secret = send(pablo, "secret", hostP).text("id");
+
+        assertThat(react(cora, group, "👍").json().get("👍").asLong()).isEqualTo(1);
+        assertThat(react(host, group, "👍").json().get("👍").asLong()).isEqualTo(2);
+        assertThat(react(cora, group, "👍").json().get("👍").asLong()).as("once per person").isEqualTo(2);
+        assertThat(react(cora, group, "🎉").json().get("🎉").asLong()).isEqualTo(1);
+        Reply unreact = api().delete("/api/meetings/" + id + "/chat/messages/" + group + "/reactions/"
+                + java.net.URLEncoder.encode("👍", StandardCharsets.UTF_8), cora);
+        assertThat(unreact.status()).isEqualTo(200);
+        assertThat(unreact.json().get("👍").asLong()).isEqualTo(1);
+
+        assertThat(react(cora, secret, "👍").status()).isEqualTo(404);
+        assertThat(react(cora, group, "abc").status()).isEqualTo(400);
+        JsonNode page = api().get("/api/meetings/" + id + "/chat/messages", pablo).json();
+        assertThat(page.get("items").get(0).get("reactions").get("🎉").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void historyIsPagedNewestLast() {
+        for (int i = 1; i <= 5; i++) {
+            send(pablo, "m" + i, null);
+        }
+        JsonNode last = api().get("/api/meetings/" + id + "/chat/messages?size=2", cora).json();
+        assertThat(texts(last.get("items"))).containsExactly("m4", "m5");
+        JsonNode before = api().get("/api/meetings/" + id + "/chat/messages?size=2&before=" + last.get("before").asLong(),
+                cora).json();
+        assertThat(texts(before.get("items"))).containsExactly("m2", "m3");
+        JsonNode first = api().get("/api/meetings/" + id + "/chat/messages?size=2&before=" + before.get("before").asLong(),
+                cora).json();
+        assertThat(texts(first.get("items"))).containsExactly("m1");
+        assertThat(first.path("before").isMissingNode() || first.path("before").isNull()).as("no older page").isTrue();
+    }
+
+    @Test
+    void attachmentsGoOnlyToThoseWhoMaySeeTheirMessage() throws Exception {
+        byte[] notes = "minutes of the meeting\n".getBytes(StandardCharsets.UTF_8);
+        JsonNode upload = upload(pablo, "notes.txt", "text/plain", notes);
+        String fileId = upload.get("id").asText();
+        assertThat(upload.get("size").asLong()).isEqualTo(notes.length);
+        assertThat(download(cora, fileId).statusCode()).as("not sent yet: the uploader's only").isEqualTo(404);
+        assertThat(download(pablo, fileId).statusCode()).isEqualTo(200);
+
+        Reply sent = api().post("/api/meetings/" + id + "/chat/send", pablo, Map.of("clientMessageId", "f1",
+                "attachmentId", fileId));
+        assertThat(sent.status()).isEqualTo(201);
+        assertThat(sent.json().get("attachment").get("fileName").asText()).isEqualTo("notes.txt");
+        HttpResponse<byte[]> got = download(cora, fileId);
+        assertThat(got.statusCode()).isEqualTo(200);
+        assertThat(got.body()).isEqualTo(notes);
+        assertThat(got.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(download(tokenOf(ADMIN), fileId).statusCode()).as("not in the meeting").isEqualTo(404);
+
+        String privateFile = upload(pablo, "for-host.pdf", "application/pdf", new byte[] {1, 2, 3}).get("id").asText();
+        api().post("/api/meetings/" + id + "/chat/send", pablo, Map.of("clientMessageId", "f2", "to", hostP,
+                "attachmentId", privateFile));
+        assertThat(download(host, privateFile).statusCode()).isEqualTo(200);
+        assertThat(download(cora, privateFile).statusCode()).isEqualTo(404);
+        assertThat(api().post("/api/meetings/" + id + "/chat/send", pablo, Map.of("clientMessageId", "f3",
+                "attachmentId", privateFile)).status()).as("sent once").isEqualTo(409);
+
+        HttpResponse<byte[]> tooBig = uploadRaw(pablo, "big.bin", "application/octet-stream", new byte[10 * 1024 * 1024 + 1]);
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThat(count("select count(*) from chat_attachments where meeting_id = '" + id + "'")).isEqualTo(2);
+    }
+
+    @Test
+    void badMessagesAreRefused() {
+        long stored = count("select count(*) from chat_messages where meeting_id = '" + id + "'");
+        assertThat(api().post("/api/meetings/" + id + "/chat/send", pablo, Map.of("text", "no id")).status()).isEqualTo(400);
+        assertThat(api().post("/api/meetings/" + id + "/chat/send", pablo, Map.of("clientMessageId", "x1",
+                "text", "x".repeat(4001))).status()).isEqualTo(400);
+        Reply empty = api().post("/api/meetings/" + id + "/chat/send", pablo, Map.of("clientMessageId", "x2", "text", "  "));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("errors").get(0).get("field").asText()).isEqualTo("text");
+        assertThat(send(pablo, "to nobody", UUID.randomUUID().toString()).status()).isEqualTo(404);
+        assertThat(api().post("/api/meetings/" + id + "/chat/send", tokenOf(ADMIN), Map.of("clientMessageId", "x3",
+                "text", "outsider")).status()).isEqualTo(404);
+        assertThat(api().post("/api/meetings/" + id + "/chat/send", null, Map.of("clientMessageId", "x4",
+                "text", "anonymous")).status()).isEqualTo(401);
+        assertThat(count("select count(*) from chat_messages where meeting_id = '" + id + "'")).isEqualTo(stored);
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private Reply send(String token, String text, String to) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("clientMessageId", UUID.randomUUID().toString(),
+                "text", text));
+        if (to != null) {
+            body.put("to", to);
+        }
+        return api().post("/api/meetings/" + id + "/chat/send", token, body);
+    }
+
+    private Reply react(String token, String messageId, String emoji) {
+        return api().post("/api/meetings/" + id + "/chat/messages/" + messageId + "/reactions", token, Map.of("emoji", emoji));
+    }
+
+    private List<String> messages(String token, String query) {
+        Reply r = api().get("/api/meetings/" + id + "/chat/messages" + query, token);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return texts(r.json().get("items"));
+    }
+
+    private static List<String> texts(JsonNode items) {
+        List<String> texts = new ArrayList<>();
+        items.forEach(i -> texts.add(i.get("text").asText()));
+        return texts;
+    }
+
+    private static String textOf(JsonNode event) {
+        return event.get("data").get("text").asText();
+    }
+
+    private JsonNode upload(String token, String name, String type, byte[] bytes) throws Exception {
+        HttpResponse<byte[]> r = uploadRaw(token, name, type, bytes);
+        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        return Api.JSON.readTree(r.body());
+    }
+
+    private HttpResponse<byte[]> uploadRaw(String token, String name, String type, byte[] bytes)
+            throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/chat/attachments"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", type).header("X-File-Name", name)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> download(String token, String fileId) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/chat/attachments/" + fileId))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private String base() {
+        return ConveneSuite.get().settings().httpUrl() + "/api/meetings/" + id;
+    }
+}
