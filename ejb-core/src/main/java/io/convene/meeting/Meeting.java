@@ -186,10 +186,14 @@ public class Meeting {
 
     // --- joining -------------------------------------------------------------------------------
 
+    /** Whether this user must give the passcode: everyone but the host, when there is one. */
+    boolean asksPasscodeOf(User user) {
+        return passcodeHash != null && !(user != null && user.id().equals(host.id()));
+    }
+
     /** Checks the passcode of anyone but the host; a wrong or missing passcode is refused. */
     void checkPasscode(User user, String passcode) {
-        boolean isHost = user != null && user.id().equals(host.id());
-        if (passcodeHash != null && !isHost && !Passcode.matches(passcode, passcodeHash)) {
+        if (asksPasscodeOf(user) && !Passcode.matches(passcode, passcodeHash)) {
             throw new AccessDeniedException(passcode == null || passcode.isEmpty()
                     ? "This meeting needs a passcode" : "Wrong passcode");
         }

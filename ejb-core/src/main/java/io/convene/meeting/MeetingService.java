@@ -50,6 +50,9 @@ public class MeetingService {
     Attendees attendees;
 
     @Inject
+    PasscodeAttempts passcodeAttempts;
+
+    @Inject
     MeetingEventLog events;
 
     public MeetingDetails schedule(Caller caller, MeetingDraft draft) {
@@ -134,7 +137,8 @@ public class MeetingService {
      * A signed-in user enters with the meeting code, an invitation or the link token; anyone but the
      * host gives the passcode when there is one.
      */
-    public JoinOutcome join(Caller caller, String reference, JoinRequest request) {
+    /** @param client who is trying, for rate limiting wrong passcodes */
+    public JoinOutcome join(Caller caller, String reference, JoinRequest request, String client) {
         Meeting meeting = resolveLocked(reference);
         User user = users.current(caller);
         boolean mayEnter = meeting.concerns(user) || MeetingSecrets.isCode(reference)
@@ -142,7 +146,7 @@ public class MeetingService {
         if (!mayEnter) {
             throw notFound();
         }
-        meeting.checkPasscode(user, request.passcode());
+        checkPasscode(meeting, user, request.passcode(), client);
         boolean wasLive = meeting.status() == MeetingStatus.LIVE;
         List<Participation> waitingBefore = waiting(meeting);
         Participation participation = meeting.enter(user, clock.instant());
@@ -160,7 +164,7 @@ public class MeetingService {
     }
 
     /** A guest without an account enters through the secure link and gets a meeting-scoped ticket. */
-    public JoinOutcome joinAsGuest(String reference, JoinRequest request) {
+    public JoinOutcome joinAsGuest(String reference, JoinRequest request, String client) {
         Meeting meeting = resolveLocked(reference);
         if (!meeting.joinTokenIs(request.joinToken())) {
             throw notFound();
@@ -168,7 +172,7 @@ public class MeetingService {
         if (request.displayName() == null) {
             throw new InvalidInputException("displayName", "guests must give a display name");
         }
-        meeting.checkPasscode(null, request.passcode());
+        checkPasscode(meeting, null, request.passcode(), client);
         Participation guest = meeting.enterAsGuest(request.displayName().trim(), clock.instant());
         announceEntry(meeting, guest);
         LOG.info(() -> "Guest " + guest.id() + " joined meeting " + meeting.id() + ": " + guest.state());
@@ -219,6 +223,19 @@ public class MeetingService {
         List<TimeSlot> busy = meetings.busySlots(host, slot.start(), except);
         if (busy.stream().anyMatch(slot::overlaps)) {
             throw new SchedulingConflictException(FreeSlots.after(slot, busy, SUGGESTIONS));
+        }
+    }
+
+    private void checkPasscode(Meeting meeting, User user, String passcode, String client) {
+        if (!meeting.asksPasscodeOf(user)) {
+            return;
+        }
+        passcodeAttempts.requireAllowed(meeting.id(), client);
+        try {
+            meeting.checkPasscode(user, passcode);
+        } catch (AccessDeniedException wrong) {
+            passcodeAttempts.recordFailure(meeting.id(), client);
+            throw wrong;
         }
     }
 

@@ -115,7 +115,8 @@ class MeetingServiceContainerIT {
                 "UTC", null, null, true, null, null));
         String token = m.joinUrl().replaceAll(".*\\?t=", "");
 
-        JoinOutcome guest = meetings.joinAsGuest(m.id().toString(), new JoinRequest(token, null, "Gail"));
+        JoinOutcome guest = meetings.joinAsGuest(m.id().toString(), new JoinRequest(token, null, "Gail"),
+                "address:test");
 
         assertThat(tickets.verify(guest.guestTicket(), m.id(), Kind.GUEST)).isEqualTo(guest.participationId());
         assertThat(tickets.verify(guest.channelTicket(), m.id(), Kind.CHANNEL)).isEqualTo(guest.participationId());

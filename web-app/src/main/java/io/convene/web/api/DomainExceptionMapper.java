@@ -7,6 +7,7 @@ import io.convene.shared.ConflictException;
 import io.convene.shared.DomainException;
 import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
+import io.convene.shared.RateLimitedException;
 import io.convene.shared.TooLargeException;
 import io.convene.shared.UnavailableException;
 import jakarta.ws.rs.core.Context;
@@ -40,6 +41,10 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         if (e instanceof UnavailableException) {
             LOG.warning(() -> uri.getRequestUri().getPath() + ": " + e.getMessage());
         }
+        if (e instanceof RateLimitedException limited) {
+            return Response.fromResponse(problem.toResponse())
+                    .header("Retry-After", limited.retryAfterSeconds()).build();
+        }
         return problem.toResponse();
     }
 
@@ -61,6 +66,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         }
         if (e instanceof UnavailableException) {
             return Status.SERVICE_UNAVAILABLE;
+        }
+        if (e instanceof RateLimitedException) {
+            return Status.TOO_MANY_REQUESTS;
         }
         if (e instanceof TooLargeException) {
             return Status.REQUEST_ENTITY_TOO_LARGE;

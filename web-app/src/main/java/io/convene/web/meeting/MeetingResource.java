@@ -18,6 +18,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -70,6 +71,9 @@ public class MeetingResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpServletRequest http;
 
     @POST
     @Path("/schedule")
@@ -131,7 +135,8 @@ public class MeetingResource {
     public JoinOutcome join(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                             @NotNull @Valid JoinRequest request) {
         Optional<Caller> caller = callers.presented(authorization);
-        return caller.isPresent() ? meetings.join(caller.get(), id, request) : meetings.joinAsGuest(id, request);
+        return caller.isPresent() ? meetings.join(caller.get(), id, request, "user:" + caller.get().subject())
+                : meetings.joinAsGuest(id, request, "address:" + http.getRemoteAddr());
     }
 
     @POST

@@ -1,0 +1,67 @@
+package io.convene.meeting;
+
+import io.convene.shared.RateLimitedException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Slows down passcode guessing: after too many wrong passcodes from one client (a user, or a
+ * guest's address), or at one meeting from anyone, joins with a passcode are refused (429) until
+ * the window has passed. Failures are written in a transaction of their own so that the refused
+ * join's rollback keeps them; they are kept in the database, so all nodes count together.
+ */
+@Stateless
+public class PasscodeAttempts {
+
+    private static final Logger LOG = Logger.getLogger(PasscodeAttempts.class.getName());
+
+    @PersistenceContext(unitName = "convene")
+    private EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "convene.join.passcode-failures-per-client", defaultValue = "5")
+    int perClient;
+
+    @Inject
+    @ConfigProperty(name = "convene.join.passcode-failures-per-meeting", defaultValue = "30")
+    int perMeeting;
+
+    @Inject
+    @ConfigProperty(name = "convene.join.passcode-failure-window", defaultValue = "PT15M")
+    Duration window;
+
+    /** Refuses the attempt when the client, or the meeting, has failed too often lately. */
+    public void requireAllowed(UUID meetingId, String client) {
+        Instant since = clock.instant().minus(window);
+        long byClient = ((Number) em.createNativeQuery("select count(*) from passcode_failures"
+                        + " where meeting_id = ?1 and failed_at > ?2 and client_key = ?3")
+                .setParameter(1, meetingId).setParameter(2, since).setParameter(3, client).getSingleResult()).longValue();
+        long byMeeting = ((Number) em.createNativeQuery("select count(*) from passcode_failures"
+                        + " where meeting_id = ?1 and failed_at > ?2")
+                .setParameter(1, meetingId).setParameter(2, since).getSingleResult()).longValue();
+        if (byClient >= perClient || byMeeting >= perMeeting) {
+            LOG.warning(() -> "Passcode attempts at meeting " + meetingId + " refused for a while (" + byClient
+                    + " recent failures by this client, " + byMeeting + " in all)");
+            throw new RateLimitedException("Too many wrong passcodes; try again later", window.toSeconds());
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordFailure(UUID meetingId, String client) {
+        em.createNativeQuery("insert into passcode_failures (meeting_id, client_key, failed_at) values (?1, ?2, ?3)")
+                .setParameter(1, meetingId).setParameter(2, client).setParameter(3, clock.instant()).executeUpdate();
+    }
+}

@@ -1,0 +1,54 @@
+package io.convene.suite;
+
+import static io.convene.suite.ConveneSuite.api;
+import static io.convene.suite.ConveneSuite.count;
+import static io.convene.suite.ConveneSuite.tokenOf;
+import static io.convene.suite.Meetings.COMPLIANCE;
+import static io.convene.suite.Meetings.HOST;
+import static io.convene.suite.Meetings.PARTICIPANT;
+import static io.convene.suite.Meetings.draft;
+import static io.convene.suite.Meetings.schedule;
+import static io.convene.suite.Meetings.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Wrong passcodes are counted per client and per meeting; a guesser is slowed down, others are not. */
+class PasscodeGuessingIT {
+
+    @Test
+    void afterFiveWrongPasscodesAClientMustWaitWhileOthersGetIn() {
+        String host = tokenOf(HOST);
+        String pablo = tokenOf(PARTICIPANT);
+        Reply m = schedule(host, with(draft("Guarded"), "passcode", "731904", "allowGuests", true,
+                "settings", Map.of("joinBeforeHost", true)));
+        String id = m.text("id");
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(api().post("/api/meetings/" + id + "/join", pablo, Map.of("passcode", "00000" + i)).status())
+                    .isEqualTo(403);
+        }
+        assertThat(count("select count(*) from passcode_failures where meeting_id = '" + id + "'"))
+                .as("failures outlive the refused joins' rollback").isEqualTo(5);
+
+        Reply limited = api().post("/api/meetings/" + id + "/join", pablo, Map.of("passcode", "731904"));
+        assertThat(limited.status()).as("even the right passcode, for now").isEqualTo(429);
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("900");
+
+        Reply other = api().post("/api/meetings/" + m.text("code") + "/join", tokenOf(COMPLIANCE),
+                Map.of("passcode", "731904"));
+        assertThat(other.status()).as("another client is not affected").isEqualTo(200);
+        assertThat(api().post("/api/meetings/" + id + "/join", host, Map.of()).status())
+                .as("the host needs no passcode").isEqualTo(200);
+
+        String token = GuestJoinIT.joinToken(m);
+        for (int i = 0; i < 5; i++) {
+            api().post("/api/meetings/" + id + "/join", null, Map.of("joinToken", token, "displayName", "Guesser",
+                    "passcode", "99999" + i));
+        }
+        assertThat(api().post("/api/meetings/" + id + "/join", null, Map.of("joinToken", token, "displayName", "Guesser",
+                "passcode", "731904")).status()).as("guests are counted by their address").isEqualTo(429);
+    }
+}
