@@ -19,7 +19,8 @@ public enum ControlAction {
     ALLOW_UNMUTE(false, false),
     FORBID_UNMUTE(false, false),
     ALLOW_PRIVATE_CHAT(false, false),
-    FORBID_PRIVATE_CHAT(false, false);
+    FORBID_PRIVATE_CHAT(false, false),
+    LOWER_HAND(true, false);
 
     private final boolean needsTarget;
     private final boolean hostOnly;

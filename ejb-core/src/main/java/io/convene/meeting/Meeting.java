@@ -366,6 +366,18 @@ public class Meeting {
         p.screen(false);
     }
 
+    /** Raises or lowers a hand: one's own, or anyone's when lowered by a host. */
+    void hand(Participation p, boolean raised, Instant now) {
+        requireInMeeting(p);
+        p.hand(raised, now);
+    }
+
+    /** The raised hands, first raised first. */
+    public List<Participation> raisedHands() {
+        return participations.stream().filter(p -> p.handRaisedAt() != null)
+                .sorted(java.util.Comparator.comparing(Participation::handRaisedAt)).toList();
+    }
+
     /** Mutes everyone but the host and co-hosts; answers whom it muted. */
     List<Participation> muteAll() {
         requireOpen();
@@ -398,7 +410,7 @@ public class Meeting {
         }
     }
 
-    private void requireInMeeting(Participation p) {
+    public void requireInMeeting(Participation p) {
         requireOpen();
         if (p.state() != ParticipationState.JOINED) {
             throw new ConflictException("Only someone in the meeting can do this");

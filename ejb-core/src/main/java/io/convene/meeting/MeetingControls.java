@@ -125,6 +125,10 @@ public class MeetingControls {
                 meeting.stopScreenShare(target);
                 events.recordForAll(meeting, "participant.media", target);
             }
+            case LOWER_HAND -> {
+                meeting.hand(target, false, now);
+                events.recordForAll(meeting, "participant.hand", target);
+            }
             case ALLOW_PRIVATE_CHAT, FORBID_PRIVATE_CHAT -> {
                 meeting.allowPrivateChat(request.action() == ControlAction.ALLOW_PRIVATE_CHAT);
                 events.record(meeting, "meeting.private-chat", Json.createObjectBuilder()

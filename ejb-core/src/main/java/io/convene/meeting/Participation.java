@@ -73,6 +73,10 @@ public class Participation {
     @Column(name = "sharing_screen", nullable = false)
     private boolean sharingScreen;
 
+    /** When the hand went up; null when it is down. The queue is ordered by it. */
+    @Column(name = "hand_raised_at")
+    private Instant handRaisedAt;
+
     protected Participation() {
     }
 
@@ -142,6 +146,19 @@ public class Participation {
         audioOn = false;
         videoOn = false;
         sharingScreen = false;
+        handRaisedAt = null;
+    }
+
+    void hand(boolean raised, Instant now) {
+        if (!raised) {
+            handRaisedAt = null;
+        } else if (handRaisedAt == null) {
+            handRaisedAt = now;
+        }
+    }
+
+    public Instant handRaisedAt() {
+        return handRaisedAt;
     }
 
     void audio(boolean on) {

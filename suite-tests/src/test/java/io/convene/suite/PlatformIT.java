@@ -36,7 +36,9 @@ class PlatformIT {
                 "/meetings/{id}/screen-share/start", "/meetings/{id}/screen-share/stop", "/meetings/{id}/chat/send",
                 "/meetings/{id}/chat/messages", "/meetings/{id}/chat/messages/{messageId}/reactions",
                 "/meetings/{id}/chat/messages/{messageId}/reactions/{emoji}", "/meetings/{id}/chat/attachments",
-                "/meetings/{id}/chat/attachments/{attachmentId}");
+                "/meetings/{id}/chat/attachments/{attachmentId}", "/meetings/{id}/hand/raise", "/meetings/{id}/hand/lower",
+                "/meetings/{id}/hands", "/meetings/{id}/reactions", "/meetings/{id}/polls", "/meetings/{id}/polls/{pollId}/vote",
+                "/meetings/{id}/polls/{pollId}/close");
         assertThat(doc.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(paths);
     }
 
