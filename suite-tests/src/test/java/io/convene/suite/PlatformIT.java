@@ -38,7 +38,8 @@ class PlatformIT {
                 "/meetings/{id}/chat/messages/{messageId}/reactions/{emoji}", "/meetings/{id}/chat/attachments",
                 "/meetings/{id}/chat/attachments/{attachmentId}", "/meetings/{id}/hand/raise", "/meetings/{id}/hand/lower",
                 "/meetings/{id}/hands", "/meetings/{id}/reactions", "/meetings/{id}/polls", "/meetings/{id}/polls/{pollId}/vote",
-                "/meetings/{id}/polls/{pollId}/close");
+                "/meetings/{id}/polls/{pollId}/close", "/meetings/{id}/questions", "/meetings/{id}/questions/{questionId}/upvote",
+                "/meetings/{id}/questions/{questionId}/answer", "/meetings/{id}/questions/{questionId}/dismiss");
         assertThat(doc.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(paths);
     }
 
