@@ -9,7 +9,7 @@ import java.time.Instant;
 /** An event of a meeting's channel as clients receive it (docs/meeting-channel.md). */
 public record ChannelEvent(long seq, String type, Instant at, JsonObject data) {
 
-    static ChannelEvent of(MeetingEvent e) {
+    public static ChannelEvent of(MeetingEvent e) {
         try (JsonReader reader = Json.createReader(new StringReader(e.payload()))) {
             return new ChannelEvent(e.seq(), e.type(), e.createdAt(), reader.readObject());
         }

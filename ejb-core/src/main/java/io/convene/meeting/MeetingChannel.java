@@ -105,10 +105,9 @@ public class MeetingChannel {
     /** Events of one meeting with what is needed to decide, per listener, who sees which. */
     public record Batch(List<MeetingEvent> events, Set<UUID> runners, Set<UUID> removed, MeetingStatus status) {
 
-        public List<ChannelEvent> visibleTo(UUID participationId, long afterSeq) {
+        public List<MeetingEvent> visibleTo(UUID participationId, long afterSeq) {
             boolean runsIt = runners.contains(participationId);
-            return events.stream().filter(e -> e.seq() > afterSeq && e.isVisibleTo(participationId, runsIt))
-                    .map(ChannelEvent::of).toList();
+            return events.stream().filter(e -> e.seq() > afterSeq && e.isVisibleTo(participationId, runsIt)).toList();
         }
 
         public long lastSeq(long fallback) {

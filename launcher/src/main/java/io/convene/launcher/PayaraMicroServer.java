@@ -21,7 +21,7 @@ final class PayaraMicroServer {
     }
 
     static ManagedProcess start(SuiteSettings settings, Map<String, String> config) {
-        Path work = settings.stateDir().resolve("payara");
+        Path work = settings.stateDir().toAbsolutePath().resolve("payara");
         Path rootDir = work.resolve("root");
         try {
             Folders.deleteRecursively(rootDir); // a stale root dir redeploys old applications
@@ -40,7 +40,7 @@ final class PayaraMicroServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path runtime = settings.runtimeDir();
+        Path runtime = settings.runtimeDir().toAbsolutePath();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Djava.io.tmpdir=" + work.toAbsolutePath(),
                 "-jar", runtime.resolve("payara-micro.jar").toString(),

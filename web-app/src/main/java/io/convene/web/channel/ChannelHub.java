@@ -2,6 +2,7 @@ package io.convene.web.channel;
 
 import io.convene.meeting.ChannelEvent;
 import io.convene.meeting.MeetingChannel;
+import io.convene.meeting.MeetingEvent;
 import io.convene.meeting.MeetingStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,8 +88,9 @@ public class ChannelHub {
         MeetingChannel.Batch batch;
         do {
             batch = channel.batch(meetingId, from);
+            Map<Long, String> texts = new HashMap<>();
             for (Subscriber s : subscribers) {
-                send(s, batch);
+                send(s, batch, texts);
             }
             from = batch.lastSeq(from);
         } while (batch.events().size() >= 500);
@@ -98,16 +101,18 @@ public class ChannelHub {
         byMeeting.keySet().forEach(this::deliver);
     }
 
-    private void send(Subscriber s, MeetingChannel.Batch batch) {
+    /** @param texts each event's JSON, made once per batch for all the listeners that see it */
+    private void send(Subscriber s, MeetingChannel.Batch batch, Map<Long, String> texts) {
         synchronized (s) {
             if (!s.session.isOpen()) {
                 unsubscribe(s);
                 return;
             }
-            List<ChannelEvent> events = batch.visibleTo(s.participationId, s.lastSent);
+            List<MeetingEvent> events = batch.visibleTo(s.participationId, s.lastSent);
             try {
-                for (ChannelEvent e : events) {
-                    s.session.getBasicRemote().sendText(json(e).toString());
+                for (MeetingEvent e : events) {
+                    s.session.getBasicRemote().sendText(texts.computeIfAbsent(e.seq(),
+                            seq -> json(ChannelEvent.of(e)).toString()));
                 }
                 s.lastSent = Math.max(s.lastSent, batch.lastSeq(s.lastSent));
                 if (batch.removed().contains(s.participationId)) {

@@ -1,0 +1,229 @@
+package io.convene.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convene.launcher.Suite;
+import io.convene.launcher.SuiteSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Joins N simulated participants (guests through the secure link, each with its channel socket) to
+ * one meeting of a freshly started suite and measures: join-to-ready latency (POST join until the
+ * channel's hello), chat fan-out latency at a given message rate (REST send until each socket has
+ * the event), and chat messages persisted per second with several senders.
+ *
+ * <pre>java -jar bench/target/convene-bench.jar [participants=100] [messages=100] [rate=20/s]</pre>
+ */
+public final class ChannelBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+    private final String meetingId;
+    private final String joinToken;
+
+    private ChannelBenchmark(String base, String meetingId, String joinToken) {
+        this.base = base;
+        this.meetingId = meetingId;
+        this.joinToken = joinToken;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int participants = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int messages = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
+        Path runtime = Path.of(System.getProperty("convene.runtime.dir", "launcher/target/runtime"));
+        try (Suite suite = Suite.start(SuiteSettings.forTests(Path.of("bench/target/suite"), runtime))) {
+            String base = suite.settings().httpUrl();
+            HttpClient http = HttpClient.newHttpClient();
+            String token = JSON.readTree(post(http, base + "/api/users/login", null, Map.of("email", "hana@convene.example",
+                    "password", suite.settings().demoPassword()))).get("access_token").asText();
+            LocalDateTime start = LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.HOURS);
+            JsonNode meeting = JSON.readTree(post(http, base + "/api/meetings/schedule", token, Map.of("title", "Benchmark",
+                    "start", start.toString(), "end", start.plusHours(2).toString(), "timeZone", "UTC",
+                    "allowGuests", true, "settings", Map.of("joinBeforeHost", true))));
+            post(http, base + "/api/meetings/" + meeting.get("id").asText() + "/join", token, Map.of());
+            String link = meeting.get("joinUrl").asText();
+            new ChannelBenchmark(base, meeting.get("id").asText(), link.substring(link.indexOf("?t=") + 3))
+                    .run(token, participants, messages, rate);
+        }
+        System.exit(0);
+    }
+
+    private void run(String hostToken, int n, int messages, int rate) throws Exception {
+        System.out.printf("%nConvene channel benchmark: %d participants, %d messages at %d/s%n", n, messages, rate);
+        List<Client> clients = Collections.synchronizedList(new ArrayList<>());
+        List<Long> joinMillis = Collections.synchronizedList(new ArrayList<>());
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> joins = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int number = i;
+            joins.add(pool.submit(() -> {
+                long started = System.nanoTime();
+                JsonNode joined = JSON.readTree(post(http, base + "/api/meetings/" + meetingId + "/join", null,
+                        Map.of("joinToken", joinToken, "displayName", "Guest " + number)));
+                Client c = new Client(joined.get("guestTicket").asText());
+                http.newWebSocketBuilder().buildAsync(URI.create(base.replace("http", "ws") + "/ws/meetings/" + meetingId
+                        + "?ticket=" + joined.get("channelTicket").asText()), c).join();
+                c.hello.get(30, TimeUnit.SECONDS);
+                joinMillis.add((System.nanoTime() - started) / 1_000_000);
+                clients.add(c);
+                return null;
+            }));
+        }
+        for (Future<?> f : joins) {
+            f.get();
+        }
+        double joinSeconds = (System.nanoTime() - t0) / 1e9;
+        report("join-to-ready", joinMillis, "ms");
+        System.out.printf("  %d participants ready in %.1f s (%.0f joins/s with 16 at a time)%n", n, joinSeconds,
+                n / joinSeconds);
+
+        // fan-out: the host sends at a fixed rate; every socket records when each message arrived
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        long interval = 1_000_000_000L / rate;
+        long next = System.nanoTime();
+        for (int i = 0; i < messages; i++) {
+            while (System.nanoTime() < next) {
+                Thread.onSpinWait();
+            }
+            String id = "bench-" + i;
+            sentAt.put(id, System.nanoTime());
+            post(http, base + "/api/meetings/" + meetingId + "/chat/send", hostToken,
+                    Map.of("clientMessageId", id, "text", id));
+            next += interval;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long expected = (long) messages * clients.size();
+        while (received(clients) < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        List<Long> fanOut = new ArrayList<>();
+        for (Client c : clients) {
+            for (Map.Entry<String, Long> r : c.arrivals.entrySet()) {
+                fanOut.add((r.getValue() - sentAt.get(r.getKey())) / 1_000_000);
+            }
+        }
+        report("chat fan-out (send to each socket)", fanOut, "ms");
+        System.out.printf("  delivered %d of %d (messages x sockets)%n", received(clients), expected);
+
+        // persisted per second: 8 guests sending as fast as they can for 10 s
+        AtomicLong stored = new AtomicLong();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<Future<?>> senders = new ArrayList<>();
+        for (int s = 0; s < 8; s++) {
+            Client sender = clients.get(s);
+            senders.add(pool.submit(() -> {
+                int i = 0;
+                while (System.nanoTime() < until) {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/meetings/" + meetingId
+                                    + "/chat/send")).header("Content-Type", "application/json")
+                            .header("X-Convene-Guest-Ticket", sender.guestTicket)
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                                    "clientMessageId", "load-" + i++, "text", "load")))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 201) {
+                        stored.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : senders) {
+            f.get();
+        }
+        System.out.printf("  chat messages persisted: %.0f/s (8 senders, each message fanned out to %d sockets)%n",
+                stored.get() / 10.0, clients.size());
+        pool.shutdownNow();
+        clients.forEach(c -> c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+    }
+
+    private static long received(List<Client> clients) {
+        return clients.stream().mapToLong(c -> c.arrivals.size()).sum();
+    }
+
+    private static void report(String what, List<Long> millis, String unit) {
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            System.out.printf("  %s: no samples%n", what);
+            return;
+        }
+        System.out.printf("  %s: p50 %d %s, p99 %d %s, max %d %s (%d samples)%n", what,
+                sorted.get(sorted.size() / 2), unit, sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * 0.99)),
+                unit, sorted.get(sorted.size() - 1), unit, sorted.size());
+    }
+
+    private static String post(HttpClient http, String url, String token, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(url + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    /** One simulated participant's channel socket. */
+    private static final class Client implements WebSocket.Listener {
+        final String guestTicket;
+        final CompletableFuture<Void> hello = new CompletableFuture<>();
+        final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        private final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        Client(String guestTicket) {
+            this.guestTicket = guestTicket;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            socket = webSocket;
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                long now = System.nanoTime();
+                String text = partial.toString();
+                partial.setLength(0);
+                if (text.startsWith("{\"type\":\"hello\"")) {
+                    hello.complete(null);
+                } else if (text.contains("\"event\":\"chat.message\"") && text.contains("\"text\":\"bench-")) {
+                    int at = text.indexOf("\"text\":\"bench-") + 8;
+                    arrivals.putIfAbsent(text.substring(at, text.indexOf('"', at)), now);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}
