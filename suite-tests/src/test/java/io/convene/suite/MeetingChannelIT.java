@@ -134,6 +134,24 @@ class MeetingChannelIT {
         }
     }
 
+    @Test
+    void eventsAnnouncedWhileTheNotificationConnectionIsDownStillArrive() throws Exception {
+        String id = schedule(host, with(draft("Channel outage"), "settings", Map.of("joinBeforeHost", true))).text("id");
+        api().post("/api/meetings/" + id + "/join", host, Map.of());
+        Reply join = api().post("/api/meetings/" + id + "/join", pablo, Map.of());
+        try (ChannelClient socket = ChannelClient.withTicket(id, join.text("channelTicket"))) {
+            socket.next();
+            try (java.sql.Connection c = ConveneSuite.database(); java.sql.Statement s = c.createStatement()) {
+                // the database drops the node's listening connection (a failover, a restart, a network cut)
+                s.execute("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'convene-channel'");
+            }
+            HostControlsIT.control(id, host, "LOCK", null);
+            assertThat(socket.awaitEvent("meeting.locked").get("seq").asLong()).isPositive();
+            HostControlsIT.control(id, host, "UNLOCK", null);
+            assertThat(socket.awaitEvent("meeting.unlocked")).isNotNull();
+        }
+    }
+
     private static String error(ChannelClient socket) {
         JsonNode reply = socket.next();
         assertThat(reply.get("type").asText()).as(reply.toString()).isEqualTo("error");
