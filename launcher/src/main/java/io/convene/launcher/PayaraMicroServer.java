@@ -42,7 +42,7 @@ final class PayaraMicroServer {
         }
         Path runtime = settings.runtimeDir().toAbsolutePath();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.io.tmpdir=" + work.toAbsolutePath(),
+                "-Xmx512m", "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + work.toAbsolutePath(),
                 "-jar", runtime.resolve("payara-micro.jar").toString(),
                 "--nocluster",
                 "--port", String.valueOf(settings.httpPort()),

@@ -39,7 +39,9 @@ class PlatformIT {
                 "/meetings/{id}/chat/attachments/{attachmentId}", "/meetings/{id}/hand/raise", "/meetings/{id}/hand/lower",
                 "/meetings/{id}/hands", "/meetings/{id}/reactions", "/meetings/{id}/polls", "/meetings/{id}/polls/{pollId}/vote",
                 "/meetings/{id}/polls/{pollId}/close", "/meetings/{id}/questions", "/meetings/{id}/questions/{questionId}/upvote",
-                "/meetings/{id}/questions/{questionId}/answer", "/meetings/{id}/questions/{questionId}/dismiss");
+                "/meetings/{id}/questions/{questionId}/answer", "/meetings/{id}/questions/{questionId}/dismiss",
+                "/meetings/{id}/whiteboard/create", "/meetings/{id}/whiteboard/update", "/meetings/{id}/whiteboard",
+                "/meetings/{id}/whiteboard/lock", "/meetings/{id}/whiteboard/unlock", "/meetings/{id}/whiteboard/export");
         assertThat(doc.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(paths);
     }
 
