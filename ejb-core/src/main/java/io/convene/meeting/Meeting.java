@@ -96,6 +96,12 @@ public class Meeting {
     @Column(name = "private_chat_allowed", nullable = false)
     private boolean privateChatAllowed = true;
 
+    @Column(name = "breakouts_opened_at")
+    private Instant breakoutsOpenedAt;
+
+    @Column(name = "breakouts_close_at")
+    private Instant breakoutsCloseAt;
+
     /** The seq of the last event of this meeting's channel; events get the next one under the row lock. */
     @Column(name = "last_event_seq", nullable = false)
     private long lastEventSeq;
@@ -332,6 +338,7 @@ public class Meeting {
     void endForAll(Instant now) {
         requireOpen();
         participations.stream().filter(p -> p.state().isPresent()).forEach(p -> p.leave(now));
+        closeBreakouts();
         status = MeetingStatus.ENDED;
         endedAt = now;
     }
@@ -408,6 +415,48 @@ public class Meeting {
                 throw new ConflictException("Private messages go to someone else in the meeting");
             }
         }
+    }
+
+    // --- breakout rooms ------------------------------------------------------------------------
+
+    /** Puts a participant in a room (null: the main room). Hosts move people before or during. */
+    public void assign(Participation p, UUID room) {
+        requireInMeeting(p);
+        p.moveTo(room);
+    }
+
+    /** Opens the rooms (everyone assigned goes there), optionally closing them by themselves at {@code closeAt}. */
+    public void openBreakouts(Instant now, Instant closeAt) {
+        requireOpen();
+        if (breakoutsOpenedAt != null) {
+            throw new ConflictException("The breakout rooms are already open");
+        }
+        breakoutsOpenedAt = now;
+        breakoutsCloseAt = closeAt;
+    }
+
+    /** Closes the rooms: everyone returns to the main room. Answers whether they were open. */
+    public boolean closeBreakouts() {
+        if (breakoutsOpenedAt == null) {
+            return false;
+        }
+        breakoutsOpenedAt = null;
+        breakoutsCloseAt = null;
+        clearRooms();
+        return true;
+    }
+
+    /** Takes everyone out of the rooms (before the rooms are replaced). */
+    public void clearRooms() {
+        participations.forEach(p -> p.moveTo(null));
+    }
+
+    public boolean breakoutsOpen() {
+        return breakoutsOpenedAt != null;
+    }
+
+    public Instant breakoutsCloseAt() {
+        return breakoutsCloseAt;
     }
 
     public void requireInMeeting(Participation p) {

@@ -52,7 +52,8 @@ public class MeetingEventLog {
         return Json.createObjectBuilder().add("participationId", p.id().toString())
                 .add("name", p.displayName()).add("role", p.role().name()).add("state", p.state().name())
                 .add("guest", p.isGuest()).add("audio", p.audioOn()).add("video", p.videoOn())
-                .add("screen", p.sharingScreen()).add("hand", p.handRaisedAt() != null);
+                .add("screen", p.sharingScreen()).add("hand", p.handRaisedAt() != null)
+                .add("room", p.roomId() == null ? "" : p.roomId().toString());
     }
 
     /** The meeting's events after {@code afterSeq}, oldest first, at most {@code limit}. */

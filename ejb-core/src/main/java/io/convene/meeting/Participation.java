@@ -77,6 +77,10 @@ public class Participation {
     @Column(name = "hand_raised_at")
     private Instant handRaisedAt;
 
+    /** The breakout room this participant is in; null: the main room. */
+    @Column(name = "room_id")
+    private UUID roomId;
+
     protected Participation() {
     }
 
@@ -159,6 +163,14 @@ public class Participation {
 
     public Instant handRaisedAt() {
         return handRaisedAt;
+    }
+
+    public UUID roomId() {
+        return roomId;
+    }
+
+    void moveTo(UUID room) {
+        roomId = room;
     }
 
     void audio(boolean on) {

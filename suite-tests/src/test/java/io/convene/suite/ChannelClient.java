@@ -80,10 +80,14 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
 
     /** The next message, waiting up to 10 s. */
     JsonNode next() {
+        return next(10);
+    }
+
+    JsonNode next(int seconds) {
         try {
-            JsonNode message = received.poll(10, TimeUnit.SECONDS);
+            JsonNode message = received.poll(seconds, TimeUnit.SECONDS);
             if (message == null) {
-                throw new AssertionError("No message within 10 s");
+                throw new AssertionError("No message within " + seconds + " s");
             }
             return message;
         } catch (InterruptedException e) {
@@ -104,6 +108,16 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
 
     JsonNode awaitEvent(String type) {
         return await(m -> "event".equals(m.path("type").asText()) && type.equals(m.path("event").asText()));
+    }
+
+    /** Skips messages until the event comes, waiting up to {@code seconds} for each. */
+    JsonNode awaitEventWithin(String type, int seconds) {
+        while (true) {
+            JsonNode m = next(seconds);
+            if ("event".equals(m.path("type").asText()) && type.equals(m.path("event").asText())) {
+                return m;
+            }
+        }
     }
 
     /** Everything received within the given time. */

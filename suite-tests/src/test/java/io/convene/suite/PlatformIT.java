@@ -41,7 +41,9 @@ class PlatformIT {
                 "/meetings/{id}/polls/{pollId}/close", "/meetings/{id}/questions", "/meetings/{id}/questions/{questionId}/upvote",
                 "/meetings/{id}/questions/{questionId}/answer", "/meetings/{id}/questions/{questionId}/dismiss",
                 "/meetings/{id}/whiteboard/create", "/meetings/{id}/whiteboard/update", "/meetings/{id}/whiteboard",
-                "/meetings/{id}/whiteboard/lock", "/meetings/{id}/whiteboard/unlock", "/meetings/{id}/whiteboard/export");
+                "/meetings/{id}/whiteboard/lock", "/meetings/{id}/whiteboard/unlock", "/meetings/{id}/whiteboard/export",
+                "/meetings/{id}/breakouts", "/meetings/{id}/breakouts/assign", "/meetings/{id}/breakouts/open",
+                "/meetings/{id}/breakouts/move", "/meetings/{id}/breakouts/broadcast", "/meetings/{id}/breakouts/close");
         assertThat(doc.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(paths);
     }
 
