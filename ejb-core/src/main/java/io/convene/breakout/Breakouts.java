@@ -8,7 +8,6 @@ import io.convene.meeting.MeetingRepository;
 import io.convene.meeting.MeetingService;
 import io.convene.meeting.Participation;
 import io.convene.meeting.ParticipationState;
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
 import io.convene.shared.InvalidInputException;
@@ -178,10 +177,7 @@ public class Breakouts {
     }
 
     private Participation runner(Meeting meeting, Caller caller) {
-        Participation me = attendees.of(meeting, caller, null);
-        if (!me.isHostOrCoHost()) {
-            throw new AccessDeniedException("Only the host and co-hosts run breakout rooms");
-        }
+        Participation me = attendees.runningIt(meeting, caller, "Only the host and co-hosts run breakout rooms");
         return me;
     }
 

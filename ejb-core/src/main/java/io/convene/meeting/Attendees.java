@@ -1,5 +1,6 @@
 package io.convene.meeting;
 
+import io.convene.shared.AccessDeniedException;
 import io.convene.shared.AuthenticationFailedException;
 import io.convene.shared.Caller;
 import io.convene.user.UserService;
@@ -30,5 +31,14 @@ public class Attendees {
             return meeting.participation(id).orElseThrow(() -> new AuthenticationFailedException("Invalid ticket"));
         }
         throw new AuthenticationFailedException("Sign in, or present a guest ticket");
+    }
+
+    /** The caller as host or co-host of the meeting; anyone else is refused with {@code refusal}. */
+    public Participation runningIt(Meeting meeting, Caller caller, String refusal) {
+        Participation me = of(meeting, caller, null);
+        if (!me.isHostOrCoHost()) {
+            throw new AccessDeniedException(refusal);
+        }
+        return me;
     }
 }

@@ -1,6 +1,5 @@
 package io.convene.meeting;
 
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -40,10 +39,7 @@ public class Engagement {
     /** The queue of raised hands, for the host and co-hosts. */
     public List<RaisedHand> hands(Caller caller, String reference) {
         Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
-        Participation p = attendees.of(meeting, caller, null);
-        if (!p.isHostOrCoHost()) {
-            throw new AccessDeniedException("Only the host and co-hosts see the queue of hands");
-        }
+        attendees.runningIt(meeting, caller, "Only the host and co-hosts see the queue of hands");
         return queue(meeting);
     }
 

@@ -7,7 +7,6 @@ import io.convene.meeting.MeetingEventLog;
 import io.convene.meeting.MeetingRepository;
 import io.convene.meeting.MeetingService;
 import io.convene.meeting.Participation;
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
 import io.convene.shared.InvalidInputException;
@@ -106,10 +105,7 @@ public class Polls {
     }
 
     private Participation runner(Meeting meeting, Caller caller) {
-        Participation me = attendees.of(meeting, caller, null);
-        if (!me.isHostOrCoHost()) {
-            throw new AccessDeniedException("Only the host and co-hosts run polls");
-        }
+        Participation me = attendees.runningIt(meeting, caller, "Only the host and co-hosts run polls");
         meeting.requireInMeeting(me);
         return me;
     }

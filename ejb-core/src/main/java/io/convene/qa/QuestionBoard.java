@@ -7,7 +7,6 @@ import io.convene.meeting.MeetingEventLog;
 import io.convene.meeting.MeetingRepository;
 import io.convene.meeting.MeetingService;
 import io.convene.meeting.Participation;
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.NotFoundException;
 import jakarta.ejb.Stateless;
@@ -115,10 +114,7 @@ public class QuestionBoard {
     }
 
     private Participation runner(Meeting meeting, Caller caller) {
-        Participation me = attendees.of(meeting, caller, null);
-        if (!me.isHostOrCoHost()) {
-            throw new AccessDeniedException("Only the host and co-hosts answer or dismiss questions");
-        }
+        Participation me = attendees.runningIt(meeting, caller, "Only the host and co-hosts answer or dismiss questions");
         return me;
     }
 

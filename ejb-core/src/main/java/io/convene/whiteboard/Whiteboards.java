@@ -91,10 +91,7 @@ public class Whiteboards {
 
     public BoardView lock(Caller caller, String reference, boolean locked) {
         Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
-        Participation me = attendees.of(meeting, caller, null);
-        if (!me.isHostOrCoHost()) {
-            throw new AccessDeniedException("Only the host and co-hosts lock the whiteboard");
-        }
+        attendees.runningIt(meeting, caller, "Only the host and co-hosts lock the whiteboard");
         Whiteboard board = board(meeting, true).orElseThrow(() -> new NotFoundException("This meeting has no whiteboard yet"));
         board.lock(locked);
         events.record(meeting, "whiteboard.locked", Json.createObjectBuilder().add("locked", locked), EventAudience.ALL, null);

@@ -24,35 +24,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Meeting chat with three people in the room: who sees what, resends, reactions, paging, files. */
-class ChatIT {
+class ChatIT extends SignedInPeople {
 
-    static String host;
-    static String pablo;
-    static String cora;
     String id;
     String hostP;
     String pabloP;
     String coraP;
 
-    @BeforeAll
-    static void signIn() {
-        host = tokenOf(HOST);
-        pablo = tokenOf(PARTICIPANT);
-        cora = tokenOf(COMPLIANCE);
-    }
-
     @BeforeEach
     void threeInAMeeting() {
-        Reply m = schedule(host, with(draft("Chat"), "settings", Map.of("joinBeforeHost", true)));
-        id = m.text("id");
-        hostP = api().post("/api/meetings/" + id + "/join", host, Map.of()).text("participationId");
-        pabloP = api().post("/api/meetings/" + id + "/join", pablo, Map.of()).text("participationId");
-        coraP = api().post("/api/meetings/" + m.text("code") + "/join", cora, Map.of()).text("participationId");
+        Meetings.Gathering g = Meetings.gather(host, pablo, cora, draft("Chat"));
+        id = g.id();
+        hostP = g.hostP();
+        pabloP = g.pabloP();
+        coraP = g.coraP();
     }
 
     @Test

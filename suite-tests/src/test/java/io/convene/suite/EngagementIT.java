@@ -15,33 +15,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Raised hands, reactions and polls with three people in the meeting. */
-class EngagementIT {
+class EngagementIT extends SignedInPeople {
 
-    static String host;
-    static String pablo;
-    static String cora;
     String id;
     String pabloP;
 
-    @BeforeAll
-    static void signIn() {
-        host = tokenOf(HOST);
-        pablo = tokenOf(PARTICIPANT);
-        cora = tokenOf(COMPLIANCE);
-    }
-
     @BeforeEach
     void threeInAMeeting() {
-        Reply m = schedule(host, with(draft("Engagement"), "settings", Map.of("joinBeforeHost", true)));
-        id = m.text("id");
-        api().post("/api/meetings/" + id + "/join", host, Map.of());
-        pabloP = api().post("/api/meetings/" + id + "/join", pablo, Map.of()).text("participationId");
-        api().post("/api/meetings/" + m.text("code") + "/join", cora, Map.of());
+        Meetings.Gathering g = Meetings.gather(host, pablo, cora, draft("Engagement"));
+        id = g.id();
+        pabloP = g.pabloP();
     }
 
     @Test

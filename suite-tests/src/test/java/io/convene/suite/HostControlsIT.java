@@ -16,22 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The waiting room and host controls over REST: who may, what changes, what is audited and announced. */
-class HostControlsIT {
+class HostControlsIT extends SignedInPeople {
 
-    static String host;
-    static String pablo;
-    static String cora;
-
-    @BeforeAll
-    static void signIn() {
-        host = tokenOf(HOST);
-        pablo = tokenOf(PARTICIPANT);
-        cora = tokenOf(COMPLIANCE);
-    }
 
     @Test
     void theWaitingRoomCoHostsLockRemoveAndEnd() {

@@ -13,22 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Microphones, cameras and screen shares: the participant's own switches and the host's say. */
-class MediaStateIT {
+class MediaStateIT extends SignedInPeople {
 
-    static String host;
-    static String pablo;
-    static String cora;
-
-    @BeforeAll
-    static void signIn() {
-        host = tokenOf(HOST);
-        pablo = tokenOf(PARTICIPANT);
-        cora = tokenOf(COMPLIANCE);
-    }
 
     @Test
     void participantsSwitchTheirDevicesAndTheHostMayForbidUnmuting() {

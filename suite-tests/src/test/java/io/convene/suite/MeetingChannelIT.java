@@ -14,22 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The meeting channel over real WebSockets: live events, controls, bad input, reconnect, removal. */
-class MeetingChannelIT {
+class MeetingChannelIT extends SignedInPeople {
 
-    static String host;
-    static String pablo;
-    static String cora;
-
-    @BeforeAll
-    static void signIn() {
-        host = tokenOf(HOST);
-        pablo = tokenOf(PARTICIPANT);
-        cora = tokenOf(COMPLIANCE);
-    }
 
     @Test
     void theHostAdmitsOnTheChannelAndTheWaitingParticipantHearsIt() {

@@ -20,22 +20,11 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Schedule, list, look at, edit, join, leave and cancel, as the people involved would. */
-class MeetingLifecycleIT {
+class MeetingLifecycleIT extends SignedInPeople {
 
-    static String host;
-    static String pablo;
-    static String cora;
-
-    @BeforeAll
-    static void signIn() {
-        host = tokenOf(HOST);
-        pablo = tokenOf(PARTICIPANT);
-        cora = tokenOf(COMPLIANCE);
-    }
 
     @Test
     void scheduleListAndLookAtAMeeting() throws Exception {

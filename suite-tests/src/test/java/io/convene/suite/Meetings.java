@@ -55,4 +55,18 @@ final class Meetings {
         }
         return r;
     }
+
+    /** A live meeting with the host, the participant (invited) and the compliance officer (by code) in it. */
+    record Gathering(String id, String code, String hostP, String pabloP, String coraP, Reply meeting) {
+    }
+
+    static Gathering gather(String host, String pablo, String cora, Map<String, Object> draft) {
+        Reply m = schedule(host, with(draft, "settings", Map.of("joinBeforeHost", true)));
+        String id = m.text("id");
+        String hostP = ConveneSuite.api().post("/api/meetings/" + id + "/join", host, Map.of()).text("participationId");
+        String pabloP = ConveneSuite.api().post("/api/meetings/" + id + "/join", pablo, Map.of()).text("participationId");
+        String coraP = ConveneSuite.api().post("/api/meetings/" + m.text("code") + "/join", cora, Map.of())
+                .text("participationId");
+        return new Gathering(id, m.text("code"), hostP, pabloP, coraP, m);
+    }
 }

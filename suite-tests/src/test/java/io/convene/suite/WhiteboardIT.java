@@ -25,32 +25,17 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The whiteboard with concurrent writers: one order, the same board for everyone. */
-class WhiteboardIT {
+class WhiteboardIT extends SignedInPeople {
 
-    static String host;
-    static String pablo;
-    static String cora;
     String id;
-
-    @BeforeAll
-    static void signIn() {
-        host = tokenOf(HOST);
-        pablo = tokenOf(PARTICIPANT);
-        cora = tokenOf(COMPLIANCE);
-    }
 
     @BeforeEach
     void threeInAMeetingWithABoard() {
-        Reply m = schedule(host, with(draft("Whiteboard"), "settings", Map.of("joinBeforeHost", true)));
-        id = m.text("id");
-        api().post("/api/meetings/" + id + "/join", host, Map.of());
-        api().post("/api/meetings/" + id + "/join", pablo, Map.of());
-        api().post("/api/meetings/" + m.text("code") + "/join", cora, Map.of());
+        id = Meetings.gather(host, pablo, cora, draft("Whiteboard")).id();
         assertThat(api().post("/api/meetings/" + id + "/whiteboard/create", host, null).status()).isEqualTo(201);
     }
 
