@@ -13,7 +13,6 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * What the meeting channel reads: who may listen, and the events each listener may see. Every
@@ -89,12 +88,13 @@ public class MeetingChannel {
      * listeners of a meeting, each filtered with {@link Batch#visibleTo}.
      */
     public Batch batch(UUID meetingId, long afterSeq) {
-        Meeting meeting = meetings.byId(meetingId).orElseThrow(MeetingService::notFound);
-        Set<UUID> runners = meeting.participations().stream().filter(Participation::isHostOrCoHost)
-                .map(Participation::id).collect(Collectors.toSet());
-        Set<UUID> gone = meeting.participations().stream()
-                .filter(p -> p.state() == ParticipationState.REMOVED).map(Participation::id).collect(Collectors.toSet());
-        return new Batch(events.after(meetingId, afterSeq, MAX_BATCH), runners, gone, meeting.status());
+        List<MeetingEvent> news = events.after(meetingId, afterSeq, MAX_BATCH);
+        if (news.isEmpty()) {
+            return new Batch(news, Set.of(), Set.of(), null);
+        }
+        // read only what deciding needs: with a thousand participants, loading them all per event costs
+        MeetingRepository.Standing standing = meetings.standing(meetingId);
+        return new Batch(news, standing.runners(), standing.removed(), standing.status());
     }
 
     private List<ChannelEvent> visible(UUID meetingId, UUID participationId, boolean runsIt, long afterSeq) {

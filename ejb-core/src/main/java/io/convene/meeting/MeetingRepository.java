@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -54,6 +55,22 @@ public class MeetingRepository {
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }
+    }
+
+    /** Who runs a meeting, who was removed from it, and its status: what the channel needs per event. */
+    public record Standing(Set<UUID> runners, Set<UUID> removed, MeetingStatus status) {
+    }
+
+    public Standing standing(UUID meetingId) {
+        MeetingStatus status = em.createQuery("select m.status from Meeting m where m.id = :m", MeetingStatus.class)
+                .setParameter("m", meetingId).getSingleResult();
+        Set<UUID> runners = Set.copyOf(em.createQuery(
+                        "select p.id from Participation p where p.meeting.id = :m and p.role <> :participant", UUID.class)
+                .setParameter("m", meetingId).setParameter("participant", MeetingRole.PARTICIPANT).getResultList());
+        Set<UUID> removed = Set.copyOf(em.createQuery(
+                        "select p.id from Participation p where p.meeting.id = :m and p.removedAt is not null", UUID.class)
+                .setParameter("m", meetingId).getResultList());
+        return new Standing(runners, removed, status);
     }
 
     public void add(Meeting meeting) {
