@@ -73,7 +73,8 @@ public class ChatAttachments {
                 .orElseThrow(() -> new NotFoundException("No such attachment"));
         Optional<ChatMessage> sentWith = chat.messageWith(attachment);
         boolean allowed = attachment.uploaderId().equals(me.id())
-                || sentWith.map(m -> m.isVisibleTo(me.id()) && me.admittedAt() != null).orElse(false);
+                || sentWith.map(m -> m.isVisibleTo(me.id(), me.roomId(), me.isHostOrCoHost())
+                        && me.admittedAt() != null).orElse(false);
         if (!allowed) {
             throw new NotFoundException("No such attachment");
         }

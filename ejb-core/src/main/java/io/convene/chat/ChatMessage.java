@@ -50,11 +50,16 @@ public class ChatMessage {
     @Column(name = "sent_at", nullable = false)
     private Instant sentAt;
 
+    /** The breakout room a group message was sent in; null: the main room. */
+    @Column(name = "room_id")
+    private UUID roomId;
+
     protected ChatMessage() {
     }
 
-    ChatMessage(UUID meetingId, UUID senderId, UUID recipientId, String clientMessageId, String content,
+    ChatMessage(UUID meetingId, UUID senderId, UUID recipientId, UUID roomId, String clientMessageId, String content,
                 ChatAttachment attachment, Instant sentAt) {
+        this.roomId = roomId;
         this.id = UUID.randomUUID();
         this.meetingId = meetingId;
         this.senderId = senderId;
@@ -69,9 +74,19 @@ public class ChatMessage {
         return recipientId != null;
     }
 
-    /** Everyone in the meeting sees a group message; a private one only its two ends. */
-    public boolean isVisibleTo(UUID participationId) {
-        return !isPrivate() || recipientId.equals(participationId) || senderId.equals(participationId);
+    /**
+     * A private message: only its two ends. A group message: everyone, or when sent in a breakout
+     * room, those in that room and the hosts.
+     */
+    public boolean isVisibleTo(UUID participationId, UUID viewersRoom, boolean viewerRunsMeeting) {
+        if (isPrivate()) {
+            return recipientId.equals(participationId) || senderId.equals(participationId);
+        }
+        return roomId == null || viewerRunsMeeting || roomId.equals(viewersRoom) || senderId.equals(participationId);
+    }
+
+    public UUID roomId() {
+        return roomId;
     }
 
     public UUID id() {

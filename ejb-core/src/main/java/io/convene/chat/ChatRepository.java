@@ -38,14 +38,22 @@ public class ChatRepository {
                 .getResultStream().findFirst();
     }
 
-    /** The newest {@code size} messages before {@code before} that the participant may see, newest first. */
-    public List<ChatMessage> visibleBefore(UUID meetingId, UUID participationId, long before, int size) {
+    /**
+     * The newest {@code size} messages before {@code before} that the participant may see, newest
+     * first: group messages of the main room and of their breakout room (all rooms for hosts), and
+     * private messages to or from them.
+     */
+    public List<ChatMessage> visibleBefore(UUID meetingId, UUID participationId, UUID room, boolean allRooms,
+                                           long before, int size) {
         return em.createQuery("""
                         select m from ChatMessage m left join fetch m.attachment where m.meetingId = :m
                         and m.position < :before
-                        and (m.recipientId is null or m.recipientId = :p or m.senderId = :p)
+                        and ((m.recipientId is null and (m.roomId is null or :allRooms = true or m.roomId = :room
+                                or m.senderId = :p))
+                             or m.recipientId = :p or m.senderId = :p)
                         order by m.position desc""", ChatMessage.class)
                 .setParameter("m", meetingId).setParameter("before", before).setParameter("p", participationId)
+                .setParameter("allRooms", allRooms).setParameter("room", room == null ? new UUID(0, 0) : room)
                 .setMaxResults(size).getResultList();
     }
 

@@ -68,11 +68,14 @@ public class ChatService {
         if (text.isEmpty() && attachment == null) {
             throw new InvalidInputException("text", "a message needs text or an attachment");
         }
-        ChatMessage message = new ChatMessage(meeting.id(), from.id(), to == null ? null : to.id(),
+        UUID room = to == null && meeting.breakoutsOpen() ? from.roomId() : null;
+        ChatMessage message = new ChatMessage(meeting.id(), from.id(), to == null ? null : to.id(), room,
                 send.clientMessageId(), text, attachment, clock.instant());
         chat.add(message);
         ChatMessageView view = view(meeting, message, Map.of());
-        if (to == null) {
+        if (to == null && room != null) {
+            events.recordForRoom(meeting, "chat.message", json(view).add("room", room.toString()), room);
+        } else if (to == null) {
             events.record(meeting, "chat.message", json(view), EventAudience.ALL, null);
         } else {
             events.record(meeting, "chat.message", json(view), EventAudience.PAIR, to, from);
@@ -87,7 +90,7 @@ public class ChatService {
         if (me.admittedAt() == null) {
             throw MeetingService.notFound();
         }
-        List<ChatMessage> newestFirst = chat.visibleBefore(meeting.id(), me.id(),
+        List<ChatMessage> newestFirst = chat.visibleBefore(meeting.id(), me.id(), me.roomId(), me.isHostOrCoHost(),
                 before == null ? Long.MAX_VALUE : before, size);
         Map<UUID, Map<String, Long>> reactions = chat.reactions(newestFirst.stream().map(ChatMessage::id).toList());
         List<ChatMessageView> items = new ArrayList<>();
@@ -105,7 +108,8 @@ public class ChatService {
         Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
         Participation me = attendees.of(meeting, caller, guestTicket);
         meeting.requireMayChat(me, null);
-        ChatMessage message = chat.message(meeting.id(), messageId).filter(m -> m.isVisibleTo(me.id()))
+        ChatMessage message = chat.message(meeting.id(), messageId)
+                .filter(m -> m.isVisibleTo(me.id(), me.roomId(), me.isHostOrCoHost()))
                 .orElseThrow(() -> new NotFoundException("No such message"));
         if (chat.react(message.id(), me.id(), emoji, on, clock.instant())) {
             JsonObjectBuilder payload = Json.createObjectBuilder().add("messageId", message.id().toString())
@@ -114,6 +118,8 @@ public class ChatService {
                 Participation sender = meeting.participation(message.senderId()).orElseThrow();
                 Participation recipient = meeting.participation(message.recipientId()).orElseThrow();
                 events.record(meeting, "chat.reaction", payload, EventAudience.PAIR, recipient, sender);
+            } else if (message.roomId() != null) {
+                events.recordForRoom(meeting, "chat.reaction", payload, message.roomId());
             } else {
                 events.record(meeting, "chat.reaction", payload, EventAudience.ALL, null);
             }

@@ -9,5 +9,7 @@ public enum EventAudience {
     /** One participant, plus the host and co-hosts. */
     ONE,
     /** Two participants and nobody else (a private chat message's two ends). */
-    PAIR
+    PAIR,
+    /** Those in one breakout room, plus the host and co-hosts. */
+    ROOM
 }

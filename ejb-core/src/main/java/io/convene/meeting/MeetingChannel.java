@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -80,7 +81,7 @@ public class MeetingChannel {
         User user = users.current(caller);
         Participation me = meeting.participationOf(user).filter(p -> p.state() != ParticipationState.INVITED)
                 .orElseThrow(MeetingService::notFound);
-        return visible(meeting.id(), me.id(), meeting.isRunBy(user), afterSeq);
+        return visible(meeting.id(), me.id(), meeting.isRunBy(user), me.roomId(), afterSeq);
     }
 
     /**
@@ -90,24 +91,27 @@ public class MeetingChannel {
     public Batch batch(UUID meetingId, long afterSeq) {
         List<MeetingEvent> news = events.after(meetingId, afterSeq, MAX_BATCH);
         if (news.isEmpty()) {
-            return new Batch(news, Set.of(), Set.of(), null);
+            return new Batch(news, Set.of(), Set.of(), Map.of(), null);
         }
         // read only what deciding needs: with a thousand participants, loading them all per event costs
         MeetingRepository.Standing standing = meetings.standing(meetingId);
-        return new Batch(news, standing.runners(), standing.removed(), standing.status());
+        return new Batch(news, standing.runners(), standing.removed(), standing.rooms(), standing.status());
     }
 
-    private List<ChannelEvent> visible(UUID meetingId, UUID participationId, boolean runsIt, long afterSeq) {
+    private List<ChannelEvent> visible(UUID meetingId, UUID participationId, boolean runsIt, UUID room, long afterSeq) {
         return events.after(meetingId, afterSeq, MAX_BATCH).stream()
-                .filter(e -> e.isVisibleTo(participationId, runsIt)).map(ChannelEvent::of).toList();
+                .filter(e -> e.isVisibleTo(participationId, runsIt, room)).map(ChannelEvent::of).toList();
     }
 
     /** Events of one meeting with what is needed to decide, per listener, who sees which. */
-    public record Batch(List<MeetingEvent> events, Set<UUID> runners, Set<UUID> removed, MeetingStatus status) {
+    public record Batch(List<MeetingEvent> events, Set<UUID> runners, Set<UUID> removed, Map<UUID, UUID> rooms,
+                        MeetingStatus status) {
 
         public List<MeetingEvent> visibleTo(UUID participationId, long afterSeq) {
             boolean runsIt = runners.contains(participationId);
-            return events.stream().filter(e -> e.seq() > afterSeq && e.isVisibleTo(participationId, runsIt)).toList();
+            UUID room = rooms.get(participationId);
+            return events.stream().filter(e -> e.seq() > afterSeq && e.isVisibleTo(participationId, runsIt, room))
+                    .toList();
         }
 
         public long lastSeq(long fallback) {

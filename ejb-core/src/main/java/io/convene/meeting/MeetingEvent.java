@@ -47,6 +47,9 @@ public class MeetingEvent {
     @Column(name = "also_to")
     private UUID alsoTo;
 
+    @Column(name = "room_id")
+    private UUID roomId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -54,8 +57,9 @@ public class MeetingEvent {
     }
 
     MeetingEvent(UUID meetingId, long seq, String type, String payload, EventAudience audience, UUID recipient,
-                 UUID alsoTo, Instant createdAt) {
+                 UUID alsoTo, UUID roomId, Instant createdAt) {
         this.alsoTo = alsoTo;
+        this.roomId = roomId;
         this.meetingId = meetingId;
         this.seq = seq;
         this.type = type;
@@ -65,9 +69,10 @@ public class MeetingEvent {
         this.createdAt = createdAt;
     }
 
-    /** Whether a participant with this id and standing sees the event. */
-    public boolean isVisibleTo(UUID participationId, boolean hostOrCoHost) {
+    /** Whether a participant with this id and standing, in this breakout room (or null), sees the event. */
+    public boolean isVisibleTo(UUID participationId, boolean hostOrCoHost, UUID room) {
         return switch (audience) {
+            case ROOM -> hostOrCoHost || roomId.equals(room);
             case ALL -> true;
             case HOSTS -> hostOrCoHost;
             case ONE -> hostOrCoHost || recipient.equals(participationId);

@@ -36,9 +36,18 @@ public class MeetingEventLog {
     /** Records an event for two participants only ({@link EventAudience#PAIR}), or as above. */
     public void record(Meeting meeting, String type, JsonObjectBuilder payload, EventAudience audience,
                        Participation recipient, Participation alsoTo) {
-        MeetingEvent event = new MeetingEvent(meeting.id(), meeting.nextEventSeq(), type, payload.build().toString(),
-                audience, recipient == null ? null : recipient.id(), alsoTo == null ? null : alsoTo.id(),
-                clock.instant());
+        append(meeting, new MeetingEvent(meeting.id(), meeting.nextEventSeq(), type, payload.build().toString(),
+                audience, recipient == null ? null : recipient.id(), alsoTo == null ? null : alsoTo.id(), null,
+                clock.instant()));
+    }
+
+    /** Records an event for those in one breakout room and the hosts ({@link EventAudience#ROOM}). */
+    public void recordForRoom(Meeting meeting, String type, JsonObjectBuilder payload, java.util.UUID room) {
+        append(meeting, new MeetingEvent(meeting.id(), meeting.nextEventSeq(), type, payload.build().toString(),
+                EventAudience.ROOM, null, null, room, clock.instant()));
+    }
+
+    private void append(Meeting meeting, MeetingEvent event) {
         em.persist(event);
         em.createNativeQuery("select pg_notify(?1, ?2)")
                 .setParameter(1, CHANNEL).setParameter(2, meeting.id().toString()).getSingleResult();

@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -58,7 +60,7 @@ public class MeetingRepository {
     }
 
     /** Who runs a meeting, who was removed from it, and its status: what the channel needs per event. */
-    public record Standing(Set<UUID> runners, Set<UUID> removed, MeetingStatus status) {
+    public record Standing(Set<UUID> runners, Set<UUID> removed, Map<UUID, UUID> rooms, MeetingStatus status) {
     }
 
     public Standing standing(UUID meetingId) {
@@ -70,7 +72,11 @@ public class MeetingRepository {
         Set<UUID> removed = Set.copyOf(em.createQuery(
                         "select p.id from Participation p where p.meeting.id = :m and p.removedAt is not null", UUID.class)
                 .setParameter("m", meetingId).getResultList());
-        return new Standing(runners, removed, status);
+        Map<UUID, UUID> rooms = new HashMap<>();
+        em.createQuery("select p.id, p.roomId from Participation p where p.meeting.id = :m and p.roomId is not null",
+                        Object[].class)
+                .setParameter("m", meetingId).getResultList().forEach(r -> rooms.put((UUID) r[0], (UUID) r[1]));
+        return new Standing(runners, removed, rooms, status);
     }
 
     public void add(Meeting meeting) {

@@ -68,6 +68,45 @@ class BreakoutIT {
                 .as("not open").isEqualTo(409);
     }
 
+    @Test
+    void chatInABreakoutRoomStaysInThatRoom() {
+        String host = tokenOf(HOST);
+        String pablo = tokenOf(PARTICIPANT);
+        String cora = tokenOf(COMPLIANCE);
+        Meetings.Gathering g = Meetings.gather(host, pablo, cora, draft("Room chat"));
+        String id = g.id();
+        JsonNode rooms = api().post("/api/meetings/" + id + "/breakouts", host, Map.of("count", 2)).json();
+        String room1 = rooms.get("rooms").get(0).get("id").asText();
+        String room2 = rooms.get("rooms").get(1).get("id").asText();
+        api().post("/api/meetings/" + id + "/breakouts/assign", host, Map.of("mode", "MANUAL",
+                "rooms", Map.of(g.pabloP(), room1, g.coraP(), room2)));
+        api().post("/api/meetings/" + id + "/breakouts/open", host, Map.of());
+
+        assertThat(say(pablo, id, "room one only").status()).isEqualTo(201);
+        assertThat(say(host, id, "to everyone").status()).isEqualTo(201);
+
+        assertThat(texts(pablo, id)).containsExactly("room one only", "to everyone");
+        assertThat(texts(cora, id)).containsExactly("to everyone");
+        assertThat(texts(host, id)).as("hosts see every room").containsExactly("room one only", "to everyone");
+        assertThat(HostControlsIT.events(id, cora).toString()).doesNotContain("room one only");
+        assertThat(HostControlsIT.events(id, pablo).toString()).contains("room one only");
+
+        api().post("/api/meetings/" + id + "/breakouts/close", host, null);
+        assertThat(texts(cora, id)).as("a room's chat stays the room's").containsExactly("to everyone");
+    }
+
+    private static Reply say(String token, String id, String text) {
+        return api().post("/api/meetings/" + id + "/chat/send", token, Map.of("clientMessageId",
+                java.util.UUID.randomUUID().toString(), "text", text));
+    }
+
+    private static List<String> texts(String token, String id) {
+        List<String> texts = new ArrayList<>();
+        api().get("/api/meetings/" + id + "/chat/messages", token).json().get("items")
+                .forEach(m -> texts.add(m.get("text").asText()));
+        return texts;
+    }
+
     private static List<Integer> sizes(JsonNode view) {
         List<Integer> sizes = new ArrayList<>();
         view.get("rooms").forEach(r -> sizes.add(r.get("members").size()));
