@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A meeting's whiteboard: its operations are numbered under this row's lock, one total order for all. */
+/**
+ * A whiteboard of a meeting's main room or of one breakout room: its operations are numbered under
+ * this row's lock, one total order for all.
+ */
 @Entity
 @Table(name = "whiteboards")
 public class Whiteboard {
@@ -15,8 +18,12 @@ public class Whiteboard {
     @Id
     private UUID id;
 
-    @Column(name = "meeting_id", nullable = false, unique = true)
+    @Column(name = "meeting_id", nullable = false)
     private UUID meetingId;
+
+    /** The breakout room this board belongs to; null: the main room. */
+    @Column(name = "room_id")
+    private UUID roomId;
 
     @Column(nullable = false)
     private boolean locked;
@@ -30,9 +37,10 @@ public class Whiteboard {
     protected Whiteboard() {
     }
 
-    Whiteboard(UUID meetingId, Instant now) {
+    Whiteboard(UUID meetingId, UUID roomId, Instant now) {
         this.id = UUID.randomUUID();
         this.meetingId = meetingId;
+        this.roomId = roomId;
         this.createdAt = now;
     }
 
@@ -46,6 +54,10 @@ public class Whiteboard {
 
     public UUID id() {
         return id;
+    }
+
+    public UUID roomId() {
+        return roomId;
     }
 
     public boolean isLocked() {

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The meeting's whiteboard ({@code POST .../whiteboard/create}, {@code PUT .../whiteboard/update}):
@@ -53,10 +54,11 @@ public class Whiteboards {
         Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
         Participation me = attendees.of(meeting, caller, guestTicket);
         meeting.requireInMeeting(me);
-        Whiteboard board = board(meeting, false).orElseGet(() -> {
-            Whiteboard created = new Whiteboard(meeting.id(), clock.instant());
+        UUID room = roomOf(meeting, me);
+        Whiteboard board = board(meeting, room, false).orElseGet(() -> {
+            Whiteboard created = new Whiteboard(meeting.id(), room, clock.instant());
             em.persist(created);
-            events.record(meeting, "whiteboard.created", Json.createObjectBuilder(), EventAudience.ALL, null);
+            announce(meeting, created, "whiteboard.created", Json.createObjectBuilder());
             return created;
         });
         return view(board);
@@ -67,7 +69,8 @@ public class Whiteboards {
         Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
         Participation me = attendees.of(meeting, caller, guestTicket);
         meeting.requireInMeeting(me);
-        Whiteboard board = board(meeting, true).orElseThrow(() -> new NotFoundException("This meeting has no whiteboard yet"));
+        Whiteboard board = board(meeting, roomOf(meeting, me), true)
+                .orElseThrow(() -> new NotFoundException("This meeting has no whiteboard yet"));
         if (board.isLocked() && !me.isHostOrCoHost()) {
             throw new AccessDeniedException("The host has locked the whiteboard");
         }
@@ -83,18 +86,19 @@ public class Whiteboards {
             applied.add(json(op));
         }
         if (board.lastSeq() >= from) {
-            events.record(meeting, "whiteboard.ops", Json.createObjectBuilder().add("fromSeq", from)
-                    .add("toSeq", board.lastSeq()).add("ops", applied), EventAudience.ALL, null);
+            announce(meeting, board, "whiteboard.ops", Json.createObjectBuilder().add("fromSeq", from)
+                    .add("toSeq", board.lastSeq()).add("ops", applied));
         }
         return view(board);
     }
 
     public BoardView lock(Caller caller, String reference, boolean locked) {
         Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
-        attendees.runningIt(meeting, caller, "Only the host and co-hosts lock the whiteboard");
-        Whiteboard board = board(meeting, true).orElseThrow(() -> new NotFoundException("This meeting has no whiteboard yet"));
+        Participation me = attendees.runningIt(meeting, caller, "Only the host and co-hosts lock the whiteboard");
+        Whiteboard board = board(meeting, roomOf(meeting, me), true)
+                .orElseThrow(() -> new NotFoundException("This meeting has no whiteboard yet"));
         board.lock(locked);
-        events.record(meeting, "whiteboard.locked", Json.createObjectBuilder().add("locked", locked), EventAudience.ALL, null);
+        announce(meeting, board, "whiteboard.locked", Json.createObjectBuilder().add("locked", locked));
         return view(board);
     }
 
@@ -115,7 +119,21 @@ public class Whiteboards {
         if (me.admittedAt() == null) {
             throw MeetingService.notFound();
         }
-        return board(meeting, false).orElseThrow(() -> new NotFoundException("This meeting has no whiteboard yet"));
+        return board(meeting, roomOf(meeting, me), false)
+                .orElseThrow(() -> new NotFoundException("This meeting has no whiteboard yet"));
+    }
+
+    /** While breakout rooms are open, each room draws on its own board. */
+    private static UUID roomOf(Meeting meeting, Participation me) {
+        return meeting.breakoutsOpen() ? me.roomId() : null;
+    }
+
+    private void announce(Meeting meeting, Whiteboard board, String type, JsonObjectBuilder payload) {
+        if (board.roomId() == null) {
+            events.record(meeting, type, payload, EventAudience.ALL, null);
+        } else {
+            events.recordForRoom(meeting, type, payload.add("room", board.roomId().toString()), board.roomId());
+        }
     }
 
     private WhiteboardOp toOp(Whiteboard board, Participation me, BoardOpInput in, int index) {
@@ -153,10 +171,15 @@ public class Whiteboards {
                 .getResultList().isEmpty();
     }
 
-    private Optional<Whiteboard> board(Meeting meeting, boolean lock) {
-        return em.createQuery("select w from Whiteboard w where w.meetingId = :m", Whiteboard.class)
-                .setParameter("m", meeting.id()).setLockMode(lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE)
-                .getResultStream().findFirst();
+    private Optional<Whiteboard> board(Meeting meeting, UUID room, boolean lock) {
+        var query = em.createQuery("select w from Whiteboard w where w.meetingId = :m and "
+                        + (room == null ? "w.roomId is null" : "w.roomId = :r"), Whiteboard.class)
+                .setParameter("m", meeting.id())
+                .setLockMode(lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
+        if (room != null) {
+            query.setParameter("r", room);
+        }
+        return query.getResultStream().findFirst();
     }
 
     private List<WhiteboardOp> ops(Whiteboard board) {

@@ -91,8 +91,20 @@ class BreakoutIT {
         assertThat(HostControlsIT.events(id, cora).toString()).doesNotContain("room one only");
         assertThat(HostControlsIT.events(id, pablo).toString()).contains("room one only");
 
+        // each room draws on its own whiteboard
+        assertThat(api().post("/api/meetings/" + id + "/whiteboard/create", pablo, null).status()).isEqualTo(201);
+        assertThat(api().put("/api/meetings/" + id + "/whiteboard/update", pablo, Map.of("ops", List.of(Map.of(
+                "opId", "p1", "op", "PUT", "objectId", "idea", "shape", Map.of("type", "RECT", "x", 1, "y", 1,
+                        "w", 5, "h", 5))))).status()).isEqualTo(200);
+        assertThat(api().get("/api/meetings/" + id + "/whiteboard", cora).status()).as("room 2 has none yet").isEqualTo(404);
+        api().post("/api/meetings/" + id + "/whiteboard/create", cora, null);
+        assertThat(api().get("/api/meetings/" + id + "/whiteboard", cora).json().get("objects")).isEmpty();
+        assertThat(api().get("/api/meetings/" + id + "/whiteboard", pablo).json().get("objects")).hasSize(1);
+
         api().post("/api/meetings/" + id + "/breakouts/close", host, null);
         assertThat(texts(cora, id)).as("a room's chat stays the room's").containsExactly("to everyone");
+        assertThat(api().get("/api/meetings/" + id + "/whiteboard", pablo).status())
+                .as("back in the main room, which has no board").isEqualTo(404);
     }
 
     private static Reply say(String token, String id, String text) {
