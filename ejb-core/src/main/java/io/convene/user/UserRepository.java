@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
-import java.util.UUID;
 
 @ApplicationScoped
 public class UserRepository {
@@ -27,11 +26,6 @@ public class UserRepository {
     public User lock(User user) {
         return em.find(User.class, user.id(), LockModeType.PESSIMISTIC_WRITE);
     }
-
-    public Optional<User> byId(UUID id) {
-        return Optional.ofNullable(em.find(User.class, id));
-    }
-
     public void add(User user) {
         em.persist(user);
     }

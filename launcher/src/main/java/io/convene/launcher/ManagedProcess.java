@@ -64,11 +64,6 @@ final class ManagedProcess implements AutoCloseable {
         }
         throw new IllegalStateException(name + " not ready at " + url + " after " + timeout + "; see " + log);
     }
-
-    Path log() {
-        return log;
-    }
-
     @Override
     public void close() {
         if (!process.isAlive()) {

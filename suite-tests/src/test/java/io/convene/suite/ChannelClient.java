@@ -138,11 +138,6 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
     int closeCode() {
         return closed.orTimeout(10, TimeUnit.SECONDS).join();
     }
-
-    boolean isOpen() {
-        return !socket.isInputClosed() && !closed.isDone();
-    }
-
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {

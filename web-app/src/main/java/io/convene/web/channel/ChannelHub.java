@@ -131,8 +131,4 @@ public class ChannelHub {
         return Json.createObjectBuilder().add("type", "event").add("seq", e.seq()).add("event", e.type())
                 .add("at", e.at().toString()).add("data", e.data()).build();
     }
-
-    int listeners() {
-        return byMeeting.values().stream().mapToInt(Set::size).sum();
-    }
 }
