@@ -7,6 +7,7 @@ import io.convene.chat.ChatSend;
 import io.convene.chat.ChatService;
 import io.convene.shared.Caller;
 import io.convene.web.api.Callers;
+import io.convene.web.api.EmojiReaction;
 import io.convene.web.meeting.MeetingResource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -49,8 +49,6 @@ import java.util.UUID;
 @PermitAll
 public class ChatResource {
 
-    static final String EMOJI = "[^\\sA-Za-z0-9<>&\"'`]{1,16}";
-
     @Inject
     ChatService chat;
 
@@ -59,9 +57,6 @@ public class ChatResource {
 
     @Inject
     Callers callers;
-
-    public record Reaction(@NotBlank @Pattern(regexp = EMOJI, message = "must be an emoji") String emoji) {
-    }
 
     @POST
     @Path("/{id}/chat/send")
@@ -87,14 +82,14 @@ public class ChatResource {
     public Map<String, Long> react(@PathParam("id") String id, @PathParam("messageId") UUID messageId,
                                    @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                    @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket,
-                                   @NotNull @Valid Reaction reaction) {
+                                   @NotNull @Valid EmojiReaction reaction) {
         return chat.react(caller(authorization), guestTicket, id, messageId, reaction.emoji(), true);
     }
 
     @DELETE
     @Path("/{id}/chat/messages/{messageId}/reactions/{emoji}")
     public Map<String, Long> unreact(@PathParam("id") String id, @PathParam("messageId") UUID messageId,
-                                     @PathParam("emoji") @Pattern(regexp = EMOJI, message = "must be an emoji") String emoji,
+                                     @PathParam("emoji") @Pattern(regexp = EmojiReaction.EMOJI, message = "must be an emoji") String emoji,
                                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                      @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket) {
         return chat.react(caller(authorization), guestTicket, id, messageId, emoji, false);

@@ -7,14 +7,13 @@ import io.convene.poll.PollView;
 import io.convene.poll.Polls;
 import io.convene.shared.Caller;
 import io.convene.web.api.Callers;
+import io.convene.web.api.EmojiReaction;
 import io.convene.web.meeting.MeetingResource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,10 +45,6 @@ public class EngagementResource {
     @Inject
     Callers callers;
 
-    public record Reaction(@NotBlank @Pattern(regexp = "[^\\sA-Za-z0-9<>&\"'`]{1,16}", message = "must be an emoji")
-                           String emoji) {
-    }
-
     @POST
     @Path("/{id}/hand/raise")
     @Consumes(MediaType.WILDCARD)
@@ -80,7 +75,7 @@ public class EngagementResource {
     @Path("/{id}/reactions")
     public Response react(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket,
-                          @NotNull @Valid Reaction reaction) {
+                          @NotNull @Valid EmojiReaction reaction) {
         engagement.react(caller(authorization), guestTicket, id, reaction.emoji());
         return Response.noContent().build();
     }

@@ -40,38 +40,24 @@ public class MediaResource {
     public record Switch(Boolean on) {
     }
 
+    /** {@code /audio/toggle} and {@code /video/toggle}. */
     @POST
-    @Path("/{id}/audio/toggle")
-    public MediaState audio(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                            @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket,
-                            @NotNull @Valid Switch change) {
-        return change(id, authorization, guestTicket, Device.AUDIO, change.on());
+    @Path("/{id}/{device: audio|video}/toggle")
+    public MediaState toggle(@PathParam("id") String id, @PathParam("device") String device,
+                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                             @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket,
+                             @NotNull @Valid Switch change) {
+        return change(id, authorization, guestTicket, device.equals("audio") ? Device.AUDIO : Device.VIDEO, change.on());
     }
 
+    /** {@code /screen-share/start} and {@code /screen-share/stop}. */
     @POST
-    @Path("/{id}/video/toggle")
-    public MediaState video(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                            @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket,
-                            @NotNull @Valid Switch change) {
-        return change(id, authorization, guestTicket, Device.VIDEO, change.on());
-    }
-
-    @POST
-    @Path("/{id}/screen-share/start")
+    @Path("/{id}/screen-share/{action: start|stop}")
     @Consumes(MediaType.WILDCARD)
-    public MediaState startScreenShare(@PathParam("id") String id,
-                                       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                       @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket) {
-        return change(id, authorization, guestTicket, Device.SCREEN, true);
-    }
-
-    @POST
-    @Path("/{id}/screen-share/stop")
-    @Consumes(MediaType.WILDCARD)
-    public MediaState stopScreenShare(@PathParam("id") String id,
-                                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                      @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket) {
-        return change(id, authorization, guestTicket, Device.SCREEN, false);
+    public MediaState screenShare(@PathParam("id") String id, @PathParam("action") String action,
+                                  @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                  @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket) {
+        return change(id, authorization, guestTicket, Device.SCREEN, action.equals("start"));
     }
 
     private MediaState change(String id, String authorization, String guestTicket, Device device, Boolean on) {
