@@ -6,6 +6,7 @@ import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingEventLog;
 import io.convene.meeting.MeetingRepository;
 import io.convene.meeting.MeetingService;
+import io.convene.meeting.ParticipantActivity;
 import io.convene.meeting.Participation;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
@@ -72,6 +73,7 @@ public class ChatService {
         ChatMessage message = new ChatMessage(meeting.id(), from.id(), to == null ? null : to.id(), room,
                 send.clientMessageId(), text, attachment, clock.instant());
         chat.add(message);
+        from.counted(ParticipantActivity.Kind.CHAT_MESSAGE);
         ChatMessageView view = view(meeting, message, Map.of());
         if (to == null && room != null) {
             events.recordForRoom(meeting, "chat.message", json(view).add("room", room.toString()), room);
@@ -112,6 +114,9 @@ public class ChatService {
                 .filter(m -> m.isVisibleTo(me.id(), me.roomId(), me.isHostOrCoHost()))
                 .orElseThrow(() -> new NotFoundException("No such message"));
         if (chat.react(message.id(), me.id(), emoji, on, clock.instant())) {
+            if (on) {
+                me.counted(ParticipantActivity.Kind.REACTION);
+            }
             JsonObjectBuilder payload = Json.createObjectBuilder().add("messageId", message.id().toString())
                     .add("emoji", emoji).add("participationId", me.id().toString()).add("on", on);
             if (message.isPrivate()) {

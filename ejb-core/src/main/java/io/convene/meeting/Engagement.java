@@ -48,6 +48,7 @@ public class Engagement {
         Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
         Participation p = attendees.of(meeting, caller, guestTicket);
         meeting.requireInMeeting(p);
+        p.counted(ParticipantActivity.Kind.REACTION);
         events.record(meeting, "meeting.reaction", Json.createObjectBuilder()
                 .add("participationId", p.id().toString()).add("name", p.displayName()).add("emoji", emoji),
                 EventAudience.ALL, null);

@@ -2,6 +2,7 @@ package io.convene.meeting;
 
 import io.convene.user.User;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -81,6 +82,9 @@ public class Participation {
     @Column(name = "room_id")
     private UUID roomId;
 
+    @Embedded
+    private ParticipantActivity activity = new ParticipantActivity();
+
     protected Participation() {
     }
 
@@ -132,6 +136,7 @@ public class Participation {
             admittedAt = now;
         }
         joinedAt = now;
+        activity.entered(now);
         MeetingSettings settings = meeting.settings();
         audioOn = settings.audioOnEntry();
         videoOn = settings.videoOnEntry();
@@ -140,6 +145,9 @@ public class Participation {
 
     void leave(Instant now) {
         if (state() == ParticipationState.JOINED || state() == ParticipationState.WAITING) {
+            if (state() == ParticipationState.JOINED) {
+                activity.left(joinedAt, now);
+            }
             waitingSince = null;
             leftAt = now;
             mediaOff();
@@ -158,7 +166,17 @@ public class Participation {
             handRaisedAt = null;
         } else if (handRaisedAt == null) {
             handRaisedAt = now;
+            activity.count(ParticipantActivity.Kind.HAND_RAISED);
         }
+    }
+
+    /** Counts something this participant did in the meeting (a message sent, a vote cast...). */
+    public void counted(ParticipantActivity.Kind kind) {
+        activity.count(kind);
+    }
+
+    public ParticipantActivity activity() {
+        return activity;
     }
 
     public Instant handRaisedAt() {
@@ -209,6 +227,7 @@ public class Participation {
         removedAt = now;
         mediaOff();
         if (joinedAt != null && leftAt == null) {
+            activity.left(joinedAt, now);
             leftAt = now;
         }
     }

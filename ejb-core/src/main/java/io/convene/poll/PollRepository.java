@@ -28,14 +28,16 @@ public class PollRepository {
     }
 
     /** Replaces the participant's vote on the poll with these options. */
-    public void vote(UUID pollId, UUID participationId, List<UUID> optionIds, Instant at) {
-        em.createNativeQuery("delete from poll_votes where poll_id = ?1 and participation_id = ?2")
+    /** Casts (or replaces) a participant's vote; answers whether it is their first on this poll. */
+    public boolean vote(UUID pollId, UUID participationId, List<UUID> optionIds, Instant at) {
+        int earlier = em.createNativeQuery("delete from poll_votes where poll_id = ?1 and participation_id = ?2")
                 .setParameter(1, pollId).setParameter(2, participationId).executeUpdate();
         for (UUID option : optionIds) {
             em.createNativeQuery("insert into poll_votes (poll_id, option_id, participation_id, voted_at) values (?1, ?2, ?3, ?4)")
                     .setParameter(1, pollId).setParameter(2, option).setParameter(3, participationId).setParameter(4, at)
                     .executeUpdate();
         }
+        return earlier == 0;
     }
 
     /** (option id, participation id) of every vote on the poll. */

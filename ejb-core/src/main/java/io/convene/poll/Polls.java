@@ -6,6 +6,7 @@ import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingEventLog;
 import io.convene.meeting.MeetingRepository;
 import io.convene.meeting.MeetingService;
+import io.convene.meeting.ParticipantActivity;
 import io.convene.meeting.Participation;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
@@ -79,7 +80,9 @@ public class Polls {
         if (!poll.multiple() && choices.size() != 1) {
             throw new InvalidInputException("optionIds", "this poll takes exactly one answer");
         }
-        polls.vote(poll.id(), me.id(), List.copyOf(choices), clock.instant());
+        if (polls.vote(poll.id(), me.id(), List.copyOf(choices), clock.instant())) {
+            me.counted(ParticipantActivity.Kind.POLL_ANSWER);
+        }
         PollView view = view(meeting, poll, me);
         events.record(meeting, "poll.results", json(view), EventAudience.ALL, null);
         return view;

@@ -6,6 +6,7 @@ import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingEventLog;
 import io.convene.meeting.MeetingRepository;
 import io.convene.meeting.MeetingService;
+import io.convene.meeting.ParticipantActivity;
 import io.convene.meeting.Participation;
 import io.convene.shared.Caller;
 import io.convene.shared.NotFoundException;
@@ -52,6 +53,7 @@ public class QuestionBoard {
         meeting.requireInMeeting(me);
         Question q = new Question(meeting.id(), me.id(), text.strip(), clock.instant());
         em.persist(q);
+        me.counted(ParticipantActivity.Kind.QUESTION);
         QuestionView view = view(meeting, q, 0, false);
         announce(meeting, "question.asked", view);
         return view;

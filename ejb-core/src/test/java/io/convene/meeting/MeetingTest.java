@@ -196,4 +196,33 @@ class MeetingTest {
         assertThat(meeting.nextEventSeq()).isEqualTo(1);
         assertThat(meeting.nextEventSeq()).isEqualTo(2);
     }
+
+    @Test
+    void attendanceAddsUpEveryVisitAndCountsRejoins() {
+        meeting.enter(host, NOW);
+        Participation p = meeting.enter(ann, NOW);
+        meeting.leave(p, NOW.plusSeconds(600));
+        meeting.enter(ann, NOW.plusSeconds(900));
+        meeting.hand(p, true, NOW.plusSeconds(901));
+        meeting.hand(p, true, NOW.plusSeconds(902));
+        meeting.remove(p, NOW.plusSeconds(1200));
+
+        ParticipantActivity activity = p.activity();
+        assertThat(activity.firstJoinedAt()).isEqualTo(NOW);
+        assertThat(activity.joins()).isEqualTo(2);
+        assertThat(activity.attendedSeconds()).isEqualTo(900);
+        assertThat(activity.handsRaised()).isEqualTo(1);
+    }
+
+    @Test
+    void waitingIsNotAttending() {
+        meeting.changeAccess(true, null);
+        meeting.enter(host, NOW);
+        Participation p = meeting.enter(ann, NOW);
+        meeting.endForAll(NOW.plusSeconds(300));
+
+        assertThat(p.activity().joins()).isZero();
+        assertThat(p.activity().attendedSeconds()).isZero();
+        assertThat(p.activity().firstJoinedAt()).isNull();
+    }
 }
