@@ -106,6 +106,10 @@ public class Meeting {
     @Column(name = "last_event_seq", nullable = false)
     private long lastEventSeq;
 
+    /** iCalendar SEQUENCE of the invitation: raised on every change so calendars update it in place. */
+    @Column(name = "calendar_sequence", nullable = false)
+    private int calendarSequence;
+
     @Version
     private long version;
 
@@ -170,13 +174,31 @@ public class Meeting {
         this.settings = settings;
     }
 
-    void invite(User user, String email, Instant now) {
+    /** Invites a user (or an address without an account); answers the new invitation, if it is one. */
+    Optional<Participation> invite(User user, String email, Instant now) {
         requireOpen();
         boolean known = participations.stream().anyMatch(p -> user != null ? p.concerns(user)
                 : email.equals(p.email()));
-        if (!known) {
-            participations.add(Participation.invitation(this, user, email, now));
+        if (known) {
+            return Optional.empty();
         }
+        Participation invitation = Participation.invitation(this, user, email, now);
+        participations.add(invitation);
+        return Optional.of(invitation);
+    }
+
+    /** A change the invitees' calendars must pick up. */
+    void revise() {
+        calendarSequence++;
+    }
+
+    public int calendarSequence() {
+        return calendarSequence;
+    }
+
+    /** Everyone invited, but not the host. */
+    public List<Participation> invitees() {
+        return participations.stream().filter(p -> p.invitedAt() != null && p.role() != MeetingRole.HOST).toList();
     }
 
     void cancel() {
@@ -188,6 +210,7 @@ public class Meeting {
                     + status.name().toLowerCase());
         }
         status = MeetingStatus.CANCELLED;
+        calendarSequence++;
     }
 
     // --- joining -------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package io.convene.meeting;
 
+import io.convene.notification.NoticeKind;
+import io.convene.notification.Notices;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.AuthenticationFailedException;
 import io.convene.shared.Caller;
@@ -17,6 +19,7 @@ import jakarta.json.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -55,6 +58,9 @@ public class MeetingService {
     @Inject
     MeetingEventLog events;
 
+    @Inject
+    Notices notices;
+
     public MeetingDetails schedule(Caller caller, MeetingDraft draft) {
         User host = users.current(caller);
         if (!caller.mayHost()) {
@@ -73,8 +79,9 @@ public class MeetingService {
         if (draft.settings() != null) {
             meeting.changeSettings(draft.settings().applyTo(meeting.settings()));
         }
-        invite(meeting, draft.invitees(), now);
+        List<Participation> invited = invite(meeting, draft.invitees(), now);
         meetings.add(meeting);
+        notices.publish(NoticeKind.INVITED, meeting, invited);
         LOG.info(() -> "Scheduled meeting " + meeting.id() + " (code " + meeting.code() + ") for host " + host.id());
         return details(meeting);
     }
@@ -104,7 +111,11 @@ public class MeetingService {
         if (changes.settings() != null) {
             meeting.changeSettings(changes.settings().applyTo(meeting.settings()));
         }
-        invite(meeting, changes.invitees(), now);
+        List<Participation> earlier = meeting.invitees();
+        List<Participation> invited = invite(meeting, changes.invitees(), now);
+        meeting.revise();
+        notices.publish(NoticeKind.CHANGED, meeting, earlier);
+        notices.publish(NoticeKind.INVITED, meeting, invited);
         LOG.info(() -> "Meeting " + meeting.id() + " edited by user " + user.id());
         return details(meeting);
     }
@@ -112,7 +123,11 @@ public class MeetingService {
     public void cancel(Caller caller, String reference) {
         Meeting meeting = resolveLocked(reference);
         User user = requireHostOrAdmin(caller, meeting);
+        boolean wasScheduled = meeting.status() == MeetingStatus.SCHEDULED;
         meeting.cancel();
+        if (wasScheduled) {
+            notices.publish(NoticeKind.CANCELLED, meeting, meeting.invitees());
+        }
         LOG.info(() -> "Meeting " + meeting.id() + " cancelled by user " + user.id());
     }
 
@@ -243,14 +258,16 @@ public class MeetingService {
         return meeting.participations().stream().filter(p -> p.state() == ParticipationState.WAITING).toList();
     }
 
-    private void invite(Meeting meeting, List<String> emails, Instant now) {
+    private List<Participation> invite(Meeting meeting, List<String> emails, Instant now) {
         if (emails == null) {
-            return;
+            return List.of();
         }
+        List<Participation> invited = new ArrayList<>();
         for (String email : emails) {
             String normalized = User.normalizeEmail(email);
-            meeting.invite(userRepository.byEmail(normalized).orElse(null), normalized, now);
+            meeting.invite(userRepository.byEmail(normalized).orElse(null), normalized, now).ifPresent(invited::add);
         }
+        return invited;
     }
 
     private String unusedCode() {

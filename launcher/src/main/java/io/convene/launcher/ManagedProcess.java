@@ -42,6 +42,11 @@ final class ManagedProcess implements AutoCloseable {
 
     /** Polls the URL until it answers 200, the process dies, or the time is up. */
     void awaitHttpOk(String url, Duration timeout) {
+        awaitHttpOk(url, "", timeout);
+    }
+
+    /** Waits for a 200 whose body contains {@code mark} (a server may answer before its applications are in). */
+    void awaitHttpOk(String url, String mark, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -49,9 +54,9 @@ final class ManagedProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains(mark)) {
                     return;
                 }
             } catch (IOException notYet) {

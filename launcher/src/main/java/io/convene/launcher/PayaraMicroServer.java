@@ -13,9 +13,13 @@ import java.util.Properties;
 
 /**
  * Payara Micro running the Convene WAR at the root context, HTTP on 127.0.0.1 only, clustering off.
- * Configuration reaches the application as system properties (MicroProfile Config).
+ * Configuration reaches the application as system properties (MicroProfile Config). Before the WAR,
+ * post-boot commands deploy Artemis's resource adapter ({@link BrokerResources}); the broker's
+ * password reaches them through the environment, not a file.
  */
 final class PayaraMicroServer {
+
+    private static final String PASSWORD_VARIABLE = "CONVENE_BROKER_PASSWORD";
 
     private PayaraMicroServer() {
     }
@@ -29,6 +33,8 @@ final class PayaraMicroServer {
             Files.write(work.resolve("preboot.asadmin"), List.of(
                     "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false",
                     "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1"));
+            Files.write(work.resolve("postboot.asadmin"),
+                    BrokerResources.commands(settings, "${ENV=" + PASSWORD_VARIABLE + "}"));
             Properties props = new Properties();
             props.putAll(config);
             Path file = work.resolve("convene.properties");
@@ -48,11 +54,14 @@ final class PayaraMicroServer {
                 "--port", String.valueOf(settings.httpPort()),
                 "--rootdir", rootDir.toString(),
                 "--prebootcommandfile", work.resolve("preboot.asadmin").toString(),
+                "--postbootcommandfile", work.resolve("postboot.asadmin").toString(),
                 "--systemproperties", work.resolve("convene.properties").toString(),
                 "--deploy", runtime.resolve("ROOT.war").toString());
-        ManagedProcess payara = ManagedProcess.start("Payara Micro", command, Map.of(), work,
+        ManagedProcess payara = ManagedProcess.start("Payara Micro", command,
+                Map.of(PASSWORD_VARIABLE, settings.brokerPassword()), work,
                 settings.stateDir().resolve("logs/payara.log"));
-        payara.awaitHttpOk(settings.httpUrl() + "/health/ready", Duration.ofMinutes(4));
+        // Payara answers /health before the WAR is in: wait for Convene's own check
+        payara.awaitHttpOk(settings.httpUrl() + "/health/ready", "\"database\"", Duration.ofMinutes(4));
         return payara;
     }
 }

@@ -8,7 +8,8 @@ import java.util.logging.Logger;
 
 /**
  * The whole Convene suite: PostgreSQL (embedded unless a JDBC URL is configured), Keycloak (embedded
- * unless a URL is configured) and Payara Micro with Convene. Closing it stops exactly what it started,
+ * unless a URL is configured), the Artemis broker (embedded unless a host is configured) and Payara
+ * Micro with Convene. Closing it stops exactly what it started,
  * in reverse order.
  */
 public final class Suite implements AutoCloseable {
@@ -20,6 +21,7 @@ public final class Suite implements AutoCloseable {
     private String dbUrl;
     private String dbUser;
     private String dbPassword;
+    private EmbeddedBroker broker;
 
     private Suite(SuiteSettings settings) {
         this.settings = settings;
@@ -57,6 +59,12 @@ public final class Suite implements AutoCloseable {
             }
             LOG.info(() -> "PostgreSQL ready at " + dbUrl);
         }
+        if (settings.externalBrokerHost() == null) {
+            broker = EmbeddedBroker.start(settings.stateDir().resolve("artemis"), settings.brokerPort(),
+                    settings.brokerUser(), settings.brokerPassword());
+            started.push(broker);
+            LOG.info(() -> "Artemis broker ready at tcp://127.0.0.1:" + settings.brokerPort());
+        }
         if (settings.externalKeycloakUrl() == null) {
             started.push(KeycloakServer.start(settings, keycloakDb));
             LOG.info(() -> "Keycloak ready at " + settings.keycloakUrl());
@@ -82,6 +90,11 @@ public final class Suite implements AutoCloseable {
 
     public SuiteSettings settings() {
         return settings;
+    }
+
+    /** The embedded broker, or null when an external one is configured. */
+    public EmbeddedBroker broker() {
+        return broker;
     }
 
     public String dbUrl() {

@@ -23,10 +23,14 @@ public record SuiteSettings(
         int httpPort,
         int keycloakPort,
         int postgresPort,
+        int brokerPort,
         String externalDbUrl,
         String externalDbUser,
         String externalDbPassword,
         String externalKeycloakUrl,
+        String externalBrokerHost,
+        String brokerUser,
+        String brokerPassword,
         boolean keycloakInMemory,
         boolean registrationEnabled,
         Path keycloakHome,
@@ -42,9 +46,11 @@ public record SuiteSettings(
         Properties secrets = secrets(stateDir);
         return new SuiteSettings(stateDir,
                 intSetting("convene.http.port", 8080), intSetting("convene.keycloak.port", 8180),
-                intSetting("convene.postgres.port", 15432),
+                intSetting("convene.postgres.port", 15432), intSetting("convene.broker.port", 61616),
                 setting("convene.db.url", null), setting("convene.db.user", "convene"),
                 setting("convene.db.password", null), setting("convene.keycloak.url", null),
+                setting("convene.broker.host", null), setting("convene.broker.user", "convene"),
+                setting("convene.broker.password", secrets.getProperty("broker-password")),
                 false, Boolean.parseBoolean(setting("convene.registration.enabled", "true")),
                 defaultKeycloakHome(), runtimeDir,
                 setting("convene.keycloak.backend-client-secret", secrets.getProperty("backend-client-secret")),
@@ -53,12 +59,18 @@ public record SuiteSettings(
 
     /** Settings for a test run: free ports, a throw-away state folder, Keycloak in memory. */
     public static SuiteSettings forTests(Path stateDir, Path runtimeDir) {
-        return new SuiteSettings(stateDir, freePort(), freePort(), freePort(), null, null, null, null, true, true,
+        return new SuiteSettings(stateDir, freePort(), freePort(), freePort(), freePort(), null, null, null, null,
+                null, "convene", randomSecret(), true, true,
                 defaultKeycloakHome(), runtimeDir, randomSecret(), "Test-" + randomSecret(), randomSecret());
     }
 
     public String httpUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** Where the broker listens: the embedded one on 127.0.0.1, or the configured host. */
+    public String brokerHost() {
+        return externalBrokerHost != null ? externalBrokerHost : "127.0.0.1";
     }
 
     public String keycloakUrl() {
@@ -102,9 +114,16 @@ public record SuiteSettings(
                     secrets.load(in);
                 }
             } else {
-                secrets.setProperty("backend-client-secret", randomSecret());
-                secrets.setProperty("keycloak-admin-password", randomSecret());
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            boolean added = false;
+            for (String name : new String[] {"backend-client-secret", "keycloak-admin-password", "broker-password"}) {
+                if (secrets.getProperty(name) == null) {
+                    secrets.setProperty(name, randomSecret());
+                    added = true;
+                }
+            }
+            if (added) { // a state folder from an older version gets the secrets it lacks
                 try (Writer out = Files.newBufferedWriter(file)) {
                     secrets.store(out, "Made by the Convene launcher on its first run; keep private");
                 }

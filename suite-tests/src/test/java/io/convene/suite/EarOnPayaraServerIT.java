@@ -4,6 +4,7 @@ import static io.convene.suite.Meetings.HOST;
 import static io.convene.suite.Meetings.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.convene.launcher.BrokerResources;
 import io.convene.launcher.Suite;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,7 @@ class EarOnPayaraServerIT {
         long t0 = System.nanoTime();
         domain = PayaraServerDomain.create(home, target.resolve("payara-server"), config);
         domain.start();
+        domain.run(BrokerResources.commands(suite.settings(), suite.settings().brokerPassword()));
         long t1 = System.nanoTime();
         domain.deploy(Path.of(System.getProperty("convene.ear.file")));
         long t2 = System.nanoTime();

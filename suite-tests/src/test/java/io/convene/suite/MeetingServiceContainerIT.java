@@ -59,12 +59,12 @@ class MeetingServiceContainerIT {
 
     /**
      * Runs on the client before deployment: the database must be up when Flyway runs at deployment;
-     * the Micro JVM already knows its port (arquillian.xml). {@link ContainerTestDatabase} stays on
+     * the Micro JVM already knows its ports (arquillian.xml). {@link ContainerTestServers} stays on
      * the client: it is not in the deployment.
      */
     @Deployment
     static WebArchive convene() {
-        ContainerTestDatabase.start(Integer.parseInt(System.getProperty("convene.arq.db.port")));
+        ContainerTestServers.start();
         File assertj = new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("convene.micro.war")))
                 .addAsLibraries(assertj);

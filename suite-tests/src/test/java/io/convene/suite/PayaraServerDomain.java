@@ -68,6 +68,11 @@ final class PayaraServerDomain implements AutoCloseable {
         asadmin(true, "deploy", ear.toString());
     }
 
+    /** Runs asadmin commands written as one line each (values without spaces). */
+    void run(List<String> commands) {
+        commands.forEach(c -> asadmin(true, c.split(" ")));
+    }
+
     String httpUrl() {
         return "http://127.0.0.1:" + (portBase + 80);
     }

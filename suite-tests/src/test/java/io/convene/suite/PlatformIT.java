@@ -43,7 +43,9 @@ class PlatformIT {
                 "/meetings/{id}/whiteboard/create", "/meetings/{id}/whiteboard/update", "/meetings/{id}/whiteboard",
                 "/meetings/{id}/whiteboard/lock", "/meetings/{id}/whiteboard/unlock", "/meetings/{id}/whiteboard/export",
                 "/meetings/{id}/breakouts", "/meetings/{id}/breakouts/assign", "/meetings/{id}/breakouts/open",
-                "/meetings/{id}/breakouts/move", "/meetings/{id}/breakouts/broadcast", "/meetings/{id}/breakouts/close");
+                "/meetings/{id}/breakouts/move", "/meetings/{id}/breakouts/broadcast", "/meetings/{id}/breakouts/close",
+                "/notifications/list", "/notifications/{id}/read", "/notifications/read-all",
+                "/notifications/subscriptions", "/notifications/subscribe", "/notifications/unsubscribe");
         assertThat(doc.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(paths);
     }
 

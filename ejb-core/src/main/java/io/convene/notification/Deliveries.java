@@ -1,0 +1,67 @@
+package io.convene.notification;
+
+import io.convene.meeting.Meeting;
+import io.convene.meeting.Participation;
+import io.convene.user.User;
+import io.convene.user.UserRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Delivers one notice to each of its recipients on the channels they have not turned off. Runs in
+ * the consuming transaction; storing is idempotent, so a redelivered notice is stored once.
+ */
+@ApplicationScoped
+public class Deliveries {
+
+    private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
+
+    @PersistenceContext(unitName = "convene")
+    EntityManager em;
+
+    @Inject
+    Preferences preferences;
+
+    @Inject
+    UserRepository users;
+
+    public void deliver(Notice notice) {
+        Meeting meeting = em.find(Meeting.class, notice.meetingId());
+        if (meeting == null) {
+            LOG.info(() -> "Notice " + notice.id() + " dropped: meeting " + notice.meetingId() + " is gone");
+            return;
+        }
+        int stored = 0;
+        for (UUID id : notice.participationIds()) {
+            Optional<User> user = meeting.participation(id).flatMap(this::account);
+            if (user.isPresent() && preferences.wants(user.get().id(), Channel.IN_APP, notice.kind().topic())) {
+                stored += storeInApp(notice, meeting, user.get().id());
+            }
+        }
+        int count = stored;
+        LOG.info(() -> "Notice " + notice.id() + " " + notice.kind() + " of meeting " + meeting.id()
+                + " delivered in-app to " + count + " of " + notice.participationIds().size());
+    }
+
+    /** The recipient's account: the invited user's, or one made since for the invited address. */
+    private Optional<User> account(Participation p) {
+        if (p.user() != null) {
+            return Optional.of(p.user());
+        }
+        return p.email() == null ? Optional.empty() : users.byEmail(p.email());
+    }
+
+    private int storeInApp(Notice notice, Meeting meeting, UUID userId) {
+        return em.createNativeQuery("""
+                        insert into notifications (id, user_id, meeting_id, kind, message, notice_id, sent_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (user_id, notice_id) do nothing""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, userId).setParameter(3, meeting.id())
+                .setParameter(4, notice.kind().name()).setParameter(5, notice.kind().headline(meeting.title()))
+                .setParameter(6, notice.id()).setParameter(7, notice.at()).executeUpdate();
+    }
+}

@@ -1,0 +1,42 @@
+package io.convene.notification;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * Takes notices off the queue and delivers them, in the transaction that consumes the message: if
+ * delivery fails, the message goes back and the broker retries it with growing delays, then parks
+ * it on the dead-letter queue (see docs/notifications.md).
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Notices.QUEUE),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
+public class NoticeDispatcher implements MessageListener {
+
+    @Inject
+    Deliveries deliveries;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            deliveries.deliver(Notice.fromJson(message.getBody(String.class)));
+        } catch (JMSException e) {
+            throw new IllegalStateException("Unreadable notice " + safeId(message), e);
+        }
+    }
+
+    private static String safeId(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return "(no id)";
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.convene.notification;
+
+/** What happened that people are told about, and under which topic they can turn it off. */
+public enum NoticeKind {
+    INVITED(Topic.CHANGES, "You are invited to %s"),
+    CHANGED(Topic.CHANGES, "%s was changed"),
+    CANCELLED(Topic.CHANGES, "%s was cancelled"),
+    REMINDER(Topic.REMINDERS, "%s starts soon"),
+    ADMITTED(Topic.CHANGES, "You were admitted to %s"),
+    REMOVED(Topic.CHANGES, "You were removed from %s");
+
+    private final Topic topic;
+    private final String headline;
+
+    NoticeKind(Topic topic, String headline) {
+        this.topic = topic;
+        this.headline = headline;
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+
+    /** The one-line message, for a meeting titled {@code title}. */
+    public String headline(String title) {
+        return headline.formatted(title);
+    }
+
+    /** Invitations and changes to meetings people are in must reach them even when they get many notices. */
+    public boolean urgent() {
+        return topic == Topic.CHANGES;
+    }
+}

@@ -1,0 +1,78 @@
+package io.convene.notification;
+
+import io.convene.shared.Caller;
+import io.convene.shared.NotFoundException;
+import io.convene.shared.Page;
+import io.convene.user.User;
+import io.convene.user.UserService;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** A user's own notifications and what they want to be told where. */
+@Stateless
+public class NotificationService {
+
+    @PersistenceContext(unitName = "convene")
+    EntityManager em;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    Preferences preferences;
+
+    @Inject
+    Clock clock;
+
+    /** Newest first; {@code unreadOnly} leaves out what was read. */
+    public Page<NotificationView> list(Caller caller, boolean unreadOnly, int page, int size) {
+        User me = users.current(caller);
+        String where = "n.userId = :u" + (unreadOnly ? " and n.readAt is null" : "");
+        var items = em.createQuery("select n from Notification n where " + where + " order by n.sentAt desc, n.id",
+                        Notification.class)
+                .setParameter("u", me.id()).setFirstResult(page * size).setMaxResults(size).getResultList()
+                .stream().map(NotificationView::of).toList();
+        long total = em.createQuery("select count(n) from Notification n where " + where, Long.class)
+                .setParameter("u", me.id()).getSingleResult();
+        return new Page<>(items, page, size, total);
+    }
+
+    public NotificationView markRead(Caller caller, UUID id) {
+        User me = users.current(caller);
+        Notification n = em.find(Notification.class, id);
+        if (n == null || !n.userId().equals(me.id())) {
+            throw new NotFoundException("No such notification");
+        }
+        n.markRead(clock.instant());
+        return NotificationView.of(n);
+    }
+
+    /** Marks everything read; answers how many were unread. */
+    public int markAllRead(Caller caller) {
+        User me = users.current(caller);
+        return em.createQuery("update Notification n set n.readAt = :now where n.userId = :u and n.readAt is null")
+                .setParameter("now", clock.instant()).setParameter("u", me.id()).executeUpdate();
+    }
+
+    public Map<Channel, Set<Topic>> subscribe(Caller caller, Channel channel, Topic topic) {
+        User me = users.current(caller);
+        preferences.turnOn(me.id(), channel, topic);
+        return preferences.of(me.id());
+    }
+
+    public Map<Channel, Set<Topic>> unsubscribe(Caller caller, Channel channel, Topic topic) {
+        User me = users.current(caller);
+        preferences.turnOff(me.id(), channel, topic);
+        return preferences.of(me.id());
+    }
+
+    public Map<Channel, Set<Topic>> subscriptions(Caller caller) {
+        return preferences.of(users.current(caller).id());
+    }
+}

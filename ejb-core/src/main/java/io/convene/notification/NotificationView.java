@@ -1,0 +1,12 @@
+package io.convene.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A notification as its owner sees it. */
+public record NotificationView(UUID id, NoticeKind kind, UUID meetingId, String message, Instant sentAt, boolean read) {
+
+    static NotificationView of(Notification n) {
+        return new NotificationView(n.id(), n.kind(), n.meetingId(), n.message(), n.sentAt(), n.readAt() != null);
+    }
+}
