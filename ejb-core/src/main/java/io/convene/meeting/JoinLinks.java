@@ -12,7 +12,7 @@ public class JoinLinks {
     @ConfigProperty(name = "convene.public-url", defaultValue = "http://127.0.0.1:8080")
     String publicUrl;
 
-    String of(Meeting meeting) {
+    public String of(Meeting meeting) {
         return publicUrl + "/join/" + meeting.code() + "?t=" + meeting.joinToken();
     }
 

@@ -68,6 +68,10 @@ public class Meeting {
     @Column(name = "passcode_hash")
     private String passcodeHash;
 
+    /** The passcode sealed for invitations ({@link io.convene.platform.Sealing}); null without one. */
+    @Column(name = "passcode_sealed")
+    private String passcodeSealed;
+
     @Column(name = "waiting_room", nullable = false)
     private boolean waitingRoom;
 
@@ -155,8 +159,18 @@ public class Meeting {
 
     /** Sets the passcode hash; null removes the passcode. */
     void protectWith(String passcodeHash) {
+        protectWith(passcodeHash, null);
+    }
+
+    /** Sets the passcode as its hash (for checking) and sealed (for invitations); nulls remove it. */
+    void protectWith(String passcodeHash, String sealed) {
         requireOpen();
         this.passcodeHash = passcodeHash;
+        this.passcodeSealed = passcodeHash == null ? null : sealed;
+    }
+
+    public String sealedPasscode() {
+        return passcodeSealed;
     }
 
     void changeAccess(Boolean waitingRoom, Boolean allowGuests) {

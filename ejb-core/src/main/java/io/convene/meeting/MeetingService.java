@@ -2,6 +2,7 @@ package io.convene.meeting;
 
 import io.convene.notification.NoticeKind;
 import io.convene.notification.Notices;
+import io.convene.platform.Sealing;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.AuthenticationFailedException;
 import io.convene.shared.Caller;
@@ -61,6 +62,9 @@ public class MeetingService {
     @Inject
     Notices notices;
 
+    @Inject
+    Sealing sealing;
+
     public MeetingDetails schedule(Caller caller, MeetingDraft draft) {
         User host = users.current(caller);
         if (!caller.mayHost()) {
@@ -73,7 +77,7 @@ public class MeetingService {
 
         Meeting meeting = new Meeting(host, draft.title().trim(), draft.agenda(), slot, zone, unusedCode(), now);
         if (draft.passcode() != null) {
-            meeting.protectWith(Passcode.hash(draft.passcode()));
+            meeting.protectWith(Passcode.hash(draft.passcode()), sealing.seal(draft.passcode()));
         }
         meeting.changeAccess(Boolean.TRUE.equals(draft.waitingRoom()), Boolean.TRUE.equals(draft.allowGuests()));
         if (draft.settings() != null) {
@@ -103,7 +107,7 @@ public class MeetingService {
             throw new InvalidInputException("removePasscode", "cannot set and remove the passcode at once");
         }
         if (changes.passcode() != null) {
-            meeting.protectWith(Passcode.hash(changes.passcode()));
+            meeting.protectWith(Passcode.hash(changes.passcode()), sealing.seal(changes.passcode()));
         } else if (Boolean.TRUE.equals(changes.removePasscode())) {
             meeting.protectWith(null);
         }

@@ -30,22 +30,38 @@ public class Deliveries {
     @Inject
     UserRepository users;
 
+    @Inject
+    EmailDeliveries emails;
+
     public void deliver(Notice notice) {
         Meeting meeting = em.find(Meeting.class, notice.meetingId());
         if (meeting == null) {
             LOG.info(() -> "Notice " + notice.id() + " dropped: meeting " + notice.meetingId() + " is gone");
             return;
         }
+        boolean email = notice.kind().emailed() && emails.enabled();
         int stored = 0;
+        int mailed = 0;
         for (UUID id : notice.participationIds()) {
-            Optional<User> user = meeting.participation(id).flatMap(this::account);
+            Optional<Participation> recipient = meeting.participation(id);
+            if (recipient.isEmpty()) {
+                continue;
+            }
+            Optional<User> user = account(recipient.get());
             if (user.isPresent() && preferences.wants(user.get().id(), Channel.IN_APP, notice.kind().topic())) {
                 stored += storeInApp(notice, meeting, user.get().id());
             }
+            // no account yet: no preferences either, the invitation goes to the invited address
+            if (email && recipient.get().email() != null
+                    && (user.isEmpty() || preferences.wants(user.get().id(), Channel.EMAIL, notice.kind().topic()))) {
+                emails.queue(notice, recipient.get());
+                mailed++;
+            }
         }
-        int count = stored;
-        LOG.info(() -> "Notice " + notice.id() + " " + notice.kind() + " of meeting " + meeting.id()
-                + " delivered in-app to " + count + " of " + notice.participationIds().size());
+        int inApp = stored;
+        int queued = mailed;
+        LOG.info(() -> "Notice " + notice.id() + " " + notice.kind() + " of meeting " + meeting.id() + " to "
+                + notice.participationIds().size() + ": in-app " + inApp + ", e-mails queued " + queued);
     }
 
     /** The recipient's account: the invited user's, or one made since for the invited address. */

@@ -26,6 +26,11 @@ public enum NoticeKind {
         return headline.formatted(title);
     }
 
+    /** Whether it goes out by e-mail too (the in-meeting ones do not). */
+    public boolean emailed() {
+        return this == INVITED || this == CHANGED || this == CANCELLED || this == REMINDER;
+    }
+
     /** Invitations and changes to meetings people are in must reach them even when they get many notices. */
     public boolean urgent() {
         return topic == Topic.CHANGES;

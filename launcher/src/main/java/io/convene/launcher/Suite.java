@@ -85,6 +85,10 @@ public final class Suite implements AutoCloseable {
         config.put("convene.registration.enabled", String.valueOf(settings.registrationEnabled()));
         config.put("convene.public-url", settings.httpUrl());
         config.put("convene.blobs.dir", settings.stateDir().resolve("blobs").toAbsolutePath().toString());
+        if (settings.mailHost() != null) {
+            config.put("convene.mail.host", settings.mailHost());
+            config.put("convene.mail.port", String.valueOf(settings.mailPort()));
+        }
         return config;
     }
 

@@ -37,7 +37,9 @@ public record SuiteSettings(
         Path runtimeDir,
         String backendClientSecret,
         String demoPassword,
-        String keycloakAdminPassword) {
+        String keycloakAdminPassword,
+        String mailHost,
+        int mailPort) {
 
     public static final String DEMO_PASSWORD = "Convene-demo-2026";
 
@@ -54,14 +56,23 @@ public record SuiteSettings(
                 false, Boolean.parseBoolean(setting("convene.registration.enabled", "true")),
                 defaultKeycloakHome(), runtimeDir,
                 setting("convene.keycloak.backend-client-secret", secrets.getProperty("backend-client-secret")),
-                setting("convene.demo.password", DEMO_PASSWORD), secrets.getProperty("keycloak-admin-password"));
+                setting("convene.demo.password", DEMO_PASSWORD), secrets.getProperty("keycloak-admin-password"),
+                setting("convene.mail.host", null), intSetting("convene.mail.port", 25));
     }
 
     /** Settings for a test run: free ports, a throw-away state folder, Keycloak in memory. */
     public static SuiteSettings forTests(Path stateDir, Path runtimeDir) {
         return new SuiteSettings(stateDir, freePort(), freePort(), freePort(), freePort(), null, null, null, null,
                 null, "convene", randomSecret(), true, true,
-                defaultKeycloakHome(), runtimeDir, randomSecret(), "Test-" + randomSecret(), randomSecret());
+                defaultKeycloakHome(), runtimeDir, randomSecret(), "Test-" + randomSecret(), randomSecret(), null, 0);
+    }
+
+    /** The same, sending mail through this SMTP server. */
+    public SuiteSettings withMail(String host, int port) {
+        return new SuiteSettings(stateDir, httpPort, keycloakPort, postgresPort, brokerPort, externalDbUrl,
+                externalDbUser, externalDbPassword, externalKeycloakUrl, externalBrokerHost, brokerUser, brokerPassword,
+                keycloakInMemory, registrationEnabled, keycloakHome, runtimeDir, backendClientSecret, demoPassword,
+                keycloakAdminPassword, host, port);
     }
 
     public String httpUrl() {

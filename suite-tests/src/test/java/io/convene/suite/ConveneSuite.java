@@ -1,5 +1,7 @@
 package io.convene.suite;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.convene.launcher.Suite;
 import io.convene.launcher.SuiteSettings;
 import java.nio.file.Path;
@@ -11,12 +13,14 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * The real suite (embedded PostgreSQL, Keycloak in memory, Payara Micro with the Convene WAR),
- * started once for all test classes of this JVM and stopped when it exits.
+ * The real suite (embedded PostgreSQL, Keycloak in memory, the Artemis broker, Payara Micro with
+ * the Convene WAR) and an SMTP server (GreenMail) it mails through, started once for all test
+ * classes of this JVM and stopped when it exits.
  */
 public final class ConveneSuite {
 
     private static Suite suite;
+    private static GreenMail smtp;
 
     private ConveneSuite() {
     }
@@ -26,11 +30,31 @@ public final class ConveneSuite {
             long t0 = System.nanoTime();
             Path state = Path.of(System.getProperty("convene.test.state.dir", "target/suite"));
             Path runtime = Path.of(System.getProperty("convene.runtime.dir", "../launcher/target/runtime"));
-            suite = Suite.start(SuiteSettings.forTests(state, runtime));
-            Runtime.getRuntime().addShutdownHook(new Thread(suite::close));
+            int smtpPort = freePort();
+            smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+            suite = Suite.start(SuiteSettings.forTests(state, runtime).withMail("127.0.0.1", smtpPort));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                suite.close();
+                smtp.stop();
+            }));
             System.out.printf("Suite started in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, suite.settings().httpUrl());
         }
         return suite;
+    }
+
+    /** The SMTP server the suite sends its mail to. */
+    public static GreenMail smtp() {
+        get();
+        return smtp;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static Api api() {

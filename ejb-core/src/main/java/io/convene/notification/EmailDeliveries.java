@@ -1,0 +1,94 @@
+package io.convene.notification;
+
+import io.convene.meeting.JoinLinks;
+import io.convene.meeting.Meeting;
+import io.convene.meeting.Participation;
+import io.convene.platform.Sealing;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * E-mail as a channel: a notice's e-mail to each recipient is its own message on {@value #QUEUE}
+ * (queued in the transaction that delivers the notice), sent by {@link EmailDispatcher}.
+ */
+@ApplicationScoped
+public class EmailDeliveries {
+
+    public static final String QUEUE = "convene.deliveries.email";
+    private static final Logger LOG = Logger.getLogger(EmailDeliveries.class.getName());
+
+    @Inject
+    @JMSConnectionFactory("jms/convene")
+    JMSContext jms;
+
+    @PersistenceContext(unitName = "convene")
+    EntityManager em;
+
+    @EJB
+    MailSender mail;
+
+    @Inject
+    JoinLinks links;
+
+    @Inject
+    Sealing sealing;
+
+    /** One e-mail to send: which notice, to which participation. */
+    public record Delivery(UUID noticeId, NoticeKind kind, UUID meetingId, UUID participationId) {
+
+        String toJson() {
+            return Json.createObjectBuilder().add("noticeId", noticeId.toString()).add("kind", kind.name())
+                    .add("meetingId", meetingId.toString()).add("participationId", participationId.toString())
+                    .build().toString();
+        }
+
+        static Delivery fromJson(String text) {
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                JsonObject o = reader.readObject();
+                return new Delivery(UUID.fromString(o.getString("noticeId")), NoticeKind.valueOf(o.getString("kind")),
+                        UUID.fromString(o.getString("meetingId")), UUID.fromString(o.getString("participationId")));
+            }
+        }
+    }
+
+    /** Whether e-mail goes out at all (an SMTP server is configured). */
+    boolean enabled() {
+        return mail.enabled();
+    }
+
+    void queue(Notice notice, Participation recipient) {
+        Delivery d = new Delivery(notice.id(), notice.kind(), notice.meetingId(), recipient.id());
+        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(QUEUE), d.toJson());
+    }
+
+    void send(Delivery d) {
+        Meeting meeting = em.find(Meeting.class, d.meetingId());
+        Participation to = meeting == null ? null : meeting.participation(d.participationId()).orElse(null);
+        if (to == null || to.email() == null) {
+            LOG.info(() -> "E-mail of notice " + d.noticeId() + " dropped: recipient " + d.participationId() + " is gone");
+            return;
+        }
+        mail.send(compose(d.kind(), meeting, to));
+        LOG.info(() -> "E-mail of notice " + d.noticeId() + " " + d.kind() + " sent for participation " + to.id());
+    }
+
+    private MeetingMail compose(NoticeKind kind, Meeting meeting, Participation to) {
+        String passcode = meeting.sealedPasscode() == null ? null : sealing.open(meeting.sealedPasscode());
+        return new MeetingMail(to.email(), to.displayName(), kind, kind.headline(meeting.title()),
+                meeting.id() + "@convene", meeting.calendarSequence(), meeting.title(), meeting.agenda(),
+                meeting.slot().start(), meeting.slot().end(), meeting.timeZone(), meeting.host().name(),
+                meeting.host().email(), links.of(meeting), meeting.code(), passcode);
+    }
+}

@@ -1,0 +1,34 @@
+package io.convene.notification;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * Sends the e-mail deliveries, one message each: a failure (SMTP down, refused) rolls the message
+ * back, the broker retries it with growing delays and finally parks it on the dead-letter queue,
+ * while the other channels of the same notice are not repeated.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = EmailDeliveries.QUEUE),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
+public class EmailDispatcher implements MessageListener {
+
+    @Inject
+    EmailDeliveries deliveries;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            deliveries.send(EmailDeliveries.Delivery.fromJson(message.getBody(String.class)));
+        } catch (JMSException e) {
+            throw new IllegalStateException("Unreadable e-mail delivery", e);
+        }
+    }
+}

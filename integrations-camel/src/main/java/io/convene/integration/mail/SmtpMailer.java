@@ -1,0 +1,116 @@
+package io.convene.integration.mail;
+
+import io.convene.notification.MailSender;
+import io.convene.notification.MeetingMail;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.util.Date;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Meeting mail over SMTP (Jakarta Mail): a plain-text part and the iCalendar invitation as a
+ * {@code text/calendar; method=...} alternative, which Outlook, Google Calendar and Thunderbird show
+ * as an invitation. Without {@code convene.mail.host} mail is off.
+ */
+@Stateless
+@Local(MailSender.class)
+public class SmtpMailer implements MailSender {
+
+    private static final Logger LOG = Logger.getLogger(SmtpMailer.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "convene.mail.host")
+    Optional<String> host;
+
+    @Inject
+    @ConfigProperty(name = "convene.mail.port", defaultValue = "25")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "convene.mail.from", defaultValue = "Convene <no-reply@convene.example>")
+    String from;
+
+    @Inject
+    @ConfigProperty(name = "convene.mail.user")
+    Optional<String> user;
+
+    @Inject
+    @ConfigProperty(name = "convene.mail.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "convene.mail.starttls", defaultValue = "false")
+    boolean startTls;
+
+    @Override
+    public boolean enabled() {
+        return host.isPresent() && !host.get().isBlank();
+    }
+
+    @Override
+    public void send(MeetingMail mail) {
+        if (!enabled()) {
+            throw new IllegalStateException("Mail is off: set convene.mail.host");
+        }
+        try {
+            MimeMessage message = new MimeMessage(session());
+            message.setFrom(new InternetAddress(from));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), mail.toName(), "UTF-8"));
+            message.setSubject(mail.subject(), "UTF-8");
+            message.setSentDate(new Date());
+            message.setContent(body(mail));
+            message.saveChanges();
+            Transport.send(message);
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            LOG.warning(() -> "Sending mail to " + mail.to() + " via " + host.orElse("?") + ":" + port + " failed: " + e);
+            throw new IllegalStateException("Sending mail failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static MimeMultipart body(MeetingMail mail) throws MessagingException {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(MailText.body(mail), "UTF-8");
+        String method = mail.cancels() ? "CANCEL" : "REQUEST";
+        MimeBodyPart calendar = new MimeBodyPart();
+        calendar.setContent(InvitationCalendar.of(mail).toString(), "text/calendar; charset=UTF-8; method=" + method);
+        calendar.setHeader("Content-Class", "urn:content-classes:calendarmessage");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(calendar);
+        return alternative;
+    }
+
+    private Session session() {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", host.orElseThrow());
+        props.put("mail.smtp.port", String.valueOf(port));
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "10000");
+        props.put("mail.smtp.writetimeout", "10000");
+        props.put("mail.smtp.starttls.enable", String.valueOf(startTls));
+        props.put("mail.smtp.starttls.required", String.valueOf(startTls));
+        if (user.isPresent()) {
+            props.put("mail.smtp.auth", "true");
+            return Session.getInstance(props, new jakarta.mail.Authenticator() {
+                @Override
+                protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
+                    return new jakarta.mail.PasswordAuthentication(user.get(), password.orElse(""));
+                }
+            });
+        }
+        return Session.getInstance(props);
+    }
+}
