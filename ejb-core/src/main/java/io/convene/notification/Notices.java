@@ -2,11 +2,13 @@ package io.convene.notification;
 
 import io.convene.meeting.Meeting;
 import io.convene.meeting.Participation;
+import io.convene.shared.UnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.UUID;
@@ -37,8 +39,14 @@ public class Notices {
         }
         Notice notice = new Notice(UUID.randomUUID(), kind, meeting.id(),
                 recipients.stream().map(Participation::id).toList(), clock.instant());
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
-                .send(jms.createQueue(QUEUE), notice.toJson());
+        try {
+            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .send(jms.createQueue(QUEUE), notice.toJson());
+        } catch (JMSRuntimeException e) {
+            LOG.warning(() -> "Publishing notice " + kind + " of meeting " + meeting.id() + " failed: " + e);
+            throw new UnavailableException("Notifications cannot be sent right now (message broker unreachable); "
+                    + "nothing was changed, try again");
+        }
         LOG.info(() -> "Published notice " + notice.id() + " " + kind + " of meeting " + meeting.id()
                 + " to " + recipients.size());
     }

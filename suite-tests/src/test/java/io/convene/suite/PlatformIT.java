@@ -45,7 +45,9 @@ class PlatformIT {
                 "/meetings/{id}/breakouts", "/meetings/{id}/breakouts/assign", "/meetings/{id}/breakouts/open",
                 "/meetings/{id}/breakouts/move", "/meetings/{id}/breakouts/broadcast", "/meetings/{id}/breakouts/close",
                 "/notifications/list", "/notifications/{id}/read", "/notifications/read-all",
-                "/notifications/subscriptions", "/notifications/subscribe", "/notifications/unsubscribe");
+                "/notifications/subscriptions", "/notifications/subscribe", "/notifications/unsubscribe",
+                "/admin/notifications/dead-letters", "/admin/notifications/dead-letters/{id}/replay",
+                "/admin/notifications/dead-letters/{id}");
         assertThat(doc.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(paths);
     }
 

@@ -1,0 +1,126 @@
+package io.convene.notification;
+
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.Caller;
+import io.convene.shared.NotFoundException;
+import io.convene.shared.UnavailableException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The dead-letter queue, for administrators: deliveries that failed every attempt wait there to be
+ * replayed (sent again to the queue they came from) or discarded. Both take the message off the
+ * dead-letter queue in the same transaction that resends it, so a replay happens once.
+ */
+@Stateless
+public class DeadLetters {
+
+    public static final String QUEUE = "convene.dead-letters";
+    private static final String ORIGIN = "_AMQ_ORIG_ADDRESS";
+    private static final Set<String> REPLAYABLE = Set.of(Notices.QUEUE, EmailDeliveries.QUEUE);
+    private static final int LIMIT = 500;
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
+
+    @Inject
+    @JMSConnectionFactory("jms/convene")
+    JMSContext jms;
+
+    /** A delivery that failed every attempt. */
+    public record DeadLetter(String id, String queue, String body, Instant firstSent) {
+    }
+
+    /** The oldest first, at most {@value #LIMIT}. */
+    public List<DeadLetter> list(Caller caller) {
+        requireAdmin(caller);
+        List<DeadLetter> found = new ArrayList<>();
+        try (QueueBrowser browser = jms.createBrowser(jms.createQueue(QUEUE))) {
+            for (Object o : Collections.list(browser.getEnumeration())) {
+                found.add(view((Message) o));
+                if (found.size() == LIMIT) {
+                    break;
+                }
+            }
+        } catch (JMSException | JMSRuntimeException e) {
+            throw unavailable(e);
+        }
+        return found;
+    }
+
+    public DeadLetter replay(Caller caller, String id) {
+        requireAdmin(caller);
+        Message message = take(id);
+        DeadLetter letter = view(message);
+        if (!REPLAYABLE.contains(letter.queue())) {
+            throw new NotFoundException("No replayable dead letter " + id);
+        }
+        try {
+            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .send(jms.createQueue(letter.queue()), message.getBody(String.class));
+        } catch (JMSException | JMSRuntimeException e) {
+            throw unavailable(e);
+        }
+        LOG.info(() -> "Dead letter " + id + " replayed to " + letter.queue() + " by " + caller.subject());
+        return letter;
+    }
+
+    public DeadLetter discard(Caller caller, String id) {
+        requireAdmin(caller);
+        DeadLetter letter = view(take(id));
+        LOG.info(() -> "Dead letter " + id + " from " + letter.queue() + " discarded by " + caller.subject());
+        return letter;
+    }
+
+    private Message take(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No dead letter " + id);
+        }
+        try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(QUEUE), "JMSMessageID = 'ID:" + uuid + "'")) {
+            Message message = consumer.receive(2_000);
+            if (message == null) {
+                throw new NotFoundException("No dead letter " + id);
+            }
+            return message;
+        } catch (JMSRuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static DeadLetter view(Message m) {
+        try {
+            String id = m.getJMSMessageID() == null ? "" : m.getJMSMessageID().replaceFirst("^ID:", "");
+            return new DeadLetter(id, m.getStringProperty(ORIGIN), m.getBody(String.class),
+                    Instant.ofEpochMilli(m.getJMSTimestamp()));
+        } catch (JMSException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new AccessDeniedException("Only administrators see and replay failed deliveries");
+        }
+    }
+
+    private static UnavailableException unavailable(Exception e) {
+        LOG.warning(() -> "Dead-letter queue unreachable: " + e);
+        return new UnavailableException("The message broker is unreachable; try again");
+    }
+}
