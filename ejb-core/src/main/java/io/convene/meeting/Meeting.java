@@ -114,6 +114,13 @@ public class Meeting {
     @Column(name = "calendar_sequence", nullable = false)
     private int calendarSequence;
 
+    @Column(name = "reminder_minutes", nullable = false)
+    private int reminderMinutes = MeetingReminder.DEFAULT_MINUTES;
+
+    /** When the reminder went out; null until then (and again after the meeting moves). */
+    @Column(name = "reminded_at")
+    private Instant remindedAt;
+
     @Version
     private long version;
 
@@ -152,9 +159,33 @@ public class Meeting {
         if (status != MeetingStatus.SCHEDULED) {
             throw new ConflictException("Only a scheduled meeting can be moved; this one is " + status.name().toLowerCase());
         }
+        if (!slot.start().equals(startsAt)) {
+            remindedAt = null; // moved: remind again before the new start
+        }
         this.startsAt = slot.start();
         this.endsAt = slot.end();
         this.timeZone = zone.getId();
+    }
+
+    /** Minutes before the start to remind everyone; 0 for no reminder. */
+    void remindBefore(int minutes) {
+        if (minutes < 0 || minutes > MeetingReminder.MAX_MINUTES) {
+            throw new IllegalArgumentException("reminder minutes out of range: " + minutes);
+        }
+        reminderMinutes = minutes;
+    }
+
+    public int reminderMinutes() {
+        return reminderMinutes;
+    }
+
+    /** The reminder went out. */
+    void reminded(Instant now) {
+        remindedAt = now;
+    }
+
+    public Instant remindedAt() {
+        return remindedAt;
     }
 
     /** Sets the passcode hash; null removes the passcode. */

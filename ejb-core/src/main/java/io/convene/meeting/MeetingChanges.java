@@ -6,6 +6,8 @@ import static io.convene.meeting.MeetingTimes.DATE_TIME_MESSAGE;
 import io.convene.shared.IanaTimeZone;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -26,5 +28,6 @@ public record MeetingChanges(
         Boolean waitingRoom,
         Boolean allowGuests,
         @Valid SettingsInput settings,
-        @Size(max = 500) List<@NotNull @Email @Size(max = 254) String> invitees) {
+        @Size(max = 500) List<@NotNull @Email @Size(max = 254) String> invitees,
+        @Min(0) @Max(MeetingReminder.MAX_MINUTES) Integer reminderMinutes) {
 }

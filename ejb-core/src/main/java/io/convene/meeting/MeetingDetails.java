@@ -8,7 +8,7 @@ import java.util.UUID;
 public record MeetingDetails(UUID id, String code, String title, String agenda, Instant start, Instant end,
                              String timeZone, MeetingStatus status, Person host, boolean passcodeProtected,
                              boolean waitingRoom, boolean allowGuests, Settings settings, String joinUrl,
-                             List<Participant> participants) {
+                             int reminderMinutes, List<Participant> participants) {
 
     public record Person(UUID id, String name, String email) {
     }
@@ -28,7 +28,7 @@ public record MeetingDetails(UUID id, String code, String title, String agenda, 
                 m.timeZone().getId(), m.status(), new Person(m.host().id(), m.host().name(), m.host().email()),
                 m.hasPasscode(), m.hasWaitingRoom(), m.allowsGuests(),
                 new Settings(s.videoOnEntry(), s.audioOnEntry(), s.joinBeforeHost(), s.severalScreenShares(),
-                        m.unmuteAllowed()), joinUrl,
+                        m.unmuteAllowed()), joinUrl, m.reminderMinutes(),
                 m.participations().stream().map(p -> new Participant(p.id(), p.displayName(), p.email(),
                         p.isGuest(), p.role(), p.state(), p.invitedAt(), p.admittedAt(), p.joinedAt(),
                         p.leftAt(), p.audioOn(), p.videoOn(), p.sharingScreen())).toList());

@@ -80,6 +80,9 @@ public class MeetingService {
             meeting.protectWith(Passcode.hash(draft.passcode()), sealing.seal(draft.passcode()));
         }
         meeting.changeAccess(Boolean.TRUE.equals(draft.waitingRoom()), Boolean.TRUE.equals(draft.allowGuests()));
+        if (draft.reminderMinutes() != null) {
+            meeting.remindBefore(draft.reminderMinutes());
+        }
         if (draft.settings() != null) {
             meeting.changeSettings(draft.settings().applyTo(meeting.settings()));
         }
@@ -112,6 +115,9 @@ public class MeetingService {
             meeting.protectWith(null);
         }
         meeting.changeAccess(changes.waitingRoom(), changes.allowGuests());
+        if (changes.reminderMinutes() != null) {
+            meeting.remindBefore(changes.reminderMinutes());
+        }
         if (changes.settings() != null) {
             meeting.changeSettings(changes.settings().applyTo(meeting.settings()));
         }

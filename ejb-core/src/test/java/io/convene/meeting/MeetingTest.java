@@ -225,4 +225,17 @@ class MeetingTest {
         assertThat(p.activity().attendedSeconds()).isZero();
         assertThat(p.activity().firstJoinedAt()).isNull();
     }
+
+    @Test
+    void movingAMeetingAsksForANewReminder() {
+        meeting.reminded(NOW);
+        meeting.reschedule(new TimeSlot(Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T11:00:00Z")),
+                ZoneId.of("Europe/Berlin"));
+        assertThat(meeting.remindedAt()).as("only the end moved").isEqualTo(NOW);
+
+        meeting.reschedule(new TimeSlot(Instant.parse("2026-12-02T09:00:00Z"), Instant.parse("2026-12-02T10:00:00Z")),
+                ZoneId.of("Europe/Berlin"));
+        assertThat(meeting.remindedAt()).isNull();
+        assertThat(meeting.reminderMinutes()).isEqualTo(MeetingReminder.DEFAULT_MINUTES);
+    }
 }

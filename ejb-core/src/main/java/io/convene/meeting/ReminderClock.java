@@ -1,0 +1,29 @@
+package io.convene.meeting;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Looks for due reminders every 15 seconds on every node ({@link MeetingReminder} makes that safe).
+ * The schedule lives in the database, so a restart or a node going away loses no reminder.
+ */
+@Singleton
+public class ReminderClock {
+
+    private static final Logger LOG = Logger.getLogger(ReminderClock.class.getName());
+
+    @EJB
+    MeetingReminder reminder;
+
+    @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
+    void tick() {
+        try {
+            reminder.remindDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sending reminders failed; the next tick tries again", e);
+        }
+    }
+}
