@@ -74,14 +74,20 @@ class DeliveryFailuresIT extends SignedInPeople {
         EmbeddedBroker broker = ConveneSuite.get().broker();
         String title = "Unannounced " + System.nanoTime();
         broker.stop();
-        Reply refused;
+        List<Reply> refused = new java.util.ArrayList<>();
         try {
-            refused = api().post("/api/meetings/schedule", host, with(draft(title), "invitees", List.of("x@example.org")));
+            // the first may find a pooled connection to the broker that was, the second a fresh one
+            for (int attempt = 0; attempt < 2; attempt++) {
+                refused.add(api().post("/api/meetings/schedule", host, with(draft(title), "invitees",
+                        List.of("x@example.org"))));
+            }
         } finally {
             broker.start();
         }
-        assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
-        assertThat(refused.contentType()).contains("application/problem+json");
+        assertThat(refused).allSatisfy(r -> {
+            assertThat(r.status()).as(r.toString()).isEqualTo(503);
+            assertThat(r.contentType()).contains("application/problem+json");
+        });
         assertThat(ConveneSuite.count("select count(*) from meetings where title = '" + title + "'")).isZero();
         Eventually.get(() -> api().post("/api/meetings/schedule", host,
                 with(draft("After the broker is back"), "invitees", List.of())).status(), status -> status == 201,

@@ -1,6 +1,7 @@
 package io.convene.web.api;
 
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.SystemException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -32,9 +33,28 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                     .toResponse();
         }
         String incident = UUID.randomUUID().toString();
+        if (failedWhileRollingBack(e)) {
+            // a refused change (e.g. the broker went away mid-request) whose undo could not reach that
+            // resource: the database part was undone and nothing was sent, so the client may retry
+            LOG.log(Level.WARNING, "Incident " + incident + " at " + uri.getRequestUri().getPath()
+                    + ": a resource failed while the transaction rolled back", e);
+            return Problem.of(Status.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "A service Convene depends on failed; nothing was changed, try again (incident " + incident + ")")
+                    .at(uri.getRequestUri().getPath()).toResponse();
+        }
         LOG.log(Level.SEVERE, "Incident " + incident + " at " + uri.getRequestUri().getPath(), e);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; report incident " + incident).at(uri.getRequestUri().getPath()).toResponse();
+    }
+
+    /** The transaction manager could not roll a resource back (it answers for the rollback only). */
+    private static boolean failedWhileRollingBack(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SystemException && String.valueOf(t.getMessage()).contains("[rollback]")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Optimistic locking lost a race (the EJB container wraps it): the client may retry. */
