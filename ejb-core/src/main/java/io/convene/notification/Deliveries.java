@@ -73,11 +73,16 @@ public class Deliveries {
     }
 
     private int storeInApp(Notice notice, Meeting meeting, UUID userId) {
-        return em.createNativeQuery("""
+        int stored = em.createNativeQuery("""
                         insert into notifications (id, user_id, meeting_id, kind, message, notice_id, sent_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (user_id, notice_id) do nothing""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, userId).setParameter(3, meeting.id())
                 .setParameter(4, notice.kind().name()).setParameter(5, notice.kind().headline(meeting.title()))
                 .setParameter(6, notice.id()).setParameter(7, notice.at()).executeUpdate();
+        if (stored > 0) { // heard by the user's open sockets on every node once this commits
+            em.createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, NotificationService.CHANNEL)
+                    .setParameter(2, userId.toString()).getSingleResult();
+        }
+        return stored;
     }
 }

@@ -39,6 +39,10 @@ public class Notification {
     @Column(name = "read_at")
     private Instant readAt;
 
+    /** The order of storing (a database sequence). */
+    @Column(insertable = false, updatable = false)
+    private long position;
+
     protected Notification() {
     }
 
@@ -74,5 +78,9 @@ public class Notification {
 
     public Instant readAt() {
         return readAt;
+    }
+
+    public long position() {
+        return position;
     }
 }

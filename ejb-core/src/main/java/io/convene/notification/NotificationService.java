@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +18,10 @@ import java.util.UUID;
 /** A user's own notifications and what they want to be told where. */
 @Stateless
 public class NotificationService {
+
+    /** The NOTIFY channel of stored notifications; its payload is the user id. */
+    public static final String CHANNEL = "convene_user_notifications";
+    private static final int PUSH_BATCH = 100;
 
     @PersistenceContext(unitName = "convene")
     EntityManager em;
@@ -41,6 +46,27 @@ public class NotificationService {
         long total = em.createQuery("select count(n) from Notification n where " + where, Long.class)
                 .setParameter("u", me.id()).getSingleResult();
         return new Page<>(items, page, size, total);
+    }
+
+    /** Someone opening their notification socket: who they are, how far they are, how much is unread. */
+    public record Listener(UUID userId, long position, long unread) {
+    }
+
+    public Listener listen(Caller caller) {
+        User me = users.current(caller);
+        long position = em.createQuery("select coalesce(max(n.position), 0) from Notification n where n.userId = :u",
+                Long.class).setParameter("u", me.id()).getSingleResult();
+        long unread = em.createQuery("select count(n) from Notification n where n.userId = :u and n.readAt is null",
+                Long.class).setParameter("u", me.id()).getSingleResult();
+        return new Listener(me.id(), position, unread);
+    }
+
+    /** A user's notifications stored after {@code position}, oldest first (for live push). */
+    public List<NotificationView> after(UUID userId, long position) {
+        return em.createQuery("select n from Notification n where n.userId = :u and n.position > :p order by n.position",
+                        Notification.class)
+                .setParameter("u", userId).setParameter("p", position).setMaxResults(PUSH_BATCH).getResultList()
+                .stream().map(NotificationView::of).toList();
     }
 
     public NotificationView markRead(Caller caller, UUID id) {

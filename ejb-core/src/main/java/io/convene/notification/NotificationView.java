@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A notification as its owner sees it. */
-public record NotificationView(UUID id, NoticeKind kind, UUID meetingId, String message, Instant sentAt, boolean read) {
+public record NotificationView(UUID id, NoticeKind kind, UUID meetingId, String message, Instant sentAt, boolean read,
+                               long position) {
 
     static NotificationView of(Notification n) {
-        return new NotificationView(n.id(), n.kind(), n.meetingId(), n.message(), n.sentAt(), n.readAt() != null);
+        return new NotificationView(n.id(), n.kind(), n.meetingId(), n.message(), n.sentAt(), n.readAt() != null,
+                n.position());
     }
 }

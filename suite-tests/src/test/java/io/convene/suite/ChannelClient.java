@@ -34,6 +34,11 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
                 + meetingId), token);
     }
 
+    /** The signed-in user's notification socket ({@code /ws/notifications}); null: no token. */
+    static ChannelClient notifications(String token) {
+        return open(URI.create(ConveneSuite.get().settings().httpUrl().replace("http", "ws") + "/ws/notifications"), token);
+    }
+
     private static ChannelClient open(URI uri, String token) {
         ChannelClient client = new ChannelClient();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));

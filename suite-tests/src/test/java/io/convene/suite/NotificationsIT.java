@@ -49,6 +49,24 @@ class NotificationsIT extends SignedInPeople {
     }
 
     @Test
+    void aNotificationIsPushedLiveToTheUsersOpenSocket() {
+        try (ChannelClient socket = ChannelClient.notifications(pablo)) {
+            JsonNode hello = socket.next();
+            assertThat(hello.get("type").asText()).isEqualTo("hello");
+            String id = schedule(host, with(draft("Pushed"), "invitees", List.of(PARTICIPANT))).text("id");
+
+            JsonNode pushed = socket.await(m -> "notification".equals(m.path("type").asText())
+                    && id.equals(m.path("meetingId").asText()));
+            assertThat(pushed.get("kind").asText()).isEqualTo("INVITED");
+            assertThat(pushed.get("message").asText()).isEqualTo("You are invited to Pushed");
+            assertThat(pushed.get("position").asLong()).isGreaterThan(hello.get("position").asLong());
+        }
+        try (ChannelClient anonymous = ChannelClient.notifications(null)) {
+            assertThat(anonymous.closeCode()).isEqualTo(1008);
+        }
+    }
+
+    @Test
     void readingMarksOneOrAllAndNobodyReadsAnothersNotifications() {
         Reply m = schedule(host, with(draft("Read me"), "invitees", List.of(PARTICIPANT)));
         awaitKinds(pablo, m.text("id"), 1);

@@ -1,6 +1,8 @@
 package io.convene.web.channel;
 
 import io.convene.meeting.MeetingEventLog;
+import io.convene.notification.NotificationService;
+import io.convene.web.notification.NotificationHub;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -20,10 +22,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Listens for the NOTIFY that {@link MeetingEventLog} sends when a change commits, on a database
- * connection of its own (outside the pool, which would take a listening connection back), and hands
- * each meeting id to the {@link ChannelHub}. Reconnects after a database outage and then catches
- * every listener up, so nothing announced while it was away is lost.
+ * Listens for the NOTIFY that {@link MeetingEventLog} sends when a change commits (and the one of
+ * stored notifications), on a database connection of its own (outside the pool, which would take a
+ * listening connection back), and hands each meeting id to the {@link ChannelHub}, each user id to
+ * the {@link NotificationHub}. Reconnects after a database outage and then catches every listener
+ * up, so nothing announced while it was away is lost.
  */
 @Singleton
 @Startup
@@ -36,6 +39,9 @@ public class ChannelNotifications {
 
     @Inject
     ChannelHub hub;
+
+    @Inject
+    NotificationHub notificationHub;
 
     @Inject
     @ConfigProperty(name = "convene.db.url")
@@ -74,6 +80,7 @@ public class ChannelNotifications {
                 connect();
                 if (!first) {
                     hub.deliverAll();
+                    notificationHub.deliverAll();
                 }
                 first = false;
                 PGConnection pg = connection.unwrap(PGConnection.class);
@@ -81,7 +88,7 @@ public class ChannelNotifications {
                     PGNotification[] notifications = pg.getNotifications(500);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            deliver(n.getParameter());
+                            deliver(n.getName(), n.getParameter());
                         }
                     }
                 }
@@ -95,11 +102,15 @@ public class ChannelNotifications {
         }
     }
 
-    private void deliver(String meetingId) {
+    private void deliver(String channel, String id) {
         try {
-            hub.deliver(UUID.fromString(meetingId));
+            if (NotificationService.CHANNEL.equals(channel)) {
+                notificationHub.deliver(UUID.fromString(id));
+            } else {
+                hub.deliver(UUID.fromString(id));
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Delivering the events of meeting " + meetingId + " failed", e);
+            LOG.log(Level.WARNING, "Delivering " + channel + " of " + id + " failed", e);
         }
     }
 
@@ -112,6 +123,7 @@ public class ChannelNotifications {
         connection = new org.postgresql.Driver().connect(url, props);
         try (Statement s = connection.createStatement()) {
             s.execute("LISTEN " + MeetingEventLog.CHANNEL);
+            s.execute("LISTEN " + NotificationService.CHANNEL);
         }
         LOG.info("Meeting channel listening for events");
     }
