@@ -33,6 +33,9 @@ public class Deliveries {
     @Inject
     EmailDeliveries emails;
 
+    @Inject
+    NotificationThrottle throttle;
+
     public void deliver(Notice notice) {
         Meeting meeting = em.find(Meeting.class, notice.meetingId());
         if (meeting == null) {
@@ -48,6 +51,10 @@ public class Deliveries {
                 continue;
             }
             Optional<User> user = account(recipient.get());
+            if (user.isPresent() && !throttle.allows(notice.kind(), user.get().id(), notice.at())) {
+                LOG.info(() -> "Notice " + notice.id() + " " + notice.kind() + " throttled for user " + user.get().id());
+                continue;
+            }
             if (user.isPresent() && preferences.wants(user.get().id(), Channel.IN_APP, notice.kind().topic())) {
                 stored += storeInApp(notice, meeting, user.get().id());
             }

@@ -74,9 +74,14 @@ public final class Suite implements AutoCloseable {
         LOG.info(() -> "Convene ready at " + settings.httpUrl() + " in " + millis + " ms");
     }
 
-    /** What Convene reads through MicroProfile Config. */
+    /**
+     * What Convene reads through MicroProfile Config: what the suite decided, over any
+     * {@code convene.*} system property given to the launcher.
+     */
     public Map<String, String> applicationConfig() {
         Map<String, String> config = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("convene."))
+                .forEach(name -> config.put(name, System.getProperty(name)));
         config.put("convene.db.url", dbUrl);
         config.put("convene.db.user", dbUser);
         config.put("convene.db.password", dbPassword);
