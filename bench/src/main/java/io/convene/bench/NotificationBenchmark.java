@@ -1,0 +1,144 @@
+package io.convene.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convene.launcher.Suite;
+import io.convene.launcher.SuiteSettings;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Queue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * Notifications per second end to end: N notices (each to the three invitees of one meeting) put on
+ * the notices queue of a fresh suite's broker, as a meeting change would, until all 3N in-app
+ * notifications are stored (MDB, PostgreSQL). Prints notices/s and notifications/s.
+ * {@code java -cp bench/target/convene-bench.jar io.convene.bench.NotificationBenchmark [N] [senders]}
+ */
+public final class NotificationBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> INVITEES = List.of("pablo@convene.example", "cora@convene.example",
+            "ada@convene.example");
+
+    private NotificationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int notices = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        int senders = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
+        Path runtime = Path.of(System.getProperty("convene.runtime.dir", "launcher/target/runtime"));
+        try (Suite suite = Suite.start(SuiteSettings.forTests(Path.of("bench/target/suite"), runtime))) {
+            run(suite, notices, senders);
+        }
+        System.exit(0);
+    }
+
+    private static void run(Suite suite, int notices, int senders) throws Exception {
+        String base = suite.settings().httpUrl();
+        HttpClient http = HttpClient.newHttpClient();
+        String host = token(http, base, "hana@convene.example", suite);
+        for (String email : INVITEES) { // their accounts exist from their first call on
+            send(http, "GET", base + "/api/users/profile", token(http, base, email, suite), null);
+        }
+        LocalDateTime start = LocalDateTime.now().plusDays(3).truncatedTo(ChronoUnit.HOURS);
+        JsonNode meeting = JSON.readTree(send(http, "POST", base + "/api/meetings/schedule", host, Map.of(
+                "title", "Notified a lot", "start", start.toString(), "end", start.plusHours(1).toString(),
+                "timeZone", "UTC", "invitees", INVITEES)));
+        String meetingId = meeting.get("id").asText();
+        List<String> recipients = new ArrayList<>();
+        meeting.get("participants").forEach(p -> {
+            if (!"HOST".equals(p.get("role").asText())) {
+                recipients.add(p.get("participationId").asText());
+            }
+        });
+        String to = JSON.writeValueAsString(recipients);
+        long expected = (long) notices * recipients.size() + recipients.size(); // and the invitation
+
+        System.out.printf("%nConvene notification benchmark: %d notices to %d users each, %d senders%n",
+                notices, recipients.size(), senders);
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(
+                "tcp://127.0.0.1:" + suite.settings().brokerPort(), suite.settings().brokerUser(),
+                suite.settings().brokerPassword());
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        long t0 = System.nanoTime();
+        List<Future<?>> sending = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int share = notices / senders + (s < notices % senders ? 1 : 0);
+            sending.add(pool.submit(() -> {
+                try (JMSContext jms = factory.createContext()) {
+                    Queue queue = jms.createQueue("convene.notices");
+                    JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+                    for (int i = 0; i < share; i++) {
+                        producer.send(queue, "{\"id\":\"" + UUID.randomUUID() + "\",\"kind\":\"CHANGED\",\"meetingId\":\""
+                                + meetingId + "\",\"participationIds\":" + to + ",\"at\":\"" + Instant.now() + "\"}");
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : sending) {
+            f.get();
+        }
+        long published = System.nanoTime();
+        long stored;
+        try (Connection db = DriverManager.getConnection(suite.dbUrl(), suite.dbUser(), suite.dbPassword());
+             PreparedStatement count = db.prepareStatement("select count(*) from notifications where meeting_id = ?::uuid")) {
+            count.setString(1, meetingId);
+            do {
+                Thread.sleep(50);
+                try (ResultSet r = count.executeQuery()) {
+                    r.next();
+                    stored = r.getLong(1);
+                }
+            } while (stored < expected && System.nanoTime() - published < 600_000_000_000L);
+        }
+        long done = System.nanoTime();
+        pool.shutdown();
+        double publishSeconds = (published - t0) / 1e9;
+        double totalSeconds = (done - t0) / 1e9;
+        System.out.printf("  published %d notices in %.1f s (%.0f/s)%n", notices, publishSeconds, notices / publishSeconds);
+        System.out.printf("  stored %d of %d in-app notifications in %.1f s: %.0f notices/s, %.0f notifications/s end to end%n",
+                stored, expected, totalSeconds, notices / totalSeconds, (stored - recipients.size()) / totalSeconds);
+    }
+
+    private static String token(HttpClient http, String base, String email, Suite suite) throws Exception {
+        return JSON.readTree(send(http, "POST", base + "/api/users/login", null, Map.of("email", email,
+                "password", suite.settings().demoPassword()))).get("access_token").asText();
+    }
+
+    private static String send(HttpClient http, String method, String url, String token, Object body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+}
