@@ -1,5 +1,7 @@
 package io.convene.meeting;
 
+import io.convene.integration.Announcement;
+import io.convene.integration.Announcements;
 import io.convene.notification.NoticeKind;
 import io.convene.notification.Notices;
 import io.convene.platform.Sealing;
@@ -65,6 +67,9 @@ public class MeetingService {
     @Inject
     Sealing sealing;
 
+    @Inject
+    Announcements announcements;
+
     public MeetingDetails schedule(Caller caller, MeetingDraft draft) {
         User host = users.current(caller);
         if (!caller.mayHost()) {
@@ -89,6 +94,7 @@ public class MeetingService {
         List<Participation> invited = invite(meeting, draft.invitees(), now);
         meetings.add(meeting);
         notices.publish(NoticeKind.INVITED, meeting, invited);
+        announcements.publish(Announcement.Event.SCHEDULED, meeting);
         LOG.info(() -> "Scheduled meeting " + meeting.id() + " (code " + meeting.code() + ") for host " + host.id());
         return details(meeting);
     }
@@ -137,6 +143,7 @@ public class MeetingService {
         meeting.cancel();
         if (wasScheduled) {
             notices.publish(NoticeKind.CANCELLED, meeting, meeting.invitees());
+            announcements.publish(Announcement.Event.CANCELLED, meeting);
         }
         LOG.info(() -> "Meeting " + meeting.id() + " cancelled by user " + user.id());
     }
@@ -178,6 +185,7 @@ public class MeetingService {
         announceEntry(meeting, participation);
         if (!wasLive && meeting.status() == MeetingStatus.LIVE) {
             events.record(meeting, "meeting.started", Json.createObjectBuilder(), EventAudience.ALL, null);
+            announcements.publish(Announcement.Event.STARTED, meeting);
         }
         for (Participation w : waitingBefore) {
             if (w.state() == ParticipationState.JOINED) {

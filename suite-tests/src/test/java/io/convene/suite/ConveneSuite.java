@@ -1,5 +1,7 @@
 package io.convene.suite;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.convene.launcher.Suite;
@@ -14,13 +16,14 @@ import java.util.Map;
 
 /**
  * The real suite (embedded PostgreSQL, Keycloak in memory, the Artemis broker, Payara Micro with
- * the Convene WAR) and an SMTP server (GreenMail) it mails through, started once for all test
- * classes of this JVM and stopped when it exits.
+ * the Convene WAR), an SMTP server (GreenMail) it mails through and an HTTP server (WireMock) that
+ * speaks the providers' APIs, started once for all test classes of this JVM and stopped when it exits.
  */
 public final class ConveneSuite {
 
     private static Suite suite;
     private static GreenMail smtp;
+    private static WireMockServer providers;
 
     private ConveneSuite() {
     }
@@ -33,14 +36,25 @@ public final class ConveneSuite {
             int smtpPort = freePort();
             smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
+            providers = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+            providers.start();
+            // handed on to Convene by the launcher (Suite.applicationConfig): the providers' APIs are here
+            System.setProperty("convene.slack.api-url", "http://127.0.0.1:" + providers.port() + "/slack/api");
             suite = Suite.start(SuiteSettings.forTests(state, runtime).withMail("127.0.0.1", smtpPort));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 suite.close();
                 smtp.stop();
+                providers.stop();
             }));
             System.out.printf("Suite started in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, suite.settings().httpUrl());
         }
         return suite;
+    }
+
+    /** The HTTP server that plays the outside providers' APIs (Slack under /slack/api). */
+    public static WireMockServer providers() {
+        get();
+        return providers;
     }
 
     /** The SMTP server the suite sends its mail to. */

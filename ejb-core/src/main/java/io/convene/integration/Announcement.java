@@ -1,0 +1,25 @@
+package io.convene.integration;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What outside services are told about a meeting (chat channels, calendars): the event and the
+ * meeting as it is now, with the connections to tell it to (secrets opened).
+ */
+public record Announcement(Event event, UUID meetingId, String title, Instant start, Instant end, String timeZone,
+                           String hostName, String joinUrl, List<Target> targets) {
+
+    /** What happened to the meeting. */
+    public enum Event { SCHEDULED, STARTED, CANCELLED }
+
+    /** One connection to deliver to: its provider, settings (JSON) and secret in clear. */
+    public record Target(UUID connectionId, Provider provider, String settings, String secret) {
+
+        @Override
+        public String toString() {
+            return "Target[" + connectionId + ", " + provider + "]"; // never the secret
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.convene.integration;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A connection to an outside service: its settings, its sealed secret, and how it last went. */
+@Entity
+@Table(name = "integration_connections")
+public class Connection {
+
+    @Id
+    private UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Provider provider;
+
+    /** The user whose calendar it is; null for the organisation's connection. */
+    @Column(name = "user_id")
+    private UUID userId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private String settings;
+
+    @Column(name = "secret_sealed")
+    private String secretSealed;
+
+    @Column(name = "connected_at", nullable = false)
+    private Instant connectedAt;
+
+    @Column(name = "last_success_at")
+    private Instant lastSuccessAt;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "last_error_at")
+    private Instant lastErrorAt;
+
+    protected Connection() {
+    }
+
+    Connection(Provider provider, UUID userId, String settings, String secretSealed, Instant now) {
+        this.id = UUID.randomUUID();
+        this.provider = provider;
+        this.userId = userId;
+        reconnect(settings, secretSealed, now);
+    }
+
+    void reconnect(String settings, String secretSealed, Instant now) {
+        this.settings = settings;
+        this.secretSealed = secretSealed;
+        this.connectedAt = now;
+        this.lastError = null;
+        this.lastErrorAt = null;
+    }
+
+    void succeeded(Instant now) {
+        lastSuccessAt = now;
+    }
+
+    void failed(String error, Instant now) {
+        lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+        lastErrorAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    public String settings() {
+        return settings;
+    }
+
+    String secretSealed() {
+        return secretSealed;
+    }
+
+    public Instant connectedAt() {
+        return connectedAt;
+    }
+
+    public Instant lastSuccessAt() {
+        return lastSuccessAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant lastErrorAt() {
+        return lastErrorAt;
+    }
+}

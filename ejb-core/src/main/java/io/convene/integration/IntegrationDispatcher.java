@@ -1,0 +1,30 @@
+package io.convene.integration;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/** Delivers announcements to outside services, one connection per message (retried by the broker). */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Announcements.QUEUE),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
+public class IntegrationDispatcher implements MessageListener {
+
+    @Inject
+    IntegrationDeliveries deliveries;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            deliveries.deliver(message.getBody(String.class));
+        } catch (JMSException e) {
+            throw new IllegalStateException("Unreadable integration delivery", e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.convene.integration;
+
+/** The port to the outside services (Camel routes in {@code integrations-camel}). */
+public interface IntegrationGateway {
+
+    /**
+     * Tells one connection about a meeting; throws when it could not (after the route's own retries
+     * for rate limits), which makes the delivery roll back and the broker retry it.
+     */
+    void announce(Announcement announcement, Announcement.Target target);
+}

@@ -1,0 +1,111 @@
+package io.convene.integration;
+
+import io.convene.platform.Sealing;
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.Caller;
+import io.convene.shared.InvalidInputException;
+import io.convene.shared.NotFoundException;
+import io.convene.user.User;
+import io.convene.user.UserService;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/** Connecting and disconnecting outside services, and seeing how they go. */
+@Stateless
+public class Integrations {
+
+    private static final Logger LOG = Logger.getLogger(Integrations.class.getName());
+
+    @PersistenceContext(unitName = "convene")
+    EntityManager em;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    Sealing sealing;
+
+    @Inject
+    Clock clock;
+
+    public Optional<ConnectionView> change(Caller caller, ConnectRequest request) {
+        User me = users.current(caller);
+        Provider provider = request.provider();
+        if (provider.organisationWide() && !caller.isAdmin()) {
+            throw new AccessDeniedException("Only administrators connect " + provider + " for the organisation");
+        }
+        UUID owner = provider.organisationWide() ? null : me.id();
+        Optional<Connection> existing = find(provider, owner);
+        if (request.action() == ConnectRequest.Action.DISCONNECT) {
+            Connection gone = existing.orElseThrow(() -> new NotFoundException(provider + " is not connected"));
+            em.remove(gone);
+            LOG.info(() -> provider + " disconnected by user " + me.id());
+            return Optional.empty();
+        }
+        if (provider != Provider.SLACK) {
+            throw new InvalidInputException("provider", "only SLACK can be connected in this version");
+        }
+        String settings = settings(provider, request.settings());
+        if (request.secret() == null || request.secret().isBlank()) {
+            throw new InvalidInputException("secret", "the provider's token is needed to connect");
+        }
+        String sealed = sealing.seal(request.secret().strip());
+        Connection c = existing.orElse(null);
+        if (c == null) {
+            c = new Connection(provider, owner, settings, sealed, clock.instant());
+            em.persist(c);
+        } else {
+            c.reconnect(settings, sealed, clock.instant());
+        }
+        LOG.info(() -> provider + " connected by user " + me.id() + (owner == null ? " for the organisation" : ""));
+        return Optional.of(ConnectionView.of(c));
+    }
+
+    /** The caller's own connections, and (administrators) the organisation's. */
+    public List<ConnectionView> list(Caller caller) {
+        User me = users.current(caller);
+        String where = caller.isAdmin() ? "c.userId = :me or c.userId is null" : "c.userId = :me";
+        return em.createQuery("select c from Connection c where " + where + " order by c.provider", Connection.class)
+                .setParameter("me", me.id()).getResultList().stream().map(ConnectionView::of).toList();
+    }
+
+    private Optional<Connection> find(Provider provider, UUID owner) {
+        String where = owner == null ? "c.userId is null" : "c.userId = :owner";
+        var query = em.createQuery("select c from Connection c where c.provider = :p and " + where, Connection.class)
+                .setParameter("p", provider);
+        if (owner != null) {
+            query.setParameter("owner", owner);
+        }
+        return query.getResultStream().findFirst();
+    }
+
+    /** The provider's settings, checked: what each needs to be told where to post or sync. */
+    private static String settings(Provider provider, Map<String, String> given) {
+        Map<String, String> s = given == null ? Map.of() : given;
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        switch (provider) {
+            case SLACK -> json.add("channel", required(s, "channel"));
+            case TEAMS -> json.add("webhookUrl", required(s, "webhookUrl"));
+            case GOOGLE, MICROSOFT -> json.add("calendarId", s.getOrDefault("calendarId", "primary"));
+        }
+        return json.build().toString();
+    }
+
+    private static String required(Map<String, String> s, String name) {
+        String value = s.get(name);
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException("settings." + name, "required for this provider");
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,63 @@
+package io.convene.integration.camel;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import io.convene.integration.IntegrationFailedException;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The Camel context of Convene's integrations: started with the application, stopped with it. */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // Camel is thread-safe: no container lock around sends
+public class CamelRuntime {
+
+    private static final Logger LOG = Logger.getLogger(CamelRuntime.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "convene.slack.api-url", defaultValue = "https://slack.com/api")
+    String slackApiUrl;
+
+    private CamelContext camel;
+    private ProducerTemplate producer;
+
+    @PostConstruct
+    void start() {
+        long t0 = System.nanoTime();
+        camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("convene-integrations");
+        try {
+            camel.addRoutes(new SlackRoutes(slackApiUrl));
+        } catch (Exception e) {
+            throw new IllegalStateException("Camel routes could not be added", e);
+        }
+        camel.start();
+        producer = camel.createProducerTemplate();
+        LOG.info(() -> "Camel integrations started in " + (System.nanoTime() - t0) / 1_000_000 + " ms (Slack at "
+                + slackApiUrl + ")");
+    }
+
+    @PreDestroy
+    void stop() {
+        camel.stop();
+    }
+
+    /** Sends a body with headers to a route and waits for it; a failure comes back with the route's reason. */
+    public void send(String endpoint, Object body, java.util.Map<String, Object> headers) {
+        try {
+            producer.requestBodyAndHeaders(endpoint, body, headers);
+        } catch (CamelExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IntegrationFailedException(String.valueOf(cause.getMessage()), cause);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.convene.integration.camel;
+
+import io.convene.integration.Announcement;
+import io.convene.integration.IntegrationGateway;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import java.util.Map;
+
+/** The integration port over Camel: each provider has its route. */
+@Stateless
+@Local(IntegrationGateway.class)
+public class Gateway implements IntegrationGateway {
+
+    static final String TARGET = "conveneTarget";
+
+    @EJB
+    CamelRuntime camel;
+
+    @Override
+    public void announce(Announcement announcement, Announcement.Target target) {
+        String endpoint = switch (target.provider()) {
+            case SLACK -> SlackRoutes.ENDPOINT;
+            // refused at connect time (Integrations): no such connection can exist
+            case TEAMS, GOOGLE, MICROSOFT -> throw new IllegalArgumentException("No route for " + target.provider());
+        };
+        camel.send(endpoint, announcement, Map.of(TARGET, target));
+    }
+}

@@ -1,0 +1,87 @@
+package io.convene.integration.camel;
+
+import io.convene.integration.Announcement;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Slack: meeting announcements as {@code chat.postMessage} with the bot token to the connection's
+ * channel. A 429 is retried after the Retry-After the API gave (at most three times); an
+ * {@code "ok": false} answer (bad token, unknown channel) fails the delivery.
+ */
+public class SlackRoutes extends RouteBuilder {
+
+    public static final String ENDPOINT = "direct:slack";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
+
+    private final String apiUrl;
+
+    public SlackRoutes(String apiUrl) {
+        this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
+    }
+
+    @Override
+    public void configure() {
+        onException(RateLimitedException.class)
+                .maximumRedeliveries(3).redeliveryDelay(1000).retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN);
+
+        from(ENDPOINT).routeId("slack-announcement")
+                .process(e -> {
+                    Announcement a = e.getMessage().getBody(Announcement.class);
+                    Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+                    e.getMessage().setBody(message(a, channel(target)));
+                    e.getMessage().removeHeaders("*");
+                    e.getMessage().setHeader("Authorization", "Bearer " + target.secret());
+                    e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+                    e.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+                })
+                .to(apiUrl + "/chat.postMessage?throwExceptionOnFailure=false&automaticRetriesDisabled=true")
+                .process(SlackRoutes::check);
+    }
+
+    static String message(Announcement a, String channel) {
+        ZoneId zone = ZoneId.of(a.timeZone());
+        String text = switch (a.event()) {
+            case SCHEDULED -> ":calendar: *" + a.title() + "* was scheduled by " + a.hostName() + " for "
+                    + WHEN.format(a.start().atZone(zone)) + " (" + zone.getId() + "). Join: " + a.joinUrl();
+            case STARTED -> ":movie_camera: *" + a.title() + "* has started. Join: " + a.joinUrl();
+            case CANCELLED -> ":x: *" + a.title() + "* (" + WHEN.format(a.start().atZone(zone)) + ") was cancelled.";
+        };
+        return Json.createObjectBuilder().add("channel", channel).add("text", text).add("unfurl_links", false)
+                .build().toString();
+    }
+
+    private static String channel(Announcement.Target target) {
+        try (JsonReader r = Json.createReader(new StringReader(target.settings()))) {
+            return r.readObject().getString("channel");
+        }
+    }
+
+    /** Slack answers 200 with {@code ok} true or false, or 429 with Retry-After. */
+    static void check(Exchange e) {
+        int status = e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String body = e.getMessage().getBody(String.class);
+        if (status == 429) {
+            long seconds = RateLimitedException.retryAfterSeconds(e.getMessage().getHeader("Retry-After", String.class));
+            e.getMessage().setHeader(Exchange.REDELIVERY_DELAY, seconds * 1000);
+            throw new RateLimitedException("Slack rate limit: retry after " + seconds + " s", seconds);
+        }
+        if (status != 200) {
+            throw new IllegalStateException("Slack answered HTTP " + status);
+        }
+        JsonObject answer;
+        try (JsonReader r = Json.createReader(new StringReader(body == null ? "{}" : body))) {
+            answer = r.readObject();
+        }
+        if (!answer.getBoolean("ok", false)) {
+            throw new IllegalStateException("Slack refused the message: " + answer.getString("error", "unknown error"));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.convene.web.integration;
+
+import io.convene.integration.ConnectRequest;
+import io.convene.integration.ConnectionView;
+import io.convene.integration.Integrations;
+import io.convene.shared.Caller;
+import io.convene.web.api.Callers;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Connections to outside services (Slack for the organisation, so far). */
+@Path("/integrations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER})
+public class IntegrationResource {
+
+    @Inject
+    Integrations integrations;
+
+    @Inject
+    Callers callers;
+
+    @GET
+    public List<ConnectionView> list() {
+        return integrations.list(callers.current());
+    }
+
+    /** Connect (or replace) or disconnect a provider; the secret is never returned. */
+    @POST
+    @Path("/third-party")
+    public Response change(@NotNull @Valid ConnectRequest request) {
+        return integrations.change(callers.current(), request)
+                .map(view -> Response.ok(view).build()).orElseGet(() -> Response.noContent().build());
+    }
+}
