@@ -80,7 +80,14 @@ class AuthMatrixIT {
                 new Call("POST", "/api/meetings/" + meetingId + "/audio/toggle", Map.of()),
                 new Call("POST", "/api/meetings/" + meetingId + "/screen-share/start", null),
                 new Call("POST", "/api/meetings/" + meetingId + "/chat/send", Map.of("clientMessageId", "m", "text", "x")),
-                new Call("GET", "/api/meetings/" + meetingId + "/chat/messages", null));
+                new Call("GET", "/api/meetings/" + meetingId + "/chat/messages", null),
+                new Call("GET", "/api/notifications/list", null),
+                new Call("POST", "/api/notifications/read-all", null),
+                new Call("POST", "/api/notifications/subscribe", Map.of("channel", "EMAIL", "topic", "REMINDERS")),
+                new Call("DELETE", "/api/notifications/unsubscribe?channel=EMAIL&topic=REMINDERS", null),
+                new Call("GET", "/api/admin/notifications/dead-letters", null),
+                new Call("GET", "/api/integrations", null),
+                new Call("POST", "/api/integrations/third-party", Map.of("provider", "SLACK", "action", "DISCONNECT")));
     }
 
     @Test
@@ -121,6 +128,12 @@ class AuthMatrixIT {
         assertThat(api().put("/api/meetings/" + id + "/edit", pablo, Map.of("title", "x")).status()).isEqualTo(403);
         assertThat(api().delete("/api/meetings/" + id, pablo).status()).isEqualTo(403);
         assertThat(api().get("/api/meetings/" + id + "/details", tokenOf(ADMIN)).status()).isEqualTo(200);
+
+        for (String notAdmin : List.of(hana, pablo, cora)) {
+            assertThat(api().get("/api/admin/notifications/dead-letters", notAdmin).status()).isEqualTo(403);
+            assertThat(api().delete("/api/admin/notifications/dead-letters/" + java.util.UUID.randomUUID(), notAdmin)
+                    .status()).isEqualTo(403);
+        }
     }
 
     @Test
