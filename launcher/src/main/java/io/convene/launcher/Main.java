@@ -26,6 +26,8 @@ public final class Main {
                   REST API      %s/api   (OpenAPI: %s/openapi, health: %s/health)
                   Keycloak      %s/admin  (%s)
                   PostgreSQL    %s
+                  Artemis       tcp://%s:%d
+                  E-mail        %s
                   Logs          %s
                 Demo accounts (password %s):
                   ada@convene.example     admin, host
@@ -38,7 +40,10 @@ public final class Main {
                 """, (System.nanoTime() - t0) / 1e9, s.httpUrl(), s.httpUrl(), s.httpUrl(), s.keycloakUrl(),
                 s.externalKeycloakUrl() != null ? "external"
                         : "user admin, password in " + state.resolve("secrets.properties"),
-                suite.dbUrl(), state.resolve("logs"), s.demoPassword(),
+                suite.dbUrl(), s.brokerHost(), s.brokerPort(),
+                s.mailHost() == null ? "off (set CONVENE_MAIL_HOST and CONVENE_MAIL_PORT to send invitations)"
+                        : "via " + s.mailHost() + ":" + s.mailPort(),
+                state.resolve("logs"), s.demoPassword(),
                 s.httpUrl(), s.demoPassword());
         Thread.currentThread().join();
     }
