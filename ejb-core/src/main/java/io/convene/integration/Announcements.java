@@ -16,9 +16,9 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Tells the connected outside services about a meeting: one message per connection on
- * {@value #QUEUE}, in the caller's transaction (XA, like notices), so each connection is retried on
- * its own and none hears of a change that rolled back.
+ * Tells the connected outside services and the webhooks that want it about a meeting: one message
+ * per connection or webhook on {@value #QUEUE}, in the caller's transaction (XA, like notices), so
+ * each is retried on its own and none hears of a change that rolled back.
  */
 @ApplicationScoped
 public class Announcements {
@@ -38,21 +38,31 @@ public class Announcements {
                         select c from Connection c
                         where c.provider in :orgWide and c.userId is null""", Connection.class)
                 .setParameter("orgWide", List.of(Provider.SLACK)).getResultList();
-        if (targets.isEmpty()) {
+        List<WebhookEndpoint> hooks = em.createQuery("select e from WebhookEndpoint e", WebhookEndpoint.class)
+                .getResultList().stream().filter(e -> e.wants(event)).toList();
+        if (targets.isEmpty() && hooks.isEmpty()) {
             return;
         }
         try {
             for (Connection c : targets) {
-                String delivery = Json.createObjectBuilder().add("deliveryId", UUID.randomUUID().toString())
-                        .add("event", event.name()).add("meetingId", meeting.id().toString())
-                        .add("connectionId", c.id().toString()).build().toString();
-                jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(QUEUE), delivery);
+                send(event, meeting, "connectionId", c.id());
+            }
+            for (WebhookEndpoint e : hooks) {
+                send(event, meeting, "webhookId", e.id());
             }
         } catch (JMSRuntimeException e) {
             LOG.warning(() -> "Publishing " + event + " of meeting " + meeting.id() + " failed: " + e);
             throw new UnavailableException("Integrations cannot be told right now (message broker unreachable); "
                     + "nothing was changed, try again");
         }
-        LOG.info(() -> "Announced " + event + " of meeting " + meeting.id() + " to " + targets.size() + " connections");
+        LOG.info(() -> "Announced " + event + " of meeting " + meeting.id() + " to " + targets.size() + " connections and "
+                + hooks.size() + " webhooks");
+    }
+
+    private void send(Announcement.Event event, Meeting meeting, String targetField, UUID target) {
+        String delivery = Json.createObjectBuilder().add("deliveryId", UUID.randomUUID().toString())
+                .add("event", event.name()).add("meetingId", meeting.id().toString())
+                .add(targetField, target.toString()).build().toString();
+        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(QUEUE), delivery);
     }
 }

@@ -41,6 +41,12 @@ public class IntegrationDeliveries {
     @Inject
     Sealing sealing;
 
+    @EJB
+    WebhookLog webhookLog;
+
+    @Inject
+    java.time.Clock clock;
+
     void deliver(String message) {
         JsonObject d;
         try (JsonReader reader = Json.createReader(new StringReader(message))) {
@@ -49,6 +55,15 @@ public class IntegrationDeliveries {
         UUID deliveryId = UUID.fromString(d.getString("deliveryId"));
         Announcement.Event event = Announcement.Event.valueOf(d.getString("event"));
         Meeting meeting = em.find(Meeting.class, UUID.fromString(d.getString("meetingId")));
+        if (d.containsKey("webhookId")) {
+            WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, UUID.fromString(d.getString("webhookId")));
+            if (meeting == null || endpoint == null) {
+                LOG.info(() -> "Webhook delivery " + deliveryId + " dropped: meeting or webhook gone");
+                return;
+            }
+            callWebhook(deliveryId, event, meeting, endpoint);
+            return;
+        }
         Connection connection = em.find(Connection.class, UUID.fromString(d.getString("connectionId")));
         if (meeting == null || connection == null) {
             LOG.info(() -> "Integration delivery " + deliveryId + " dropped: meeting or connection gone");
@@ -75,6 +90,36 @@ public class IntegrationDeliveries {
                 .setParameter(1, deliveryId).setParameter(2, connection.id()).executeUpdate();
         LOG.info(() -> "Integration delivery " + deliveryId + " " + event + " of meeting " + meeting.id() + " to "
                 + connection.provider() + " done");
+    }
+
+    private void callWebhook(UUID deliveryId, Announcement.Event event, Meeting meeting, WebhookEndpoint endpoint) {
+        if (webhookLog.delivered(deliveryId)) {
+            LOG.info(() -> "Webhook delivery " + deliveryId + " was done before; not repeated");
+            return;
+        }
+        String name = "meeting." + event.name().toLowerCase();
+        String body = Json.createObjectBuilder().add("id", deliveryId.toString()).add("event", name)
+                .add("createdAt", clock.instant().toString())
+                .add("meeting", Json.createObjectBuilder().add("id", meeting.id().toString()).add("code", meeting.code())
+                        .add("title", meeting.title()).add("start", meeting.slot().start().toString())
+                        .add("end", meeting.slot().end().toString()).add("timeZone", meeting.timeZone().getId())
+                        .add("status", meeting.status().name())
+                        .add("host", Json.createObjectBuilder().add("name", meeting.host().name())
+                                .add("email", meeting.host().email())))
+                .build().toString();
+        webhookLog.attempted(deliveryId, endpoint.id(), event, meeting.id(), clock.instant());
+        int status;
+        try {
+            status = gateway.call(new WebhookCall(deliveryId, endpoint.url(), sealing.open(endpoint.secretSealed()),
+                    name, body));
+        } catch (IntegrationFailedException e) {
+            webhookLog.failed(deliveryId, e.getMessage());
+            LOG.warning(() -> "Webhook delivery " + deliveryId + " to " + endpoint.url() + " failed (retried by the broker): "
+                    + e.getMessage());
+            throw e;
+        }
+        webhookLog.succeeded(deliveryId, status, clock.instant());
+        LOG.info(() -> "Webhook delivery " + deliveryId + " " + name + " to " + endpoint.url() + " done: HTTP " + status);
     }
 
     private boolean alreadyDone(UUID deliveryId) {

@@ -8,4 +8,7 @@ public interface IntegrationGateway {
      * for rate limits), which makes the delivery roll back and the broker retry it.
      */
     void announce(Announcement announcement, Announcement.Target target);
+
+    /** Makes one signed webhook request; answers the 2xx status, throws when the endpoint gave another. */
+    int call(WebhookCall call);
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,8 +36,11 @@ public class CamelRuntime {
         long t0 = System.nanoTime();
         camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("convene-integrations");
+        // HttpClient must not retry (and sleep on Retry-After) by itself: the routes decide, and say so
+        camel.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
         try {
             camel.addRoutes(new SlackRoutes(slackApiUrl));
+            camel.addRoutes(new WebhookRoutes(java.time.Clock.systemUTC()));
         } catch (Exception e) {
             throw new IllegalStateException("Camel routes could not be added", e);
         }
@@ -51,10 +55,20 @@ public class CamelRuntime {
         camel.stop();
     }
 
-    /** Sends a body with headers to a route and waits for it; a failure comes back with the route's reason. */
-    public void send(String endpoint, Object body, java.util.Map<String, Object> headers) {
+    /**
+     * Sends a body with headers to a route and waits for it; answers the route's outcome message, a
+     * failure comes back with the route's reason.
+     */
+    public org.apache.camel.Message send(String endpoint, Object body, java.util.Map<String, Object> headers) {
         try {
-            producer.requestBodyAndHeaders(endpoint, body, headers);
+            org.apache.camel.Exchange done = producer.send(endpoint, e -> {
+                e.getMessage().setBody(body);
+                e.getMessage().setHeaders(new java.util.HashMap<>(headers));
+            });
+            if (done.getException() != null) {
+                throw org.apache.camel.CamelExecutionException.wrapCamelExecutionException(done, done.getException());
+            }
+            return done.getMessage();
         } catch (CamelExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IntegrationFailedException(String.valueOf(cause.getMessage()), cause);

@@ -2,6 +2,7 @@ package io.convene.integration.camel;
 
 import io.convene.integration.Announcement;
 import io.convene.integration.IntegrationGateway;
+import io.convene.integration.WebhookCall;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
@@ -25,5 +26,10 @@ public class Gateway implements IntegrationGateway {
             case TEAMS, GOOGLE, MICROSOFT -> throw new IllegalArgumentException("No route for " + target.provider());
         };
         camel.send(endpoint, announcement, Map.of(TARGET, target));
+    }
+
+    @Override
+    public int call(WebhookCall call) {
+        return camel.send(WebhookRoutes.ENDPOINT, call, Map.of()).getHeader(WebhookRoutes.STATUS, Integer.class);
     }
 }

@@ -42,7 +42,7 @@ public class SlackRoutes extends RouteBuilder {
                     e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
                     e.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
                 })
-                .to(apiUrl + "/chat.postMessage?throwExceptionOnFailure=false&automaticRetriesDisabled=true")
+                .to(apiUrl + "/chat.postMessage?throwExceptionOnFailure=false")
                 .process(SlackRoutes::check);
     }
 

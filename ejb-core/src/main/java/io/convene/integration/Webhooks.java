@@ -1,0 +1,128 @@
+package io.convene.integration;
+
+import io.convene.platform.Sealing;
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.Caller;
+import io.convene.shared.InvalidInputException;
+import io.convene.shared.NotFoundException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Outgoing webhooks, for administrators: register an endpoint for some meeting events (its signing
+ * secret is shown once, at registration), list, remove, and read the log of deliveries.
+ */
+@Stateless
+public class Webhooks {
+
+    private static final Logger LOG = Logger.getLogger(Webhooks.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int LOG_LIMIT = 100;
+
+    @PersistenceContext(unitName = "convene")
+    EntityManager em;
+
+    @Inject
+    Sealing sealing;
+
+    @Inject
+    Clock clock;
+
+    /** An endpoint as administrators see it (never the secret). */
+    public record EndpointView(UUID id, String url, Set<Announcement.Event> events, Instant createdAt) {
+        static EndpointView of(WebhookEndpoint e) {
+            return new EndpointView(e.id(), e.url(), e.events(), e.createdAt());
+        }
+    }
+
+    /** A new endpoint with the secret its payloads are signed with: shown this once. */
+    public record Registered(EndpointView endpoint, String secret) {
+    }
+
+    /** One delivery in the log. */
+    public record DeliveryView(UUID id, String event, UUID meetingId, int attempts, Integer lastStatus, String lastError,
+                               Instant firstAttemptAt, Instant lastAttemptAt, Instant deliveredAt) {
+    }
+
+    public Registered register(Caller caller, String url, Set<Announcement.Event> events) {
+        requireAdmin(caller);
+        String checked = checkedUrl(url);
+        if (events == null || events.isEmpty()) {
+            throw new InvalidInputException("events", "choose at least one event");
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = "whsec_" + HexFormat.of().formatHex(bytes);
+        WebhookEndpoint endpoint = new WebhookEndpoint(checked, EnumSet.copyOf(events), sealing.seal(secret), clock.instant());
+        em.persist(endpoint);
+        LOG.info(() -> "Webhook " + endpoint.id() + " to " + checked + " for " + events + " registered by " + caller.subject());
+        return new Registered(EndpointView.of(endpoint), secret);
+    }
+
+    public List<EndpointView> list(Caller caller) {
+        requireAdmin(caller);
+        return em.createQuery("select e from WebhookEndpoint e order by e.createdAt", WebhookEndpoint.class)
+                .getResultList().stream().map(EndpointView::of).toList();
+    }
+
+    public void remove(Caller caller, UUID id) {
+        requireAdmin(caller);
+        em.remove(endpoint(id));
+        LOG.info(() -> "Webhook " + id + " removed by " + caller.subject());
+    }
+
+    /** The newest deliveries first, at most {@value #LOG_LIMIT}. */
+    public List<DeliveryView> deliveries(Caller caller, UUID id) {
+        requireAdmin(caller);
+        endpoint(id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, event, meeting_id, attempts, last_status, last_error, first_attempt_at,
+                               last_attempt_at, delivered_at
+                        from webhook_deliveries where endpoint_id = ?1 order by first_attempt_at desc limit ?2""")
+                .setParameter(1, id).setParameter(2, LOG_LIMIT).getResultList();
+        return rows.stream().map(r -> new DeliveryView((UUID) r[0], (String) r[1], (UUID) r[2],
+                ((Number) r[3]).intValue(), r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5],
+                (Instant) r[6], (Instant) r[7], (Instant) r[8])).toList();
+    }
+
+    private WebhookEndpoint endpoint(UUID id) {
+        WebhookEndpoint e = em.find(WebhookEndpoint.class, id);
+        if (e == null) {
+            throw new NotFoundException("No such webhook");
+        }
+        return e;
+    }
+
+    private static String checkedUrl(String url) {
+        try {
+            URI uri = new URI(url == null ? "" : url.strip());
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getUserInfo() != null || uri.getFragment() != null) {
+                throw new InvalidInputException("url", "an http(s) URL with a host, no user info and no fragment");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("url", "not a URL");
+        }
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new AccessDeniedException("Only administrators manage webhooks");
+        }
+    }
+}
