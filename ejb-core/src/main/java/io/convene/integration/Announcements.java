@@ -37,7 +37,7 @@ public class Announcements {
         List<Connection> targets = em.createQuery("""
                         select c from Connection c
                         where c.provider in :orgWide and c.userId is null""", Connection.class)
-                .setParameter("orgWide", List.of(Provider.SLACK)).getResultList();
+                .setParameter("orgWide", List.of(Provider.SLACK, Provider.TEAMS)).getResultList();
         List<WebhookEndpoint> hooks = em.createQuery("select e from WebhookEndpoint e", WebhookEndpoint.class)
                 .getResultList().stream().filter(e -> e.wants(event)).toList();
         if (targets.isEmpty() && hooks.isEmpty()) {

@@ -52,12 +52,16 @@ public class Integrations {
             LOG.info(() -> provider + " disconnected by user " + me.id());
             return Optional.empty();
         }
-        if (provider != Provider.SLACK) {
-            throw new InvalidInputException("provider", "only SLACK can be connected in this version");
+        if (!provider.organisationWide()) {
+            throw new InvalidInputException("provider", "only SLACK and TEAMS can be connected in this version");
         }
         String settings = settings(provider, request.settings());
         if (request.secret() == null || request.secret().isBlank()) {
             throw new InvalidInputException("secret", "the provider's token is needed to connect");
+        }
+        if (provider == Provider.TEAMS && !request.secret().strip().startsWith("https://")
+                && !request.secret().strip().startsWith("http://")) {
+            throw new InvalidInputException("secret", "the Teams channel's incoming-webhook URL");
         }
         String sealed = sealing.seal(request.secret().strip());
         Connection c = existing.orElse(null);
@@ -95,7 +99,7 @@ public class Integrations {
         JsonObjectBuilder json = Json.createObjectBuilder();
         switch (provider) {
             case SLACK -> json.add("channel", required(s, "channel"));
-            case TEAMS -> json.add("webhookUrl", required(s, "webhookUrl"));
+            case TEAMS -> { } // the channel's incoming-webhook URL is the secret: it carries its own key
             case GOOGLE, MICROSOFT -> json.add("calendarId", s.getOrDefault("calendarId", "primary"));
         }
         return json.build().toString();

@@ -87,6 +87,7 @@ class AuthMatrixIT {
                 new Call("DELETE", "/api/notifications/unsubscribe?channel=EMAIL&topic=REMINDERS", null),
                 new Call("GET", "/api/admin/notifications/dead-letters", null),
                 new Call("GET", "/api/integrations", null),
+                new Call("GET", "/api/admin/webhooks", null),
                 new Call("POST", "/api/integrations/third-party", Map.of("provider", "SLACK", "action", "DISCONNECT")));
     }
 
@@ -131,6 +132,7 @@ class AuthMatrixIT {
 
         for (String notAdmin : List.of(hana, pablo, cora)) {
             assertThat(api().get("/api/admin/notifications/dead-letters", notAdmin).status()).isEqualTo(403);
+            assertThat(api().get("/api/admin/webhooks", notAdmin).status()).isEqualTo(403);
             assertThat(api().delete("/api/admin/notifications/dead-letters/" + java.util.UUID.randomUUID(), notAdmin)
                     .status()).isEqualTo(403);
         }

@@ -40,6 +40,7 @@ public class CamelRuntime {
         camel.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
         try {
             camel.addRoutes(new SlackRoutes(slackApiUrl));
+            camel.addRoutes(new TeamsRoutes());
             camel.addRoutes(new WebhookRoutes(java.time.Clock.systemUTC()));
         } catch (Exception e) {
             throw new IllegalStateException("Camel routes could not be added", e);

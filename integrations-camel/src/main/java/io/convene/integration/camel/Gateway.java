@@ -22,8 +22,9 @@ public class Gateway implements IntegrationGateway {
     public void announce(Announcement announcement, Announcement.Target target) {
         String endpoint = switch (target.provider()) {
             case SLACK -> SlackRoutes.ENDPOINT;
+            case TEAMS -> TeamsRoutes.ENDPOINT;
             // refused at connect time (Integrations): no such connection can exist
-            case TEAMS, GOOGLE, MICROSOFT -> throw new IllegalArgumentException("No route for " + target.provider());
+            case GOOGLE, MICROSOFT -> throw new IllegalArgumentException("No route for " + target.provider());
         };
         camel.send(endpoint, announcement, Map.of(TARGET, target));
     }
