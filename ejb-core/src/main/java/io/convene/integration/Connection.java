@@ -34,6 +34,10 @@ public class Connection {
     @Column(name = "secret_sealed")
     private String secretSealed;
 
+    /** Slack's signing secret (verifies its slash-command requests); sealed. */
+    @Column(name = "signing_secret_sealed")
+    private String signingSecretSealed;
+
     @Column(name = "connected_at", nullable = false)
     private Instant connectedAt;
 
@@ -91,6 +95,14 @@ public class Connection {
 
     String secretSealed() {
         return secretSealed;
+    }
+
+    String signingSecretSealed() {
+        return signingSecretSealed;
+    }
+
+    void signWith(String sealed) {
+        signingSecretSealed = sealed;
     }
 
     public Instant connectedAt() {

@@ -5,10 +5,11 @@ import java.util.UUID;
 
 /** A connection as its owner or an administrator sees it: never the secret. */
 public record ConnectionView(UUID id, Provider provider, boolean organisation, String settings, boolean hasSecret,
-                             Instant connectedAt, Instant lastSuccessAt, String lastError, Instant lastErrorAt) {
+                             boolean hasSigningSecret, Instant connectedAt, Instant lastSuccessAt, String lastError,
+                             Instant lastErrorAt) {
 
     static ConnectionView of(Connection c) {
         return new ConnectionView(c.id(), c.provider(), c.userId() == null, c.settings(), c.secretSealed() != null,
-                c.connectedAt(), c.lastSuccessAt(), c.lastError(), c.lastErrorAt());
+                c.signingSecretSealed() != null, c.connectedAt(), c.lastSuccessAt(), c.lastError(), c.lastErrorAt());
     }
 }

@@ -9,6 +9,9 @@ public interface IntegrationGateway {
      */
     void announce(Announcement announcement, Announcement.Target target);
 
+    /** The e-mail address of a Slack user (Slack's users.info with the connection's bot token). */
+    String slackUserEmail(Announcement.Target slack, String slackUserId);
+
     /** Makes one signed webhook request; answers the 2xx status, throws when the endpoint gave another. */
     int call(WebhookCall call);
 }

@@ -71,6 +71,8 @@ public class Integrations {
         } else {
             c.reconnect(settings, sealed, clock.instant());
         }
+        c.signWith(request.signingSecret() == null || request.signingSecret().isBlank() ? null
+                : sealing.seal(request.signingSecret().strip()));
         LOG.info(() -> provider + " connected by user " + me.id() + (owner == null ? " for the organisation" : ""));
         return Optional.of(ConnectionView.of(c));
     }

@@ -21,6 +21,9 @@ public interface IdentityProvider {
      */
     void endSession(String subject, String sessionId);
 
+    /** The realm roles the account has now (for acting on behalf of someone without their token). */
+    java.util.Set<String> realmRoles(String subject);
+
     record NewAccount(String email, String password, String firstName, String lastName) {
     }
 

@@ -125,6 +125,20 @@ public class KeycloakIdentityProvider implements IdentityProvider {
         }
     }
 
+    @Override
+    public java.util.Set<String> realmRoles(String subject) {
+        try (Response r = call(() -> admin("/users/" + subject + "/role-mappings/realm/composite").get())) {
+            if (r.getStatus() == 404) {
+                return java.util.Set.of();
+            }
+            if (r.getStatus() != 200) {
+                throw unexpected("read roles", r);
+            }
+            return r.readEntity(jakarta.json.JsonArray.class).getValuesAs(JsonObject.class).stream()
+                    .map(role -> role.getString("name")).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     private Invocation.Builder admin(String path) {
         return http.target(settings.adminBase() + path).request(MediaType.APPLICATION_JSON)
                 .header("Authorization", "Bearer " + serviceToken());

@@ -57,6 +57,14 @@ public final class Api {
         return exchange(request);
     }
 
+    /** A body sent exactly as given, with exactly these headers (e.g. a signed form). */
+    public Reply sendRaw(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return exchange(request);
+    }
+
     public Reply postForm(String path, Map<String, String> form, String token) {
         StringBuilder encoded = new StringBuilder();
         form.forEach((k, v) -> encoded.append(encoded.length() == 0 ? "" : "&").append(k).append('=')

@@ -30,6 +30,11 @@ public class Gateway implements IntegrationGateway {
     }
 
     @Override
+    public String slackUserEmail(Announcement.Target slack, String slackUserId) {
+        return camel.send(SlackRoutes.USER_EMAIL, slackUserId, Map.of(TARGET, slack)).getHeader(SlackRoutes.EMAIL, String.class);
+    }
+
+    @Override
     public int call(WebhookCall call) {
         return camel.send(WebhookRoutes.ENDPOINT, call, Map.of()).getHeader(WebhookRoutes.STATUS, Integer.class);
     }

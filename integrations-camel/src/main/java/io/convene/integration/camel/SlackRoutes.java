@@ -19,6 +19,8 @@ import org.apache.camel.builder.RouteBuilder;
 public class SlackRoutes extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:slack";
+    public static final String USER_EMAIL = "direct:slack-user-email";
+    static final String EMAIL = "conveneEmail";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
 
     private final String apiUrl;
@@ -44,6 +46,30 @@ public class SlackRoutes extends RouteBuilder {
                 })
                 .to(apiUrl + "/chat.postMessage?throwExceptionOnFailure=false")
                 .process(SlackRoutes::check);
+
+        from(USER_EMAIL).routeId("slack-user-email")
+                .process(e -> {
+                    Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+                    String user = e.getMessage().getBody(String.class);
+                    e.getMessage().removeHeaders("*");
+                    e.getMessage().setBody(null);
+                    e.getMessage().setHeader("Authorization", "Bearer " + target.secret());
+                    e.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+                    e.getMessage().setHeader(Exchange.HTTP_QUERY, "user=" + java.net.URLEncoder.encode(user,
+                            java.nio.charset.StandardCharsets.UTF_8));
+                })
+                .to(apiUrl + "/users.info?throwExceptionOnFailure=false")
+                .process(e -> {
+                    check(e);
+                    try (JsonReader r = Json.createReader(new StringReader(e.getMessage().getBody(String.class)))) {
+                        JsonObject profile = r.readObject().getJsonObject("user").getJsonObject("profile");
+                        String email = profile == null ? null : profile.getString("email", null);
+                        if (email == null) {
+                            throw new IllegalStateException("Slack gave no e-mail address (the app needs users:read.email)");
+                        }
+                        e.getMessage().setHeader(EMAIL, email);
+                    }
+                });
     }
 
     static String message(Announcement a, String channel) {
@@ -68,6 +94,7 @@ public class SlackRoutes extends RouteBuilder {
     static void check(Exchange e) {
         int status = e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String body = e.getMessage().getBody(String.class);
+        e.getMessage().setBody(body); // read once: keep it for the next step
         if (status == 429) {
             long seconds = RateLimitedException.retryAfterSeconds(e.getMessage().getHeader("Retry-After", String.class));
             e.getMessage().setHeader(Exchange.REDELIVERY_DELAY, seconds * 1000);

@@ -3,15 +3,19 @@ package io.convene.web.integration;
 import io.convene.integration.ConnectRequest;
 import io.convene.integration.ConnectionView;
 import io.convene.integration.Integrations;
+import io.convene.integration.SlackCommands;
 import io.convene.shared.Caller;
 import io.convene.web.api.Callers;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,9 +37,26 @@ public class IntegrationResource {
     @Inject
     Callers callers;
 
+    @Inject
+    SlackCommands slackCommands;
+
     @GET
     public List<ConnectionView> list() {
         return integrations.list(callers.current());
+    }
+
+    /**
+     * Slack's {@code /convene [title]} slash command: public, but every request must carry Slack's
+     * signature over the raw body (checked in the service), so the body is taken as it came.
+     */
+    @POST
+    @Path("/slack/commands")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public SlackCommands.Reply slackCommand(@Size(max = 10_000) String body,
+                                            @HeaderParam("X-Slack-Request-Timestamp") String timestamp,
+                                            @HeaderParam("X-Slack-Signature") String signature) {
+        return slackCommands.handle(body == null ? "" : body, timestamp, signature);
     }
 
     /** Connect (or replace) or disconnect a provider; the secret is never returned. */
