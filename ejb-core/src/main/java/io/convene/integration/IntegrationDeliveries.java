@@ -45,6 +45,9 @@ public class IntegrationDeliveries {
     WebhookLog webhookLog;
 
     @Inject
+    CalendarCopies calendars;
+
+    @Inject
     java.time.Clock clock;
 
     void deliver(String message) {
@@ -75,10 +78,15 @@ public class IntegrationDeliveries {
         }
         Announcement.Target target = new Announcement.Target(connection.id(), connection.provider(),
                 connection.settings(), connection.secretSealed() == null ? null : sealing.open(connection.secretSealed()));
-        Announcement announcement = new Announcement(event, meeting.id(), meeting.title(), meeting.slot().start(),
-                meeting.slot().end(), meeting.timeZone().getId(), meeting.host().name(), links.of(meeting), List.of(target));
+        Announcement announcement = new Announcement(event, meeting.id(), meeting.title(), meeting.agenda(),
+                meeting.code(), meeting.slot().start(), meeting.slot().end(), meeting.timeZone().getId(),
+                meeting.host().name(), links.of(meeting), List.of(target));
         try {
-            gateway.announce(announcement, target);
+            if (connection.provider().organisationWide()) {
+                gateway.announce(announcement, target);
+            } else {
+                calendars.push(announcement, target, connection);
+            }
         } catch (IntegrationFailedException e) {
             health.failed(connection.id(), e.getMessage());
             LOG.warning(() -> "Integration delivery " + deliveryId + " " + event + " to " + connection.provider()

@@ -9,6 +9,14 @@ public interface IntegrationGateway {
      */
     void announce(Announcement announcement, Announcement.Target target);
 
+    /**
+     * Makes the calendar copy of a meeting follow it (insert, update or delete in the target's
+     * calendar); answers the copy's id in that calendar, or null when there is none (any more).
+     *
+     * @param copyId the copy's id from an earlier push, or null
+     */
+    String pushToCalendar(Announcement announcement, Announcement.Target target, String copyId);
+
     /** The e-mail address of a Slack user (Slack's users.info with the connection's bot token). */
     String slackUserEmail(Announcement.Target slack, String slackUserId);
 

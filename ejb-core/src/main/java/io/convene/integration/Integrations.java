@@ -52,8 +52,8 @@ public class Integrations {
             LOG.info(() -> provider + " disconnected by user " + me.id());
             return Optional.empty();
         }
-        if (!provider.organisationWide()) {
-            throw new InvalidInputException("provider", "only SLACK and TEAMS can be connected in this version");
+        if (provider == Provider.MICROSOFT) {
+            throw new InvalidInputException("provider", "MICROSOFT cannot be connected in this version");
         }
         String settings = settings(provider, request.settings());
         if (request.secret() == null || request.secret().isBlank()) {

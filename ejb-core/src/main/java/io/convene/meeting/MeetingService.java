@@ -131,6 +131,7 @@ public class MeetingService {
         List<Participation> invited = invite(meeting, changes.invitees(), now);
         meeting.revise();
         notices.publish(NoticeKind.CHANGED, meeting, earlier);
+        announcements.publish(Announcement.Event.CHANGED, meeting);
         notices.publish(NoticeKind.INVITED, meeting, invited);
         LOG.info(() -> "Meeting " + meeting.id() + " edited by user " + user.id());
         return details(meeting);

@@ -39,7 +39,10 @@ public final class ConveneSuite {
             providers = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
             providers.start();
             // handed on to Convene by the launcher (Suite.applicationConfig): the providers' APIs are here
-            System.setProperty("convene.slack.api-url", "http://127.0.0.1:" + providers.port() + "/slack/api");
+            String playedApis = "http://127.0.0.1:" + providers.port();
+            System.setProperty("convene.slack.api-url", playedApis + "/slack/api");
+            System.setProperty("convene.google.api-url", playedApis + "/google/calendar/v3");
+            System.setProperty("convene.google.token-url", playedApis + "/google/token");
             suite = Suite.start(SuiteSettings.forTests(state, runtime).withMail("127.0.0.1", smtpPort));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 suite.close();

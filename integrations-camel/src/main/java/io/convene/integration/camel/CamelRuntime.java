@@ -28,6 +28,22 @@ public class CamelRuntime {
     @ConfigProperty(name = "convene.slack.api-url", defaultValue = "https://slack.com/api")
     String slackApiUrl;
 
+    @Inject
+    @ConfigProperty(name = "convene.google.api-url", defaultValue = "https://www.googleapis.com/calendar/v3")
+    String googleApiUrl;
+
+    @Inject
+    @ConfigProperty(name = "convene.google.token-url", defaultValue = "https://oauth2.googleapis.com/token")
+    String googleTokenUrl;
+
+    @Inject
+    @ConfigProperty(name = "convene.google.client-id")
+    java.util.Optional<String> googleClientId;
+
+    @Inject
+    @ConfigProperty(name = "convene.google.client-secret")
+    java.util.Optional<String> googleClientSecret;
+
     private CamelContext camel;
     private ProducerTemplate producer;
 
@@ -41,6 +57,8 @@ public class CamelRuntime {
         try {
             camel.addRoutes(new SlackRoutes(slackApiUrl));
             camel.addRoutes(new TeamsRoutes());
+            camel.addRoutes(new GoogleCalendarRoutes(googleApiUrl, googleTokenUrl, googleClientId, googleClientSecret,
+                    java.time.Clock.systemUTC()));
             camel.addRoutes(new WebhookRoutes(java.time.Clock.systemUTC()));
         } catch (Exception e) {
             throw new IllegalStateException("Camel routes could not be added", e);

@@ -24,9 +24,22 @@ public class Gateway implements IntegrationGateway {
             case SLACK -> SlackRoutes.ENDPOINT;
             case TEAMS -> TeamsRoutes.ENDPOINT;
             // refused at connect time (Integrations): no such connection can exist
-            case GOOGLE, MICROSOFT -> throw new IllegalArgumentException("No route for " + target.provider());
+            case GOOGLE, MICROSOFT -> throw new IllegalArgumentException("No announcement route for " + target.provider());
         };
         camel.send(endpoint, announcement, Map.of(TARGET, target));
+    }
+
+    @Override
+    public String pushToCalendar(Announcement announcement, Announcement.Target target, String copyId) {
+        if (target.provider() != io.convene.integration.Provider.GOOGLE) {
+            throw new IllegalArgumentException("No calendar route for " + target.provider());
+        }
+        java.util.Map<String, Object> headers = new java.util.HashMap<>();
+        headers.put(TARGET, target);
+        if (copyId != null) {
+            headers.put(GoogleCalendarRoutes.COPY, copyId);
+        }
+        return camel.send(GoogleCalendarRoutes.ENDPOINT, announcement, headers).getHeader(GoogleCalendarRoutes.RESULT, String.class);
     }
 
     @Override

@@ -77,6 +77,8 @@ public class SlackRoutes extends RouteBuilder {
         String text = switch (a.event()) {
             case SCHEDULED -> ":calendar: *" + a.title() + "* was scheduled by " + a.hostName() + " for "
                     + WHEN.format(a.start().atZone(zone)) + " (" + zone.getId() + "). Join: " + a.joinUrl();
+            case CHANGED -> ":pencil2: *" + a.title() + "* was changed: now " + WHEN.format(a.start().atZone(zone))
+                    + " (" + zone.getId() + "). Join: " + a.joinUrl();
             case STARTED -> ":movie_camera: *" + a.title() + "* has started. Join: " + a.joinUrl();
             case CANCELLED -> ":x: *" + a.title() + "* (" + WHEN.format(a.start().atZone(zone)) + ") was cancelled.";
         };

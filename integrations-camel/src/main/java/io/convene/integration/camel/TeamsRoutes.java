@@ -52,6 +52,7 @@ public class TeamsRoutes extends RouteBuilder {
         String when = WHEN.format(a.start().atZone(zone)) + " (" + zone.getId() + ")";
         String title = switch (a.event()) {
             case SCHEDULED -> a.title() + " was scheduled";
+            case CHANGED -> a.title() + " was changed";
             case STARTED -> a.title() + " has started";
             case CANCELLED -> a.title() + " was cancelled";
         };

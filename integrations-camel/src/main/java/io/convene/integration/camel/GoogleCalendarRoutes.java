@@ -1,0 +1,187 @@
+package io.convene.integration.camel;
+
+import io.convene.integration.Announcement;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Google Calendar (API v3): keeps the copy of a meeting in its host's calendar. Insert with an id
+ * made from the meeting's (so a replayed insert answers 409 and becomes an update, never a second
+ * event), PATCH on change, DELETE on cancel. Access tokens come from the connection's refresh
+ * token (OAuth token endpoint) and are kept until shortly before they expire; a 401 refreshes once
+ * and repeats the call. 429 waits its Retry-After; 404/410 mean the user removed the event.
+ */
+public class GoogleCalendarRoutes extends RouteBuilder {
+
+    public static final String ENDPOINT = "direct:google-calendar";
+    static final String COPY = "conveneCopyId";
+    static final String RESULT = "conveneCalendarCopy";
+
+    private final String apiUrl;
+    private final String tokenUrl;
+    private final Optional<String> clientId;
+    private final Optional<String> clientSecret;
+    private final Clock clock;
+    private final Map<UUID, AccessToken> tokens = new ConcurrentHashMap<>();
+
+    private record AccessToken(String value, Instant renewAfter) {
+    }
+
+    public GoogleCalendarRoutes(String apiUrl, String tokenUrl, Optional<String> clientId, Optional<String> clientSecret,
+                                Clock clock) {
+        this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
+        this.tokenUrl = tokenUrl;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configure() {
+        onException(RateLimitedException.class)
+                .maximumRedeliveries(3).redeliveryDelay(1000).retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN);
+
+        from(ENDPOINT).routeId("google-calendar").process(this::push);
+    }
+
+    private void push(Exchange e) {
+        Announcement a = e.getMessage().getBody(Announcement.class);
+        Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+        String copy = e.getMessage().getHeader(COPY, String.class);
+        String events = apiUrl + "/calendars/" + URLEncoder.encode(calendarId(target), StandardCharsets.UTF_8) + "/events";
+        ProducerTemplate http = e.getContext().createProducerTemplate();
+        String result;
+        if (a.event() == Announcement.Event.CANCELLED) {
+            if (copy != null) {
+                int status = call(http, target, "DELETE", events + "/" + copy, null).getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+                expect(status, "delete", 204, 200, 404, 410);
+            }
+            result = null;
+        } else if (copy == null) {
+            String id = eventId(a);
+            Message inserted = call(http, target, "POST", events, event(a, id));
+            int status = inserted.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            if (status == 409) { // inserted before (a replayed delivery): update it instead
+                status = call(http, target, "PATCH", events + "/" + id, event(a, null)).getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            }
+            expect(status, "insert", 200);
+            result = id;
+        } else {
+            int status = call(http, target, "PATCH", events + "/" + copy, event(a, null)).getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            expect(status, "update", 200, 404, 410);
+            result = status == 200 ? copy : null; // the user deleted it in their calendar: leave it gone
+        }
+        e.getMessage().setHeader(RESULT, result);
+    }
+
+    /** One API call with a valid access token; a 401 renews the token once and repeats it. */
+    private Message call(ProducerTemplate http, Announcement.Target target, String method, String url, String body) {
+        Message answer = send(http, method, url, body, accessToken(target, false));
+        if (answer.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class) == 401) {
+            answer = send(http, method, url, body, accessToken(target, true));
+        }
+        int status = answer.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status == 429 || status == 403 && String.valueOf(answer.getBody(String.class)).contains("rateLimitExceeded")) {
+            long s = RateLimitedException.retryAfterSeconds(answer.getHeader("Retry-After", String.class));
+            throw new RateLimitedException("Google Calendar rate limit: retry after " + s + " s", s);
+        }
+        return answer;
+    }
+
+    private static Message send(ProducerTemplate http, String method, String url, String body, String token) {
+        Exchange done = http.send("http://google?throwExceptionOnFailure=false&connectTimeout=10000&responseTimeout=15000", x -> {
+            x.getMessage().setHeader(Exchange.HTTP_URI, url);
+            x.getMessage().setHeader(Exchange.HTTP_METHOD, method);
+            x.getMessage().setHeader("Authorization", "Bearer " + token);
+            if (body != null) {
+                x.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+                x.getMessage().setBody(body);
+            }
+        });
+        if (done.getException() != null) {
+            throw new IllegalStateException("Google Calendar unreachable: " + done.getException().getMessage(), done.getException());
+        }
+        done.getMessage().setBody(done.getMessage().getBody(String.class));
+        return done.getMessage();
+    }
+
+    private String accessToken(Announcement.Target target, boolean renew) {
+        AccessToken cached = tokens.get(target.connectionId());
+        if (!renew && cached != null && clock.instant().isBefore(cached.renewAfter())) {
+            return cached.value();
+        }
+        String form = "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(target.secret(), StandardCharsets.UTF_8)
+                + clientId.map(id -> "&client_id=" + URLEncoder.encode(id, StandardCharsets.UTF_8)).orElse("")
+                + clientSecret.map(s -> "&client_secret=" + URLEncoder.encode(s, StandardCharsets.UTF_8)).orElse("");
+        ProducerTemplate http = getContext().createProducerTemplate();
+        Exchange done = http.send("http://google-token?throwExceptionOnFailure=false", x -> {
+            x.getMessage().setHeader(Exchange.HTTP_URI, tokenUrl);
+            x.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+            x.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
+            x.getMessage().setBody(form);
+        });
+        int status = done.getException() != null ? -1 : done.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status != 200) {
+            throw new IllegalStateException("Google refused the refresh token (HTTP " + status + "): reconnect Google");
+        }
+        try (JsonReader r = Json.createReader(new StringReader(done.getMessage().getBody(String.class)))) {
+            JsonObject t = r.readObject();
+            long lifetime = t.getJsonNumber("expires_in").longValue();
+            AccessToken fresh = new AccessToken(t.getString("access_token"),
+                    clock.instant().plusSeconds(Math.max(lifetime - 60, lifetime / 2)));
+            tokens.put(target.connectionId(), fresh);
+            return fresh.value();
+        }
+    }
+
+    /** Google event ids are base32hex (0-9, a-v), 5 to 1024 characters: the meeting's UUID in hex fits. */
+    static String eventId(Announcement a) {
+        return "cv" + a.meetingId().toString().replace("-", "");
+    }
+
+    static String event(Announcement a, String id) {
+        var json = Json.createObjectBuilder();
+        if (id != null) {
+            json.add("id", id);
+        }
+        String description = (a.agenda() == null || a.agenda().isBlank() ? "" : a.agenda().strip() + "\n\n")
+                + "Join: " + a.joinUrl() + "\nMeeting code: " + a.code();
+        return json.add("summary", a.title()).add("description", description).add("location", a.joinUrl())
+                .add("start", Json.createObjectBuilder().add("dateTime", DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                        .format(a.start().atZone(java.time.ZoneId.of(a.timeZone())))).add("timeZone", a.timeZone()))
+                .add("end", Json.createObjectBuilder().add("dateTime", DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                        .format(a.end().atZone(java.time.ZoneId.of(a.timeZone())))).add("timeZone", a.timeZone()))
+                .add("source", Json.createObjectBuilder().add("title", "Convene").add("url", a.joinUrl()))
+                .build().toString();
+    }
+
+    private static String calendarId(Announcement.Target target) {
+        try (JsonReader r = Json.createReader(new StringReader(target.settings()))) {
+            return r.readObject().getString("calendarId", "primary");
+        }
+    }
+
+    private static void expect(int status, String what, int... fine) {
+        for (int f : fine) {
+            if (status == f) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Google Calendar " + what + " answered HTTP " + status);
+    }
+}
