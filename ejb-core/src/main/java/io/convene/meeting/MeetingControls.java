@@ -1,5 +1,8 @@
 package io.convene.meeting;
 
+import io.convene.notification.NoticeKind;
+import io.convene.notification.Notices;
+
 import io.convene.audit.AuditEntry;
 import io.convene.audit.AuditTrail;
 import io.convene.shared.AccessDeniedException;
@@ -45,6 +48,9 @@ public class MeetingControls {
     @Inject
     Clock clock;
 
+    @Inject
+    Notices notices;
+
     public MeetingDetails control(Caller caller, String reference, ControlRequest request) {
         Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
         return apply(meeting, users.current(caller), request);
@@ -67,19 +73,23 @@ public class MeetingControls {
             case ADMIT -> {
                 meeting.admit(target, now);
                 events.recordForAll(meeting, "participant.admitted", target);
+                notices.publish(NoticeKind.ADMITTED, meeting, java.util.List.of(target));
             }
             case DENY -> {
                 meeting.deny(target, now);
                 events.record(meeting, "participant.denied", MeetingEventLog.describe(target), EventAudience.ONE, target);
             }
             case ADMIT_ALL -> {
-                for (Participation admitted : meeting.admitAll(now)) {
-                    events.recordForAll(meeting, "participant.admitted", admitted);
+                java.util.List<Participation> admitted = meeting.admitAll(now);
+                for (Participation p : admitted) {
+                    events.recordForAll(meeting, "participant.admitted", p);
                 }
+                notices.publish(NoticeKind.ADMITTED, meeting, admitted);
             }
             case REMOVE -> {
                 meeting.remove(target, now);
                 events.recordForAll(meeting, "participant.removed", target);
+                notices.publish(NoticeKind.REMOVED, meeting, java.util.List.of(target));
             }
             case LOCK -> {
                 meeting.lock();

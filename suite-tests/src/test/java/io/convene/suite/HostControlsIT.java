@@ -77,6 +77,8 @@ class HostControlsIT extends SignedInPeople {
         assertThat(count("select count(*) from audit_entries a join users u on u.id = a.actor_user_id where a.meeting_id = '"
                 + id + "' and a.action = 'REMOVE' and u.email = '" + PARTICIPANT + "' and a.target_participation_id = '"
                 + coraP + "'")).isEqualTo(1);
+        assertThat(NotificationsIT.awaitKinds(pablo, id, 1)).as("told in the app").contains("ADMITTED");
+        assertThat(NotificationsIT.awaitKinds(cora, id, 2)).contains("ADMITTED", "REMOVED");
     }
 
     @Test
