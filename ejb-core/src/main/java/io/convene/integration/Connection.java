@@ -41,6 +41,12 @@ public class Connection {
     @Column(name = "connected_at", nullable = false)
     private Instant connectedAt;
 
+    @Column(name = "sync_token")
+    private String syncToken;
+
+    @Column(name = "synced_at")
+    private Instant syncedAt;
+
     @Column(name = "last_success_at")
     private Instant lastSuccessAt;
 
@@ -66,6 +72,19 @@ public class Connection {
         this.connectedAt = now;
         this.lastError = null;
         this.lastErrorAt = null;
+    }
+
+    String syncToken() {
+        return syncToken;
+    }
+
+    void synced(String token, Instant now) {
+        syncToken = token;
+        syncedAt = now;
+    }
+
+    public Instant syncedAt() {
+        return syncedAt;
     }
 
     void succeeded(Instant now) {

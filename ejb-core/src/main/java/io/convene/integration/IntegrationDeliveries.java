@@ -85,7 +85,7 @@ public class IntegrationDeliveries {
             if (connection.provider().organisationWide()) {
                 gateway.announce(announcement, target);
             } else {
-                calendars.push(announcement, target, connection);
+                calendars.push(asState(announcement, meeting), target, connection);
             }
         } catch (IntegrationFailedException e) {
             health.failed(connection.id(), e.getMessage());
@@ -98,6 +98,17 @@ public class IntegrationDeliveries {
                 .setParameter(1, deliveryId).setParameter(2, connection.id()).executeUpdate();
         LOG.info(() -> "Integration delivery " + deliveryId + " " + event + " of meeting " + meeting.id() + " to "
                 + connection.provider() + " done");
+    }
+
+    /**
+     * A calendar copy follows the meeting as it is now, whatever the event that woke it: deliveries
+     * may run in any order (a retried SCHEDULED after a CHANGED), and each one makes the copy right.
+     */
+    private static Announcement asState(Announcement a, Meeting meeting) {
+        Announcement.Event now = meeting.status() == io.convene.meeting.MeetingStatus.CANCELLED
+                ? Announcement.Event.CANCELLED : Announcement.Event.CHANGED;
+        return new Announcement(now, a.meetingId(), a.title(), a.agenda(), a.code(), a.start(), a.end(), a.timeZone(),
+                a.hostName(), a.joinUrl(), a.targets());
     }
 
     private void callWebhook(UUID deliveryId, Announcement.Event event, Meeting meeting, WebhookEndpoint endpoint) {

@@ -17,6 +17,12 @@ public interface IntegrationGateway {
      */
     String pushToCalendar(Announcement announcement, Announcement.Target target, String copyId);
 
+    /**
+     * What changed in the target's calendar since {@code syncToken} (null: read from now on), and
+     * the token to read on from next time.
+     */
+    CalendarChanges pullCalendarChanges(Announcement.Target target, String syncToken);
+
     /** The e-mail address of a Slack user (Slack's users.info with the connection's bot token). */
     String slackUserEmail(Announcement.Target slack, String slackUserId);
 

@@ -17,6 +17,8 @@ import io.convene.user.User;
 import io.convene.user.UserRepository;
 import io.convene.user.UserService;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.time.Clock;
@@ -135,6 +137,26 @@ public class MeetingService {
         notices.publish(NoticeKind.INVITED, meeting, invited);
         LOG.info(() -> "Meeting " + meeting.id() + " edited by user " + user.id());
         return details(meeting);
+    }
+
+    /**
+     * The host moved the meeting's copy in their own calendar: the meeting follows (everyone is told,
+     * as for an edit) unless the new time collides with another of the host's meetings (then a
+     * {@link SchedulingConflictException}, and nothing changed). In a transaction of its own, so a
+     * refused move does not undo the rest of a calendar sync.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void moveFromCalendar(UUID meetingId, TimeSlot slot) {
+        Meeting meeting = resolveLocked(meetingId.toString());
+        if (meeting.status() != MeetingStatus.SCHEDULED || meeting.slot().equals(slot)) {
+            return;
+        }
+        requireFree(meeting.host(), slot, meeting.id());
+        meeting.reschedule(slot, meeting.timeZone());
+        meeting.revise();
+        notices.publish(NoticeKind.CHANGED, meeting, meeting.invitees());
+        announcements.publish(Announcement.Event.CHANGED, meeting);
+        LOG.info(() -> "Meeting " + meeting.id() + " moved to " + slot + " from its host's calendar");
     }
 
     public void cancel(Caller caller, String reference) {

@@ -7,7 +7,9 @@ public enum NoticeKind {
     CANCELLED(Topic.CHANGES, "%s was cancelled"),
     REMINDER(Topic.REMINDERS, "%s starts soon"),
     ADMITTED(Topic.CHANGES, "You were admitted to %s"),
-    REMOVED(Topic.CHANGES, "You were removed from %s");
+    REMOVED(Topic.CHANGES, "You were removed from %s"),
+    CALENDAR_DELETED(Topic.CHANGES, "%s was deleted from your calendar; the meeting itself is still on"),
+    CALENDAR_CONFLICT(Topic.CHANGES, "%s was moved in your calendar onto another of your meetings; it keeps its time");
 
     private final Topic topic;
     private final String headline;

@@ -33,6 +33,11 @@ class GoogleCalendarIT extends SignedInPeople {
     private static final String EVENTS = "/google/calendar/v3/calendars/primary/events";
     private static final String TOKEN = "/google/token";
 
+    @org.junit.jupiter.api.BeforeEach
+    void freshProviders() {
+        providers().resetAll();
+    }
+
     @Test
     void theCopyIsInsertedUpdatedWithARenewedTokenAndDeleted() {
         providers().stubFor(post(urlPathEqualTo(TOKEN)).inScenario("token").whenScenarioStateIs(STARTED)
@@ -43,7 +48,7 @@ class GoogleCalendarIT extends SignedInPeople {
         providers().stubFor(post(urlPathEqualTo(EVENTS)).inScenario("insert").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
         providers().stubFor(post(urlPathEqualTo(EVENTS)).inScenario("insert").whenScenarioStateIs("open")
-                .willReturn(json(200, "{\"kind\":\"calendar#event\",\"status\":\"confirmed\",\"etag\":\"\\\"1\\\"\"}")));
+                .willReturn(json(200, "{\"kind\":\"calendar#event\",\"status\":\"confirmed\",\"etag\":\"1\"}")));
 
         Reply connected = api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE",
                 "action", "CONNECT", "secret", "1//refresh-token-of-hana"));
@@ -61,6 +66,8 @@ class GoogleCalendarIT extends SignedInPeople {
             assertThat(event.get("start").get("timeZone").asText()).isEqualTo("Europe/Berlin");
             assertThat(event.get("start").get("dateTime").asText()).startsWith(((String) draft("x").get("start")).substring(0, 4));
             assertThat(event.get("description").asText()).contains("Meeting code: " + m.text("code"));
+            Eventually.get(() -> ConveneSuite.count("select count(*) from calendar_copies where meeting_id = '"
+                    + m.text("id") + "'"), n -> n == 1, Duration.ofSeconds(10));
 
             // the access token has expired on Google's side: 401, a new token, the same PATCH again
             providers().stubFor(patch(urlPathEqualTo(EVENTS + "/" + eventId)).inScenario("patch").whenScenarioStateIs(STARTED)
@@ -90,6 +97,57 @@ class GoogleCalendarIT extends SignedInPeople {
         }
         assertThat(api().post("/api/integrations/third-party", pablo, Map.of("provider", "MICROSOFT",
                 "action", "CONNECT", "secret", "x")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCopyMovedInTheCalendarMovesTheMeetingADeletedOneIsReportedToTheHost() {
+        providers().stubFor(post(urlPathEqualTo(TOKEN))
+                .willReturn(json(200, "{\"access_token\":\"ya29.sync\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+        providers().stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"status\":\"confirmed\"}")));
+        providers().stubFor(patch(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(EVENTS + "/.*"))
+                .willReturn(json(200, "{\"status\":\"confirmed\"}")));
+        assertThat(api().get("/api/users/profile", pablo).status()).isEqualTo(200);
+        assertThat(api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE",
+                "action", "CONNECT", "secret", "1//refresh-token-of-hana")).status()).isEqualTo(200);
+        try {
+            Map<String, Object> d = draft("Moved in Google");
+            Reply m = schedule(host, d);
+            String id = m.text("id");
+            String eventId = "cv" + id.replace("-", "");
+            Eventually.get(() -> ConveneSuite.count("select count(*) from calendar_copies where meeting_id = '" + id + "'"),
+                    n -> n == 1, Duration.ofSeconds(30));
+            java.time.Instant start = java.time.Instant.parse(m.text("start")).plus(Duration.ofDays(1));
+            java.time.Instant end = java.time.Instant.parse(m.text("end")).plus(Duration.ofDays(1));
+
+            // the host dragged it to the next day in Google Calendar; someone else's event changed too
+            providers().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(EVENTS))
+                    .withQueryParam("showDeleted", com.github.tomakehurst.wiremock.client.WireMock.equalTo("true"))
+                    .willReturn(json(200, "{\"kind\":\"calendar#events\",\"items\":["
+                            + "{\"id\":\"" + eventId + "\",\"status\":\"confirmed\",\"start\":{\"dateTime\":\"" + start
+                            + "\",\"timeZone\":\"Europe/Berlin\"},\"end\":{\"dateTime\":\"" + end + "\"}},"
+                            + "{\"id\":\"lunch123\",\"status\":\"confirmed\",\"start\":{\"dateTime\":\"" + start + "\"},"
+                            + "\"end\":{\"dateTime\":\"" + end + "\"}}],\"nextSyncToken\":\"sync-1\"}")));
+            Reply first = api().post("/api/integrations/calendar/sync", host, null);
+            assertThat(first.status()).as(first.toString()).isEqualTo(200);
+            assertThat(first.json().get("moved").asInt()).isEqualTo(1);
+            assertThat(first.json().get("read").asInt()).isEqualTo(2);
+            assertThat(api().get("/api/meetings/" + id + "/details", host).text("start")).isEqualTo(start.toString());
+            assertThat(NotificationsIT.awaitKinds(pablo, id, 2)).contains("CHANGED");
+
+            // then deleted it there: Convene keeps the meeting and tells the host
+            providers().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(EVENTS))
+                    .withQueryParam("syncToken", com.github.tomakehurst.wiremock.client.WireMock.equalTo("sync-1"))
+                    .willReturn(json(200, "{\"items\":[{\"id\":\"" + eventId + "\",\"status\":\"cancelled\"}],"
+                            + "\"nextSyncToken\":\"sync-2\"}")));
+            Reply second = api().post("/api/integrations/calendar/sync", host, null);
+            assertThat(second.json().get("deleted").asInt()).isEqualTo(1);
+            assertThat(api().get("/api/meetings/" + id + "/details", host).text("status")).isEqualTo("SCHEDULED");
+            assertThat(NotificationsIT.awaitKinds(host, id, 1)).contains("CALENDAR_DELETED");
+            assertThat(ConveneSuite.count("select count(*) from calendar_copies where meeting_id = '" + id + "'")).isZero();
+        } finally {
+            api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE", "action", "DISCONNECT"));
+        }
+        assertThat(api().post("/api/integrations/calendar/sync", host, null).status()).as("nothing connected").isEqualTo(404);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {

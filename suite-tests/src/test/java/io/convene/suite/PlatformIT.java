@@ -47,7 +47,7 @@ class PlatformIT {
                 "/notifications/list", "/notifications/{id}/read", "/notifications/read-all",
                 "/notifications/subscriptions", "/notifications/subscribe", "/notifications/unsubscribe",
                 "/admin/notifications/dead-letters", "/admin/notifications/dead-letters/{id}/replay",
-                "/admin/notifications/dead-letters/{id}", "/integrations", "/integrations/third-party", "/integrations/slack/commands",
+                "/admin/notifications/dead-letters/{id}", "/integrations", "/integrations/third-party", "/integrations/slack/commands", "/integrations/calendar/sync",
                 "/admin/webhooks", "/admin/webhooks/{id}", "/admin/webhooks/{id}/deliveries");
         assertThat(doc.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(paths);
     }

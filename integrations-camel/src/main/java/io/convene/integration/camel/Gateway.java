@@ -1,6 +1,7 @@
 package io.convene.integration.camel;
 
 import io.convene.integration.Announcement;
+import io.convene.integration.CalendarChanges;
 import io.convene.integration.IntegrationGateway;
 import io.convene.integration.WebhookCall;
 import jakarta.ejb.EJB;
@@ -40,6 +41,16 @@ public class Gateway implements IntegrationGateway {
             headers.put(GoogleCalendarRoutes.COPY, copyId);
         }
         return camel.send(GoogleCalendarRoutes.ENDPOINT, announcement, headers).getHeader(GoogleCalendarRoutes.RESULT, String.class);
+    }
+
+    @Override
+    public CalendarChanges pullCalendarChanges(Announcement.Target target, String syncToken) {
+        java.util.Map<String, Object> headers = new java.util.HashMap<>();
+        headers.put(TARGET, target);
+        if (syncToken != null) {
+            headers.put(GoogleCalendarRoutes.SYNC_TOKEN, syncToken);
+        }
+        return camel.send(GoogleCalendarRoutes.CHANGES, null, headers).getBody(CalendarChanges.class);
     }
 
     @Override

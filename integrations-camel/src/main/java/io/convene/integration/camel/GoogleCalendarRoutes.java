@@ -1,6 +1,7 @@
 package io.convene.integration.camel;
 
 import io.convene.integration.Announcement;
+import io.convene.integration.CalendarChanges;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -29,6 +30,8 @@ import org.apache.camel.builder.RouteBuilder;
 public class GoogleCalendarRoutes extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:google-calendar";
+    public static final String CHANGES = "direct:google-calendar-changes";
+    static final String SYNC_TOKEN = "conveneSyncToken";
     static final String COPY = "conveneCopyId";
     static final String RESULT = "conveneCalendarCopy";
 
@@ -57,6 +60,60 @@ public class GoogleCalendarRoutes extends RouteBuilder {
                 .maximumRedeliveries(3).redeliveryDelay(1000).retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN);
 
         from(ENDPOINT).routeId("google-calendar").process(this::push);
+        from(CHANGES).routeId("google-calendar-changes").process(this::pull);
+    }
+
+    /**
+     * Reads events changed since the sync token (all of them, with deleted ones, without a token), page
+     * by page; a 410 (token expired) starts over without one. Body: the changes; header: the next token.
+     */
+    private void pull(Exchange e) {
+        Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+        String token = e.getMessage().getHeader(SYNC_TOKEN, String.class);
+        String events = apiUrl + "/calendars/" + URLEncoder.encode(calendarId(target), StandardCharsets.UTF_8) + "/events";
+        ProducerTemplate http = e.getContext().createProducerTemplate();
+        java.util.List<CalendarChanges.Change> changes = new java.util.ArrayList<>();
+        String page = null;
+        while (true) {
+            String query = (token == null ? "showDeleted=true&maxResults=250" : "syncToken=" + enc(token))
+                    + (page == null ? "" : "&pageToken=" + enc(page));
+            Message answer = call(http, target, "GET", events + "?" + query, null);
+            int status = answer.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            if (status == 410 && token != null) { // the sync token expired: read everything again
+                token = null;
+                page = null;
+                changes.clear();
+                continue;
+            }
+            expect(status, "list", 200);
+            try (JsonReader r = Json.createReader(new StringReader(answer.getBody(String.class)))) {
+                JsonObject list = r.readObject();
+                for (JsonObject item : list.getJsonArray("items").getValuesAs(JsonObject.class)) {
+                    changes.add(change(item));
+                }
+                page = list.getString("nextPageToken", null);
+                if (page == null) {
+                    e.getMessage().setBody(new CalendarChanges(changes, list.getString("nextSyncToken", token)));
+                    return;
+                }
+            }
+        }
+    }
+
+    private static CalendarChanges.Change change(JsonObject item) {
+        boolean cancelled = "cancelled".equals(item.getString("status", ""));
+        return new CalendarChanges.Change(item.getString("id"), cancelled, instant(item, "start"), instant(item, "end"));
+    }
+
+    /** A timed event's start or end; null for all-day events (Convene meetings never are). */
+    private static Instant instant(JsonObject item, String field) {
+        JsonObject when = item.containsKey(field) && !item.isNull(field) ? item.getJsonObject(field) : null;
+        String dateTime = when == null ? null : when.getString("dateTime", null);
+        return dateTime == null ? null : java.time.OffsetDateTime.parse(dateTime).toInstant();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private void push(Exchange e) {

@@ -1,5 +1,6 @@
 package io.convene.web.integration;
 
+import io.convene.integration.CalendarSync;
 import io.convene.integration.ConnectRequest;
 import io.convene.integration.ConnectionView;
 import io.convene.integration.Integrations;
@@ -40,6 +41,9 @@ public class IntegrationResource {
     @Inject
     SlackCommands slackCommands;
 
+    @Inject
+    CalendarSync calendarSync;
+
     @GET
     public List<ConnectionView> list() {
         return integrations.list(callers.current());
@@ -57,6 +61,13 @@ public class IntegrationResource {
                                             @HeaderParam("X-Slack-Request-Timestamp") String timestamp,
                                             @HeaderParam("X-Slack-Signature") String signature) {
         return slackCommands.handle(body == null ? "" : body, timestamp, signature);
+    }
+
+    /** Reads back now what the caller changed in their connected calendar (it also happens every 5 minutes). */
+    @POST
+    @Path("/calendar/sync")
+    public CalendarSync.Report syncCalendar() {
+        return calendarSync.syncMine(callers.current());
     }
 
     /** Connect (or replace) or disconnect a provider; the secret is never returned. */

@@ -1,0 +1,12 @@
+package io.convene.integration;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Changes read from a calendar, and where to read on from next time. */
+public record CalendarChanges(List<Change> changes, String nextSyncToken) {
+
+    /** One event as the calendar has it now: gone, or at this time. */
+    public record Change(String externalId, boolean cancelled, Instant start, Instant end) {
+    }
+}

@@ -1,0 +1,140 @@
+package io.convene.integration;
+
+import io.convene.meeting.Meeting;
+import io.convene.meeting.MeetingRole;
+import io.convene.meeting.MeetingService;
+import io.convene.meeting.MeetingStatus;
+import io.convene.meeting.SchedulingConflictException;
+import io.convene.meeting.TimeSlot;
+import io.convene.notification.NoticeKind;
+import io.convene.notification.Notices;
+import io.convene.platform.Sealing;
+import io.convene.shared.Caller;
+import io.convene.shared.NotFoundException;
+import io.convene.user.UserService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Reads back what hosts changed in their own calendars (Google) on the copies of their meetings: a
+ * copy moved there moves the meeting (and everyone is told, as for any change) unless the new time
+ * collides with another of the host's meetings; a copy deleted there is forgotten and the host told
+ * that the meeting itself is still on. Other events in the calendar are none of Convene's business.
+ */
+@Stateless
+public class CalendarSync {
+
+    private static final Logger LOG = Logger.getLogger(CalendarSync.class.getName());
+
+    @PersistenceContext(unitName = "convene")
+    EntityManager em;
+
+    @EJB
+    IntegrationGateway gateway;
+
+    @EJB
+    MeetingService meetings;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    Sealing sealing;
+
+    @Inject
+    Notices notices;
+
+    @Inject
+    Clock clock;
+
+    /** What one read of a calendar did. */
+    public record Report(int read, int moved, int deleted, int conflicts) {
+    }
+
+    /** Syncs the caller's own calendar now. */
+    public Report syncMine(Caller caller) {
+        UUID me = users.current(caller).id();
+        Connection c = em.createQuery("select c from Connection c where c.provider = :p and c.userId = :me", Connection.class)
+                .setParameter("p", Provider.GOOGLE).setParameter("me", me).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No calendar connected"));
+        return sync(c);
+    }
+
+    /** Syncs every connected calendar that no other node is syncing right now. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void syncAll(CalendarSync self) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select id from integration_connections where provider = 'GOOGLE'")
+                .getResultList();
+        for (UUID id : ids) {
+            try {
+                self.syncOne(id);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Calendar sync of connection " + id + " failed; next round tries again: " + e);
+            }
+        }
+    }
+
+    /** One connection, locked (SKIP LOCKED) so that two nodes never read the same calendar at once. */
+    public void syncOne(UUID connectionId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> free = em.createNativeQuery("select id from integration_connections where id = ?1 for update skip locked")
+                .setParameter(1, connectionId).getResultList();
+        if (!free.isEmpty()) {
+            sync(em.find(Connection.class, connectionId));
+        }
+    }
+
+    private Report sync(Connection c) {
+        Announcement.Target target = new Announcement.Target(c.id(), c.provider(), c.settings(),
+                sealing.open(c.secretSealed()));
+        CalendarChanges changes = gateway.pullCalendarChanges(target, c.syncToken());
+        int moved = 0;
+        int deleted = 0;
+        int conflicts = 0;
+        for (CalendarChanges.Change change : changes.changes()) {
+            @SuppressWarnings("unchecked")
+            List<UUID> copyOf = em.createNativeQuery("select meeting_id from calendar_copies where connection_id = ?1 and external_id = ?2")
+                    .setParameter(1, c.id()).setParameter(2, change.externalId()).getResultList();
+            if (copyOf.isEmpty()) {
+                continue;
+            }
+            Meeting meeting = em.find(Meeting.class, copyOf.get(0));
+            if (meeting == null || meeting.status() != MeetingStatus.SCHEDULED) {
+                continue;
+            }
+            if (change.cancelled()) {
+                em.createNativeQuery("delete from calendar_copies where connection_id = ?1 and external_id = ?2")
+                        .setParameter(1, c.id()).setParameter(2, change.externalId()).executeUpdate();
+                notices.publish(NoticeKind.CALENDAR_DELETED, meeting, hostOf(meeting));
+                deleted++;
+            } else if (change.start() != null && change.end() != null
+                    && !new TimeSlot(change.start(), change.end()).equals(meeting.slot())) {
+                try {
+                    meetings.moveFromCalendar(meeting.id(), new TimeSlot(change.start(), change.end()));
+                    moved++;
+                } catch (SchedulingConflictException e) {
+                    notices.publish(NoticeKind.CALENDAR_CONFLICT, meeting, hostOf(meeting));
+                    conflicts++;
+                }
+            }
+        }
+        c.synced(changes.nextSyncToken(), clock.instant());
+        Report report = new Report(changes.changes().size(), moved, deleted, conflicts);
+        LOG.info(() -> "Calendar of connection " + c.id() + " synced: " + report);
+        return report;
+    }
+
+    private static List<io.convene.meeting.Participation> hostOf(Meeting meeting) {
+        return meeting.participations().stream().filter(p -> p.role() == MeetingRole.HOST).toList();
+    }
+}

@@ -1,0 +1,18 @@
+package io.convene.integration;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+
+/** Reads the connected calendars back every five minutes, on every node (each calendar is locked while read). */
+@Singleton
+public class CalendarSyncClock {
+
+    @EJB
+    CalendarSync sync;
+
+    @Schedule(minute = "*/5", hour = "*", persistent = false)
+    void tick() {
+        sync.syncAll(sync);
+    }
+}
