@@ -39,9 +39,9 @@ public class Announcements {
                         where c.provider in :orgWide and c.userId is null""", Connection.class)
                 .setParameter("orgWide", List.of(Provider.SLACK, Provider.TEAMS)).getResultList());
         if (event.concernsCalendars()) { // the host's own calendar keeps a copy of the meeting
-            targets.addAll(em.createQuery("select c from Connection c where c.provider = :p and c.userId = :host",
-                    Connection.class).setParameter("p", Provider.GOOGLE).setParameter("host", meeting.host().id())
-                    .getResultList());
+            targets.addAll(em.createQuery("select c from Connection c where c.provider in :p and c.userId = :host",
+                    Connection.class).setParameter("p", List.of(Provider.GOOGLE, Provider.MICROSOFT))
+                    .setParameter("host", meeting.host().id()).getResultList());
         }
         List<WebhookEndpoint> hooks = em.createQuery("select e from WebhookEndpoint e", WebhookEndpoint.class)
                 .getResultList().stream().filter(e -> e.wants(event)).toList();

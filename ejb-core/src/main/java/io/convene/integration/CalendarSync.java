@@ -63,8 +63,10 @@ public class CalendarSync {
     /** Syncs the caller's own calendar now. */
     public Report syncMine(Caller caller) {
         UUID me = users.current(caller).id();
-        Connection c = em.createQuery("select c from Connection c where c.provider = :p and c.userId = :me", Connection.class)
-                .setParameter("p", Provider.GOOGLE).setParameter("me", me).getResultStream().findFirst()
+        Connection c = em.createQuery("select c from Connection c where c.provider in :p and c.userId = :me",
+                        Connection.class)
+                .setParameter("p", List.of(Provider.GOOGLE, Provider.MICROSOFT)).setParameter("me", me)
+                .getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No calendar connected"));
         return sync(c);
     }
@@ -73,7 +75,7 @@ public class CalendarSync {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void syncAll(CalendarSync self) {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("select id from integration_connections where provider = 'GOOGLE'")
+        List<UUID> ids = em.createNativeQuery("select id from integration_connections where provider in ('GOOGLE', 'MICROSOFT')")
                 .getResultList();
         for (UUID id : ids) {
             try {
@@ -96,7 +98,7 @@ public class CalendarSync {
 
     private Report sync(Connection c) {
         Announcement.Target target = new Announcement.Target(c.id(), c.provider(), c.settings(),
-                sealing.open(c.secretSealed()));
+                c.secretSealed() == null ? null : sealing.open(c.secretSealed()));
         CalendarChanges changes = gateway.pullCalendarChanges(target, c.syncToken());
         int moved = 0;
         int deleted = 0;

@@ -52,10 +52,10 @@ public class Integrations {
             LOG.info(() -> provider + " disconnected by user " + me.id());
             return Optional.empty();
         }
-        if (provider == Provider.MICROSOFT) {
-            throw new InvalidInputException("provider", "MICROSOFT cannot be connected in this version");
+        String settings = settings(provider, withMailbox(provider, request.settings(), me, caller));
+        if (provider == Provider.MICROSOFT) { // Convene's own app credentials (configuration) reach the mailbox
+            return Optional.of(ConnectionView.of(save(existing.orElse(null), provider, owner, settings, null)));
         }
-        String settings = settings(provider, request.settings());
         if (request.secret() == null || request.secret().isBlank()) {
             throw new InvalidInputException("secret", "the provider's token is needed to connect");
         }
@@ -63,18 +63,35 @@ public class Integrations {
                 && !request.secret().strip().startsWith("http://")) {
             throw new InvalidInputException("secret", "the Teams channel's incoming-webhook URL");
         }
-        String sealed = sealing.seal(request.secret().strip());
-        Connection c = existing.orElse(null);
-        if (c == null) {
-            c = new Connection(provider, owner, settings, sealed, clock.instant());
-            em.persist(c);
-        } else {
-            c.reconnect(settings, sealed, clock.instant());
-        }
+        Connection c = save(existing.orElse(null), provider, owner, settings, sealing.seal(request.secret().strip()));
         c.signWith(request.signingSecret() == null || request.signingSecret().isBlank() ? null
                 : sealing.seal(request.signingSecret().strip()));
         LOG.info(() -> provider + " connected by user " + me.id() + (owner == null ? " for the organisation" : ""));
         return Optional.of(ConnectionView.of(c));
+    }
+
+    private Connection save(Connection existing, Provider provider, UUID owner, String settings, String sealed) {
+        if (existing == null) {
+            Connection c = new Connection(provider, owner, settings, sealed, clock.instant());
+            em.persist(c);
+            return c;
+        }
+        existing.reconnect(settings, sealed, clock.instant());
+        return existing;
+    }
+
+    /** Outlook: one's own mailbox (the user's e-mail unless given); only administrators name another. */
+    private static Map<String, String> withMailbox(Provider provider, Map<String, String> given, User me, Caller caller) {
+        if (provider != Provider.MICROSOFT) {
+            return given;
+        }
+        Map<String, String> s = new java.util.HashMap<>(given == null ? Map.of() : given);
+        String mailbox = s.getOrDefault("userId", me.email()).strip();
+        if (!mailbox.equalsIgnoreCase(me.email()) && !caller.isAdmin()) {
+            throw new AccessDeniedException("Only your own mailbox can be connected");
+        }
+        s.put("userId", mailbox);
+        return s;
     }
 
     /** The caller's own connections, and (administrators) the organisation's. */
@@ -102,7 +119,8 @@ public class Integrations {
         switch (provider) {
             case SLACK -> json.add("channel", required(s, "channel"));
             case TEAMS -> { } // the channel's incoming-webhook URL is the secret: it carries its own key
-            case GOOGLE, MICROSOFT -> json.add("calendarId", s.getOrDefault("calendarId", "primary"));
+            case GOOGLE -> json.add("calendarId", s.getOrDefault("calendarId", "primary"));
+            case MICROSOFT -> json.add("userId", required(s, "userId"));
         }
         return json.build().toString();
     }

@@ -43,6 +43,11 @@ public final class ConveneSuite {
             System.setProperty("convene.slack.api-url", playedApis + "/slack/api");
             System.setProperty("convene.google.api-url", playedApis + "/google/calendar/v3");
             System.setProperty("convene.google.token-url", playedApis + "/google/token");
+            System.setProperty("convene.microsoft.graph-url", playedApis + "/ms/graph");
+            System.setProperty("convene.microsoft.login-url", playedApis + "/ms/login");
+            System.setProperty("convene.microsoft.tenant", "convene-tenant");
+            System.setProperty("convene.microsoft.client-id", "convene-app");
+            System.setProperty("convene.microsoft.client-secret", "convene-app-secret");
             suite = Suite.start(SuiteSettings.forTests(state, runtime).withMail("127.0.0.1", smtpPort));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 suite.close();

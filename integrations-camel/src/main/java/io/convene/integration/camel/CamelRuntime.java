@@ -44,6 +44,26 @@ public class CamelRuntime {
     @ConfigProperty(name = "convene.google.client-secret")
     java.util.Optional<String> googleClientSecret;
 
+    @Inject
+    @ConfigProperty(name = "convene.microsoft.graph-url", defaultValue = "https://graph.microsoft.com/v1.0")
+    String graphUrl;
+
+    @Inject
+    @ConfigProperty(name = "convene.microsoft.login-url", defaultValue = "https://login.microsoftonline.com")
+    String microsoftLoginUrl;
+
+    @Inject
+    @ConfigProperty(name = "convene.microsoft.tenant")
+    java.util.Optional<String> microsoftTenant;
+
+    @Inject
+    @ConfigProperty(name = "convene.microsoft.client-id")
+    java.util.Optional<String> microsoftClientId;
+
+    @Inject
+    @ConfigProperty(name = "convene.microsoft.client-secret")
+    java.util.Optional<String> microsoftClientSecret;
+
     private CamelContext camel;
     private ProducerTemplate producer;
 
@@ -59,6 +79,8 @@ public class CamelRuntime {
             camel.addRoutes(new TeamsRoutes());
             camel.addRoutes(new GoogleCalendarRoutes(googleApiUrl, googleTokenUrl, googleClientId, googleClientSecret,
                     java.time.Clock.systemUTC()));
+            camel.addRoutes(new GraphCalendarRoutes(graphUrl, microsoftLoginUrl, microsoftTenant, microsoftClientId,
+                    microsoftClientSecret, java.time.Clock.systemUTC()));
             camel.addRoutes(new WebhookRoutes(java.time.Clock.systemUTC()));
         } catch (Exception e) {
             throw new IllegalStateException("Camel routes could not be added", e);

@@ -32,15 +32,12 @@ public class Gateway implements IntegrationGateway {
 
     @Override
     public String pushToCalendar(Announcement announcement, Announcement.Target target, String copyId) {
-        if (target.provider() != io.convene.integration.Provider.GOOGLE) {
-            throw new IllegalArgumentException("No calendar route for " + target.provider());
-        }
         java.util.Map<String, Object> headers = new java.util.HashMap<>();
         headers.put(TARGET, target);
         if (copyId != null) {
             headers.put(GoogleCalendarRoutes.COPY, copyId);
         }
-        return camel.send(GoogleCalendarRoutes.ENDPOINT, announcement, headers).getHeader(GoogleCalendarRoutes.RESULT, String.class);
+        return camel.send(calendarRoute(target, false), announcement, headers).getHeader(GoogleCalendarRoutes.RESULT, String.class);
     }
 
     @Override
@@ -50,7 +47,15 @@ public class Gateway implements IntegrationGateway {
         if (syncToken != null) {
             headers.put(GoogleCalendarRoutes.SYNC_TOKEN, syncToken);
         }
-        return camel.send(GoogleCalendarRoutes.CHANGES, null, headers).getBody(CalendarChanges.class);
+        return camel.send(calendarRoute(target, true), null, headers).getBody(CalendarChanges.class);
+    }
+
+    private static String calendarRoute(Announcement.Target target, boolean changes) {
+        return switch (target.provider()) {
+            case GOOGLE -> changes ? GoogleCalendarRoutes.CHANGES : GoogleCalendarRoutes.ENDPOINT;
+            case MICROSOFT -> changes ? GraphCalendarRoutes.CHANGES : GraphCalendarRoutes.ENDPOINT;
+            case SLACK, TEAMS -> throw new IllegalArgumentException("No calendar route for " + target.provider());
+        };
     }
 
     @Override

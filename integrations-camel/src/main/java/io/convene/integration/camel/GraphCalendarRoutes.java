@@ -1,0 +1,238 @@
+package io.convene.integration.camel;
+
+import io.convene.integration.Announcement;
+import io.convene.integration.CalendarChanges;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Outlook through Microsoft Graph v1.0: the copy of a meeting in its host's mailbox calendar
+ * ({@code /users/{userId}/events}), with an app token from the Microsoft identity platform
+ * (client credentials; Calendars.ReadWrite application permission). Creates carry the meeting id as
+ * {@code transactionId}, so a retried create does not make a second event. Changes come back through
+ * {@code calendarView/delta} (the delta link is the sync token), in UTC.
+ */
+public class GraphCalendarRoutes extends RouteBuilder {
+
+    public static final String ENDPOINT = "direct:graph-calendar";
+    public static final String CHANGES = "direct:graph-calendar-changes";
+
+    private final String graphUrl;
+    private final String loginUrl;
+    private final Optional<String> tenant;
+    private final Optional<String> clientId;
+    private final Optional<String> clientSecret;
+    private final Clock clock;
+    private volatile String token;
+    private volatile Instant renewAfter = Instant.EPOCH;
+
+    public GraphCalendarRoutes(String graphUrl, String loginUrl, Optional<String> tenant, Optional<String> clientId,
+                               Optional<String> clientSecret, Clock clock) {
+        this.graphUrl = graphUrl.endsWith("/") ? graphUrl.substring(0, graphUrl.length() - 1) : graphUrl;
+        this.loginUrl = loginUrl.endsWith("/") ? loginUrl.substring(0, loginUrl.length() - 1) : loginUrl;
+        this.tenant = tenant;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configure() {
+        onException(RateLimitedException.class)
+                .maximumRedeliveries(3).redeliveryDelay(1000).retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN);
+        from(ENDPOINT).routeId("graph-calendar").process(this::push);
+        from(CHANGES).routeId("graph-calendar-changes").process(this::pull);
+    }
+
+    private void push(Exchange e) {
+        Announcement a = e.getMessage().getBody(Announcement.class);
+        Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+        String copy = e.getMessage().getHeader(GoogleCalendarRoutes.COPY, String.class);
+        String events = graphUrl + "/users/" + enc(userId(target)) + "/events";
+        ProducerTemplate http = e.getContext().createProducerTemplate();
+        String result;
+        if (a.event() == Announcement.Event.CANCELLED) {
+            if (copy != null) {
+                expect(call(http, "DELETE", events + "/" + enc(copy), null), "delete", 204, 404);
+            }
+            result = null;
+        } else if (copy == null) {
+            Message created = call(http, "POST", events, event(a, true));
+            expect(created, "create", 201, 200);
+            result = read(created).getString("id");
+        } else {
+            Message updated = call(http, "PATCH", events + "/" + enc(copy), event(a, false));
+            expect(updated, "update", 200, 404);
+            result = status(updated) == 200 ? copy : null; // deleted in Outlook: leave it gone
+        }
+        e.getMessage().setHeader(GoogleCalendarRoutes.RESULT, result);
+    }
+
+    private void pull(Exchange e) {
+        Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+        String deltaLink = e.getMessage().getHeader(GoogleCalendarRoutes.SYNC_TOKEN, String.class);
+        ProducerTemplate http = e.getContext().createProducerTemplate();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String next = deltaLink != null ? deltaLink : graphUrl + "/users/" + enc(userId(target))
+                + "/calendarView/delta?startDateTime=" + now.minus(1, ChronoUnit.DAYS) + "&endDateTime=" + now.plus(365, ChronoUnit.DAYS);
+        List<CalendarChanges.Change> changes = new ArrayList<>();
+        while (true) {
+            Message page = call(http, "GET", next, null);
+            if (status(page) == 410 && deltaLink != null) { // the delta link expired: start over
+                deltaLink = null;
+                changes.clear();
+                next = graphUrl + "/users/" + enc(userId(target)) + "/calendarView/delta?startDateTime="
+                        + now.minus(1, ChronoUnit.DAYS) + "&endDateTime=" + now.plus(365, ChronoUnit.DAYS);
+                continue;
+            }
+            expect(page, "delta", 200);
+            JsonObject body = read(page);
+            for (JsonObject item : body.getJsonArray("value").getValuesAs(JsonObject.class)) {
+                boolean removed = item.containsKey("@removed") || item.getBoolean("isCancelled", false);
+                changes.add(new CalendarChanges.Change(item.getString("id"), removed, utc(item, "start"), utc(item, "end")));
+            }
+            if (body.containsKey("@odata.nextLink")) {
+                next = body.getString("@odata.nextLink");
+            } else {
+                e.getMessage().setBody(new CalendarChanges(changes, body.getString("@odata.deltaLink", deltaLink)));
+                return;
+            }
+        }
+    }
+
+    private Message call(ProducerTemplate http, String method, String url, String body) {
+        Message answer = send(http, method, url, body, accessToken(false));
+        if (status(answer) == 401) {
+            answer = send(http, method, url, body, accessToken(true));
+        }
+        if (status(answer) == 429 || status(answer) == 503) {
+            long s = RateLimitedException.retryAfterSeconds(answer.getHeader("Retry-After", String.class));
+            throw new RateLimitedException("Microsoft Graph throttled: retry after " + s + " s", s);
+        }
+        return answer;
+    }
+
+    private static Message send(ProducerTemplate http, String method, String url, String body, String bearer) {
+        Exchange done = http.send("http://graph?throwExceptionOnFailure=false&connectTimeout=10000&responseTimeout=15000", x -> {
+            x.getMessage().setHeader(Exchange.HTTP_URI, url);
+            x.getMessage().setHeader(Exchange.HTTP_METHOD, method);
+            x.getMessage().setHeader("Authorization", "Bearer " + bearer);
+            x.getMessage().setHeader("Prefer", "outlook.timezone=\"UTC\"");
+            if (body != null) {
+                x.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+                x.getMessage().setBody(body);
+            }
+        });
+        if (done.getException() != null) {
+            throw new IllegalStateException("Microsoft Graph unreachable: " + done.getException().getMessage(), done.getException());
+        }
+        done.getMessage().setBody(done.getMessage().getBody(String.class));
+        return done.getMessage();
+    }
+
+    /** The app's token (client credentials), kept until a minute before it expires. */
+    private synchronized String accessToken(boolean renew) {
+        if (!renew && token != null && clock.instant().isBefore(renewAfter)) {
+            return token;
+        }
+        if (tenant.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty()) {
+            throw new IllegalStateException("Microsoft Graph is not configured (convene.microsoft.tenant, client-id, client-secret)");
+        }
+        String form = "grant_type=client_credentials&scope=" + enc("https://graph.microsoft.com/.default")
+                + "&client_id=" + enc(clientId.get()) + "&client_secret=" + enc(clientSecret.get());
+        Exchange done = getContext().createProducerTemplate().send("http://graph-token?throwExceptionOnFailure=false", x -> {
+            x.getMessage().setHeader(Exchange.HTTP_URI, loginUrl + "/" + enc(tenant.get()) + "/oauth2/v2.0/token");
+            x.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+            x.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
+            x.getMessage().setBody(form);
+        });
+        if (done.getException() != null || status(done.getMessage()) != 200) {
+            throw new IllegalStateException("The Microsoft identity platform refused Convene's app credentials");
+        }
+        JsonObject t = read(done.getMessage());
+        long lifetime = t.getJsonNumber("expires_in").longValue();
+        token = t.getString("access_token");
+        renewAfter = clock.instant().plusSeconds(Math.max(lifetime - 60, lifetime / 2));
+        return token;
+    }
+
+    static String event(Announcement a, boolean create) {
+        var json = Json.createObjectBuilder().add("subject", a.title())
+                .add("body", Json.createObjectBuilder().add("contentType", "text").add("content",
+                        (a.agenda() == null || a.agenda().isBlank() ? "" : a.agenda().strip() + "\n\n")
+                                + "Join: " + a.joinUrl() + "\nMeeting code: " + a.code()))
+                .add("start", when(a.start(), a.timeZone())).add("end", when(a.end(), a.timeZone()))
+                .add("location", Json.createObjectBuilder().add("displayName", a.joinUrl()));
+        if (create) {
+            json.add("transactionId", a.meetingId().toString());
+        }
+        return json.build().toString();
+    }
+
+    /** Graph's dateTimeTimeZone: a local time and the zone it is in (IANA names are accepted). */
+    private static JsonObject when(Instant instant, String zone) {
+        return Json.createObjectBuilder().add("dateTime", LocalDateTime.ofInstant(instant, ZoneId.of(zone)).toString())
+                .add("timeZone", zone).build();
+    }
+
+    private static Instant utc(JsonObject item, String field) {
+        if (!item.containsKey(field) || item.isNull(field)) {
+            return null;
+        }
+        JsonObject when = item.getJsonObject(field);
+        String dateTime = when.getString("dateTime", null);
+        if (dateTime == null) {
+            return null;
+        }
+        String zone = when.getString("timeZone", "UTC");
+        LocalDateTime local = LocalDateTime.parse(dateTime.length() > 19 ? dateTime.substring(0, 19) : dateTime);
+        return "UTC".equalsIgnoreCase(zone) ? local.toInstant(ZoneOffset.UTC) : local.atZone(ZoneId.of(zone)).toInstant();
+    }
+
+    private static String userId(Announcement.Target target) {
+        try (JsonReader r = Json.createReader(new StringReader(target.settings()))) {
+            return r.readObject().getString("userId");
+        }
+    }
+
+    private static JsonObject read(Message m) {
+        try (JsonReader r = Json.createReader(new StringReader(m.getBody(String.class)))) {
+            return r.readObject();
+        }
+    }
+
+    private static int status(Message m) {
+        return m.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+    }
+
+    private static void expect(Message m, String what, int... fine) {
+        int status = status(m);
+        for (int f : fine) {
+            if (status == f) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Microsoft Graph " + what + " answered HTTP " + status);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,105 @@
+package io.convene.suite;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.convene.suite.ConveneSuite.api;
+import static io.convene.suite.ConveneSuite.providers;
+import static io.convene.suite.Meetings.draft;
+import static io.convene.suite.Meetings.schedule;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outlook through Microsoft Graph: the identity platform's token endpoint (client credentials) and
+ * Graph's /users/{id}/events and calendarView/delta, played by WireMock as Microsoft answers.
+ */
+class OutlookCalendarIT extends SignedInPeople {
+
+    private static final String EVENTS = "/ms/graph/users/hana(%40|@)convene\\.example/events.*";
+    private static final String DELTA = "/ms/graph/users/hana(%40|@)convene\\.example/calendarView/delta";
+
+    @BeforeEach
+    void freshProviders() {
+        providers().resetAll();
+        providers().stubFor(post(urlPathEqualTo("/ms/login/convene-tenant/oauth2/v2.0/token"))
+                .withRequestBody(containing("grant_type=client_credentials"))
+                .willReturn(json(200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"eyJ0.graph\"}")));
+        providers().stubFor(post(urlPathMatching(EVENTS)).willReturn(json(201, "{\"id\":\"AAMkAGI2-1\"}")));
+        providers().stubFor(patch(urlPathMatching(EVENTS)).willReturn(json(200, "{\"id\":\"AAMkAGI2-1\"}")));
+    }
+
+    @Test
+    void theHostsOutlookCalendarKeepsTheMeetingAndMovesAndDeletionsComeBack() {
+        assertThat(api().post("/api/integrations/third-party", pablo, Map.of("provider", "MICROSOFT", "action", "CONNECT",
+                "settings", Map.of("userId", "hana@convene.example"))).status()).as("not one's own mailbox").isEqualTo(403);
+        Reply connected = api().post("/api/integrations/third-party", host, Map.of("provider", "MICROSOFT",
+                "action", "CONNECT"));
+        assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+        assertThat(connected.json().get("settings").asText()).contains("hana@convene.example");
+        try {
+            Reply m = schedule(host, draft("In Outlook"));
+            String id = m.text("id");
+            LoggedRequest created = Eventually.get(() -> providers().findAll(postRequestedFor(urlPathMatching(EVENTS))),
+                    found -> !found.isEmpty(), Duration.ofSeconds(30)).get(0);
+            JsonNode event = read(created.getBodyAsString());
+            assertThat(created.getHeader("Authorization")).isEqualTo("Bearer eyJ0.graph");
+            assertThat(event.get("subject").asText()).isEqualTo("In Outlook");
+            assertThat(event.get("transactionId").asText()).as("a retried create makes no second event").isEqualTo(id);
+            assertThat(event.get("start").get("timeZone").asText()).isEqualTo("Europe/Berlin");
+            assertThat(event.get("location").get("displayName").asText()).isEqualTo(m.text("joinUrl"));
+            Eventually.get(() -> ConveneSuite.count("select count(*) from calendar_copies where meeting_id = '" + id
+                    + "' and external_id = 'AAMkAGI2-1'"), n -> n == 1, Duration.ofSeconds(10));
+
+            java.time.LocalDateTime[] slot = Meetings.freshSlot(); // a time no other test uses
+            Instant start = slot[0].atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant();
+            Instant end = slot[1].atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant();
+            String next = "http://127.0.0.1:" + providers().port() + "/ms/graph/users/hana@convene.example/calendarView/delta";
+            providers().stubFor(get(urlPathMatching(DELTA)).withQueryParam("startDateTime", containing("T"))
+                    .willReturn(json(200, "{\"value\":[{\"id\":\"AAMkAGI2-1\",\"subject\":\"In Outlook\",\"start\":{\"dateTime\":\""
+                            + start.toString().replace("Z", ".0000000") + "\",\"timeZone\":\"UTC\"},\"end\":{\"dateTime\":\""
+                            + end.toString().replace("Z", ".0000000") + "\",\"timeZone\":\"UTC\"}}],"
+                            + "\"@odata.deltaLink\":\"" + next + "?$deltatoken=first\"}")));
+            Reply moved = api().post("/api/integrations/calendar/sync", host, null);
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+            assertThat(moved.json().get("moved").asInt()).isEqualTo(1);
+            assertThat(api().get("/api/meetings/" + id + "/details", host).text("start")).isEqualTo(start.toString());
+
+            providers().stubFor(get(urlPathMatching(DELTA)).withQueryParam("$deltatoken", containing("first"))
+                    .willReturn(json(200, "{\"value\":[{\"id\":\"AAMkAGI2-1\",\"@removed\":{\"reason\":\"deleted\"}}],"
+                            + "\"@odata.deltaLink\":\"" + next + "?$deltatoken=second\"}")));
+            Reply deleted = api().post("/api/integrations/calendar/sync", host, null);
+            assertThat(deleted.json().get("deleted").asInt()).isEqualTo(1);
+            assertThat(NotificationsIT.awaitKinds(host, id, 1)).contains("CALENDAR_DELETED");
+        } finally {
+            api().post("/api/integrations/third-party", host, Map.of("provider", "MICROSOFT", "action", "DISCONNECT"));
+        }
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return Api.JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
