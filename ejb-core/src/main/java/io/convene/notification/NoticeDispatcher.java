@@ -17,7 +17,11 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Notices.QUEUE),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+        // consumers ride out a broker restart of any length (senders give up after ~3 s: ra.xml)
+        @ActivationConfigProperty(propertyName = "reconnectAttempts", propertyValue = "-1"),
+        @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+        @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")})
 public class NoticeDispatcher implements MessageListener {
 
     @Inject

@@ -89,9 +89,12 @@ class DeliveryFailuresIT extends SignedInPeople {
             assertThat(r.contentType()).contains("application/problem+json");
         });
         assertThat(ConveneSuite.count("select count(*) from meetings where title = '" + title + "'")).isZero();
-        Eventually.get(() -> api().post("/api/meetings/schedule", host,
-                with(draft("After the broker is back"), "invitees", List.of())).status(), status -> status == 201,
-                Duration.ofSeconds(60));
+        assertThat(api().get("/api/users/profile", pablo).status()).isEqualTo(200);
+        Reply after = Eventually.get(() -> api().post("/api/meetings/schedule", host,
+                with(draft("After the broker is back"), "invitees", List.of(Meetings.PARTICIPANT))),
+                r -> r.status() == 201, Duration.ofSeconds(60));
+        assertThat(NotificationsIT.awaitKinds(pablo, after.text("id"), 1)).as("the consumers reconnected by themselves")
+                .containsExactly("INVITED");
     }
 
     private static JsonNode deadLetterOf(String admin, String meetingId) {

@@ -75,6 +75,7 @@ public class CamelRuntime {
         // HttpClient must not retry (and sleep on Retry-After) by itself: the routes decide, and say so
         camel.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
         try {
+            camel.addRoutes(new ProviderErrorHandling());
             camel.addRoutes(new SlackRoutes(slackApiUrl));
             camel.addRoutes(new TeamsRoutes());
             camel.addRoutes(new GoogleCalendarRoutes(googleApiUrl, googleTokenUrl, googleClientId, googleClientSecret,

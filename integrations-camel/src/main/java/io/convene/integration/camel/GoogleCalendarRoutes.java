@@ -56,11 +56,8 @@ public class GoogleCalendarRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(RateLimitedException.class)
-                .maximumRedeliveries(3).redeliveryDelay(1000).retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN);
-
-        from(ENDPOINT).routeId("google-calendar").process(this::push);
-        from(CHANGES).routeId("google-calendar-changes").process(this::pull);
+        from(ENDPOINT).routeId("google-calendar").process(ProviderErrorHandling.honouringRetryAfter(this::push));
+        from(CHANGES).routeId("google-calendar-changes").process(ProviderErrorHandling.honouringRetryAfter(this::pull));
     }
 
     /**

@@ -55,10 +55,8 @@ public class GraphCalendarRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(RateLimitedException.class)
-                .maximumRedeliveries(3).redeliveryDelay(1000).retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN);
-        from(ENDPOINT).routeId("graph-calendar").process(this::push);
-        from(CHANGES).routeId("graph-calendar-changes").process(this::pull);
+        from(ENDPOINT).routeId("graph-calendar").process(ProviderErrorHandling.honouringRetryAfter(this::push));
+        from(CHANGES).routeId("graph-calendar-changes").process(ProviderErrorHandling.honouringRetryAfter(this::pull));
     }
 
     private void push(Exchange e) {

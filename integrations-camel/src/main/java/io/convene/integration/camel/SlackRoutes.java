@@ -31,9 +31,6 @@ public class SlackRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(RateLimitedException.class)
-                .maximumRedeliveries(3).redeliveryDelay(1000).retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN);
-
         from(ENDPOINT).routeId("slack-announcement")
                 .process(e -> {
                     Announcement a = e.getMessage().getBody(Announcement.class);
@@ -45,7 +42,7 @@ public class SlackRoutes extends RouteBuilder {
                     e.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
                 })
                 .to(apiUrl + "/chat.postMessage?throwExceptionOnFailure=false")
-                .process(SlackRoutes::check);
+                .process(ProviderErrorHandling.honouringRetryAfter(SlackRoutes::check));
 
         from(USER_EMAIL).routeId("slack-user-email")
                 .process(e -> {
@@ -59,7 +56,7 @@ public class SlackRoutes extends RouteBuilder {
                             java.nio.charset.StandardCharsets.UTF_8));
                 })
                 .to(apiUrl + "/users.info?throwExceptionOnFailure=false")
-                .process(e -> {
+                .process(ProviderErrorHandling.honouringRetryAfter(e -> {
                     check(e);
                     try (JsonReader r = Json.createReader(new StringReader(e.getMessage().getBody(String.class)))) {
                         JsonObject profile = r.readObject().getJsonObject("user").getJsonObject("profile");
@@ -69,7 +66,7 @@ public class SlackRoutes extends RouteBuilder {
                         }
                         e.getMessage().setHeader(EMAIL, email);
                     }
-                });
+                }));
     }
 
     static String message(Announcement a, String channel) {
@@ -99,7 +96,6 @@ public class SlackRoutes extends RouteBuilder {
         e.getMessage().setBody(body); // read once: keep it for the next step
         if (status == 429) {
             long seconds = RateLimitedException.retryAfterSeconds(e.getMessage().getHeader("Retry-After", String.class));
-            e.getMessage().setHeader(Exchange.REDELIVERY_DELAY, seconds * 1000);
             throw new RateLimitedException("Slack rate limit: retry after " + seconds + " s", seconds);
         }
         if (status != 200) {

@@ -19,9 +19,6 @@ public class TeamsRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(RateLimitedException.class)
-                .maximumRedeliveries(3).redeliveryDelay(1000).retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN);
-
         from(ENDPOINT).routeId("teams-announcement")
                 .process(e -> {
                     Announcement a = e.getMessage().getBody(Announcement.class);
@@ -33,18 +30,17 @@ public class TeamsRoutes extends RouteBuilder {
                     e.getMessage().setBody(card(a));
                 })
                 .to("http://teams?throwExceptionOnFailure=false&connectTimeout=10000&responseTimeout=15000")
-                .process(e -> {
+                .process(ProviderErrorHandling.honouringRetryAfter(e -> {
                     int status = e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
                     if (status == 429) {
                         long s = RateLimitedException.retryAfterSeconds(e.getMessage().getHeader("Retry-After", String.class));
-                        e.getMessage().setHeader(Exchange.REDELIVERY_DELAY, s * 1000);
                         throw new RateLimitedException("Teams rate limit: retry after " + s + " s", s);
                     }
                     if (status < 200 || status >= 300) {
                         throw new IllegalStateException("Teams answered HTTP " + status + ": "
                                 + e.getMessage().getBody(String.class));
                     }
-                });
+                }));
     }
 
     static String card(Announcement a) {

@@ -29,9 +29,6 @@ public class WebhookRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(RateLimitedException.class)
-                .maximumRedeliveries(3).redeliveryDelay(1000).retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN);
-
         from(ENDPOINT).routeId("webhook")
                 .process(e -> {
                     WebhookCall call = e.getMessage().getBody(WebhookCall.class);
@@ -46,7 +43,7 @@ public class WebhookRoutes extends RouteBuilder {
                     e.getMessage().setBody(call.body());
                 })
                 .to("http://webhook?throwExceptionOnFailure=false&connectTimeout=10000&responseTimeout=15000")
-                .process(WebhookRoutes::check);
+                .process(ProviderErrorHandling.honouringRetryAfter(WebhookRoutes::check));
     }
 
     /** The hex HMAC-SHA256 of {@code "<t>.<body>"}: what a receiver computes to check the payload. */
@@ -64,7 +61,6 @@ public class WebhookRoutes extends RouteBuilder {
         int status = e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status == 429) {
             long seconds = RateLimitedException.retryAfterSeconds(e.getMessage().getHeader("Retry-After", String.class));
-            e.getMessage().setHeader(Exchange.REDELIVERY_DELAY, seconds * 1000);
             throw new RateLimitedException("Webhook endpoint rate limit: retry after " + seconds + " s", seconds);
         }
         if (status < 200 || status >= 300) {
