@@ -7,6 +7,8 @@ import io.convene.meeting.MeetingEventLog;
 import io.convene.meeting.MeetingRepository;
 import io.convene.meeting.MeetingService;
 import io.convene.meeting.ParticipantActivity;
+import io.convene.notification.NoticeKind;
+import io.convene.notification.Notices;
 import io.convene.meeting.Participation;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
@@ -49,6 +51,9 @@ public class ChatService {
     @Inject
     Clock clock;
 
+    @Inject
+    Notices notices;
+
     /** What a send did: the message, and whether it was already there (a resend). */
     public record Sent(ChatMessageView message, boolean duplicate) {
     }
@@ -74,6 +79,7 @@ public class ChatService {
                 send.clientMessageId(), text, attachment, clock.instant());
         chat.add(message);
         from.counted(ParticipantActivity.Kind.CHAT_MESSAGE);
+        notices.publish(NoticeKind.MENTIONED, meeting, mentioned(meeting, from, to, room, text));
         ChatMessageView view = view(meeting, message, Map.of());
         if (to == null && room != null) {
             events.recordForRoom(meeting, "chat.message", json(view).add("room", room.toString()), room);
@@ -130,6 +136,22 @@ public class ChatService {
             }
         }
         return counts(message);
+    }
+
+    /**
+     * Who an "@Name" in the text names among those who can read the message (not the sender): for a
+     * private message only its recipient, in a breakout room those in it, else everyone admitted.
+     */
+    static List<Participation> mentioned(Meeting meeting, Participation from, Participation to, UUID room, String text) {
+        if (!text.contains("@")) {
+            return List.of();
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return meeting.participations().stream()
+                .filter(p -> p != from && p.admittedAt() != null && p.displayName() != null)
+                .filter(p -> to == null ? room == null || room.equals(p.roomId()) || p.isHostOrCoHost() : p == to)
+                .filter(p -> lower.contains("@" + p.displayName().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
     }
 
     private ChatAttachment unsentAttachment(Meeting meeting, Participation from, UUID attachmentId) {

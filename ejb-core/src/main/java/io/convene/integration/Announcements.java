@@ -64,6 +64,23 @@ public class Announcements {
                 + hooks.size() + " webhooks");
     }
 
+    /** The organisation's Slack connection, if Slack is connected. */
+    public java.util.Optional<UUID> organisationSlack() {
+        return em.createQuery("select c.id from Connection c where c.provider = :p and c.userId is null", UUID.class)
+                .setParameter("p", Provider.SLACK).getResultStream().findFirst();
+    }
+
+    /** A notice to one person as a Slack direct message (they asked for Slack), retried on its own. */
+    public void directMessage(UUID noticeId, io.convene.notification.NoticeKind kind, Meeting meeting,
+                              io.convene.meeting.Participation to, UUID slackConnection) {
+        String delivery = Json.createObjectBuilder().add("deliveryId", UUID.nameUUIDFromBytes(
+                        (noticeId + "/" + to.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
+                .add("notice", kind.name()).add("meetingId", meeting.id().toString())
+                .add("participationId", to.id().toString()).add("connectionId", slackConnection.toString())
+                .build().toString();
+        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(QUEUE), delivery);
+    }
+
     private void send(Announcement.Event event, Meeting meeting, String targetField, UUID target) {
         String delivery = Json.createObjectBuilder().add("deliveryId", UUID.randomUUID().toString())
                 .add("event", event.name()).add("meetingId", meeting.id().toString())

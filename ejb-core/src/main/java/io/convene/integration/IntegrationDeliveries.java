@@ -56,6 +56,10 @@ public class IntegrationDeliveries {
             d = reader.readObject();
         }
         UUID deliveryId = UUID.fromString(d.getString("deliveryId"));
+        if (d.containsKey("notice")) {
+            directMessage(deliveryId, d);
+            return;
+        }
         Announcement.Event event = Announcement.Event.valueOf(d.getString("event"));
         Meeting meeting = em.find(Meeting.class, UUID.fromString(d.getString("meetingId")));
         if (d.containsKey("webhookId")) {
@@ -98,6 +102,35 @@ public class IntegrationDeliveries {
                 .setParameter(1, deliveryId).setParameter(2, connection.id()).executeUpdate();
         LOG.info(() -> "Integration delivery " + deliveryId + " " + event + " of meeting " + meeting.id() + " to "
                 + connection.provider() + " done");
+    }
+
+    /** A notice as a Slack direct message to the participant (found in Slack by their e-mail). */
+    private void directMessage(UUID deliveryId, JsonObject d) {
+        Meeting meeting = em.find(Meeting.class, UUID.fromString(d.getString("meetingId")));
+        Connection slack = em.find(Connection.class, UUID.fromString(d.getString("connectionId")));
+        io.convene.meeting.Participation to = meeting == null ? null
+                : meeting.participation(UUID.fromString(d.getString("participationId"))).orElse(null);
+        if (slack == null || to == null || to.email() == null || alreadyDone(deliveryId)) {
+            LOG.info(() -> "Slack message " + deliveryId + " dropped: done before, or Slack, meeting or person gone");
+            return;
+        }
+        io.convene.notification.NoticeKind kind = io.convene.notification.NoticeKind.valueOf(d.getString("notice"));
+        String when = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", java.util.Locale.ENGLISH)
+                .format(meeting.slot().start().atZone(meeting.timeZone()));
+        String text = kind.headline(meeting.title()) + " (" + when + ", " + meeting.timeZone().getId() + ")"
+                + (kind == io.convene.notification.NoticeKind.CANCELLED ? "." : ". Join: " + links.of(meeting));
+        Announcement.Target target = new Announcement.Target(slack.id(), slack.provider(), slack.settings(),
+                sealing.open(slack.secretSealed()));
+        try {
+            gateway.slackDirectMessage(target, to.email(), text);
+        } catch (IntegrationFailedException e) {
+            health.failed(slack.id(), e.getMessage());
+            throw e;
+        }
+        health.succeeded(slack.id());
+        em.createNativeQuery("insert into integration_deliveries (id, connection_id, delivered_at) values (?1, ?2, now())")
+                .setParameter(1, deliveryId).setParameter(2, slack.id()).executeUpdate();
+        LOG.info(() -> "Slack message " + deliveryId + " " + kind + " sent for participation " + to.id());
     }
 
     /**

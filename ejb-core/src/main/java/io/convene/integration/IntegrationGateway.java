@@ -23,6 +23,9 @@ public interface IntegrationGateway {
      */
     CalendarChanges pullCalendarChanges(Announcement.Target target, String syncToken);
 
+    /** A direct message from the Slack bot to the Slack user with this e-mail address. */
+    void slackDirectMessage(Announcement.Target slack, String email, String text);
+
     /** The e-mail address of a Slack user (Slack's users.info with the connection's bot token). */
     String slackUserEmail(Announcement.Target slack, String slackUserId);
 

@@ -36,6 +36,9 @@ public class Deliveries {
     @Inject
     NotificationThrottle throttle;
 
+    @Inject
+    io.convene.integration.Announcements announcements;
+
     public void deliver(Notice notice) {
         Meeting meeting = em.find(Meeting.class, notice.meetingId());
         if (meeting == null) {
@@ -43,6 +46,7 @@ public class Deliveries {
             return;
         }
         boolean email = notice.kind().emailed() && emails.enabled();
+        Optional<UUID> slack = announcements.organisationSlack();
         int stored = 0;
         int mailed = 0;
         for (UUID id : notice.participationIds()) {
@@ -57,6 +61,10 @@ public class Deliveries {
             }
             if (user.isPresent() && preferences.wants(user.get().id(), Channel.IN_APP, notice.kind().topic())) {
                 stored += storeInApp(notice, meeting, user.get().id());
+            }
+            if (slack.isPresent() && user.isPresent()
+                    && preferences.wants(user.get().id(), Channel.SLACK, notice.kind().topic())) {
+                announcements.directMessage(notice.id(), notice.kind(), meeting, recipient.get(), slack.get());
             }
             // no account yet: no preferences either, the invitation goes to the invited address
             if (email && recipient.get().email() != null

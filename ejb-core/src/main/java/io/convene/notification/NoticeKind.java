@@ -6,6 +6,7 @@ public enum NoticeKind {
     CHANGED(Topic.CHANGES, "%s was changed"),
     CANCELLED(Topic.CHANGES, "%s was cancelled"),
     REMINDER(Topic.REMINDERS, "%s starts soon"),
+    MENTIONED(Topic.CHAT_MENTIONS, "You were mentioned in the chat of %s"),
     ADMITTED(Topic.CHANGES, "You were admitted to %s"),
     REMOVED(Topic.CHANGES, "You were removed from %s"),
     CALENDAR_DELETED(Topic.CHANGES, "%s was deleted from your calendar; the meeting itself is still on"),

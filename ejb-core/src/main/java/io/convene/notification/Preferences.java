@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Which notices a user wants where: everything, except what they turned off. */
+/** Which notices a user wants where: each channel's default, except what they chose otherwise. */
 @ApplicationScoped
 public class Preferences {
 
@@ -18,31 +18,47 @@ public class Preferences {
     EntityManager em;
 
     public boolean wants(UUID userId, Channel channel, Topic topic) {
-        return em.createNativeQuery("select count(*) from notification_opt_outs where user_id = ?1 and channel = ?2 and topic = ?3")
-                .setParameter(1, userId).setParameter(2, channel.name()).setParameter(3, topic.name())
-                .getSingleResult() instanceof Number n && n.longValue() == 0;
+        @SuppressWarnings("unchecked")
+        List<Boolean> chosen = em.createNativeQuery(
+                        "select wanted from notification_choices where user_id = ?1 and channel = ?2 and topic = ?3")
+                .setParameter(1, userId).setParameter(2, channel.name()).setParameter(3, topic.name()).getResultList();
+        return chosen.isEmpty() ? channel.onByDefault() : chosen.get(0);
     }
 
     void turnOn(UUID userId, Channel channel, Topic topic) {
-        em.createNativeQuery("delete from notification_opt_outs where user_id = ?1 and channel = ?2 and topic = ?3")
-                .setParameter(1, userId).setParameter(2, channel.name()).setParameter(3, topic.name()).executeUpdate();
+        choose(userId, channel, topic, true);
     }
 
     void turnOff(UUID userId, Channel channel, Topic topic) {
-        em.createNativeQuery("insert into notification_opt_outs (user_id, channel, topic) values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, userId).setParameter(2, channel.name()).setParameter(3, topic.name()).executeUpdate();
+        choose(userId, channel, topic, false);
+    }
+
+    private void choose(UUID userId, Channel channel, Topic topic, boolean wanted) {
+        em.createNativeQuery("""
+                        insert into notification_choices (user_id, channel, topic, wanted) values (?1, ?2, ?3, ?4)
+                        on conflict (user_id, channel, topic) do update set wanted = excluded.wanted""")
+                .setParameter(1, userId).setParameter(2, channel.name()).setParameter(3, topic.name())
+                .setParameter(4, wanted).executeUpdate();
     }
 
     /** Per channel, the topics that are on. */
     Map<Channel, Set<Topic>> of(UUID userId) {
         Map<Channel, Set<Topic>> on = new EnumMap<>(Channel.class);
         for (Channel c : Channel.values()) {
-            on.put(c, EnumSet.allOf(Topic.class));
+            on.put(c, c.onByDefault() ? EnumSet.allOf(Topic.class) : EnumSet.noneOf(Topic.class));
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> off = em.createNativeQuery("select channel, topic from notification_opt_outs where user_id = ?1")
+        List<Object[]> chosen = em.createNativeQuery("select channel, topic, wanted from notification_choices where user_id = ?1")
                 .setParameter(1, userId).getResultList();
-        off.forEach(row -> on.get(Channel.valueOf((String) row[0])).remove(Topic.valueOf((String) row[1])));
+        for (Object[] row : chosen) {
+            Set<Topic> topics = on.get(Channel.valueOf((String) row[0]));
+            Topic topic = Topic.valueOf((String) row[1]);
+            if ((Boolean) row[2]) {
+                topics.add(topic);
+            } else {
+                topics.remove(topic);
+            }
+        }
         return on;
     }
 }

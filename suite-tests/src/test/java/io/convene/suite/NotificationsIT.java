@@ -67,6 +67,26 @@ class NotificationsIT extends SignedInPeople {
     }
 
     @Test
+    void aChatMentionTellsWhoIsNamedAndNobodyElse() {
+        Meetings.Gathering g = Meetings.gather(host, pablo, cora, draft("Mentions"));
+        Reply sent = api().post("/api/meetings/" + g.id() + "/chat/send", pablo,
+                Map.of("clientMessageId", "mention-1", "text", "Thanks @cora compliance, over to you"));
+        assertThat(sent.status()).as(sent.toString()).isIn(200, 201);
+
+        assertThat(awaitKinds(cora, g.id(), 1)).contains("MENTIONED");
+        assertThat(ofMeeting(mine(cora, false), g.id()).get(0).get("message").asText())
+                .isEqualTo("You were mentioned in the chat of Mentions");
+        api().post("/api/meetings/" + g.id() + "/chat/send", pablo, Map.of("clientMessageId", "mention-2",
+                "text", "a message without a name"));
+        assertThat(kindsOf(host, g.id())).doesNotContain("MENTIONED");
+        assertThat(kindsOf(pablo, g.id())).doesNotContain("MENTIONED");
+    }
+
+    private static List<String> kindsOf(String token, String meetingId) {
+        return ofMeeting(mine(token, false), meetingId).stream().map(n -> n.get("kind").asText()).toList();
+    }
+
+    @Test
     void readingMarksOneOrAllAndNobodyReadsAnothersNotifications() {
         Reply m = schedule(host, with(draft("Read me"), "invitees", List.of(PARTICIPANT)));
         awaitKinds(pablo, m.text("id"), 1);

@@ -92,6 +92,38 @@ class SlackIT extends SignedInPeople {
         assertThat(api().get("/api/integrations", host).json().toString()).doesNotContain("C0CONVENE");
     }
 
+    @Test
+    void whoAskedForSlackGetsTheirNoticesAsADirectMessageOthersDoNot() {
+        providers().stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"ok\":true}")));
+        providers().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/slack/api/users.lookupByEmail"))
+                .withQueryParam("email", com.github.tomakehurst.wiremock.client.WireMock.equalTo(Meetings.PARTICIPANT))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"user\":{\"id\":\"U0PABLO\"}}")));
+        for (String token : List.of(pablo, cora)) {
+            assertThat(api().get("/api/users/profile", token).status()).isEqualTo(200);
+        }
+        assertThat(api().get("/api/notifications/subscriptions", cora).json().get("SLACK")).as("off until asked for").isEmpty();
+        Reply on = api().post("/api/notifications/subscribe", pablo, Map.of("channel", "SLACK", "topic", "CHANGES"));
+        assertThat(on.json().get("SLACK").toString()).contains("CHANGES");
+        try {
+            String id = schedule(host, Meetings.with(draft("DM me"), "invitees", List.of(Meetings.PARTICIPANT,
+                    Meetings.COMPLIANCE))).text("id");
+            LoggedRequest dm = Eventually.get(() -> providers().findAll(postRequestedFor(urlPathEqualTo(PATH))).stream()
+                    .filter(r -> r.getBodyAsString().contains("U0PABLO")).toList(), found -> !found.isEmpty(),
+                    Duration.ofSeconds(30)).get(0);
+            JsonNode body = (JsonNode) parse(dm.getBodyAsString());
+            assertThat(body.get("text").asText()).startsWith("You are invited to DM me").contains("/join/");
+            assertThat(dm.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+            NotificationsIT.awaitKinds(cora, id, 1);
+            assertThat(providers().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    urlPathEqualTo("/slack/api/users.lookupByEmail"))).stream()
+                    .filter(r -> r.getUrl().contains("cora"))).as("Cora did not ask for Slack").isEmpty();
+        } finally {
+            api().delete("/api/notifications/unsubscribe?channel=SLACK&topic=CHANGES", pablo);
+        }
+    }
+
     private static Object parse(String json) {
         try {
             return Api.JSON.readTree(json);

@@ -59,6 +59,11 @@ public class Gateway implements IntegrationGateway {
     }
 
     @Override
+    public void slackDirectMessage(Announcement.Target slack, String email, String text) {
+        camel.send(SlackRoutes.DIRECT_MESSAGE, text, Map.of(TARGET, slack, SlackRoutes.EMAIL, email));
+    }
+
+    @Override
     public String slackUserEmail(Announcement.Target slack, String slackUserId) {
         return camel.send(SlackRoutes.USER_EMAIL, slackUserId, Map.of(TARGET, slack)).getHeader(SlackRoutes.EMAIL, String.class);
     }

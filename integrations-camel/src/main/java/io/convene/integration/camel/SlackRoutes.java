@@ -20,6 +20,8 @@ public class SlackRoutes extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:slack";
     public static final String USER_EMAIL = "direct:slack-user-email";
+    public static final String DIRECT_MESSAGE = "direct:slack-direct-message";
+    static final String TEXT = "conveneText";
     static final String EMAIL = "conveneEmail";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
 
@@ -41,6 +43,39 @@ public class SlackRoutes extends RouteBuilder {
                     e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
                     e.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
                 })
+                .to(apiUrl + "/chat.postMessage?throwExceptionOnFailure=false")
+                .process(ProviderErrorHandling.honouringRetryAfter(SlackRoutes::check));
+
+        // users.lookupByEmail, then chat.postMessage to the user's id (the bot's direct message)
+        from(DIRECT_MESSAGE).routeId("slack-direct-message")
+                .process(e -> {
+                    Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+                    String email = e.getMessage().getHeader(EMAIL, String.class);
+                    String text = e.getMessage().getBody(String.class);
+                    e.getMessage().removeHeaders("*");
+                    e.getMessage().setHeader(Gateway.TARGET, target);
+                    e.getMessage().setHeader(TEXT, text);
+                    e.getMessage().setBody(null);
+                    e.getMessage().setHeader("Authorization", "Bearer " + target.secret());
+                    e.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+                    e.getMessage().setHeader(Exchange.HTTP_QUERY, "email=" + java.net.URLEncoder.encode(email,
+                            java.nio.charset.StandardCharsets.UTF_8));
+                })
+                .to(apiUrl + "/users.lookupByEmail?throwExceptionOnFailure=false")
+                .process(ProviderErrorHandling.honouringRetryAfter(e -> {
+                    check(e);
+                    String userId;
+                    try (JsonReader r = Json.createReader(new StringReader(e.getMessage().getBody(String.class)))) {
+                        userId = r.readObject().getJsonObject("user").getString("id");
+                    }
+                    Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+                    e.getMessage().setBody(Json.createObjectBuilder().add("channel", userId)
+                            .add("text", e.getMessage().getHeader(TEXT, String.class)).build().toString());
+                    e.getMessage().removeHeaders("*");
+                    e.getMessage().setHeader("Authorization", "Bearer " + target.secret());
+                    e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+                    e.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+                }))
                 .to(apiUrl + "/chat.postMessage?throwExceptionOnFailure=false")
                 .process(ProviderErrorHandling.honouringRetryAfter(SlackRoutes::check));
 
