@@ -32,6 +32,7 @@ public final class ConveneSuite {
         if (suite == null) {
             long t0 = System.nanoTime();
             Path state = Path.of(System.getProperty("convene.test.state.dir", "target/suite"));
+            deleteLeftovers(state); // a run that was killed leaves a database initdb refuses to overwrite
             Path runtime = Path.of(System.getProperty("convene.runtime.dir", "../launcher/target/runtime"));
             int smtpPort = freePort();
             smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -69,6 +70,17 @@ public final class ConveneSuite {
     public static GreenMail smtp() {
         get();
         return smtp;
+    }
+
+    private static void deleteLeftovers(Path state) {
+        if (!java.nio.file.Files.exists(state)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(state)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int freePort() {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A flood of reminders is cut at the hourly limit (3 in the tests: suite-tests/pom.xml), while
- * invitations always get through. Cora is the one flooded; the administrator hosts.
+ * invitations always get through. Cora is the one flooded; the administrator hosts. Mentions of
+ * Cora by other tests in the same hour use up part of her limit, so the test counts them first.
  */
 class ThrottleIT extends SignedInPeople {
 
@@ -27,6 +28,11 @@ class ThrottleIT extends SignedInPeople {
     void remindersStopAtTheLimitInvitationsDoNot() throws InterruptedException {
         String admin = tokenOf(Meetings.ADMIN);
         assertThat(api().get("/api/users/profile", cora).status()).isEqualTo(200);
+        // other tests may already have mentioned Cora this hour; those count towards her limit too
+        long alreadyThisHour = ConveneSuite.count("select count(*) from notifications n join users u on u.id = n.user_id"
+                + " where u.email = '" + COMPLIANCE + "' and n.kind in ('REMINDER', 'MENTIONED')"
+                + " and n.sent_at > now() - interval '1 hour'");
+        assertThat(alreadyThisHour).as("room left under the limit of 3").isLessThan(3);
         List<String> ids = new ArrayList<>();
         LocalDateTime base = LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusMinutes(11).truncatedTo(ChronoUnit.MINUTES);
         for (int i = 0; i < 5; i++) {
@@ -48,6 +54,6 @@ class ThrottleIT extends SignedInPeople {
 
         long reminded = ids.stream().filter(id -> ofMeeting(mine(cora, false), id).stream()
                 .anyMatch(n -> "REMINDER".equals(n.get("kind").asText()))).count();
-        assertThat(reminded).isEqualTo(3);
+        assertThat(reminded).isEqualTo(3 - alreadyThisHour);
     }
 }
