@@ -97,8 +97,11 @@ public class SlackCommands {
             return Reply.toAsker("Convene could not look you up in Slack: " + e.getMessage());
         }
         User user = users.byEmail(User.normalizeEmail(email)).orElse(null);
-        if (user == null) {
+        if (user == null || user.subject() == null) {
             return Reply.toAsker("There is no Convene account for " + email + "; sign in to Convene once first.");
+        }
+        if (user.status() == io.convene.user.UserStatus.DISABLED) {
+            return Reply.toAsker("Your Convene account is deactivated.");
         }
         Set<String> roles = identity.realmRoles(user.subject());
         Caller caller = new Caller(user.subject(), user.name(), user.email(), roles, null);

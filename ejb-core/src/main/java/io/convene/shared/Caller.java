@@ -12,6 +12,8 @@ public record Caller(String subject, String name, String email, Set<String> role
     public static final String HOST = "host";
     public static final String PARTICIPANT = "participant";
     public static final String COMPLIANCE_OFFICER = "compliance-officer";
+    /** Every realm role Convene knows (and administrators or directories may give). */
+    public static final Set<String> REALM_ROLES = Set.of(ADMIN, HOST, PARTICIPANT, COMPLIANCE_OFFICER);
 
     public Caller {
         roles = Set.copyOf(roles);

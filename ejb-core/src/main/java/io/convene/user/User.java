@@ -20,8 +20,8 @@ public class User {
     @Id
     private UUID id;
 
-    /** The Keycloak user id ("sub" claim). */
-    @Column(nullable = false, unique = true)
+    /** The Keycloak user id ("sub" claim); null for a directory user who has not signed in yet. */
+    @Column(unique = true)
     private String subject;
 
     @Column(nullable = false)
@@ -46,6 +46,36 @@ public class User {
     @Version
     private long version;
 
+    /** The directory that provisions this user, null for local users. */
+    @Column(name = "directory_id")
+    private UUID directoryId;
+
+    @Column(name = "directory_uuid")
+    private String directoryUuid;
+
+    @Column(name = "directory_dn")
+    private String directoryDn;
+
+    @Column(name = "directory_username")
+    private String directoryUsername;
+
+    @Column(name = "first_name")
+    private String firstName;
+
+    @Column(name = "last_name")
+    private String lastName;
+
+    private String phone;
+
+    private String department;
+
+    @Column(name = "manager_dn")
+    private String managerDn;
+
+    /** The realm roles the directory's groups give, comma separated (Keycloak reads the same groups). */
+    @Column(name = "directory_roles")
+    private String directoryRoles;
+
     protected User() {
     }
 
@@ -57,6 +87,60 @@ public class User {
         this.timeZone = timeZone.getId();
         this.createdAt = createdAt;
         this.status = UserStatus.ACTIVE;
+    }
+
+    /** A user a directory provisions before they ever sign in. */
+    public static User provisioned(DirectoryAccount account, Instant now) {
+        User user = new User(null, account.name(), account.email(), ZoneId.of("UTC"), now);
+        user.refreshFrom(account);
+        return user;
+    }
+
+    /** Takes the directory's current attributes; answers whether anything changed. */
+    public boolean refreshFrom(DirectoryAccount a) {
+        String before = directorySnapshot();
+        directoryId = a.directoryId();
+        directoryUuid = a.uuid();
+        directoryDn = a.dn();
+        directoryUsername = a.username();
+        name = a.name();
+        email = normalizeEmail(a.email());
+        firstName = a.firstName();
+        lastName = a.lastName();
+        phone = a.phone();
+        department = a.department();
+        managerDn = a.managerDn();
+        directoryRoles = a.roles();
+        return !before.equals(directorySnapshot());
+    }
+
+    /** The directory disabled or dropped this person: they can no longer sign in; their history stays. */
+    public boolean deactivate() {
+        boolean was = status == UserStatus.ACTIVE;
+        status = UserStatus.DISABLED;
+        return was;
+    }
+
+    /** The directory has this person active again. */
+    public boolean reactivate() {
+        boolean was = status == UserStatus.DISABLED;
+        status = UserStatus.ACTIVE;
+        return was;
+    }
+
+    /** The first sign-in of a provisioned user ties the account to its Keycloak subject. */
+    public void linkSubject(String subject) {
+        if (this.subject != null && !this.subject.equals(subject)) {
+            throw new IllegalStateException("User " + id + " is already linked to another subject");
+        }
+        this.subject = subject;
+    }
+
+    private String directorySnapshot() {
+        return String.join("|", String.valueOf(directoryId), String.valueOf(directoryUuid), String.valueOf(directoryDn),
+                String.valueOf(directoryUsername), String.valueOf(name), String.valueOf(email), String.valueOf(firstName),
+                String.valueOf(lastName), String.valueOf(phone), String.valueOf(department), String.valueOf(managerDn),
+                String.valueOf(directoryRoles));
     }
 
     public static String normalizeEmail(String email) {
@@ -105,5 +189,45 @@ public class User {
 
     public UserStatus status() {
         return status;
+    }
+
+    public UUID directoryId() {
+        return directoryId;
+    }
+
+    public String directoryUuid() {
+        return directoryUuid;
+    }
+
+    public String directoryDn() {
+        return directoryDn;
+    }
+
+    public String directoryUsername() {
+        return directoryUsername;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String lastName() {
+        return lastName;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String department() {
+        return department;
+    }
+
+    public String managerDn() {
+        return managerDn;
+    }
+
+    public String directoryRoles() {
+        return directoryRoles;
     }
 }

@@ -79,18 +79,35 @@ public class UserService {
 
     /**
      * The local user behind a token, created on first sight (users provisioned in Keycloak by an
-     * administrator or a directory reach Convene this way).
+     * administrator reach Convene this way); a user a directory provisioned is tied to the token's
+     * subject by e-mail address, which both Keycloak and the directory keep unique. A deactivated
+     * user is refused even while an earlier token is still valid.
      */
     public User current(Caller caller) {
-        return users.bySubject(caller.subject()).orElseGet(() -> {
-            User user = new User(caller.subject(),
-                    caller.name() == null || caller.name().isBlank() ? caller.email() : caller.name(),
-                    caller.email() == null ? caller.subject() + "@unknown.invalid" : caller.email(),
-                    ZoneId.of("UTC"), clock.instant());
-            users.add(user);
-            LOG.info(() -> "First sign-in of subject " + caller.subject() + ": created user " + user.id());
-            return user;
-        });
+        User user = users.bySubject(caller.subject()).orElseGet(() -> firstSight(caller));
+        if (user.status() == UserStatus.DISABLED) {
+            throw new AccessDeniedException("This account is deactivated; ask an administrator");
+        }
+        return user;
+    }
+
+    private User firstSight(Caller caller) {
+        if (caller.email() != null) {
+            java.util.Optional<User> provisioned = users.byEmail(caller.email()).filter(u -> u.subject() == null);
+            if (provisioned.isPresent()) {
+                User user = provisioned.get();
+                user.linkSubject(caller.subject());
+                LOG.info(() -> "First sign-in of directory user " + user.id() + " (subject " + caller.subject() + ")");
+                return user;
+            }
+        }
+        User user = new User(caller.subject(),
+                caller.name() == null || caller.name().isBlank() ? caller.email() : caller.name(),
+                caller.email() == null ? caller.subject() + "@unknown.invalid" : caller.email(),
+                ZoneId.of("UTC"), clock.instant());
+        users.add(user);
+        LOG.info(() -> "First sign-in of subject " + caller.subject() + ": created user " + user.id());
+        return user;
     }
 
     private static String[] splitName(String name) {

@@ -3,10 +3,7 @@ package io.convene.sso;
 import io.convene.shared.AuthenticationFailedException;
 import io.convene.shared.ConflictException;
 import io.convene.shared.InvalidInputException;
-import io.convene.shared.UnavailableException;
 import io.convene.user.IdentityProvider;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Local;
@@ -14,19 +11,13 @@ import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * Keycloak behind the {@link IdentityProvider} port: accounts and sessions through the admin REST API
@@ -41,26 +32,9 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class KeycloakIdentityProvider implements IdentityProvider {
 
-    private static final Logger LOG = Logger.getLogger(KeycloakIdentityProvider.class.getName());
 
     @Inject
-    KeycloakSettings settings;
-
-    private Client http;
-    private volatile ServiceToken serviceToken;
-
-    private record ServiceToken(String value, Instant renewAfter) {
-    }
-
-    @PostConstruct
-    void open() {
-        http = ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(15, TimeUnit.SECONDS).build();
-    }
-
-    @PreDestroy
-    void close() {
-        http.close();
-    }
+    KeycloakAdmin keycloak;
 
     @Override
     public String createAccount(NewAccount account) {
@@ -97,10 +71,10 @@ public class KeycloakIdentityProvider implements IdentityProvider {
 
     @Override
     public TokenGrant signIn(String email, String password) {
-        Form form = new Form().param("grant_type", "password").param("client_id", settings.clientId())
-                .param("client_secret", settings.clientSecret()).param("username", email)
+        Form form = new Form().param("grant_type", "password").param("client_id", keycloak.settings().clientId())
+                .param("client_secret", keycloak.settings().clientSecret()).param("username", email)
                 .param("password", password).param("scope", "openid");
-        try (Response r = call(() -> http.target(settings.tokenEndpoint()).request(MediaType.APPLICATION_JSON)
+        try (Response r = call(() -> keycloak.http().target(keycloak.settings().tokenEndpoint()).request(MediaType.APPLICATION_JSON)
                 .post(Entity.form(form)))) {
             if (r.getStatus() == 401 || r.getStatus() == 400) {
                 throw new AuthenticationFailedException("Wrong e-mail or password");
@@ -140,38 +114,11 @@ public class KeycloakIdentityProvider implements IdentityProvider {
     }
 
     private Invocation.Builder admin(String path) {
-        return http.target(settings.adminBase() + path).request(MediaType.APPLICATION_JSON)
-                .header("Authorization", "Bearer " + serviceToken());
-    }
-
-    /** The service account's access token, renewed a little before it expires. */
-    private String serviceToken() {
-        ServiceToken current = serviceToken;
-        if (current != null && Instant.now().isBefore(current.renewAfter())) {
-            return current.value();
-        }
-        Form form = new Form().param("grant_type", "client_credentials").param("client_id", settings.clientId())
-                .param("client_secret", settings.clientSecret());
-        try (Response r = call(() -> http.target(settings.tokenEndpoint()).request(MediaType.APPLICATION_JSON)
-                .post(Entity.form(form)))) {
-            if (r.getStatus() != 200) {
-                throw unexpected("service-account token", r);
-            }
-            JsonObject t = r.readEntity(JsonObject.class);
-            long lifetime = t.getJsonNumber("expires_in").longValue();
-            ServiceToken fresh = new ServiceToken(t.getString("access_token"),
-                    Instant.now().plusSeconds(Math.max(lifetime - 30, lifetime / 2)));
-            serviceToken = fresh;
-            return fresh.value();
-        }
+        return keycloak.admin(path);
     }
 
     private static Response call(Supplier<Response> request) {
-        try {
-            return request.get();
-        } catch (ProcessingException e) {
-            throw new UnavailableException("The identity provider is unreachable");
-        }
+        return KeycloakAdmin.call(request);
     }
 
     private static String keycloakMessage(Response r) {
@@ -184,7 +131,6 @@ public class KeycloakIdentityProvider implements IdentityProvider {
     }
 
     private static RuntimeException unexpected(String what, Response r) {
-        LOG.warning(() -> "Keycloak answered HTTP " + r.getStatus() + " to " + what);
-        return new UnavailableException("The identity provider failed to " + what);
+        return KeycloakAdmin.unexpected(what, r);
     }
 }

@@ -88,6 +88,9 @@ class AuthMatrixIT {
                 new Call("GET", "/api/admin/notifications/dead-letters", null),
                 new Call("GET", "/api/integrations", null),
                 new Call("GET", "/api/admin/webhooks", null),
+                new Call("GET", "/api/admin/directory/directories", null),
+                new Call("GET", "/api/admin/accounts", null),
+                new Call("POST", "/api/admin/directory/directories", Map.of("name", "x", "vendor", "OPENLDAP")),
                 new Call("POST", "/api/integrations/third-party", Map.of("provider", "SLACK", "action", "DISCONNECT")));
     }
 
@@ -133,6 +136,10 @@ class AuthMatrixIT {
         for (String notAdmin : List.of(hana, pablo, cora)) {
             assertThat(api().get("/api/admin/notifications/dead-letters", notAdmin).status()).isEqualTo(403);
             assertThat(api().get("/api/admin/webhooks", notAdmin).status()).isEqualTo(403);
+            assertThat(api().get("/api/admin/directory/presets", notAdmin).status()).isEqualTo(403);
+            assertThat(api().get("/api/admin/accounts", notAdmin).status()).isEqualTo(403);
+            assertThat(api().post("/api/admin/directory/directories", notAdmin, Map.of("name", "x", "vendor", "OPENLDAP"))
+                    .status()).isEqualTo(403);
             assertThat(api().delete("/api/admin/notifications/dead-letters/" + java.util.UUID.randomUUID(), notAdmin)
                     .status()).isEqualTo(403);
         }

@@ -48,7 +48,13 @@ class PlatformIT {
                 "/notifications/subscriptions", "/notifications/subscribe", "/notifications/unsubscribe",
                 "/admin/notifications/dead-letters", "/admin/notifications/dead-letters/{id}/replay",
                 "/admin/notifications/dead-letters/{id}", "/integrations", "/integrations/third-party", "/integrations/slack/commands", "/integrations/calendar/sync",
-                "/admin/webhooks", "/admin/webhooks/{id}", "/admin/webhooks/{id}/deliveries");
+                "/admin/webhooks", "/admin/webhooks/{id}", "/admin/webhooks/{id}/deliveries",
+                "/admin/directory/presets", "/admin/directory/directories", "/admin/directory/directories/{id}",
+                "/admin/directory/directories/{id}/test", "/admin/directory/directories/{id}/preview",
+                "/admin/directory/directories/{id}/sync", "/admin/directory/directories/{id}/runs",
+                "/admin/directory/runs/{runId}", "/admin/directory/orphaned-meetings",
+                "/admin/accounts", "/admin/accounts/{subject}/sessions", "/admin/accounts/{subject}/roles",
+                "/admin/accounts/{subject}/logout", "/admin/accounts/{subject}/reset-password");
         assertThat(doc.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(paths);
     }
 

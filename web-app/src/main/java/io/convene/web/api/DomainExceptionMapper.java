@@ -67,6 +67,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         if (e instanceof UnavailableException) {
             return Status.SERVICE_UNAVAILABLE;
         }
+        if (e instanceof io.convene.directory.DirectoryUnreachableException) {
+            return Status.BAD_GATEWAY;
+        }
         if (e instanceof RateLimitedException) {
             return Status.TOO_MANY_REQUESTS;
         }

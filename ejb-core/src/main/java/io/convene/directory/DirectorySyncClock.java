@@ -1,0 +1,45 @@
+package io.convene.directory;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Once a minute: queues the syncs the directories' schedules make due, starts queued runs nobody
+ * started, and fails runs that stopped showing progress (their node went down), so none blocks the next.
+ */
+@Singleton
+public class DirectorySyncClock {
+
+    private static final Logger LOG = Logger.getLogger(DirectorySyncClock.class.getName());
+
+    @EJB
+    DirectoryService directories;
+
+    /** Longer than any single step of a run (Keycloak's import of 50,000 people included). */
+    private static final java.time.Duration SILENCE = java.time.Duration.ofMinutes(30);
+
+    @EJB
+    DirectorySync sync;
+
+    @EJB
+    DirectoryRuns runs;
+
+    @Schedule(minute = "*", hour = "*", persistent = false)
+    void tick() {
+        try {
+            directories.queueDue();
+            directories.strandedRuns().forEach(sync::runLater);
+            java.time.Instant now = java.time.Instant.now();
+            int cut = runs.failSilent(now.minus(SILENCE), now);
+            if (cut > 0) {
+                LOG.warning(() -> cut + " directory sync run(s) showed no progress for " + SILENCE.toMinutes()
+                        + " minutes and are marked failed; the next scheduled or requested run starts over");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Queueing due directory syncs failed; next minute tries again", e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.convene.user;
+
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.Caller;
+import io.convene.shared.ConflictException;
+import io.convene.shared.InvalidInputException;
+import io.convene.shared.NotFoundException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * What administrators do to accounts in the identity provider: find them, see and end their
+ * sessions, assign realm roles, reset the password of a local (non-directory) account.
+ */
+@Stateless
+public class AccountAdministration {
+
+    private static final Logger LOG = Logger.getLogger(AccountAdministration.class.getName());
+
+    @EJB
+    RealmAdministration realm;
+
+    @EJB
+    IdentityProvider identity;
+
+    public RealmAdministration.AccountPage accounts(Caller caller, String search, int first, int max) {
+        requireAdmin(caller);
+        if (first < 0 || max < 1 || max > 200) {
+            throw new InvalidInputException("max", "first must be 0 or more and max between 1 and 200");
+        }
+        return realm.accounts(search == null || search.isBlank() ? null : search.trim(), first, max);
+    }
+
+    public List<RealmAdministration.Session> sessions(Caller caller, String subject) {
+        requireAdmin(caller);
+        account(subject);
+        return realm.sessions(subject);
+    }
+
+    public RealmAdministration.Account assignRoles(Caller caller, String subject, Set<String> roles) {
+        requireAdmin(caller);
+        account(subject);
+        for (String role : roles) {
+            if (!Caller.REALM_ROLES.contains(role)) {
+                throw new InvalidInputException("roles", role + " is not one of " + new java.util.TreeSet<>(Caller.REALM_ROLES));
+            }
+        }
+        if (caller.subject().equals(subject) && !roles.contains(Caller.ADMIN)) {
+            throw new ConflictException("Administrators cannot take their own admin role away");
+        }
+        realm.assignRealmRoles(subject, roles, Caller.REALM_ROLES);
+        LOG.info(() -> "Realm roles of " + subject + " set to " + roles + " by " + caller.subject());
+        return realm.account(subject);
+    }
+
+    public void logout(Caller caller, String subject) {
+        requireAdmin(caller);
+        account(subject);
+        identity.endSession(subject, null);
+        LOG.info(() -> "All sessions of " + subject + " ended by " + caller.subject());
+    }
+
+    public void resetPassword(Caller caller, String subject, String password, boolean temporary) {
+        requireAdmin(caller);
+        if (account(subject).directory()) {
+            throw new ConflictException("This account comes from a directory; its password is changed there");
+        }
+        realm.resetPassword(subject, password, temporary);
+        LOG.info(() -> "Password of " + subject + " reset by " + caller.subject() + (temporary ? " (temporary)" : ""));
+    }
+
+    private RealmAdministration.Account account(String subject) {
+        RealmAdministration.Account account = realm.account(subject);
+        if (account == null) {
+            throw new NotFoundException("No such account");
+        }
+        return account;
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new AccessDeniedException("Only administrators manage accounts");
+        }
+    }
+}
