@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A full sync of a generated OpenLDAP-like directory of N people (UnboundID's in-memory LDAP server,
- * nested groups) into a fresh suite: how long Convene's part and Keycloak's import take, and the
+ * A full sync of a generated OpenLDAP-like directory of N people, for each N given, (UnboundID's in-memory LDAP server,
+ * nested groups) into a fresh suite each: how long Convene's part and Keycloak's import take, and the
  * Convene server's peak heap while it runs (MicroProfile Metrics, sampled every 200 ms).
  * {@code java -cp bench/target/convene-bench.jar io.convene.bench.DirectorySyncBenchmark [N ...]}
  */
@@ -33,8 +33,8 @@ public final class DirectorySyncBenchmark {
         List<Integer> sizes = args.length == 0 ? List.of(10_000) : java.util.Arrays.stream(args).map(Integer::parseInt).toList();
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
         Path runtime = Path.of(System.getProperty("convene.runtime.dir", "launcher/target/runtime"));
-        try (Suite suite = Suite.start(SuiteSettings.forTests(Path.of("bench/target/suite"), runtime))) {
-            for (int people : sizes) {
+        for (int people : sizes) { // a fresh suite each: the sample people of one size are those of the next too
+            try (Suite suite = Suite.start(SuiteSettings.forTests(Path.of("bench/target/suite-" + people), runtime))) {
                 run(suite, people);
             }
         }
@@ -98,10 +98,11 @@ public final class DirectorySyncBenchmark {
 
     private static long usedHeap(HttpClient http, String base) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics/base"))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
                     .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
             for (String line : r.body().split("\n")) {
-                if (line.startsWith("base_memory_usedHeap_bytes")) {
+                // "base_memory_usedHeap_bytes 1.2E8" (MP Metrics 4) or "memory_usedHeap_bytes{mp_scope=\"base\"} 1.2E8" (5)
+                if (line.matches("(base_)?memory_usedHeap_bytes[ {].*")) {
                     return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }

@@ -192,7 +192,7 @@ public class DirectoryService {
                         where u.status = 'DISABLED' and m.status = 'SCHEDULED' and m.starts_at > now()
                         order by m.starts_at limit 500""").getResultList();
         return rows.stream().map(r -> new OrphanedMeeting((UUID) r[0], (String) r[1],
-                ((java.time.OffsetDateTime) r[2]).toInstant(), (String) r[3])).toList();
+                (java.time.Instant) r[2], (String) r[3])).toList();
     }
 
     public record OrphanedMeeting(UUID meetingId, String title, java.time.Instant startsAt, String deactivatedHost) {

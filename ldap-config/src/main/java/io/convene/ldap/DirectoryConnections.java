@@ -7,20 +7,22 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
-import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.SSLUtil;
 import io.convene.directory.DirectoryReader.DirectoryAccess;
 import io.convene.directory.DirectorySettings;
 import io.convene.directory.DirectoryUnreachableException;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.List;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Opens a bound connection to the first directory server of the list that answers (failover),
- * over LDAPS or StartTLS when asked, trusting the JVM's trust store; every failure comes out as a
- * message that says what to fix.
+ * over LDAPS or StartTLS when asked (certificate trusted by the JVM and naming the server); every
+ * failure comes out as a message that says what to fix.
  */
 final class DirectoryConnections {
 
@@ -39,6 +41,7 @@ final class DirectoryConnections {
         options.setConnectTimeoutMillis(CONNECT_TIMEOUT_MS);
         options.setResponseTimeoutMillis(RESPONSE_TIMEOUT_MS);
         options.setUseSynchronousMode(true);
+        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true)); // the certificate must name the server
         SocketFactory sockets = s.security() == DirectorySettings.Security.LDAPS ? tls().getSocketFactory()
                 : SocketFactory.getDefault();
         LDAPConnection connection;
@@ -91,9 +94,15 @@ final class DirectoryConnections {
         }
     }
 
+    /**
+     * TLS that trusts what the JVM trusts ({@code javax.net.ssl.trustStore}: on Payara, the domain's
+     * cacerts.jks, where administrators import their directory's CA).
+     */
     private static SSLContext tls() {
         try {
-            return new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLContext();
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init((KeyStore) null);
+            return new SSLUtil(trust.getTrustManagers()).createSSLContext();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("No TLS context for LDAPS/StartTLS", e);
         }

@@ -55,6 +55,12 @@ class DirectoryIT {
         assertThat(shown.json().get("bindPasswordSet").asBoolean()).isTrue();
         assertThat(shown.raw()).doesNotContain(SampleDirectory.BIND_PASSWORD);
 
+        Map<String, Object> edit = directory("Corp OpenLDAP", openLdap, null);
+        edit.remove("bindPassword");
+        Reply edited = api().put("/api/admin/directory/directories/" + id, admin, edit);
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.json().get("bindPasswordSet").asBoolean()).as("an edit without it keeps the password").isTrue();
+
         Reply test = api().post("/api/admin/directory/directories/" + id + "/test", admin, null);
         assertThat(test.status()).as(test.toString()).isEqualTo(200);
         assertThat(test.json().get("peopleFound").asInt()).isEqualTo(1);
@@ -117,14 +123,24 @@ class DirectoryIT {
     }
 
     @Test
-    void activeDirectoryDisabledAccountsAreRefusedAndDeactivated() {
+    void activeDirectoryDisabledAccountsAreRefusedAndDeactivated() throws Exception {
         Reply created = api().post("/api/admin/directory/directories", admin, directory("Corp AD", activeDirectory,
                 SampleDirectory.BIND_PASSWORD));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.text("id");
+        // an entry the directory has but Convene cannot take: no mail, no userPrincipalName
+        activeDirectory.server().add("dn: CN=No Mail," + activeDirectory.usersDn(), "objectClass: user",
+                "objectClass: person", "objectClass: organizationalPerson", "cn: No Mail", "sAMAccountName: nomail",
+                "objectGUID:: AAECAwQFBgcICQoLDA0ODw==", "userAccountControl: 512", "uSNChanged: 1000");
         JsonNode run = syncAndWait(id, "FULL");
         assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("seen").asInt()).isEqualTo(PEOPLE + 1);
         assertThat(run.get("created").asInt()).isEqualTo(PEOPLE);
+        assertThat(run.get("failed").asInt()).isEqualTo(1);
+        JsonNode errors = api().get("/api/admin/directory/runs/" + run.get("id").asText(), admin).json().get("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("entry").asText()).startsWith("CN=No Mail,");
+        assertThat(errors.get(0).get("message").asText()).contains("e-mail");
 
         String one = signIn(activeDirectory.email(1));
         assertThat(realmRoles(one)).contains("admin", "host");
@@ -135,6 +151,7 @@ class DirectoryIT {
 
         String four = signIn(activeDirectory.email(4));
         assertThat(api().get("/api/users/profile", four).status()).isEqualTo(200);
+        String hosted = Meetings.schedule(four, Meetings.draft("Hosted by someone who leaves")).text("id");
         activeDirectory.disable(4); // userAccountControl 514, as AD does it
         JsonNode changes = syncAndWait(id, "CHANGES");
         assertThat(changes.get("disabled").asInt()).as(changes.toString()).isEqualTo(1);
@@ -143,6 +160,9 @@ class DirectoryIT {
         assertThat(api().post("/api/users/login", null, Map.of("email", activeDirectory.email(4),
                 "password", SampleDirectory.PASSWORD)).status()).isEqualTo(401);
         assertThat(api().get("/api/users/profile", four).status()).isEqualTo(403);
+        JsonNode orphaned = api().get("/api/admin/directory/orphaned-meetings", admin).json();
+        assertThat(orphaned.findValuesAsText("meetingId")).contains(hosted);
+        assertThat(orphaned.findValuesAsText("deactivatedHost")).contains(activeDirectory.email(4));
     }
 
     @Test
