@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Who did what to whom in which meeting, and when. Written once, never changed. */
+/**
+ * Who did what to whom or what, when, from where, and how it went: host controls in a meeting, and
+ * administrators' and compliance officers' actions. Written once; the database refuses changes.
+ */
 @Entity
 @Table(name = "audit_entries")
 public class AuditEntry {
@@ -18,7 +21,7 @@ public class AuditEntry {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "meeting_id", nullable = false)
+    @Column(name = "meeting_id")
     private UUID meetingId;
 
     @Column(name = "actor_user_id", nullable = false)
@@ -35,6 +38,15 @@ public class AuditEntry {
     @Column(nullable = false)
     private Instant at;
 
+    /** What an administrative action was about: "directory:<id>", "account:<subject>", "user:<id>". */
+    private String target;
+
+    @Column(name = "source_ip")
+    private String sourceIp;
+
+    @Column(nullable = false)
+    private String outcome = "SUCCESS";
+
     protected AuditEntry() {
     }
 
@@ -46,5 +58,17 @@ public class AuditEntry {
         this.targetParticipationId = targetParticipationId;
         this.detail = detail;
         this.at = at;
+    }
+
+    /** An administrative action outside any meeting. */
+    public static AuditEntry action(UUID actorUserId, String action, String target, String detail, Instant at) {
+        AuditEntry e = new AuditEntry(null, actorUserId, action, null, detail, at);
+        e.target = target;
+        return e;
+    }
+
+    AuditEntry from(String address) {
+        this.sourceIp = address;
+        return this;
     }
 }

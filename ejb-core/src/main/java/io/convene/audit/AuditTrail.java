@@ -1,17 +1,44 @@
 package io.convene.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** Appends to the audit trail in the caller's transaction: no entry for a change that rolled back. */
+/**
+ * Appends to the audit trail in the caller's transaction: no entry for a change that rolled back.
+ * Entries made while serving an HTTP request carry the client's address.
+ */
 @ApplicationScoped
 public class AuditTrail {
 
     @PersistenceContext(unitName = "convene")
     private EntityManager em;
 
+    @Inject
+    RequestOrigin origin;
+
+    @Inject
+    io.convene.user.UserService users;
+
+    @Inject
+    java.time.Clock clock;
+
     public void record(AuditEntry entry) {
-        em.persist(entry);
+        em.persist(entry.from(address()));
+    }
+
+    /** An administrator's or compliance officer's action on {@code target} ("directory:<id>", ...). */
+    public void action(io.convene.shared.Caller caller, String action, String target, String detail) {
+        record(AuditEntry.action(users.current(caller).id(), action, target, detail, clock.instant()));
+    }
+
+    private String address() {
+        try {
+            return origin.address();
+        } catch (ContextNotActiveException e) { // a timer or a message, not a request
+            return null;
+        }
     }
 }

@@ -46,6 +46,9 @@ public class DirectoryService {
     Clock clock;
 
     @Inject
+    io.convene.audit.AuditTrail audit;
+
+    @Inject
     Event<RunQueued> queued;
 
     /** Raised when a run is queued; {@link DirectorySyncStarter} starts it once the queueing committed. */
@@ -66,6 +69,7 @@ public class DirectoryService {
         Directory d = new Directory(form.name().trim(), form.vendor(), clock.instant());
         configure(d, form);
         em.persist(d);
+        audit.action(caller, "directory.created", "directory:" + d.id(), d.name());
         LOG.info(() -> "Directory " + d.id() + " (" + d.name() + ") added by " + caller.subject());
         return DirectoryView.of(d);
     }
@@ -79,6 +83,7 @@ public class DirectoryService {
         requireFreeName(form.name(), id);
         d.rename(form.name().trim());
         configure(d, form);
+        audit.action(caller, "directory.changed", "directory:" + d.id(), form.bindPassword() == null ? null : "bind password set");
         LOG.info(() -> "Directory " + d.id() + " changed by " + caller.subject());
         return DirectoryView.of(d);
     }
@@ -95,6 +100,7 @@ public class DirectoryService {
         em.createNativeQuery("update users set status = 'DISABLED', version = version + 1 where directory_id = ?1")
                 .setParameter(1, id).executeUpdate();
         em.remove(d);
+        audit.action(caller, "directory.deleted", "directory:" + id, d.name());
         em.flush();
         if (d.federationId() != null) {
             federation.unregister(d.federationId()); // last: a failure here rolls the rest back
@@ -141,6 +147,7 @@ public class DirectoryService {
         if (run == null) {
             throw new ConflictException("A sync of this directory is already queued or running");
         }
+        audit.action(caller, "directory.sync", "directory:" + d.id(), run.mode().name());
         LOG.info(() -> "Directory sync " + run.id() + " of " + d.name() + " (" + run.mode() + ") queued by " + caller.subject());
         return DirectoryRunView.of(run, List.of());
     }

@@ -1,6 +1,6 @@
 package io.convene.directory;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -9,7 +9,7 @@ import jakarta.enterprise.event.TransactionPhase;
 @ApplicationScoped
 public class DirectorySyncStarter {
 
-    @EJB
+    @Inject // not @EJB: when first made after a timer's transaction, @EJB was left null (JNDI context gone)
     DirectorySync sync;
 
     void start(@Observes(during = TransactionPhase.AFTER_SUCCESS) DirectoryService.RunQueued queued) {

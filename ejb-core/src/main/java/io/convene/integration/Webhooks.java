@@ -57,6 +57,9 @@ public class Webhooks {
                                Instant firstAttemptAt, Instant lastAttemptAt, Instant deliveredAt) {
     }
 
+    @jakarta.inject.Inject
+    io.convene.audit.AuditTrail audit;
+
     public Registered register(Caller caller, String url, Set<Announcement.Event> events) {
         requireAdmin(caller);
         String checked = checkedUrl(url);
@@ -68,6 +71,7 @@ public class Webhooks {
         String secret = "whsec_" + HexFormat.of().formatHex(bytes);
         WebhookEndpoint endpoint = new WebhookEndpoint(checked, EnumSet.copyOf(events), sealing.seal(secret), clock.instant());
         em.persist(endpoint);
+        audit.action(caller, "webhook.registered", "webhook:" + endpoint.id(), checked);
         LOG.info(() -> "Webhook " + endpoint.id() + " to " + checked + " for " + events + " registered by " + caller.subject());
         return new Registered(EndpointView.of(endpoint), secret);
     }
@@ -81,6 +85,7 @@ public class Webhooks {
     public void remove(Caller caller, UUID id) {
         requireAdmin(caller);
         em.remove(endpoint(id));
+        audit.action(caller, "webhook.removed", "webhook:" + id, null);
         LOG.info(() -> "Webhook " + id + " removed by " + caller.subject());
     }
 

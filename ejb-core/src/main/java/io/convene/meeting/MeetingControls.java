@@ -150,8 +150,9 @@ public class MeetingControls {
                         EventAudience.ALL, null);
             }
         }
+        // ids only: the trail is append-only, so it must hold nothing an erasure would have to remove
         audit.record(new AuditEntry(meeting.id(), actor.id(), request.action().name(),
-                target == null ? null : target.id(), target == null ? null : target.displayName(), now));
+                target == null ? null : target.id(), null, now));
         LOG.info(() -> "User " + actor.id() + " did " + request.action() + " in meeting " + meeting.id()
                 + (target == null ? "" : " to participation " + target.id()));
         return links.details(meeting);

@@ -58,7 +58,14 @@ public class MeetingEventLog {
     }
 
     public static JsonObjectBuilder describe(Participation p) {
-        return Json.createObjectBuilder().add("participationId", p.id().toString())
+        JsonObjectBuilder times = Json.createObjectBuilder();
+        if (p.joinedAt() != null) {
+            times.add("joinedAt", p.joinedAt().toString()); // the visit's exact bounds, as attendance counts them
+        }
+        if (p.leftAt() != null) {
+            times.add("leftAt", p.leftAt().toString());
+        }
+        return Json.createObjectBuilder(times.build()).add("participationId", p.id().toString())
                 .add("name", p.displayName()).add("role", p.role().name()).add("state", p.state().name())
                 .add("guest", p.isGuest()).add("audio", p.audioOn()).add("video", p.videoOn())
                 .add("screen", p.sharingScreen()).add("hand", p.handRaisedAt() != null)

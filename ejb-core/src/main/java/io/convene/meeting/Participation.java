@@ -59,6 +59,12 @@ public class Participation {
     @Column(name = "left_at")
     private Instant leftAt;
 
+    /** The visits that have ended (the current one, if any, is joinedAt until now). */
+    @jakarta.persistence.ElementCollection(fetch = FetchType.LAZY)
+    @jakarta.persistence.CollectionTable(name = "participation_visits",
+            joinColumns = @JoinColumn(name = "participation_id"))
+    private java.util.Set<Visit> visits = new java.util.HashSet<>();
+
     @Column(name = "denied_at")
     private Instant deniedAt;
 
@@ -147,6 +153,7 @@ public class Participation {
         if (state() == ParticipationState.JOINED || state() == ParticipationState.WAITING) {
             if (state() == ParticipationState.JOINED) {
                 activity.left(joinedAt, now);
+                visits.add(new Visit(joinedAt, now));
             }
             waitingSince = null;
             leftAt = now;
@@ -228,6 +235,7 @@ public class Participation {
         mediaOff();
         if (joinedAt != null && leftAt == null) {
             activity.left(joinedAt, now);
+            visits.add(new Visit(joinedAt, now));
             leftAt = now;
         }
     }

@@ -45,6 +45,9 @@ public class DeadLetters {
     }
 
     /** The oldest first, at most {@value #LIMIT}. */
+    @jakarta.inject.Inject
+    io.convene.audit.AuditTrail audit;
+
     public List<DeadLetter> list(Caller caller) {
         requireAdmin(caller);
         List<DeadLetter> found = new ArrayList<>();
@@ -74,6 +77,7 @@ public class DeadLetters {
         } catch (JMSException | JMSRuntimeException e) {
             throw unavailable(e);
         }
+        audit.action(caller, "dead-letter.replayed", "message:" + id, letter.queue());
         LOG.info(() -> "Dead letter " + id + " replayed to " + letter.queue() + " by " + caller.subject());
         return letter;
     }
@@ -81,6 +85,7 @@ public class DeadLetters {
     public DeadLetter discard(Caller caller, String id) {
         requireAdmin(caller);
         DeadLetter letter = view(take(id));
+        audit.action(caller, "dead-letter.discarded", "message:" + id, letter.queue());
         LOG.info(() -> "Dead letter " + id + " from " + letter.queue() + " discarded by " + caller.subject());
         return letter;
     }

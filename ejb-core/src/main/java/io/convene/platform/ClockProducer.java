@@ -11,6 +11,7 @@ public class ClockProducer {
     @Produces
     @ApplicationScoped
     public Clock clock() {
-        return Clock.systemUTC();
+        // microseconds, as PostgreSQL keeps them: a time read back equals the time written
+        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
     }
 }

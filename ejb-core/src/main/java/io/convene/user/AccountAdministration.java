@@ -7,6 +7,7 @@ import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -25,6 +26,9 @@ public class AccountAdministration {
 
     @EJB
     IdentityProvider identity;
+
+    @Inject
+    io.convene.audit.AuditTrail audit;
 
     public RealmAdministration.AccountPage accounts(Caller caller, String search, int first, int max) {
         requireAdmin(caller);
@@ -52,6 +56,7 @@ public class AccountAdministration {
             throw new ConflictException("Administrators cannot take their own admin role away");
         }
         realm.assignRealmRoles(subject, roles, Caller.REALM_ROLES);
+        audit.action(caller, "account.roles", "account:" + subject, String.join(",", new java.util.TreeSet<>(roles)));
         LOG.info(() -> "Realm roles of " + subject + " set to " + roles + " by " + caller.subject());
         return realm.account(subject);
     }
@@ -60,6 +65,7 @@ public class AccountAdministration {
         requireAdmin(caller);
         account(subject);
         identity.endSession(subject, null);
+        audit.action(caller, "account.logout", "account:" + subject, null);
         LOG.info(() -> "All sessions of " + subject + " ended by " + caller.subject());
     }
 
@@ -69,6 +75,7 @@ public class AccountAdministration {
             throw new ConflictException("This account comes from a directory; its password is changed there");
         }
         realm.resetPassword(subject, password, temporary);
+        audit.action(caller, "account.password-reset", "account:" + subject, temporary ? "temporary" : null);
         LOG.info(() -> "Password of " + subject + " reset by " + caller.subject() + (temporary ? " (temporary)" : ""));
     }
 

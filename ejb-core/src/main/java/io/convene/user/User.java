@@ -128,6 +128,30 @@ public class User {
         return was;
     }
 
+    /**
+     * Erasure: the person's data goes, the row stays as a pseudonym (the id meetings, votes and the
+     * audit trail point to). Irreversible; the account is deactivated.
+     */
+    public void erase() {
+        String pseudonym = id.toString().substring(0, 8);
+        name = "Erased user " + pseudonym;
+        email = "erased-" + id + "@erased.invalid";
+        subject = null;
+        profilePictureUrl = null;
+        firstName = null;
+        lastName = null;
+        phone = null;
+        department = null;
+        managerDn = null;
+        directoryId = null;
+        directoryUuid = null;
+        directoryDn = null;
+        directoryUsername = null;
+        directoryRoles = null;
+        timeZone = "UTC";
+        status = UserStatus.DISABLED;
+    }
+
     /** The first sign-in of a provisioned user ties the account to its Keycloak subject. */
     public void linkSubject(String subject) {
         if (this.subject != null && !this.subject.equals(subject)) {

@@ -90,6 +90,12 @@ class AuthMatrixIT {
                 new Call("GET", "/api/admin/webhooks", null),
                 new Call("GET", "/api/admin/directory/directories", null),
                 new Call("GET", "/api/admin/accounts", null),
+                new Call("GET", "/api/analytics/meetings/" + meetingId, null),
+                new Call("GET", "/api/analytics/usage", null),
+                new Call("GET", "/api/search/meetings?q=x", null),
+                new Call("GET", "/api/audit", null),
+                new Call("POST", "/api/privacy/exports", Map.of()),
+                new Call("POST", "/api/privacy/erasures", Map.of("userId", java.util.UUID.randomUUID().toString())),
                 new Call("POST", "/api/admin/directory/directories", Map.of("name", "x", "vendor", "OPENLDAP")),
                 new Call("POST", "/api/integrations/third-party", Map.of("provider", "SLACK", "action", "DISCONNECT")));
     }

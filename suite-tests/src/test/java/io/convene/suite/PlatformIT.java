@@ -54,7 +54,11 @@ class PlatformIT {
                 "/admin/directory/directories/{id}/sync", "/admin/directory/directories/{id}/runs",
                 "/admin/directory/runs/{runId}", "/admin/directory/orphaned-meetings",
                 "/admin/accounts", "/admin/accounts/{subject}/sessions", "/admin/accounts/{subject}/roles",
-                "/admin/accounts/{subject}/logout", "/admin/accounts/{subject}/reset-password");
+                "/admin/accounts/{subject}/logout", "/admin/accounts/{subject}/reset-password",
+                "/analytics/meetings/{id}", "/analytics/usage", "/search/users", "/search/meetings", "/search/messages",
+                "/audit", "/audit/export", "/privacy/exports", "/privacy/exports/{id}", "/privacy/exports/{id}/download",
+                "/privacy/erasures", "/privacy/holds", "/privacy/holds/{userId}",
+                "/admin/retention", "/admin/retention/dry-run", "/admin/retention/purge");
         assertThat(doc.json().get("paths").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(paths);
     }
 

@@ -1,0 +1,194 @@
+package io.convene.privacy;
+
+import io.convene.audit.AuditTrail;
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.Caller;
+import io.convene.shared.ConflictException;
+import io.convene.shared.InvalidInputException;
+import io.convene.shared.NotFoundException;
+import io.convene.storage.BlobStore;
+import io.convene.user.User;
+import io.convene.user.UserService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * GDPR/CCPA requests: anyone exports their own data; compliance officers export anyone's, erase
+ * anyone's (unless on legal hold) and place or release legal holds. Every step is audited.
+ */
+@Stateless
+public class PrivacyService {
+
+    private static final Logger LOG = Logger.getLogger(PrivacyService.class.getName());
+
+    @PersistenceContext(unitName = "convene")
+    EntityManager em;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    BlobStore blobs;
+
+    @EJB
+    PersonalDataErasure erasure;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<ExportQueued> queued;
+
+    /** Raised when an export is queued; {@link PrivacyExportStarter} starts it once that committed. */
+    public record ExportQueued(UUID requestId) {
+    }
+
+    public record LegalHold(UUID userId, String reason, UUID placedBy, Instant placedAt) {
+    }
+
+    public record Download(String fileName, long size, InputStream content) {
+    }
+
+    public PrivacyRequestView requestExport(Caller caller, UUID userId) {
+        User me = users.current(caller);
+        UUID subject = userId == null ? me.id() : userId;
+        if (!subject.equals(me.id())) {
+            requireCompliance(caller);
+            requireUser(subject);
+        }
+        PrivacyRequest request = new PrivacyRequest(PrivacyRequest.Kind.EXPORT, subject, me.id(), clock.instant());
+        em.persist(request);
+        audit.action(caller, "privacy.export-requested", "user:" + subject, null);
+        queued.fire(new ExportQueued(request.id()));
+        LOG.info(() -> "Export " + request.id() + " of user " + subject + " requested by " + me.id());
+        return PrivacyRequestView.of(request);
+    }
+
+    public PrivacyRequestView request(Caller caller, UUID id) {
+        return PrivacyRequestView.of(readable(caller, id));
+    }
+
+    /** The export's ZIP while it may still be downloaded (a day); each download is audited. */
+    public Download download(Caller caller, UUID id) {
+        PrivacyRequest r = readable(caller, id);
+        if (r.kind() != PrivacyRequest.Kind.EXPORT || r.state() != PrivacyRequest.State.DONE) {
+            throw new ConflictException("The export is not ready yet");
+        }
+        if (!r.downloadable(clock.instant())) {
+            throw new ConflictException("The export's download has expired; ask for a new export");
+        }
+        audit.action(caller, "privacy.export-downloaded", "user:" + r.subjectId(), "request " + r.id());
+        return new Download("convene-data-" + r.subjectId() + ".zip", r.sizeBytes(), blobs.open(r.blobKey()));
+    }
+
+    /** Erases the person's data (see {@link PersonalDataErasure}); answers the request with its certificate. */
+    public PrivacyRequestView erase(Caller caller, UUID userId) {
+        requireCompliance(caller);
+        User me = users.current(caller);
+        requireUser(userId);
+        if (userId.equals(me.id())) {
+            throw new ConflictException("Compliance officers do not erase themselves; another officer must");
+        }
+        LegalHold hold = hold(userId);
+        if (hold != null) {
+            audit.action(caller, "privacy.erasure-refused", "user:" + userId, "legal hold");
+            throw new ConflictException("This person's data is on legal hold (" + hold.reason() + "); release the hold first");
+        }
+        if (em.find(User.class, userId).email().endsWith("@erased.invalid")) {
+            throw new ConflictException("This person's data was erased already");
+        }
+        Instant now = clock.instant();
+        PrivacyRequest request = new PrivacyRequest(PrivacyRequest.Kind.ERASURE, userId, me.id(), now);
+        Map<String, Integer> erased = erasure.erase(userId);
+        request.erased(PersonalDataErasure.certificate(request.id(), userId, erased, now), now);
+        em.persist(request);
+        audit.action(caller, "privacy.erased", "user:" + userId, "request " + request.id());
+        return PrivacyRequestView.of(request);
+    }
+
+    public LegalHold placeHold(Caller caller, UUID userId, String reason) {
+        requireCompliance(caller);
+        requireUser(userId);
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new InvalidInputException("reason", "must be 1 to 500 characters");
+        }
+        User me = users.current(caller);
+        em.createNativeQuery("""
+                        insert into legal_holds (user_id, reason, placed_by, placed_at) values (?1, ?2, ?3, ?4)
+                        on conflict (user_id) do update set reason = excluded.reason, placed_by = excluded.placed_by,
+                                                            placed_at = excluded.placed_at""")
+                .setParameter(1, userId).setParameter(2, reason.trim()).setParameter(3, me.id())
+                .setParameter(4, clock.instant()).executeUpdate();
+        audit.action(caller, "privacy.hold-placed", "user:" + userId, null);
+        return hold(userId);
+    }
+
+    public void releaseHold(Caller caller, UUID userId) {
+        requireCompliance(caller);
+        if (em.createNativeQuery("delete from legal_holds where user_id = ?1").setParameter(1, userId).executeUpdate() == 0) {
+            throw new NotFoundException("No legal hold on this person");
+        }
+        audit.action(caller, "privacy.hold-released", "user:" + userId, null);
+    }
+
+    public List<LegalHold> holds(Caller caller) {
+        requireCompliance(caller);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select user_id, reason, placed_by, placed_at from legal_holds order by placed_at")
+                .getResultList();
+        return rows.stream().map(PrivacyService::hold).toList();
+    }
+
+    private LegalHold hold(UUID userId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select user_id, reason, placed_by, placed_at from legal_holds where user_id = ?1")
+                .setParameter(1, userId).getResultList();
+        return rows.isEmpty() ? null : hold(rows.get(0));
+    }
+
+    private static LegalHold hold(Object[] r) {
+        Object at = r[3];
+        return new LegalHold((UUID) r[0], (String) r[1], (UUID) r[2],
+                at instanceof Instant i ? i : ((java.time.OffsetDateTime) at).toInstant());
+    }
+
+    private PrivacyRequest readable(Caller caller, UUID id) {
+        PrivacyRequest r = em.find(PrivacyRequest.class, id);
+        User me = users.current(caller);
+        if (r == null || !(r.requestedBy().equals(me.id()) || r.subjectId().equals(me.id()) || isCompliance(caller))) {
+            throw new NotFoundException("No such request");
+        }
+        return r;
+    }
+
+    private void requireUser(UUID userId) {
+        User u = userId == null ? null : em.find(User.class, userId);
+        if (u == null) {
+            throw new NotFoundException("No such user");
+        }
+    }
+
+    private static boolean isCompliance(Caller caller) {
+        return caller.roles().contains(Caller.COMPLIANCE_OFFICER);
+    }
+
+    private static void requireCompliance(Caller caller) {
+        if (!isCompliance(caller)) {
+            throw new AccessDeniedException("Only compliance officers act on other people's data");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.convene.privacy;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every night at 03:17: purges what is older than the retention policy allows. */
+@Singleton
+public class RetentionClock {
+
+    private static final Logger LOG = Logger.getLogger(RetentionClock.class.getName());
+
+    @EJB
+    Retention retention;
+
+    @Schedule(hour = "3", minute = "17", persistent = false)
+    void nightly() {
+        try {
+            retention.scheduledPurge();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The retention purge failed; tomorrow night tries again (or run it from the API)", e);
+        }
+    }
+}
