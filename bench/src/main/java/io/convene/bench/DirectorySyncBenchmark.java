@@ -5,16 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.launcher.SampleDirectory;
 import io.convene.launcher.Suite;
 import io.convene.launcher.SuiteSettings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A full sync of a generated OpenLDAP-like directory of N people, for each N given, (UnboundID's in-memory LDAP server,
@@ -24,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DirectorySyncBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = SuiteClient.JSON;
 
     private DirectorySyncBenchmark() {
     }
@@ -42,49 +37,39 @@ public final class DirectorySyncBenchmark {
     }
 
     private static void run(Suite suite, int people) throws Exception {
-        String base = suite.settings().httpUrl();
-        HttpClient http = HttpClient.newHttpClient();
+        SuiteClient client = new SuiteClient(suite);
         long g0 = System.nanoTime();
         try (SampleDirectory directory = SampleDirectory.start(SampleDirectory.Shape.OPENLDAP, people, null)) {
             double generated = (System.nanoTime() - g0) / 1e9;
-            String admin = token(http, base, suite);
-            Map<String, Object> settings = JSON.convertValue(JSON.readTree(send(http, "GET", base + "/api/admin/directory/presets",
-                    admin, null)).get("OPENLDAP"), Map.class);
+            String admin = client.adminToken();
+            Map<String, Object> settings = JSON.convertValue(client.send("GET", "/api/admin/directory/presets", admin, null)
+                    .get("OPENLDAP"), Map.class);
             settings.putAll(Map.of("urls", List.of(directory.url()), "security", "NONE", "bindDn", directory.bindDn(),
                     "usersDn", directory.usersDn(), "groupsDn", directory.groupsDn(), "pageSize", 500));
-            JsonNode created = JSON.readTree(send(http, "POST", base + "/api/admin/directory/directories", admin, Map.of(
+            JsonNode created = client.send("POST", "/api/admin/directory/directories", admin, Map.of(
                     "name", "Benchmark " + people + " " + Instant.now(), "vendor", "OPENLDAP", "settings", settings,
                     "bindPassword", SampleDirectory.BIND_PASSWORD, "enabled", false,
                     "roleMappings", List.of(Map.of("group", directory.groupDn("staff"), "role", "host"),
-                            Map.of("group", directory.groupDn("it-admins"), "role", "admin")))));
+                            Map.of("group", directory.groupDn("it-admins"), "role", "admin"))));
             String id = created.get("id").asText();
 
-            AtomicLong peakHeap = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peakHeap.accumulateAndGet(usedHeap(http, base), Math::max);
-                    try {
-                        Thread.sleep(200);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            long heapBefore = usedHeap(http, base);
-            sampler.start();
-            long t0 = System.nanoTime();
-            JsonNode run = JSON.readTree(send(http, "POST", base + "/api/admin/directory/directories/" + id + "/sync?mode=FULL",
-                    admin, null));
-            String runId = run.get("id").asText();
-            do {
-                Thread.sleep(500);
-                admin = token(http, base, suite); // a long run outlives a token
-                run = JSON.readTree(send(http, "GET", base + "/api/admin/directory/runs/" + runId, admin, null));
-            } while (!List.of("SUCCEEDED", "FAILED").contains(run.get("state").asText())
-                    && System.nanoTime() - t0 < Duration.ofMinutes(60).toNanos());
-            double total = (System.nanoTime() - t0) / 1e9;
-            sampler.interrupt();
-            sampler.join();
+            long heapBefore = client.usedHeap();
+            JsonNode run;
+            double total;
+            long peakHeap;
+            try (SuiteClient.HeapWatch heap = client.watchHeap()) {
+                long t0 = System.nanoTime();
+                run = client.send("POST", "/api/admin/directory/directories/" + id + "/sync?mode=FULL", admin, null);
+                String runId = run.get("id").asText();
+                do {
+                    Thread.sleep(500);
+                    admin = client.adminToken(); // a long run outlives a token
+                    run = client.send("GET", "/api/admin/directory/runs/" + runId, admin, null);
+                } while (!List.of("SUCCEEDED", "FAILED").contains(run.get("state").asText())
+                        && System.nanoTime() - t0 < Duration.ofMinutes(60).toNanos());
+                total = (System.nanoTime() - t0) / 1e9;
+                peakHeap = heap.peak();
+            }
             double keycloak = run.path("keycloakImport").path("millis").asLong() / 1e3;
             System.out.printf("%nConvene directory sync benchmark: %d people (LDIF generated and loaded in %.1f s)%n", people, generated);
             System.out.printf("  run %s: seen %d, created %d, failed %d%s%n", run.get("state").asText(), run.get("seen").asInt(),
@@ -92,42 +77,7 @@ public final class DirectorySyncBenchmark {
             System.out.printf("  full sync %.1f s: Convene (read LDAP, provision users) %.1f s = %.0f people/s, Keycloak's import %.1f s%n",
                     total, total - keycloak, people / Math.max(0.001, total - keycloak), keycloak);
             System.out.printf("  Convene server heap: %d MB before, peak %d MB during the sync%n%n",
-                    heapBefore >> 20, peakHeap.get() >> 20);
+                    heapBefore >> 20, peakHeap >> 20);
         }
-    }
-
-    private static long usedHeap(HttpClient http, String base) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                    .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
-            for (String line : r.body().split("\n")) {
-                // "base_memory_usedHeap_bytes 1.2E8" (MP Metrics 4) or "memory_usedHeap_bytes{mp_scope=\"base\"} 1.2E8" (5)
-                if (line.matches("(base_)?memory_usedHeap_bytes[ {].*")) {
-                    return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
-        } catch (Exception e) {
-            // a missed sample
-        }
-        return 0;
-    }
-
-    private static String token(HttpClient http, String base, Suite suite) throws Exception {
-        return JSON.readTree(send(http, "POST", base + "/api/users/login", null,
-                Map.of("email", "ada@convene.example", "password", suite.settings().demoPassword()))).get("access_token").asText();
-    }
-
-    private static String send(HttpClient http, String method, String url, String token, Object body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + url + " -> " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
     }
 }

@@ -1,5 +1,6 @@
 package io.convene.audit;
 
+import io.convene.shared.NativeValues;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
@@ -129,25 +130,13 @@ public class AuditQuery {
     }
 
     private static AuditView view(Object[] r) {
-        return new AuditView(((Number) r[0]).longValue(), instant(r[1]), (UUID) r[2], (String) r[3], (String) r[4],
+        return new AuditView(((Number) r[0]).longValue(), NativeValues.instant(r[1]), (UUID) r[2], (String) r[3], (String) r[4],
                 (UUID) r[5], (String) r[6], (UUID) r[7], (String) r[8], (String) r[9], (String) r[10]);
     }
 
-    private static Instant instant(Object o) {
-        return o instanceof Instant i ? i : o instanceof java.time.OffsetDateTime t ? t.toInstant()
-                : ((java.sql.Timestamp) o).toInstant();
-    }
 
-    /** RFC 4180: quoted when needed; a leading = + - @ is neutralised so spreadsheets do not run it. */
     static String csv(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        return s.matches(".*[\",\\n\\r].*") || s.startsWith("'") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return io.convene.shared.Csv.cell(value);
     }
 
     private static String describe(AuditFilter f) {

@@ -29,9 +29,11 @@ public class AuditTrail {
         em.persist(entry.from(address()));
     }
 
-    /** An administrator's or compliance officer's action on {@code target} ("directory:<id>", ...). */
-    public void action(io.convene.shared.Caller caller, String action, String target, String detail) {
-        record(AuditEntry.action(users.current(caller).id(), action, target, detail, clock.instant()));
+    /** An administrator's or compliance officer's action on {@code target} ("directory:<id>", ...); answers who acted. */
+    public java.util.UUID action(io.convene.shared.Caller caller, String action, String target, String detail) {
+        java.util.UUID actor = users.current(caller).id();
+        record(AuditEntry.action(actor, action, target, detail, clock.instant()));
+        return actor;
     }
 
     private String address() {

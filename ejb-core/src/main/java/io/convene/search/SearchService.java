@@ -1,5 +1,6 @@
 package io.convene.search;
 
+import io.convene.shared.NativeValues;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
 import io.convene.user.User;
@@ -10,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -104,7 +104,7 @@ public class SearchService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new MeetingHit((UUID) r[0], (String) r[1], instant(r[2]), instant(r[3]),
+        return rows.stream().map(r -> new MeetingHit((UUID) r[0], (String) r[1], NativeValues.instant(r[2]), NativeValues.instant(r[3]),
                 (String) r[4], (String) r[5])).toList();
     }
 
@@ -131,7 +131,7 @@ public class SearchService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new MessageHit((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                (String) r[4], instant(r[5]), (Boolean) r[6])).toList();
+                (String) r[4], NativeValues.instant(r[5]), (Boolean) r[6])).toList();
     }
 
     private static int bounded(int limit) {
@@ -143,10 +143,5 @@ public class SearchService {
 
     private static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static Instant instant(Object o) {
-        return o instanceof Instant i ? i : o instanceof OffsetDateTime t ? t.toInstant()
-                : o instanceof java.sql.Timestamp ts ? ts.toInstant() : null;
     }
 }

@@ -92,6 +92,8 @@ class AuthMatrixIT {
                 new Call("GET", "/api/admin/accounts", null),
                 new Call("GET", "/api/analytics/meetings/" + meetingId, null),
                 new Call("GET", "/api/analytics/usage", null),
+                new Call("GET", "/api/reports/usage", null),
+                new Call("POST", "/api/reports/usage", Map.of("format", "CSV", "from", "2026-01-01", "to", "2026-01-02")),
                 new Call("GET", "/api/search/meetings?q=x", null),
                 new Call("GET", "/api/audit", null),
                 new Call("POST", "/api/privacy/exports", Map.of()),

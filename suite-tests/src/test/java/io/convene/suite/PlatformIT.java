@@ -55,7 +55,8 @@ class PlatformIT {
                 "/admin/directory/runs/{runId}", "/admin/directory/orphaned-meetings",
                 "/admin/accounts", "/admin/accounts/{subject}/sessions", "/admin/accounts/{subject}/roles",
                 "/admin/accounts/{subject}/logout", "/admin/accounts/{subject}/reset-password",
-                "/analytics/meetings/{id}", "/analytics/usage", "/search/users", "/search/meetings", "/search/messages",
+                "/analytics/meetings/{id}", "/analytics/usage", "/reports/usage", "/reports/usage/{id}",
+                "/reports/usage/{id}/download", "/search/users", "/search/meetings", "/search/messages",
                 "/audit", "/audit/export", "/privacy/exports", "/privacy/exports/{id}", "/privacy/exports/{id}/download",
                 "/privacy/erasures", "/privacy/holds", "/privacy/holds/{userId}",
                 "/admin/retention", "/admin/retention/dry-run", "/admin/retention/purge");

@@ -55,6 +55,17 @@ class UserAccountIT {
     }
 
     @Test
+    void someoneWithASingleNameRegistersAndSignsIn() {
+        String email = "mono." + UUID.randomUUID().toString().substring(0, 8) + "@convene.example";
+        assertThat(api().post("/api/users/register", null, Map.of("email", email, "password", PASSWORD, "name", "Suharto"))
+                .status()).isEqualTo(201);
+
+        Reply login = api().post("/api/users/login", null, Map.of("email", email, "password", PASSWORD));
+        assertThat(login.status()).as("no last name is asked for before signing in: " + login).isEqualTo(200);
+        assertThat(api().get("/api/users/profile", login.text("access_token")).text("name")).isEqualTo("Suharto");
+    }
+
+    @Test
     void aSecondAccountForTheSameAddressIsRefused() {
         long users = count("select count(*) from users");
         Reply r = api().post("/api/users/register", null, Map.of(

@@ -1,0 +1,22 @@
+package io.convene.audit;
+
+import io.convene.shared.Caller;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/**
+ * The audit trail as an EJB, for the other modules: in the EAR they reach ejb-core's beans only as
+ * EJBs (docs/assemblies.md). An entry in the caller's transaction, or in its own.
+ */
+@Stateless
+public class AuditLog {
+
+    @Inject
+    AuditTrail trail;
+
+    /** Records the action; answers the acting person's user id. */
+    public UUID action(Caller caller, String action, String target, String detail) {
+        return trail.action(caller, action, target, detail);
+    }
+}

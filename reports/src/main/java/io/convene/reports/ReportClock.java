@@ -1,0 +1,38 @@
+package io.convene.reports;
+
+import io.convene.storage.Blobs;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Once a minute: restarts report jobs a stopped node left behind, and deletes the files of expired ones. */
+@Singleton
+public class ReportClock {
+
+    private static final Logger LOG = Logger.getLogger(ReportClock.class.getName());
+
+    @EJB
+    ReportJobs jobs;
+
+    @EJB
+    UsageReportExports exports;
+
+    @EJB
+    Blobs blobs;
+
+    @Schedule(minute = "*", hour = "*", persistent = false)
+    void tick() {
+        try {
+            Instant now = Instant.now();
+            jobs.stranded(now).forEach(exports::runLater);
+            for (String key : jobs.expire(now)) {
+                blobs.delete(key);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Report jobs' upkeep failed; next minute tries again", e);
+        }
+    }
+}
