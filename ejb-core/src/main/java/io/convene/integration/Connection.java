@@ -136,6 +136,11 @@ public class Connection {
         return lastError;
     }
 
+    /** Failing now: its latest attempt failed (no success since the last error). */
+    public boolean failing() {
+        return lastErrorAt != null && (lastSuccessAt == null || lastSuccessAt.isBefore(lastErrorAt));
+    }
+
     public Instant lastErrorAt() {
         return lastErrorAt;
     }

@@ -61,6 +61,25 @@ public class SmtpMailer implements MailSender {
     }
 
     @Override
+    public String probe() {
+        if (!enabled()) {
+            throw new IllegalStateException("Mail is off: set convene.mail.host");
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host.get(), port), 3_000);
+            socket.setSoTimeout(3_000);
+            String greeting = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            if (greeting == null || !greeting.startsWith("220")) {
+                throw new IllegalStateException(host.get() + ":" + port + " did not greet as an SMTP server does");
+            }
+            return "SMTP server " + host.get() + ":" + port + " answers";
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(host.get() + ":" + port + " unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void send(MeetingMail mail) {
         if (!enabled()) {
             throw new IllegalStateException("Mail is off: set convene.mail.host");

@@ -1,0 +1,146 @@
+package io.convene.platform;
+
+import io.convene.notification.MailSender;
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.Caller;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How each part Convene depends on is doing, asked now: the database, Keycloak, the broker, the
+ * mail server, and each kind of integration (from how its connections last went). For the console.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PartsHealth {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(3);
+
+    public enum State { UP, DOWN, OFF }
+
+    /** {@code detail}: what was found; {@code lastError}: the latest failure remembered, if any. */
+    public record Part(String name, State state, String detail, String lastError, Instant lastErrorAt) {
+    }
+
+    @Resource(lookup = "java:app/jdbc/convene")
+    DataSource database;
+
+    @Resource(lookup = "jms/convene")
+    ConnectionFactory broker;
+
+    @Inject
+    MailSender mail;
+
+    @PersistenceContext(unitName = "convene")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "convene.keycloak.url")
+    String keycloakUrl;
+
+    @Inject
+    @ConfigProperty(name = "convene.keycloak.realm", defaultValue = "convene")
+    String realm;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(PATIENCE).build();
+
+    public List<Part> check(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new AccessDeniedException("Only administrators see the health of the parts");
+        }
+        List<Part> parts = new ArrayList<>(List.of(database(), keycloak(), broker(), mail()));
+        parts.addAll(integrations());
+        return parts;
+    }
+
+    private Part database() {
+        try (Connection c = database.getConnection()) {
+            return c.isValid((int) PATIENCE.toSeconds()) ? up("Database", "PostgreSQL answers")
+                    : down("Database", "PostgreSQL did not answer in " + PATIENCE.toSeconds() + " s");
+        } catch (Exception e) {
+            return down("Database", e.getMessage());
+        }
+    }
+
+    private Part keycloak() {
+        String url = keycloakUrl + "/realms/" + realm + "/.well-known/openid-configuration";
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(PATIENCE).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200 ? up("Keycloak", "realm " + realm + " at " + keycloakUrl)
+                    : down("Keycloak", url + " answered " + r.statusCode());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return down("Keycloak", keycloakUrl + " unreachable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Part broker() {
+        try (JMSContext context = broker.createContext()) {
+            context.createProducer();
+            return up("Message broker", "Artemis accepts connections");
+        } catch (Exception e) {
+            return down("Message broker", e.getMessage());
+        }
+    }
+
+    private Part mail() {
+        if (!mail.enabled()) {
+            return new Part("Mail", State.OFF, "convene.mail.host is not set: e-mail notices are skipped", null, null);
+        }
+        try {
+            return up("Mail", mail.probe());
+        } catch (Exception e) {
+            return down("Mail", e.getMessage());
+        }
+    }
+
+    /** Per provider: how many connections, how many failing now, and the latest failure. */
+    private List<Part> integrations() {
+        Map<String, List<io.convene.integration.Connection>> byProvider = new TreeMap<>();
+        for (io.convene.integration.Connection c : em.createQuery("select c from Connection c",
+                io.convene.integration.Connection.class).getResultList()) {
+            byProvider.computeIfAbsent(c.provider().name(), k -> new ArrayList<>()).add(c);
+        }
+        List<Part> parts = new ArrayList<>();
+        byProvider.forEach((provider, all) -> {
+            long failing = all.stream().filter(io.convene.integration.Connection::failing).count();
+            io.convene.integration.Connection latest = all.stream().filter(c -> c.lastErrorAt() != null)
+                    .max(java.util.Comparator.comparing(io.convene.integration.Connection::lastErrorAt)).orElse(null);
+            parts.add(new Part("Integration " + provider, failing == 0 ? State.UP : State.DOWN,
+                    all.size() + " connection(s), " + failing + " failing",
+                    latest == null ? null : latest.lastError(), latest == null ? null : latest.lastErrorAt()));
+        });
+        return parts;
+    }
+
+    private static Part up(String name, String detail) {
+        return new Part(name, State.UP, detail, null, null);
+    }
+
+    private static Part down(String name, String detail) {
+        return new Part(name, State.DOWN, detail, detail, Instant.now());
+    }
+}

@@ -1,0 +1,71 @@
+package io.convene.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, named explicitly
+ * so Selenium Manager never downloads anything) signed in to the console through Keycloak's page.
+ */
+final class Console implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("convene.test.state.dir")).getParent().resolve("screenshots");
+
+    final WebDriver browser;
+    final WebDriverWait wait;
+
+    private Console(WebDriver browser) {
+        this.browser = browser;
+        this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    static Console open(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("convene.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=" + width + "," + height, "--lang=en");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("convene.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort().build();
+        return new Console(new ChromeDriver(service, options));
+    }
+
+    /** Opens {@code /admin/} and signs in on Keycloak's page as {@code email}. */
+    Console signIn(String email, String password) {
+        browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/admin"));
+        return this;
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    String cookie(String name) {
+        return browser.manage().getCookieNamed(name).getValue();
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}

@@ -1,0 +1,75 @@
+package io.convene.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The admin console in a real headless Chromium against the whole suite: signing in through
+ * Keycloak's page, what each role may open, and a report exported from the screen and downloaded.
+ * Screenshots of each screen go to {@code target/screenshots}.
+ */
+class ConsoleIT {
+
+    @Test
+    void anAdministratorSignsInThroughKeycloakAndSeesTheDashboard() {
+        try (Console console = Console.open(1280, 800).signIn(Meetings.ADMIN, ConveneSuite.demoPassword())) {
+            console.wait.until(ExpectedConditions.urlContains("/admin/dashboard"));
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Health"));
+            WebElement body = console.browser.findElement(By.tagName("body"));
+            console.wait.until(d -> body.getText().contains("Database") && body.getText().contains("Keycloak"));
+            assertThat(console.browser.findElements(By.cssSelector("[role=status]")))
+                    .extracting(e -> e.getAttribute("aria-label"))
+                    .anyMatch(l -> l.startsWith("Live meetings: ")).anyMatch(l -> l.startsWith("Meetings today: "));
+            assertThat(console.browser.getTitle()).isEqualTo("Dashboard · Convene console");
+            console.screenshot("dashboard-1280x800");
+        }
+    }
+
+    @Test
+    void aHostIsRefusedTheConsole() {
+        try (Console console = Console.open(1280, 800).signIn(Meetings.HOST, ConveneSuite.demoPassword())) {
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Not for you"));
+            assertThat(console.browser.findElement(By.tagName("body")).getText())
+                    .contains("for administrators and compliance officers").contains(Meetings.HOST);
+            console.screenshot("refused-host");
+        }
+    }
+
+    @Test
+    void aComplianceOfficerExportsAReportOnTheReportsScreenAndDownloadsIt() throws Exception {
+        try (Console console = Console.open(900, 700).signIn(Meetings.COMPLIANCE, ConveneSuite.demoPassword())) {
+            console.wait.until(ExpectedConditions.urlContains("/admin/reports"));
+            console.wait.until(ExpectedConditions.elementToBeClickable(By.id("export-csv"))).click();
+            WebElement download = console.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("a[id^=download-]")));
+            assertThat(console.browser.findElements(By.cssSelector("vaadin-progress-bar")))
+                    .extracting(e -> e.getAttribute("aria-label")).contains("Progress 100 %");
+            console.screenshot("reports-900x700");
+
+            HttpResponse<String> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(download.getAttribute("href")))
+                    .header("Cookie", "JSESSIONID=" + console.cookie("JSESSIONID")).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(file.statusCode()).isEqualTo(200);
+            List<String> lines = file.body().lines().toList();
+            assertThat(lines.get(0)).startsWith("Period,Starts,Department,Active users");
+            assertThat(lines).anyMatch(l -> l.contains(",All departments,"));
+
+            assertThat(console.browser.findElements(By.linkText("Dashboard"))).as("no dashboard for compliance").isEmpty();
+            console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/dashboard");
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Could not navigate"));
+            assertThat(console.browser.findElement(By.tagName("body")).getText()).doesNotContain("Health");
+            console.screenshot("dashboard-refused-compliance");
+        }
+    }
+}
