@@ -9,9 +9,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -56,16 +53,15 @@ public final class NotificationBenchmark {
     }
 
     private static void run(Suite suite, int notices, int senders) throws Exception {
-        String base = suite.settings().httpUrl();
-        HttpClient http = HttpClient.newHttpClient();
-        String host = token(http, base, "hana@convene.example", suite);
+        SuiteClient client = new SuiteClient(suite);
+        String host = client.tokenOf("hana@convene.example");
         for (String email : INVITEES) { // their accounts exist from their first call on
-            send(http, "GET", base + "/api/users/profile", token(http, base, email, suite), null);
+            client.send("GET", "/api/users/profile", client.tokenOf(email), null);
         }
         LocalDateTime start = LocalDateTime.now().plusDays(3).truncatedTo(ChronoUnit.HOURS);
-        JsonNode meeting = JSON.readTree(send(http, "POST", base + "/api/meetings/schedule", host, Map.of(
+        JsonNode meeting = client.send("POST", "/api/meetings/schedule", host, Map.of(
                 "title", "Notified a lot", "start", start.toString(), "end", start.plusHours(1).toString(),
-                "timeZone", "UTC", "invitees", INVITEES)));
+                "timeZone", "UTC", "invitees", INVITEES));
         String meetingId = meeting.get("id").asText();
         List<String> recipients = new ArrayList<>();
         meeting.get("participants").forEach(p -> {
@@ -121,24 +117,5 @@ public final class NotificationBenchmark {
         System.out.printf("  published %d notices in %.1f s (%.0f/s)%n", notices, publishSeconds, notices / publishSeconds);
         System.out.printf("  stored %d of %d in-app notifications in %.1f s: %.0f notices/s, %.0f notifications/s end to end%n",
                 stored, expected, totalSeconds, notices / totalSeconds, (stored - recipients.size()) / totalSeconds);
-    }
-
-    private static String token(HttpClient http, String base, String email, Suite suite) throws Exception {
-        return JSON.readTree(send(http, "POST", base + "/api/users/login", null, Map.of("email", email,
-                "password", suite.settings().demoPassword()))).get("access_token").asText();
-    }
-
-    private static String send(HttpClient http, String method, String url, String token, Object body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
     }
 }

@@ -34,7 +34,12 @@ final class SuiteClient {
 
     /** A fresh token of the demo administrator (a long run outlives one). */
     String adminToken() throws Exception {
-        return send("POST", "/api/users/login", null, Map.of("email", "ada@convene.example",
+        return tokenOf("ada@convene.example");
+    }
+
+    /** A fresh token of a demo account. */
+    String tokenOf(String email) throws Exception {
+        return send("POST", "/api/users/login", null, Map.of("email", email,
                 "password", suite.settings().demoPassword())).get("access_token").asText();
     }
 

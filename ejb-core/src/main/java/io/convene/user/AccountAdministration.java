@@ -30,12 +30,20 @@ public class AccountAdministration {
     @Inject
     io.convene.audit.AuditTrail audit;
 
+    @Inject
+    UserRepository users;
+
     public RealmAdministration.AccountPage accounts(Caller caller, String search, int first, int max) {
         requireAdmin(caller);
         if (first < 0 || max < 1 || max > 200) {
             throw new InvalidInputException("max", "first must be 0 or more and max between 1 and 200");
         }
         return realm.accounts(search == null || search.isBlank() ? null : search.trim(), first, max);
+    }
+
+    public RealmAdministration.Account account(Caller caller, String subject) {
+        requireAdmin(caller);
+        return account(subject);
     }
 
     public List<RealmAdministration.Session> sessions(Caller caller, String subject) {
@@ -67,6 +75,32 @@ public class AccountAdministration {
         identity.endSession(subject, null);
         audit.action(caller, "account.logout", "account:" + subject, null);
         LOG.info(() -> "All sessions of " + subject + " ended by " + caller.subject());
+    }
+
+    /**
+     * Deactivates the account (no more sign-ins, every session ended, Convene's user marked disabled)
+     * or reactivates it. Administrators do not deactivate themselves.
+     */
+    public RealmAdministration.Account setEnabled(Caller caller, String subject, boolean enabled) {
+        requireAdmin(caller);
+        account(subject);
+        if (!enabled && caller.subject().equals(subject)) {
+            throw new ConflictException("Administrators cannot deactivate themselves");
+        }
+        realm.setEnabled(subject, enabled);
+        if (!enabled) {
+            identity.endSession(subject, null);
+        }
+        users.bySubject(subject).ifPresent(u -> {
+            if (enabled) {
+                u.reactivate();
+            } else {
+                u.deactivate();
+            }
+        });
+        audit.action(caller, enabled ? "account.enabled" : "account.disabled", "account:" + subject, null);
+        LOG.info(() -> "Account " + subject + (enabled ? " reactivated" : " deactivated") + " by " + caller.subject());
+        return realm.account(subject);
     }
 
     public void resetPassword(Caller caller, String subject, String password, boolean temporary) {

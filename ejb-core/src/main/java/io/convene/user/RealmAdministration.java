@@ -21,6 +21,9 @@ public interface RealmAdministration {
     /** Makes the account's directly assigned realm roles among {@code manageable} exactly {@code roles}. */
     void assignRealmRoles(String subject, Set<String> roles, Set<String> manageable);
 
+    /** Lets the account sign in again, or stops it from signing in (its sessions stay until ended). */
+    void setEnabled(String subject, boolean enabled);
+
     /** Sets a new password (to be changed at next sign-in when {@code temporary}). */
     void resetPassword(String subject, String password, boolean temporary);
 

@@ -87,6 +87,16 @@ public class KeycloakRealmAdministration implements RealmAdministration {
     }
 
     @Override
+    public void setEnabled(String subject, boolean enabled) {
+        String body = Json.createObjectBuilder().add("enabled", enabled).build().toString();
+        try (Response r = KeycloakAdmin.call(() -> keycloak.admin("/users/" + subject).put(Entity.json(body)))) {
+            if (r.getStatus() != 204) {
+                throw KeycloakAdmin.unexpected(enabled ? "enable an account" : "disable an account", r);
+            }
+        }
+    }
+
+    @Override
     public void resetPassword(String subject, String password, boolean temporary) {
         String body = Json.createObjectBuilder().add("type", "password").add("value", password)
                 .add("temporary", temporary).build().toString();

@@ -59,6 +59,43 @@ class AccountsIT {
                 Map.of("roles", List.of("host"))).status()).isEqualTo(404);
     }
 
+    @Test
+    void aDeactivatedAccountCannotSignInAndItsSessionsEndUntilItIsReactivated() {
+        String admin = tokenOf(Meetings.ADMIN);
+        String email = "dora.deactivated." + java.util.UUID.randomUUID().toString().substring(0, 6) + "@convene.example";
+        assertThat(api().post("/api/users/register", null, Map.of("email", email, "password", FIRST_PASSWORD,
+                "name", "Dora Deactivated")).status()).isEqualTo(201);
+        signIn(email, FIRST_PASSWORD);
+        String subject = api().get("/api/admin/accounts?search=" + email, admin).json().get("accounts").get(0)
+                .get("subject").asText();
+
+        assertThat(api().get("/api/admin/accounts/" + subject + "/sessions", admin).json()).isNotEmpty();
+        Reply off = api().put("/api/admin/accounts/" + subject + "/enabled", admin, Map.of("enabled", false));
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        assertThat(off.json().get("enabled").asBoolean()).isFalse();
+        assertThat(api().get("/api/admin/accounts/" + subject + "/sessions", admin).json()).as("ended").isEmpty();
+        assertThat(api().post("/api/users/login", null, Map.of("email", email, "password", FIRST_PASSWORD)).status())
+                .isEqualTo(401);
+        assertThat(ConveneSuite.count("select count(*) from users where email = '" + email + "' and status = 'DISABLED'"))
+                .isEqualTo(1);
+        assertThat(api().get("/api/audit?action=account.disabled&target=account:" + subject, admin).json().get("items"))
+                .hasSize(1);
+
+        assertThat(api().put("/api/admin/accounts/" + subject + "/enabled", admin, Map.of("enabled", true)).status())
+                .isEqualTo(200);
+        signIn(email, FIRST_PASSWORD);
+        assertThat(ConveneSuite.count("select count(*) from users where email = '" + email + "' and status = 'ACTIVE'"))
+                .isEqualTo(1);
+
+        String adminSubject = api().get("/api/admin/accounts?search=" + Meetings.ADMIN, admin).json().get("accounts").get(0)
+                .get("subject").asText();
+        assertThat(api().put("/api/admin/accounts/" + adminSubject + "/enabled", admin, Map.of("enabled", false))
+                .status()).as("administrators do not deactivate themselves").isEqualTo(409);
+        assertThat(api().put("/api/admin/accounts/" + subject + "/enabled", admin, Map.of()).status()).isEqualTo(400);
+        assertThat(api().put("/api/admin/accounts/" + subject + "/enabled", tokenOf(Meetings.HOST),
+                Map.of("enabled", false)).status()).isEqualTo(403);
+    }
+
     private static String signIn(String email, String password) {
         Reply r = api().post("/api/users/login", null, Map.of("email", email, "password", password));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -51,6 +51,13 @@ final class Console implements AutoCloseable {
         return this;
     }
 
+    /** Clicks once the element is there, scrolled to the middle of its scrolling container first (the layout scrolls, not the window). */
+    void click(By element) {
+        org.openqa.selenium.WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(element));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -33,6 +34,33 @@ class ConsoleIT {
             assertThat(console.browser.getTitle()).isEqualTo("Dashboard · Convene console");
             console.screenshot("dashboard-1280x800");
         }
+    }
+
+    @Test
+    void anAdministratorFindsAPersonDeactivatesThemAndTheirSignInIsRefused() {
+        String email = "vera.console." + java.util.UUID.randomUUID().toString().substring(0, 6) + "@convene.example";
+        Reply registered = ConveneSuite.api().post("/api/users/register", null, Map.of("email", email,
+                "password", "Console-test-pass-1", "name", "Vera Console"));
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(ConveneSuite.api().post("/api/users/login", null, Map.of("email", email, "password", "Console-test-pass-1"))
+                .status()).isEqualTo(200);
+
+        try (Console console = Console.open(1280, 800).signIn(Meetings.ADMIN, ConveneSuite.demoPassword())) {
+            console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/users");
+            console.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#user-search input")))
+                    .sendKeys(email.substring(0, 16));
+            By row = By.xpath("//vaadin-grid-cell-content[text()='" + email + "']");
+            console.click(row);
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Can sign in"));
+            console.screenshot("users-1280x800");
+            console.click(By.id("toggle-account"));
+            console.click(By.cssSelector("vaadin-button[slot='confirm-button']"));
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Deactivated: cannot sign in"));
+        }
+        assertThat(ConveneSuite.api().post("/api/users/login", null, Map.of("email", email, "password", "Console-test-pass-1"))
+                .status()).as("the deactivated person's sign-in").isEqualTo(401);
+        assertThat(ConveneSuite.count("select count(*) from users where email = '" + email + "' and status = 'DISABLED'"))
+                .isEqualTo(1);
     }
 
     @Test

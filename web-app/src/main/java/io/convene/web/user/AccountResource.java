@@ -47,6 +47,9 @@ public class AccountResource {
     public record Roles(@NotNull @Size(max = 10) Set<@NotBlank String> roles) {
     }
 
+    public record Enabled(@NotNull Boolean enabled) {
+    }
+
     public record NewPassword(@NotBlank @Size(min = 12, max = 128) String password, boolean temporary) {
     }
 
@@ -68,6 +71,14 @@ public class AccountResource {
     public RealmAdministration.Account roles(@PathParam("subject") @Pattern(regexp = SUBJECT) String subject,
                                              @NotNull @Valid Roles roles) {
         return accounts.assignRoles(callers.current(), subject, roles.roles());
+    }
+
+    /** Deactivates (no sign-ins, sessions ended) or reactivates the account. */
+    @PUT
+    @Path("/{subject}/enabled")
+    public RealmAdministration.Account enabled(@PathParam("subject") @Pattern(regexp = SUBJECT) String subject,
+                                               @NotNull @Valid Enabled body) {
+        return accounts.setEnabled(callers.current(), subject, body.enabled());
     }
 
     @POST
