@@ -78,6 +78,13 @@ public class PrivacyService {
         return PrivacyRequestView.of(request);
     }
 
+    /** The latest exports and erasures of anyone, newest first: compliance officers' worklist. */
+    public List<PrivacyRequestView> recent(Caller caller, int max) {
+        requireCompliance(caller);
+        return em.createQuery("select r from PrivacyRequest r order by r.requestedAt desc", PrivacyRequest.class)
+                .setMaxResults(Math.max(1, Math.min(200, max))).getResultList().stream().map(PrivacyRequestView::of).toList();
+    }
+
     public PrivacyRequestView request(Caller caller, UUID id) {
         return PrivacyRequestView.of(readable(caller, id));
     }

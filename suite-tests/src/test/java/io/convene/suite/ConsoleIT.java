@@ -64,6 +64,36 @@ class ConsoleIT {
     }
 
     @Test
+    void aComplianceOfficerExportsAPersonsDataAndDownloadsTheZip() throws Exception {
+        String email = "petra.export." + java.util.UUID.randomUUID().toString().substring(0, 6) + "@convene.example";
+        assertThat(ConveneSuite.api().post("/api/users/register", null, Map.of("email", email,
+                "password", "Console-test-pass-1", "name", "Petra Export")).status()).isEqualTo(201);
+        try (Console console = Console.open(1280, 800).signIn(Meetings.COMPLIANCE, ConveneSuite.demoPassword())) {
+            console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/compliance");
+            console.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#privacy-person input")))
+                    .sendKeys(email.substring(0, 16));
+            console.click(By.xpath("//vaadin-combo-box-item[contains(., '" + email + "')]"));
+            console.click(By.id("privacy-export"));
+            WebElement download = console.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("a[id^=privacy-download-]")));
+            console.screenshot("compliance-1280x800");
+
+            HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(download.getAttribute("href")))
+                    .header("Cookie", "JSESSIONID=" + console.cookie("JSESSIONID")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(zip.statusCode()).isEqualTo(200);
+            List<String> entries = new java.util.ArrayList<>();
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+                for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    entries.add(e.getName());
+                }
+            }
+            assertThat(entries).contains("profile.json", "index.html");
+        }
+        assertThat(ConveneSuite.count("select count(*) from audit_entries where action = 'privacy.export-downloaded'"))
+                .isPositive();
+    }
+
+    @Test
     void aHostIsRefusedTheConsole() {
         try (Console console = Console.open(1280, 800).signIn(Meetings.HOST, ConveneSuite.demoPassword())) {
             console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Not for you"));
