@@ -42,9 +42,11 @@ public final class SampleDirectory implements AutoCloseable {
     private final Shape shape;
     private final int people;
     private final InMemoryDirectoryServer server;
+    private final String usernamePrefix;
     private final AtomicLong usn = new AtomicLong(1_000);
 
-    private SampleDirectory(Shape shape, int people, InMemoryDirectoryServer server) {
+    private SampleDirectory(Shape shape, int people, InMemoryDirectoryServer server, String usernamePrefix) {
+        this.usernamePrefix = usernamePrefix == null ? (shape == Shape.OPENLDAP ? "user" : "emp") : usernamePrefix;
         this.shape = shape;
         this.people = people;
         this.server = server;
@@ -52,6 +54,11 @@ public final class SampleDirectory implements AutoCloseable {
 
     /** Starts a directory of this shape with {@code people} persons; the LDIF is also written to {@code ldifFile} when given. */
     public static SampleDirectory start(Shape shape, int people, Path ldifFile) {
+        return start(shape, people, ldifFile, null);
+    }
+
+    /** The same, its people's user names (and so their addresses) starting with {@code usernamePrefix}: apart from other samples. */
+    public static SampleDirectory start(Shape shape, int people, Path ldifFile, String usernamePrefix) {
         try {
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(base(shape));
             config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
@@ -60,7 +67,7 @@ public final class SampleDirectory implements AutoCloseable {
             }
             config.setMaxSizeLimit(0);
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
-            SampleDirectory directory = new SampleDirectory(shape, people, server);
+            SampleDirectory directory = new SampleDirectory(shape, people, server, usernamePrefix);
             String ldif = directory.ldif();
             if (ldifFile != null) {
                 Files.createDirectories(ldifFile.getParent());
@@ -113,7 +120,7 @@ public final class SampleDirectory implements AutoCloseable {
     }
 
     public String username(int i) {
-        return String.format(Locale.ROOT, "%s%05d", shape == Shape.OPENLDAP ? "user" : "emp", i);
+        return String.format(Locale.ROOT, "%s%05d", usernamePrefix, i);
     }
 
     public String email(int i) {

@@ -58,6 +58,13 @@ final class Console implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
+    /** Replaces a text field's value with {@code text}, as a person typing. */
+    void type(By input, String text) {
+        org.openqa.selenium.WebElement e = wait.until(ExpectedConditions.visibilityOfElementLocated(input));
+        e.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        e.sendKeys(text, org.openqa.selenium.Keys.TAB);
+    }
+
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

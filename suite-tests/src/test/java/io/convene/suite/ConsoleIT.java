@@ -94,6 +94,44 @@ class ConsoleIT {
     }
 
     @Test
+    void anAdministratorSetsUpADirectoryTestsItAndWatchesASyncReachAHundredPercent() {
+        String prefix = "cons" + (System.nanoTime() % 1000);
+        int people = 40;
+        try (io.convene.launcher.SampleDirectory ldap = io.convene.launcher.SampleDirectory.start(
+                io.convene.launcher.SampleDirectory.Shape.OPENLDAP, people, null, prefix);
+             Console console = Console.open(1280, 900).signIn(Meetings.ADMIN, ConveneSuite.demoPassword())) {
+            console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/directory");
+            console.type(By.cssSelector("#directory-name input"), "Console directory " + prefix);
+            console.type(By.cssSelector("#directory-urls input"), ldap.url());
+            console.click(By.xpath("//vaadin-select[.//label[text()='Security'] or @label='Security']"));
+            console.click(By.xpath("//vaadin-select-item[normalize-space(.)='NONE']"));
+            console.type(By.cssSelector("#directory-bind-dn input"), ldap.bindDn());
+            console.type(By.cssSelector("#directory-bind-password input"), io.convene.launcher.SampleDirectory.BIND_PASSWORD);
+            console.type(By.cssSelector("#directory-users-dn input"), ldap.usersDn());
+            console.type(By.cssSelector("#directory-groups-dn input"), ldap.groupsDn());
+            console.click(By.id("directory-save"));
+            console.click(By.id("directory-test"));
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("directory-outcome"),
+                    "people found, groups found"));
+            console.click(By.id("directory-preview"));
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("directory-outcome"),
+                    "people a sync would provision"));
+            assertThat(console.browser.findElement(By.id("directory-outcome")).getText())
+                    .isEqualTo("The first 20 people a sync would provision");
+            assertThat(console.browser.findElement(By.id("directory-preview-people")).getText()).contains(prefix);
+            console.click(By.id("directory-sync"));
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("directory-counts"), "SUCCEEDED"));
+            assertThat(console.browser.findElement(By.id("directory-counts")).getText())
+                    .isEqualTo("SUCCEEDED: seen " + people + ", created " + people + ", updated 0, deactivated 0, failed 0");
+            assertThat(console.browser.findElement(By.cssSelector("vaadin-progress-bar[aria-label^='Sync progress']"))
+                    .getAttribute("aria-label")).isEqualTo("Sync progress 100 %");
+            console.screenshot("directory-1280x900");
+        }
+        assertThat(ConveneSuite.count("select count(*) from users where email like '" + prefix + "%@ldap.corp.example'"))
+                .isEqualTo(people);
+    }
+
+    @Test
     void aHostIsRefusedTheConsole() {
         try (Console console = Console.open(1280, 800).signIn(Meetings.HOST, ConveneSuite.demoPassword())) {
             console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Not for you"));

@@ -35,6 +35,7 @@ public class MainLayout extends AppLayout {
         if (user.isAdmin()) {
             nav.addItem(new SideNavItem("Dashboard", DashboardView.class));
             nav.addItem(new SideNavItem("Users", io.convene.admin.users.UsersView.class));
+            nav.addItem(new SideNavItem("Directory", io.convene.admin.directory.DirectoriesView.class));
         }
         nav.addItem(new SideNavItem("Reports", ReportsView.class));
         nav.addItem(new SideNavItem("Compliance", io.convene.admin.compliance.ComplianceView.class));
