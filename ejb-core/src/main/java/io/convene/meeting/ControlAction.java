@@ -35,6 +35,14 @@ public enum ControlAction {
         return needsTarget;
     }
 
+    /**
+     * Administrators may do it to any meeting (the console's live view): everything but changing who
+     * hosts or co-hosts, which stays with the meeting's host.
+     */
+    public boolean byAdministrators() {
+        return this != MAKE_CO_HOST && this != MAKE_PARTICIPANT && this != MAKE_HOST;
+    }
+
     /** Reserved to the host (co-hosts may do the rest). */
     public boolean hostOnly() {
         return hostOnly;

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** A meeting as the people who may see it see it. */
 public record MeetingDetails(UUID id, String code, String title, String agenda, Instant start, Instant end,
-                             String timeZone, MeetingStatus status, Person host, boolean passcodeProtected,
+                             String timeZone, MeetingStatus status, boolean locked, Person host, boolean passcodeProtected,
                              boolean waitingRoom, boolean allowGuests, Settings settings, String joinUrl,
                              int reminderMinutes, List<Participant> participants) {
 
@@ -25,7 +25,7 @@ public record MeetingDetails(UUID id, String code, String title, String agenda, 
     static MeetingDetails of(Meeting m, String joinUrl) {
         MeetingSettings s = m.settings();
         return new MeetingDetails(m.id(), m.code(), m.title(), m.agenda(), m.slot().start(), m.slot().end(),
-                m.timeZone().getId(), m.status(), new Person(m.host().id(), m.host().name(), m.host().email()),
+                m.timeZone().getId(), m.status(), m.isLocked(), new Person(m.host().id(), m.host().name(), m.host().email()),
                 m.hasPasscode(), m.hasWaitingRoom(), m.allowsGuests(),
                 new Settings(s.videoOnEntry(), s.audioOnEntry(), s.joinBeforeHost(), s.severalScreenShares(),
                         m.unmuteAllowed()), joinUrl, m.reminderMinutes(),

@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** What someone typed, made safe for PostgreSQL: words only, each a prefix, all required. */
-final class SearchTerms {
+public final class SearchTerms {
 
     private SearchTerms() {
     }
 
     /** "quarterly rev" -> "quarterly:* & rev:*" (punctuation and operators dropped). */
-    static String prefixQuery(String typed) {
+    public static String prefixQuery(String typed) {
         String query = Arrays.stream(normalized(typed).split("\\s+")).filter(w -> !w.isEmpty())
                 .map(w -> w + ":*").collect(Collectors.joining(" & "));
         if (query.isEmpty()) {

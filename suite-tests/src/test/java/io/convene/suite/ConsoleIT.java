@@ -132,6 +132,47 @@ class ConsoleIT {
     }
 
     @Test
+    void anAdministratorFindsALiveMeetingMutesLocksRemovesSomeoneAndEndsIt() {
+        String word = "zeta" + java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        Meetings.Gathering live = Meetings.gather(ConveneSuite.tokenOf(Meetings.HOST), ConveneSuite.tokenOf(Meetings.PARTICIPANT),
+                ConveneSuite.tokenOf(Meetings.COMPLIANCE), Meetings.draft("Console " + word + " review"));
+        String pablo = java.util.stream.StreamSupport.stream(ConveneSuite.api().get("/api/meetings/" + live.id() + "/details",
+                        ConveneSuite.tokenOf(Meetings.HOST)).json().get("participants").spliterator(), false)
+                .filter(p -> Meetings.PARTICIPANT.equals(p.path("email").asText())).findFirst().orElseThrow().get("name").asText();
+        try (Console console = Console.open(1280, 800).signIn(Meetings.ADMIN, ConveneSuite.demoPassword())) {
+            console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/meetings");
+            console.type(By.cssSelector("#meeting-words input"), word);
+            console.click(By.xpath("//vaadin-grid-cell-content[text()='Console " + word + " review']"));
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-participants"), Meetings.PARTICIPANT));
+            assertThat(console.browser.findElement(By.id("meeting-summary")).getText()).startsWith("LIVE · code " + live.code());
+
+            console.click(By.id("meeting-mute-all"));
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-audit"), "MUTE_ALL"));
+            console.click(By.id("meeting-lock"));
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-summary"), "LIVE · locked"));
+            console.click(By.cssSelector("vaadin-button[aria-label='Remove " + pablo + " from the meeting']"));
+            console.click(By.cssSelector("vaadin-button[slot='confirm-button']"));
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-audit"), "REMOVE"));
+            assertThat(console.browser.findElement(By.id("meeting-participants")).getText())
+                    .doesNotContain(Meetings.PARTICIPANT).contains(Meetings.COMPLIANCE);
+            console.screenshot("meetings-live-1280x800");
+
+            console.click(By.id("meeting-end"));
+            console.click(By.cssSelector("vaadin-button[slot='confirm-button']"));
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-summary"), "ENDED"));
+            assertThat(console.browser.findElement(By.id("meeting-attendance")).getText()).contains("min");
+            console.screenshot("meetings-ended-1280x800");
+        }
+        String meeting = "meeting_id = '" + live.id() + "'";
+        assertThat(ConveneSuite.count("select count(*) from meetings where id = '" + live.id() + "' and status = 'ENDED'"))
+                .isEqualTo(1);
+        assertThat(ConveneSuite.count("select count(*) from participations where id = '" + live.pabloP() + "' and removed_at is not null"))
+                .isEqualTo(1);
+        assertThat(ConveneSuite.count("select count(*) from audit_entries a join users u on u.id = a.actor_user_id where " + meeting
+                + " and u.email = '" + Meetings.ADMIN + "' and a.action in ('MUTE_ALL', 'LOCK', 'REMOVE', 'END')")).isEqualTo(4);
+    }
+
+    @Test
     void aHostIsRefusedTheConsole() {
         try (Console console = Console.open(1280, 800).signIn(Meetings.HOST, ConveneSuite.demoPassword())) {
             console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Not for you"));

@@ -104,6 +104,28 @@ class HostControlsIT extends SignedInPeople {
         assertThat(count("select count(*) from audit_entries where meeting_id = '" + id + "'")).isZero();
     }
 
+    @Test
+    void anAdministratorOutsideTheMeetingMayControlItButNotChangeWhoHostsIt() {
+        String admin = tokenOf(ADMIN);
+        Reply m = schedule(host, draft("Runaway meeting"));
+        String id = m.text("id");
+        api().post("/api/meetings/" + id + "/join", host, Map.of());
+        String pabloP = api().post("/api/meetings/" + id + "/join", pablo, Map.of()).text("participationId");
+
+        assertThat(control(id, admin, "MAKE_CO_HOST", pabloP).status()).as("roles stay with the host").isEqualTo(404);
+        assertThat(control(id, cora, "LOCK", null).status()).as("a compliance officer is no administrator").isEqualTo(404);
+        Reply locked = control(id, admin, "LOCK", null);
+        assertThat(locked.status()).isEqualTo(200);
+        assertThat(locked.json().get("locked").asBoolean()).isTrue();
+        assertThat(control(id, admin, "REMOVE", pabloP).status()).isEqualTo(200);
+        assertThat(state(id, pabloP)).isEqualTo("REMOVED");
+        assertThat(types(events(id, host))).contains("meeting.locked", "participant.removed");
+        assertThat(control(id, admin, "END", null).status()).isEqualTo(200);
+        assertThat(api().get("/api/meetings/" + id + "/details", host).text("status")).isEqualTo("ENDED");
+        assertThat(count("select count(*) from audit_entries a join users u on u.id = a.actor_user_id where a.meeting_id = '"
+                + id + "' and u.email = '" + ADMIN + "'")).isEqualTo(3);
+    }
+
     static Reply control(String id, String token, String action, String participationId) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("action", action);

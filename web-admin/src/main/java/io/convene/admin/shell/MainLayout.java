@@ -34,6 +34,7 @@ public class MainLayout extends AppLayout {
         nav.setLabel("Screens");
         if (user.isAdmin()) {
             nav.addItem(new SideNavItem("Dashboard", DashboardView.class));
+            nav.addItem(new SideNavItem("Meetings", io.convene.admin.meetings.MeetingsView.class));
             nav.addItem(new SideNavItem("Users", io.convene.admin.users.UsersView.class));
             nav.addItem(new SideNavItem("Directory", io.convene.admin.directory.DirectoriesView.class));
         }
