@@ -26,6 +26,9 @@ public class IntegrationDeliveries {
 
     private static final Logger LOG = Logger.getLogger(IntegrationDeliveries.class.getName());
 
+    @Inject
+    io.convene.notification.SentCounter sentCounter;
+
     @PersistenceContext(unitName = "convene")
     EntityManager em;
 
@@ -130,6 +133,7 @@ public class IntegrationDeliveries {
         health.succeeded(slack.id());
         em.createNativeQuery("insert into integration_deliveries (id, connection_id, delivered_at) values (?1, ?2, now())")
                 .setParameter(1, deliveryId).setParameter(2, slack.id()).executeUpdate();
+        sentCounter.sent(io.convene.notification.Channel.SLACK, 1);
         LOG.info(() -> "Slack message " + deliveryId + " " + kind + " sent for participation " + to.id());
     }
 

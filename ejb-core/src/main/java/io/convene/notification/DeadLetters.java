@@ -4,7 +4,14 @@ import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.NotFoundException;
 import io.convene.shared.UnavailableException;
+import io.convene.meeting.Meeting;
 import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
@@ -40,14 +47,17 @@ public class DeadLetters {
     @JMSConnectionFactory("jms/convene")
     JMSContext jms;
 
-    /** A delivery that failed every attempt. */
-    public record DeadLetter(String id, String queue, String body, Instant firstSent) {
+    /** A delivery that failed every attempt; {@code about} says in words what it was (empty when that is unknown). */
+    public record DeadLetter(String id, String queue, String body, Instant firstSent, String about) {
     }
 
-    /** The oldest first, at most {@value #LIMIT}. */
-    @jakarta.inject.Inject
+    @PersistenceContext(unitName = "convene")
+    EntityManager em;
+
+    @Inject
     io.convene.audit.AuditTrail audit;
 
+    /** The oldest first, at most {@value #LIMIT}. */
     public List<DeadLetter> list(Caller caller) {
         requireAdmin(caller);
         List<DeadLetter> found = new ArrayList<>();
@@ -108,13 +118,27 @@ public class DeadLetters {
         }
     }
 
-    private static DeadLetter view(Message m) {
+    private DeadLetter view(Message m) {
         try {
             String id = m.getJMSMessageID() == null ? "" : m.getJMSMessageID().replaceFirst("^ID:", "");
-            return new DeadLetter(id, m.getStringProperty(ORIGIN), m.getBody(String.class),
-                    Instant.ofEpochMilli(m.getJMSTimestamp()));
+            String body = m.getBody(String.class);
+            return new DeadLetter(id, m.getStringProperty(ORIGIN), body, Instant.ofEpochMilli(m.getJMSTimestamp()), about(body));
         } catch (JMSException e) {
             throw unavailable(e);
+        }
+    }
+
+    /** "INVITED of “Board meeting” to ann@example.org", from the delivery's kind, meeting and recipient. */
+    private String about(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonObject d = reader.readObject();
+            Meeting meeting = em.find(Meeting.class, UUID.fromString(d.getString("meetingId")));
+            String to = meeting == null || !d.containsKey("participationId") ? ""
+                    : meeting.participation(UUID.fromString(d.getString("participationId")))
+                            .map(p -> " to " + (p.email() == null ? p.displayName() : p.email())).orElse("");
+            return d.getString("kind") + " of " + (meeting == null ? "a deleted meeting" : "“" + meeting.title() + "”") + to;
+        } catch (RuntimeException e) { // not ours, or not JSON: the body says what it is
+            return "";
         }
     }
 

@@ -37,6 +37,9 @@ public class Deliveries {
     NotificationThrottle throttle;
 
     @Inject
+    SentCounter counter;
+
+    @Inject
     io.convene.integration.Announcements announcements;
 
     public void deliver(Notice notice) {
@@ -73,6 +76,7 @@ public class Deliveries {
                 mailed++;
             }
         }
+        counter.sent(Channel.IN_APP, stored);
         int inApp = stored;
         int queued = mailed;
         LOG.info(() -> "Notice " + notice.id() + " " + notice.kind() + " of meeting " + meeting.id() + " to "

@@ -45,6 +45,9 @@ public class EmailDeliveries {
     @Inject
     Sealing sealing;
 
+    @Inject
+    SentCounter counter;
+
     /** One e-mail to send: which notice, to which participation. */
     public record Delivery(UUID noticeId, NoticeKind kind, UUID meetingId, UUID participationId) {
 
@@ -81,6 +84,7 @@ public class EmailDeliveries {
             return;
         }
         mail.send(compose(d.kind(), meeting, to));
+        counter.sent(Channel.EMAIL, 1);
         LOG.info(() -> "E-mail of notice " + d.noticeId() + " " + d.kind() + " sent for participation " + to.id());
     }
 

@@ -173,6 +173,73 @@ class ConsoleIT {
     }
 
     @Test
+    void anAdministratorReplaysOneDeadLetterDiscardsAnotherAndSeesWhatWasSent() {
+        String admin = ConveneSuite.tokenOf(Meetings.ADMIN);
+        String host = ConveneSuite.tokenOf(Meetings.HOST);
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String kept = "kept." + tag + "@example.org";
+        String dropped = "dropped." + tag + "@example.org";
+        long emailsBefore = ConveneSuite.count("select coalesce(sum(sent), 0) from notification_volume where channel = 'EMAIL'");
+        String keptMeeting;
+        String droppedMeeting;
+        ConveneSuite.smtp().stop();
+        try {
+            keptMeeting = Meetings.schedule(host, Meetings.with(Meetings.draft("Kept"), "invitees", List.of(kept))).text("id");
+            droppedMeeting = Meetings.schedule(host, Meetings.with(Meetings.draft("Dropped"), "invitees", List.of(dropped))).text("id");
+            Eventually.get(() -> ConveneSuite.api().get("/api/admin/notifications/dead-letters", admin).raw(),
+                    raw -> raw.contains(keptMeeting) && raw.contains(droppedMeeting), java.time.Duration.ofSeconds(90));
+        } finally {
+            ConveneSuite.smtp().start();
+        }
+        com.fasterxml.jackson.databind.JsonNode parked = ConveneSuite.api().get("/api/admin/notifications/dead-letters", admin).json();
+        String keptLetter = letterAbout(parked, keptMeeting);
+        String droppedLetter = letterAbout(parked, droppedMeeting);
+
+        try (Console console = Console.open(1280, 800).signIn(Meetings.ADMIN, ConveneSuite.demoPassword())) {
+            console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/notifications");
+            By replay = By.cssSelector("vaadin-button[aria-label='Replay dead letter " + keptLetter + "']");
+            By discard = By.cssSelector("vaadin-button[aria-label='Discard dead letter " + droppedLetter + "']");
+            console.wait.until(ExpectedConditions.visibilityOfElementLocated(replay));
+            assertThat(console.browser.findElement(By.id("dead-letters")).getText())
+                    .contains("INVITED of \u201cKept\u201d to " + kept).contains("INVITED of \u201cDropped\u201d to " + dropped);
+            console.screenshot("notifications-1280x800");
+            console.click(replay);
+            console.wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-letters"), kept)));
+            console.click(discard);
+            console.click(By.cssSelector("vaadin-button[slot='confirm-button']"));
+            console.wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-letters"), dropped)));
+
+            assertThat(EmailInvitesIT.awaitInvites(kept, keptMeeting + "@convene", 1)).hasSize(1);
+            assertThat(ConveneSuite.count("select coalesce(sum(sent), 0) from notification_volume where channel = 'EMAIL'"))
+                    .as("the replayed e-mail is counted as sent").isGreaterThan(emailsBefore);
+            String totals = Eventually.get(() -> {
+                console.browser.navigate().refresh();
+                return console.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sent-totals"))).getText();
+            }, shown -> shown.equals(sentInTheLastTwoWeeks()), java.time.Duration.ofSeconds(20));
+            assertThat(totals).startsWith("In the last 14 days: In-app ");
+        }
+        assertThat(EmailInvitesIT.invites(dropped, droppedMeeting + "@convene")).as("the discarded e-mail").isEmpty();
+        assertThat(ConveneSuite.count("select count(*) from audit_entries where (action = 'dead-letter.replayed' and target = 'message:"
+                + keptLetter + "') or (action = 'dead-letter.discarded' and target = 'message:" + droppedLetter + "')")).isEqualTo(2);
+    }
+
+    private static String letterAbout(com.fasterxml.jackson.databind.JsonNode letters, String meetingId) {
+        for (com.fasterxml.jackson.databind.JsonNode letter : letters) {
+            if (letter.get("body").asText().contains(meetingId)) {
+                return letter.get("id").asText();
+            }
+        }
+        throw new AssertionError("No dead letter about meeting " + meetingId + " in " + letters);
+    }
+
+    private static String sentInTheLastTwoWeeks() {
+        String since = "day > (now() at time zone 'UTC')::date - 14 and channel = ";
+        return "In the last 14 days: In-app " + ConveneSuite.count("select coalesce(sum(sent), 0) from notification_volume where " + since + "'IN_APP'")
+                + ", e-mail " + ConveneSuite.count("select coalesce(sum(sent), 0) from notification_volume where " + since + "'EMAIL'")
+                + ", Slack direct messages " + ConveneSuite.count("select coalesce(sum(sent), 0) from notification_volume where " + since + "'SLACK'");
+    }
+
+    @Test
     void aHostIsRefusedTheConsole() {
         try (Console console = Console.open(1280, 800).signIn(Meetings.HOST, ConveneSuite.demoPassword())) {
             console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Not for you"));

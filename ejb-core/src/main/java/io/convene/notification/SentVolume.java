@@ -1,0 +1,65 @@
+package io.convene.notification;
+
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.Caller;
+import io.convene.shared.InvalidInputException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** How many notifications went out per day (UTC) and channel, for administrators; days without any count zero. */
+@Stateless
+public class SentVolume {
+
+    public static final int MOST_DAYS = 366;
+
+    /** One day's notifications sent on each channel. */
+    public record Day(LocalDate day, Map<Channel, Long> sent) {
+
+        public long on(Channel channel) {
+            return sent.getOrDefault(channel, 0L);
+        }
+    }
+
+    @PersistenceContext(unitName = "convene")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** The last {@code days} days up to today, oldest first. */
+    public List<Day> lastDays(Caller caller, int days) {
+        if (!caller.isAdmin()) {
+            throw new AccessDeniedException("Only administrators see the notifications sent");
+        }
+        if (days < 1 || days > MOST_DAYS) {
+            throw new InvalidInputException("days", "must be between 1 and " + MOST_DAYS);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate first = today.minusDays(days - 1L);
+        Map<LocalDate, Map<Channel, Long>> byDay = new TreeMap<>();
+        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+            byDay.put(d, new EnumMap<>(Channel.class));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select day, channel, sent from notification_volume where day between ?1 and ?2")
+                .setParameter(1, first).setParameter(2, today).getResultList();
+        for (Object[] r : rows) {
+            LocalDate day = r[0] instanceof Date d ? d.toLocalDate() : (LocalDate) r[0];
+            byDay.get(day).put(Channel.valueOf((String) r[1]), ((Number) r[2]).longValue());
+        }
+        List<Day> result = new ArrayList<>();
+        byDay.forEach((day, sent) -> result.add(new Day(day, sent)));
+        return result;
+    }
+}
