@@ -29,6 +29,13 @@ public interface IntegrationGateway {
     /** The e-mail address of a Slack user (Slack's users.info with the connection's bot token). */
     String slackUserEmail(Announcement.Target slack, String slackUserId);
 
+    /**
+     * Asks the provider whether the connection works, sending nothing anyone sees (Slack's
+     * auth.test; a fresh Google or Microsoft access token); answers what the provider said, throws
+     * when it refused. Teams' incoming webhooks have no such question.
+     */
+    String check(Announcement.Target target);
+
     /** Makes one signed webhook request; answers the 2xx status, throws when the endpoint gave another. */
     int call(WebhookCall call);
 }

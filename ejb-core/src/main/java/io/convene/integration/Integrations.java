@@ -38,6 +38,13 @@ public class Integrations {
     @Inject
     Clock clock;
 
+    @Inject
+    io.convene.audit.AuditTrail audit;
+
+    /** A connection with whose it is (null: the organisation's) and when its calendar was last read back. */
+    public record Status(ConnectionView connection, String owner, java.time.Instant syncedAt) {
+    }
+
     public Optional<ConnectionView> change(Caller caller, ConnectRequest request) {
         User me = users.current(caller);
         Provider provider = request.provider();
@@ -49,6 +56,9 @@ public class Integrations {
         if (request.action() == ConnectRequest.Action.DISCONNECT) {
             Connection gone = existing.orElseThrow(() -> new NotFoundException(provider + " is not connected"));
             em.remove(gone);
+            if (owner == null) {
+                audit.action(caller, "integration.disconnected", "provider:" + provider, null);
+            }
             LOG.info(() -> provider + " disconnected by user " + me.id());
             return Optional.empty();
         }
@@ -66,6 +76,9 @@ public class Integrations {
         Connection c = save(existing.orElse(null), provider, owner, settings, sealing.seal(request.secret().strip()));
         c.signWith(request.signingSecret() == null || request.signingSecret().isBlank() ? null
                 : sealing.seal(request.signingSecret().strip()));
+        if (owner == null) {
+            audit.action(caller, "integration.connected", "provider:" + provider, null);
+        }
         LOG.info(() -> provider + " connected by user " + me.id() + (owner == null ? " for the organisation" : ""));
         return Optional.of(ConnectionView.of(c));
     }
@@ -100,6 +113,38 @@ public class Integrations {
         String where = caller.isAdmin() ? "c.userId = :me or c.userId is null" : "c.userId = :me";
         return em.createQuery("select c from Connection c where " + where + " order by c.provider", Connection.class)
                 .setParameter("me", me.id()).getResultList().stream().map(ConnectionView::of).toList();
+    }
+
+    /**
+     * Every connection, for administrators: the organisation's first, then the failing ones, at most
+     * {@code limit}; {@link #count} tells how many each provider has.
+     */
+    public List<Status> overview(Caller caller, int limit) {
+        requireAdmin(caller);
+        List<Object[]> rows = em.createQuery("""
+                        select c, u.email from Connection c left join User u on u.id = c.userId
+                        order by case when c.userId is null then 0 else 1 end,
+                                 case when c.lastErrorAt is not null and (c.lastSuccessAt is null or c.lastErrorAt > c.lastSuccessAt)
+                                      then 0 else 1 end,
+                                 c.provider, u.email""", Object[].class)
+                .setMaxResults(Math.max(1, Math.min(1000, limit))).getResultList();
+        return rows.stream().map(r -> new Status(ConnectionView.of((Connection) r[0]), (String) r[1],
+                ((Connection) r[0]).syncedAt())).toList();
+    }
+
+    /** How many connections each provider has. */
+    public Map<Provider, Long> count(Caller caller) {
+        requireAdmin(caller);
+        Map<Provider, Long> counts = new java.util.EnumMap<>(Provider.class);
+        em.createQuery("select c.provider, count(c) from Connection c group by c.provider", Object[].class).getResultList()
+                .forEach(r -> counts.put((Provider) r[0], (Long) r[1]));
+        return counts;
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new AccessDeniedException("Only administrators see every connection");
+        }
     }
 
     private Optional<Connection> find(Provider provider, UUID owner) {

@@ -51,11 +51,17 @@ final class Console implements AutoCloseable {
         return this;
     }
 
-    /** Clicks once the element is there, scrolled to the middle of its scrolling container first (the layout scrolls, not the window). */
+    /**
+     * Clicks once the element is there, scrolled to the middle of its scrolling container first (the
+     * layout scrolls, not the window), waiting as a person would while a toast covers it.
+     */
     void click(By element) {
         org.openqa.selenium.WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(element));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            d.findElement(element).click();
+            return true;
+        });
     }
 
     /** Replaces a text field's value with {@code text}, as a person typing. */

@@ -240,6 +240,68 @@ class ConsoleIT {
     }
 
     @Test
+    void anAdministratorConnectsSlackTestsItAndTheirCalendarAndDisconnects() {
+        ConveneSuite.providers().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/slack/api/auth.test"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer xoxb-console-good"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"ok\":true,\"team\":\"Convene Test\",\"user\":\"convene-bot\"}")));
+        ConveneSuite.providers().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/slack/api/auth.test"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer xoxb-console-bad"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+        ConveneSuite.providers().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/ms/login/convene-tenant/oauth2/v2.0/token"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"eyJ0.console\"}")));
+        String admin = ConveneSuite.tokenOf(Meetings.ADMIN);
+        assertThat(ConveneSuite.api().post("/api/integrations/third-party", admin, Map.of("provider", "MICROSOFT",
+                "action", "CONNECT", "settings", Map.of())).status()).isEqualTo(200);
+        long checksBefore = ConveneSuite.count("select count(*) from audit_entries where action = 'integration.checked'");
+        try (Console console = Console.open(1280, 800).signIn(Meetings.ADMIN, ConveneSuite.demoPassword())) {
+            console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/integrations");
+            By outcome = By.id("integration-outcome");
+            console.type(By.cssSelector("#slack-channel input"), "");
+            console.click(By.id("slack-connect"));
+            console.wait.until(ExpectedConditions.attributeToBe(By.id("slack-channel"), "invalid", "true"));
+            assertThat(console.browser.findElement(By.id("slack-channel")).getText()).contains("required for this provider");
+
+            console.type(By.cssSelector("#slack-channel input"), "C0CONSOLE");
+            console.type(By.cssSelector("#slack-token input"), "xoxb-console-bad");
+            console.click(By.id("slack-connect"));
+            console.wait.until(ExpectedConditions.attributeToBe(outcome, "textContent", "Slack connected"));
+            console.click(By.id("slack-test"));
+            console.wait.until(ExpectedConditions.attributeContains(outcome, "textContent", "Test failed: "));
+            assertThat(console.browser.findElement(outcome).getAttribute("textContent")).contains("invalid_auth");
+            assertThat(console.browser.findElement(By.id("slack-state")).getAttribute("textContent")).contains("failing since").contains("invalid_auth");
+
+            console.type(By.cssSelector("#slack-token input"), "xoxb-console-good");
+            console.click(By.id("slack-connect"));
+            console.wait.until(ExpectedConditions.attributeToBe(outcome, "textContent", "Slack connected"));
+            console.click(By.id("slack-test"));
+            console.wait.until(ExpectedConditions.attributeToBe(outcome, "textContent", "Connected: Slack workspace Convene Test as convene-bot"));
+
+            console.click(By.cssSelector("vaadin-button[aria-label='Test the calendar connection of " + Meetings.ADMIN + "']"));
+            console.wait.until(ExpectedConditions.attributeToBe(outcome, "textContent",
+                    "Connected: The Microsoft identity platform gave Convene's app a token for tenant convene-tenant"));
+            console.click(By.id("mail-test"));
+            console.wait.until(ExpectedConditions.attributeContains(outcome, "textContent", "Mail: UP"));
+            console.screenshot("integrations-1280x800");
+
+            console.click(By.id("slack-disconnect"));
+            console.click(By.cssSelector("vaadin-button[slot='confirm-button']"));
+            console.wait.until(ExpectedConditions.attributeToBe(By.id("slack-state"), "textContent", "Not connected"));
+        } finally {
+            ConveneSuite.api().post("/api/integrations/third-party", admin, Map.of("provider", "MICROSOFT", "action", "DISCONNECT"));
+        }
+        assertThat(ConveneSuite.count("select count(*) from integration_connections where provider = 'SLACK'")).isZero();
+        assertThat(ConveneSuite.count("select count(*) from audit_entries where action = 'integration.checked'"))
+                .as("the two checks that passed").isEqualTo(checksBefore + 2);
+        assertThat(ConveneSuite.count("select count(*) from audit_entries where action = 'integration.disconnected'"
+                + " and target = 'provider:SLACK'")).isPositive();
+    }
+
+    @Test
     void aHostIsRefusedTheConsole() {
         try (Console console = Console.open(1280, 800).signIn(Meetings.HOST, ConveneSuite.demoPassword())) {
             console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Not for you"));

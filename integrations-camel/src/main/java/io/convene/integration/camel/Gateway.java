@@ -15,6 +15,7 @@ import java.util.Map;
 public class Gateway implements IntegrationGateway {
 
     static final String TARGET = "conveneTarget";
+    static final String CHECKED = "conveneChecked";
 
     @EJB
     CamelRuntime camel;
@@ -66,6 +67,17 @@ public class Gateway implements IntegrationGateway {
     @Override
     public String slackUserEmail(Announcement.Target slack, String slackUserId) {
         return camel.send(SlackRoutes.USER_EMAIL, slackUserId, Map.of(TARGET, slack)).getHeader(SlackRoutes.EMAIL, String.class);
+    }
+
+    @Override
+    public String check(Announcement.Target target) {
+        String endpoint = switch (target.provider()) {
+            case SLACK -> SlackRoutes.CHECK;
+            case GOOGLE -> GoogleCalendarRoutes.CHECK;
+            case MICROSOFT -> GraphCalendarRoutes.CHECK;
+            case TEAMS -> throw new IllegalArgumentException("Teams incoming webhooks cannot be checked without posting");
+        };
+        return camel.send(endpoint, null, Map.of(TARGET, target)).getHeader(CHECKED, String.class);
     }
 
     @Override

@@ -31,6 +31,7 @@ public class GoogleCalendarRoutes extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:google-calendar";
     public static final String CHANGES = "direct:google-calendar-changes";
+    public static final String CHECK = "direct:google-check";
     static final String SYNC_TOKEN = "conveneSyncToken";
     static final String COPY = "conveneCopyId";
     static final String RESULT = "conveneCalendarCopy";
@@ -58,6 +59,10 @@ public class GoogleCalendarRoutes extends RouteBuilder {
     public void configure() {
         from(ENDPOINT).routeId("google-calendar").process(ProviderErrorHandling.honouringRetryAfter(this::push));
         from(CHANGES).routeId("google-calendar-changes").process(ProviderErrorHandling.honouringRetryAfter(this::pull));
+        from(CHECK).routeId("google-check").process(e -> {
+            accessToken(e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class), true);
+            e.getMessage().setHeader(Gateway.CHECKED, "Google gave a fresh access token for this calendar");
+        });
     }
 
     /**

@@ -33,6 +33,7 @@ public class GraphCalendarRoutes extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:graph-calendar";
     public static final String CHANGES = "direct:graph-calendar-changes";
+    public static final String CHECK = "direct:graph-check";
 
     private final String graphUrl;
     private final String loginUrl;
@@ -57,6 +58,11 @@ public class GraphCalendarRoutes extends RouteBuilder {
     public void configure() {
         from(ENDPOINT).routeId("graph-calendar").process(ProviderErrorHandling.honouringRetryAfter(this::push));
         from(CHANGES).routeId("graph-calendar-changes").process(ProviderErrorHandling.honouringRetryAfter(this::pull));
+        from(CHECK).routeId("graph-check").process(e -> {
+            accessToken(true);
+            e.getMessage().setHeader(Gateway.CHECKED, "The Microsoft identity platform gave Convene's app a token for tenant "
+                    + tenant.orElse("?"));
+        });
     }
 
     private void push(Exchange e) {

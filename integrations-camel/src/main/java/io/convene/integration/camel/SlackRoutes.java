@@ -21,6 +21,7 @@ public class SlackRoutes extends RouteBuilder {
     public static final String ENDPOINT = "direct:slack";
     public static final String USER_EMAIL = "direct:slack-user-email";
     public static final String DIRECT_MESSAGE = "direct:slack-direct-message";
+    public static final String CHECK = "direct:slack-check";
     static final String TEXT = "conveneText";
     static final String EMAIL = "conveneEmail";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
@@ -78,6 +79,25 @@ public class SlackRoutes extends RouteBuilder {
                 }))
                 .to(apiUrl + "/chat.postMessage?throwExceptionOnFailure=false")
                 .process(ProviderErrorHandling.honouringRetryAfter(SlackRoutes::check));
+
+        // auth.test: whether the bot token works, and for which workspace (nothing is posted)
+        from(CHECK).routeId("slack-check")
+                .process(e -> {
+                    Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+                    e.getMessage().removeHeaders("*");
+                    e.getMessage().setBody(null);
+                    e.getMessage().setHeader("Authorization", "Bearer " + target.secret());
+                    e.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+                })
+                .to(apiUrl + "/auth.test?throwExceptionOnFailure=false")
+                .process(ProviderErrorHandling.honouringRetryAfter(e -> {
+                    check(e);
+                    try (JsonReader r = Json.createReader(new StringReader(e.getMessage().getBody(String.class)))) {
+                        JsonObject answer = r.readObject();
+                        e.getMessage().setHeader(Gateway.CHECKED, "Slack workspace " + answer.getString("team", "?")
+                                + " as " + answer.getString("user", "?"));
+                    }
+                }));
 
         from(USER_EMAIL).routeId("slack-user-email")
                 .process(e -> {

@@ -37,6 +37,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem("Meetings", io.convene.admin.meetings.MeetingsView.class));
             nav.addItem(new SideNavItem("Users", io.convene.admin.users.UsersView.class));
             nav.addItem(new SideNavItem("Directory", io.convene.admin.directory.DirectoriesView.class));
+            nav.addItem(new SideNavItem("Integrations", io.convene.admin.integrations.IntegrationsView.class));
             nav.addItem(new SideNavItem("Notifications", io.convene.admin.notifications.NotificationsView.class));
         }
         nav.addItem(new SideNavItem("Reports", ReportsView.class));
