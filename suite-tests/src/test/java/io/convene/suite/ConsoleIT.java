@@ -302,6 +302,43 @@ class ConsoleIT {
     }
 
     @Test
+    void anAdministratorSetsARetentionPolicyWithCheckedFieldsAndSeesADryRun() {
+        String admin = ConveneSuite.tokenOf(Meetings.ADMIN);
+        com.fasterxml.jackson.databind.JsonNode before = ConveneSuite.api().get("/api/admin/retention", admin).json();
+        try (Console console = Console.open(1280, 800).signIn(Meetings.ADMIN, ConveneSuite.demoPassword())) {
+            console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/compliance");
+            console.click(By.xpath("//vaadin-tab[normalize-space(.)='Retention']"));
+            By report = By.id("retention-report");
+            console.type(By.cssSelector("#retention-chat input"), "0");
+            console.click(By.id("retention-save"));
+            console.wait.until(ExpectedConditions.attributeToBe(By.id("retention-chat"), "invalid", "true"));
+            assertThat(console.browser.findElement(By.id("retention-chat")).getText())
+                    .contains("must be between 1 and 36500 days, or absent to keep for ever");
+
+            console.type(By.cssSelector("#retention-chat input"), "3650");
+            console.type(By.cssSelector("#retention-notifications input"), "3650");
+            console.type(By.cssSelector("#retention-meeting-logs input"), "");
+            console.type(By.cssSelector("#retention-recordings input"), "");
+            console.click(By.id("retention-save"));
+            console.wait.until(ExpectedConditions.attributeToBe(report, "textContent", "Policy saved"));
+            assertThat(console.browser.findElement(By.id("retention-chat")).getAttribute("invalid")).isIn(null, "false");
+            console.click(By.id("retention-dry-run"));
+            console.wait.until(ExpectedConditions.attributeContains(report, "textContent", "A purge now would delete: "));
+            assertThat(console.browser.findElement(report).getAttribute("textContent"))
+                    .isEqualTo("A purge now would delete: 0 chat-messages, 0 chat-files, 0 notifications");
+            console.screenshot("retention-1280x800");
+        } finally {
+            Map<String, Object> restore = new java.util.HashMap<>();
+            for (String field : List.of("chatDays", "notificationDays", "meetingLogDays", "recordingDays")) {
+                restore.put(field, before.hasNonNull(field) ? before.get(field).asInt() : null);
+            }
+            assertThat(ConveneSuite.api().put("/api/admin/retention", admin, restore).status()).isEqualTo(200);
+        }
+        assertThat(ConveneSuite.count("select count(*) from audit_entries where action = 'retention.changed'"
+                + " and detail = 'chat 3650, notifications 3650, meeting logs null, recordings null days'")).isPositive();
+    }
+
+    @Test
     void aHostIsRefusedTheConsole() {
         try (Console console = Console.open(1280, 800).signIn(Meetings.HOST, ConveneSuite.demoPassword())) {
             console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Not for you"));
