@@ -33,6 +33,9 @@ public class AccountAdministration {
     @Inject
     UserRepository users;
 
+    @Inject
+    java.time.Clock clock;
+
     public RealmAdministration.AccountPage accounts(Caller caller, String search, int first, int max) {
         requireAdmin(caller);
         if (first < 0 || max < 1 || max > 200) {
@@ -66,6 +69,36 @@ public class AccountAdministration {
         realm.assignRealmRoles(subject, roles, Caller.REALM_ROLES);
         audit.action(caller, "account.roles", "account:" + subject, String.join(",", new java.util.TreeSet<>(roles)));
         LOG.info(() -> "Realm roles of " + subject + " set to " + roles + " by " + caller.subject());
+        return realm.account(subject);
+    }
+
+    /**
+     * Creates a local account with a temporary password (changed at the first sign-in) and its
+     * roles, and Convene's user for it; the account is removed again when anything after it fails.
+     */
+    public RealmAdministration.Account createLocal(Caller caller, NewLocalAccount account) {
+        requireAdmin(caller);
+        account.check();
+        String email = User.normalizeEmail(account.email());
+        if (users.byEmail(email).isPresent()) {
+            throw new ConflictException("A user with this e-mail address already exists");
+        }
+        String name = account.name().trim();
+        int space = name.lastIndexOf(' ');
+        String subject = identity.createAccount(new IdentityProvider.NewAccount(email, account.temporaryPassword(),
+                space < 0 ? name : name.substring(0, space), space < 0 ? "" : name.substring(space + 1)));
+        try {
+            realm.resetPassword(subject, account.temporaryPassword(), true);
+            realm.assignRealmRoles(subject, account.roles(), Caller.REALM_ROLES);
+            users.add(new User(subject, name, email, java.time.ZoneId.of("UTC"), clock.instant()));
+            users.flush();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Creating local account " + subject + " failed after Keycloak made it; removing it again: " + e);
+            identity.deleteAccount(subject);
+            throw e;
+        }
+        audit.action(caller, "account.created", "account:" + subject, String.join(",", new java.util.TreeSet<>(account.roles())));
+        LOG.info(() -> "Local account " + subject + " created by " + caller.subject() + " with roles " + account.roles());
         return realm.account(subject);
     }
 

@@ -90,6 +90,8 @@ class AuthMatrixIT {
                 new Call("GET", "/api/admin/webhooks", null),
                 new Call("GET", "/api/admin/directory/directories", null),
                 new Call("GET", "/api/admin/accounts", null),
+                new Call("POST", "/api/admin/accounts", Map.of("email", "matrix@convene.example", "name", "Matrix",
+                        "temporaryPassword", "Matrix-pass-123", "roles", List.of("participant"))),
                 new Call("GET", "/api/analytics/meetings/" + meetingId, null),
                 new Call("GET", "/api/analytics/usage", null),
                 new Call("GET", "/api/reports/usage", null),
@@ -146,6 +148,8 @@ class AuthMatrixIT {
             assertThat(api().get("/api/admin/webhooks", notAdmin).status()).isEqualTo(403);
             assertThat(api().get("/api/admin/directory/presets", notAdmin).status()).isEqualTo(403);
             assertThat(api().get("/api/admin/accounts", notAdmin).status()).isEqualTo(403);
+            assertThat(api().post("/api/admin/accounts", notAdmin, Map.of("email", "nobody.made@convene.example", "name", "No",
+                    "temporaryPassword", "Nobody-pass-123", "roles", List.of("admin"))).status()).isEqualTo(403);
             assertThat(api().post("/api/admin/directory/directories", notAdmin, Map.of("name", "x", "vendor", "OPENLDAP"))
                     .status()).isEqualTo(403);
             assertThat(api().delete("/api/admin/notifications/dead-letters/" + java.util.UUID.randomUUID(), notAdmin)

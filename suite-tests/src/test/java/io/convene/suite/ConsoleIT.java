@@ -339,6 +339,41 @@ class ConsoleIT {
     }
 
     @Test
+    void anAdministratorCreatesALocalUserWhoMustChooseTheirOwnPasswordFirst() {
+        String email = "lena.local." + java.util.UUID.randomUUID().toString().substring(0, 6) + "@convene.example";
+        try (Console console = Console.open(1280, 800).signIn(Meetings.ADMIN, ConveneSuite.demoPassword())) {
+            console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/users");
+            console.click(By.id("new-local-user"));
+            console.type(By.cssSelector("#new-user-email input"), "not-an-address");
+            console.type(By.cssSelector("#new-user-name input"), "Lena Local");
+            console.type(By.cssSelector("#new-user-password input"), "short");
+            console.click(By.id("new-user-create"));
+            console.wait.until(ExpectedConditions.attributeToBe(By.id("new-user-password"), "invalid", "true"));
+            assertThat(console.browser.findElement(By.id("new-user-email")).getText()).contains("must be an e-mail address");
+            assertThat(console.browser.findElement(By.id("new-user-password")).getText()).contains("must be 12 to 128 characters");
+
+            console.type(By.cssSelector("#new-user-email input"), email);
+            console.type(By.cssSelector("#new-user-password input"), "Temporary-pass-42");
+            console.click(By.xpath("//vaadin-checkbox[normalize-space(.)='host']"));
+            console.screenshot("new-local-user-1280x800");
+            console.click(By.id("new-user-create"));
+            console.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//vaadin-grid-cell-content[text()='" + email + "']")));
+        }
+        assertThat(ConveneSuite.count("select count(*) from users where email = '" + email + "' and name = 'Lena Local'")).isEqualTo(1);
+        com.fasterxml.jackson.databind.JsonNode account = ConveneSuite.api().get("/api/admin/accounts?search=" + email,
+                ConveneSuite.tokenOf(Meetings.ADMIN)).json().get("accounts").get(0);
+        assertThat(account.get("email").asText()).isEqualTo(email);
+        List<String> realmRoles = new java.util.ArrayList<>();
+        ConveneSuite.keycloak().get("/admin/realms/convene/users/" + account.get("subject").asText() + "/role-mappings/realm",
+                ConveneSuite.masterAdminToken()).json().forEach(r -> realmRoles.add(r.get("name").asText()));
+        assertThat(realmRoles).contains("host", "participant").doesNotContain("admin", "compliance-officer");
+        Reply signIn = ConveneSuite.api().post("/api/users/login", null, Map.of("email", email, "password", "Temporary-pass-42"));
+        assertThat(signIn.status()).as("a temporary password signs nobody in before it is changed: " + signIn).isEqualTo(401);
+        assertThat(ConveneSuite.count("select count(*) from audit_entries where action = 'account.created' and detail = 'host,participant'"))
+                .isPositive();
+    }
+
+    @Test
     void aHostIsRefusedTheConsole() {
         try (Console console = Console.open(1280, 800).signIn(Meetings.HOST, ConveneSuite.demoPassword())) {
             console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Not for you"));

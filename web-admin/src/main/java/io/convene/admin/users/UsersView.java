@@ -80,7 +80,14 @@ public class UsersView extends VerticalLayout {
         grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
         grid.setHeight("20em");
 
-        add(new H2("Users"), search, grid, detail);
+        Button create = new Button("New local user", e -> new NewLocalUserDialog(accounts, created -> {
+            search.setValue(created.email());
+            grid.getDataProvider().refreshAll();
+        }).open());
+        create.setId("new-local-user");
+        HorizontalLayout bar = new HorizontalLayout(search, create);
+        bar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        add(new H2("Users"), bar, grid, detail);
     }
 
     private void show(UserListing.Row row) {

@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
 
-/** Accounts in Keycloak's realm as administrators manage them: search, sessions, roles, sign-out, passwords. */
+/** Accounts in Keycloak's realm as administrators manage them: search, create local ones, sessions, roles, sign-out, passwords. */
 @Path("/admin/accounts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +58,13 @@ public class AccountResource {
                                                 @QueryParam("first") @DefaultValue("0") @Min(0) int first,
                                                 @QueryParam("max") @DefaultValue("50") @Min(1) @Max(200) int max) {
         return accounts.accounts(callers.current(), search, first, max);
+    }
+
+    /** A local account with a temporary password and its roles: 201 with the account. */
+    @POST
+    public Response create(@NotNull @Valid io.convene.user.NewLocalAccount account) {
+        RealmAdministration.Account created = accounts.createLocal(callers.current(), account);
+        return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
     @GET
