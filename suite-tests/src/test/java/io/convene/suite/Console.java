@@ -43,7 +43,12 @@ final class Console implements AutoCloseable {
 
     /** Opens {@code /admin/} and signs in on Keycloak's page as {@code email}. */
     Console signIn(String email, String password) {
-        browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/");
+        return signIn(ConveneSuite.get().settings().httpUrl(), email, password);
+    }
+
+    /** The same on the server at {@code baseUrl} (the EAR on Payara Server). */
+    Console signIn(String baseUrl, String email, String password) {
+        browser.get(baseUrl + "/admin/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("kc-login")).click();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The EAR assembly on Payara Server, against the suite's PostgreSQL and Keycloak: it deploys, is
- * ready, and serves authenticated API calls like the Micro WAR.
+ * ready, serves authenticated API calls like the Micro WAR, and its console (web-admin at /admin)
+ * signs in through Keycloak.
  */
 class EarOnPayaraServerIT {
 
@@ -75,5 +76,33 @@ class EarOnPayaraServerIT {
         Reply refused = server.get("/api/users/profile", "not-a-token");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theConsoleSignsInThroughKeycloakAndOpensTheDashboard() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (server.get("/health/ready", null).status() != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        String client = "/admin/realms/convene/clients/" + consoleClient().get("id").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode before = (com.fasterxml.jackson.databind.node.ObjectNode) consoleClient();
+        com.fasterxml.jackson.databind.node.ObjectNode withEar = before.deepCopy();
+        // what an operator does for a new host: Keycloak sends people back only where it was told to
+        withEar.withArray("redirectUris").add(domain.httpUrl() + "/admin/*");
+        assertThat(ConveneSuite.keycloak().put(client, ConveneSuite.masterAdminToken(), withEar).status()).isEqualTo(204);
+        try (Console console = Console.open(1280, 800).signIn(domain.httpUrl(), Meetings.ADMIN, ConveneSuite.demoPassword())) {
+            console.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/admin/dashboard"));
+            console.wait.until(d -> d.findElement(org.openqa.selenium.By.tagName("body")).getText().contains("Database"));
+            assertThat(console.browser.getTitle()).isEqualTo("Dashboard · Convene console");
+            assertThat(console.browser.getCurrentUrl()).startsWith(domain.httpUrl() + "/admin/");
+            console.screenshot("ear-dashboard-1280x800");
+        } finally {
+            ConveneSuite.keycloak().put(client, ConveneSuite.masterAdminToken(), before);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode consoleClient() {
+        return ConveneSuite.keycloak().get("/admin/realms/convene/clients?clientId=convene-admin-console",
+                ConveneSuite.masterAdminToken()).json().get(0);
     }
 }

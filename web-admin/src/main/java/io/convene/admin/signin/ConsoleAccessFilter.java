@@ -36,8 +36,8 @@ public class ConsoleAccessFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String base = request.getContextPath() + "/admin";
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String base = consoleBase(request);
+        String path = request.getRequestURI().substring(base.length() - "/admin".length());
         HttpSession session = request.getSession(false);
         ConsoleUser user = session == null ? null : (ConsoleUser) session.getAttribute(USER);
         if (path.equals("/admin/signed-in")) {
@@ -46,7 +46,7 @@ public class ConsoleAccessFilter extends HttpFilter {
             if (session != null) {
                 session.invalidate();
             }
-            response.sendRedirect(signIn.signOutUrl(publicBase(request) + "/admin/").toString());
+            response.sendRedirect(signIn.signOutUrl(origin(request) + base + "/").toString());
         } else if (user == null) {
             if (!request.getMethod().equals("GET")) { // a stale page's background call: reload to sign in
                 response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
@@ -54,7 +54,7 @@ public class ConsoleAccessFilter extends HttpFilter {
             }
             ConsoleSignIn.Attempt attempt = signIn.attempt(request.getRequestURI());
             request.getSession(true).setAttribute(ATTEMPT, attempt);
-            response.sendRedirect(signIn.authorizeUrl(attempt, publicBase(request) + "/admin/signed-in").toString());
+            response.sendRedirect(signIn.authorizeUrl(attempt, origin(request) + base + "/signed-in").toString());
         } else if (!user.mayOpenConsole()) {
             refuse(response, user);
         } else {
@@ -67,7 +67,7 @@ public class ConsoleAccessFilter extends HttpFilter {
         ConsoleSignIn.Attempt attempt = session == null ? null : (ConsoleSignIn.Attempt) session.getAttribute(ATTEMPT);
         try {
             ConsoleUser user = signIn.complete(attempt, request.getParameter("state"), request.getParameter("code"),
-                    publicBase(request) + "/admin/signed-in");
+                    origin(request) + base + "/signed-in");
             request.changeSessionId(); // a new session id once signed in
             HttpSession signedIn = request.getSession();
             signedIn.removeAttribute(ATTEMPT);
@@ -98,8 +98,17 @@ public class ConsoleAccessFilter extends HttpFilter {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String publicBase(HttpServletRequest request) {
-        return request.getRequestURL().toString().replaceFirst("(https?://[^/]+).*", "$1") + request.getContextPath();
+    private static String origin(HttpServletRequest request) {
+        return request.getRequestURL().toString().replaceFirst("(https?://[^/]+).*", "$1");
+    }
+
+    /**
+     * Where the console is, {@code /admin} outside: a path inside the one WAR on Payara Micro, its own
+     * context root in the EAR on Payara Server (see {@code src/ear/web.xml}).
+     */
+    static String consoleBase(HttpServletRequest request) {
+        String context = request.getContextPath();
+        return context.endsWith("/admin") ? context : context + "/admin";
     }
 
     /** The request as the console sees it: the signed-in person and their roles. */
