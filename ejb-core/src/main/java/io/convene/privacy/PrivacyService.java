@@ -85,6 +85,23 @@ public class PrivacyService {
                 .setMaxResults(Math.max(1, Math.min(200, max))).getResultList().stream().map(PrivacyRequestView::of).toList();
     }
 
+    /**
+     * "Name <address>" of each of these people, for lists that hold ids (after an erasure, the
+     * pseudonym it left); compliance officers and administrators.
+     */
+    public java.util.Map<UUID, String> names(Caller caller, java.util.Collection<UUID> userIds) {
+        if (!caller.roles().contains(Caller.COMPLIANCE_OFFICER) && !caller.isAdmin()) {
+            throw new AccessDeniedException("Only compliance officers and administrators see who is who");
+        }
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        if (!userIds.isEmpty()) {
+            em.createQuery("select u.id, u.name, u.email from User u where u.id in :ids", Object[].class)
+                    .setParameter("ids", java.util.Set.copyOf(userIds)).getResultList()
+                    .forEach(r -> names.put((UUID) r[0], r[1] + " <" + r[2] + ">"));
+        }
+        return names;
+    }
+
     public PrivacyRequestView request(Caller caller, UUID id) {
         return PrivacyRequestView.of(readable(caller, id));
     }

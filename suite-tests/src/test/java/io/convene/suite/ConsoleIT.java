@@ -76,6 +76,7 @@ class ConsoleIT {
             console.click(By.id("privacy-export"));
             WebElement download = console.wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("a[id^=privacy-download-]")));
+            assertThat(console.browser.findElement(By.id("privacy-requests")).getText()).contains("Petra Export <" + email + ">");
             console.screenshot("compliance-1280x800");
 
             HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(download.getAttribute("href")))
@@ -371,6 +372,38 @@ class ConsoleIT {
         assertThat(signIn.status()).as("a temporary password signs nobody in before it is changed: " + signIn).isEqualTo(401);
         assertThat(ConveneSuite.count("select count(*) from audit_entries where action = 'account.created' and detail = 'host,participant'"))
                 .isPositive();
+    }
+
+    @Test
+    void everyScreenNamesItsControlsForScreenReadersAndFitsANarrowWindow() {
+        List<String> problems = new java.util.ArrayList<>();
+        try (Console console = Console.open(500, 844).signIn(Meetings.ADMIN, ConveneSuite.demoPassword())) {
+            for (String screen : List.of("dashboard", "meetings", "users", "directory", "integrations", "notifications",
+                    "reports", "compliance")) {
+                console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/" + screen);
+                console.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h2")));
+                @SuppressWarnings("unchecked")
+                List<String> found = (List<String>) ((org.openqa.selenium.JavascriptExecutor) console.browser).executeScript("""
+                        const problems = [];
+                        const named = e => (e.getAttribute('aria-label') || e.label || e.accessibleName
+                            || e.getAttribute('aria-labelledby') || e.innerText || '').trim() !== '';
+                        document.querySelectorAll('vaadin-button, vaadin-text-field, vaadin-password-field,'
+                            + ' vaadin-integer-field, vaadin-text-area, vaadin-select, vaadin-combo-box, vaadin-date-picker,'
+                            + ' vaadin-checkbox-group, vaadin-checkbox, vaadin-grid, vaadin-progress-bar, img')
+                          .forEach(e => {
+                            if (e.closest('[hidden]')) return; // not shown, so not announced either
+                            if (e.tagName === 'IMG' ? !e.alt : !named(e)) problems.push('unnamed ' + e.tagName.toLowerCase() + '#' + e.id);
+                          });
+                        const view = document.querySelector('vaadin-app-layout > :not([slot])');
+                        if (view && view.scrollWidth > view.clientWidth + 1) {
+                          problems.push('wider than the window by ' + (view.scrollWidth - view.clientWidth) + ' px');
+                        }
+                        return problems;""");
+                found.forEach(p -> problems.add(screen + ": " + p));
+                console.screenshot(screen + "-500x844");
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     @Test

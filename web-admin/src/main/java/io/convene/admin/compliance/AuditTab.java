@@ -1,5 +1,6 @@
 package io.convene.admin.compliance;
 
+import io.convene.admin.shell.Rows;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -62,7 +63,7 @@ class AuditTab extends VerticalLayout {
             return new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8));
         }), "Export CSV");
         export.getElement().setAttribute("download", true);
-        HorizontalLayout filters = new HorizontalLayout(action, target, from, to, apply, export);
+        HorizontalLayout filters = Rows.wrapping(action, target, from, to, apply, export);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(filters, entries);

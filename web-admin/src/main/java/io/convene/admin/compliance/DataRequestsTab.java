@@ -1,5 +1,6 @@
 package io.convene.admin.compliance;
 
+import io.convene.admin.shell.Rows;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -37,6 +38,7 @@ class DataRequestsTab extends VerticalLayout {
     private final PrivacyService privacy;
     private final PersonPicker person;
     private final Grid<PrivacyRequestView> requests = new Grid<>();
+    private java.util.Map<java.util.UUID, String> names = java.util.Map.of();
 
     DataRequestsTab(PrivacyService privacy, SearchService search) {
         this.privacy = privacy;
@@ -47,13 +49,13 @@ class DataRequestsTab extends VerticalLayout {
         export.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button erase = new Button("Erase their data…", e -> confirmErasure());
         erase.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        HorizontalLayout form = new HorizontalLayout(person, export, erase);
+        HorizontalLayout form = Rows.wrapping(person, export, erase);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
         requests.addColumn(r -> TIME.format(r.requestedAt())).setHeader("Asked at").setAutoWidth(true);
         requests.addColumn(r -> r.kind() == PrivacyRequest.Kind.EXPORT ? "Export" : "Erasure").setHeader("Kind").setAutoWidth(true);
-        requests.addColumn(r -> r.subjectId().toString()).setHeader("Person (user id)").setFlexGrow(1);
+        requests.addColumn(r -> names.getOrDefault(r.subjectId(), r.subjectId().toString())).setHeader("Person").setFlexGrow(1);
         requests.addComponentColumn(r -> {
             ProgressBar bar = new ProgressBar(0, 100, r.progress());
             bar.getElement().setAttribute("aria-label", "Progress " + r.progress() + " %");
@@ -63,6 +65,7 @@ class DataRequestsTab extends VerticalLayout {
         requests.addComponentColumn(this::outcome).setHeader("Result").setAutoWidth(true);
         requests.setAllRowsVisible(true);
         requests.getElement().setAttribute("aria-label", "Data requests");
+        requests.setId("privacy-requests");
         add(form, requests);
     }
 
@@ -136,6 +139,7 @@ class DataRequestsTab extends VerticalLayout {
 
     private void refresh() {
         List<PrivacyRequestView> recent = privacy.recent(caller(), 50);
+        names = privacy.names(Signed.user().caller(), recent.stream().map(PrivacyRequestView::subjectId).toList());
         requests.setItems(recent);
         boolean working = recent.stream().anyMatch(r -> r.state() == PrivacyRequest.State.QUEUED
                 || r.state() == PrivacyRequest.State.RUNNING);

@@ -1,5 +1,6 @@
 package io.convene.admin.compliance;
 
+import io.convene.admin.shell.Rows;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -16,6 +17,7 @@ import io.convene.search.SearchService;
 import io.convene.shared.DomainException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** People whose data must be kept (no erasure while on hold), with why; placed and released here. */
 class LegalHoldsTab extends VerticalLayout {
@@ -24,6 +26,7 @@ class LegalHoldsTab extends VerticalLayout {
 
     private final PrivacyService privacy;
     private final Grid<PrivacyService.LegalHold> holds = new Grid<>();
+    private java.util.Map<java.util.UUID, String> names = java.util.Map.of();
 
     LegalHoldsTab(PrivacyService privacy, SearchService search) {
         this.privacy = privacy;
@@ -45,11 +48,11 @@ class LegalHoldsTab extends VerticalLayout {
             }
         });
         place.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(person, reason, place);
+        HorizontalLayout form = Rows.wrapping(person, reason, place);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
-        holds.addColumn(h -> h.userId().toString()).setHeader("Person (user id)").setFlexGrow(1);
+        holds.addColumn(h -> names.getOrDefault(h.userId(), h.userId().toString())).setHeader("Person").setFlexGrow(1);
         holds.addColumn(PrivacyService.LegalHold::reason).setHeader("Reason").setFlexGrow(1);
         holds.addColumn(h -> DAY.format(h.placedAt())).setHeader("Since").setAutoWidth(true);
         holds.addComponentColumn(h -> new Button("Release…", e -> {
@@ -75,6 +78,8 @@ class LegalHoldsTab extends VerticalLayout {
     }
 
     private void refresh() {
-        holds.setItems(privacy.holds(Signed.user().caller()));
+        List<PrivacyService.LegalHold> all = privacy.holds(Signed.user().caller());
+        names = privacy.names(Signed.user().caller(), all.stream().map(PrivacyService.LegalHold::userId).toList());
+        holds.setItems(all);
     }
 }

@@ -1,11 +1,11 @@
 package io.convene.admin.compliance;
 
+import io.convene.admin.shell.Rows;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import io.convene.admin.shell.Signed;
@@ -53,7 +53,7 @@ class RetentionTab extends VerticalLayout {
         });
         purge.setId("retention-purge");
         purge.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        add(new FormLayout(chat, notifications, meetingLogs, recordings), new HorizontalLayout(save, dryRun, purge), report,
+        add(new FormLayout(chat, notifications, meetingLogs, recordings), Rows.wrapping(save, dryRun, purge), report,
                 lastPurge);
         show(retention.policy(caller()));
     }

@@ -1,5 +1,6 @@
 package io.convene.admin.directory;
 
+import io.convene.admin.shell.Rows;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
@@ -150,7 +150,7 @@ public class DirectoriesView extends VerticalLayout {
         preview.getElement().setAttribute("aria-label", "The first people a sync would provision");
         preview.setVisible(false);
 
-        add(new H2("Directory"), new HorizontalLayout(chosen, add), form, new HorizontalLayout(save, test, previewUsers, sync),
+        add(new H2("Directory"), Rows.wrapping(chosen, add), form, Rows.wrapping(save, test, previewUsers, sync),
                 outcome, preview, progress, counts, new H3("Runs"), runs);
         refreshChoices(null);
     }

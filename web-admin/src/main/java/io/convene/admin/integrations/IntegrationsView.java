@@ -1,5 +1,6 @@
 package io.convene.admin.integrations;
 
+import io.convene.admin.shell.Rows;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -121,9 +121,9 @@ public class IntegrationsView extends VerticalLayout {
         mailTest.setId("mail-test");
 
         add(new H2("Integrations"), outcome,
-                new H3("Slack"), slackState, slackForm, new HorizontalLayout(slackConnect, slackTest, slackDisconnect),
+                new H3("Slack"), slackState, slackForm, Rows.wrapping(slackConnect, slackTest, slackDisconnect),
                 settings("convene.slack.api-url~"),
-                new H3("Microsoft Teams"), teamsState, teamsWebhook, new HorizontalLayout(teamsConnect, teamsDisconnect),
+                new H3("Microsoft Teams"), teamsState, teamsWebhook, Rows.wrapping(teamsConnect, teamsDisconnect),
                 new Span("Teams incoming webhooks cannot be tested without posting a message: the last delivery shows whether it works."),
                 new H3("Calendars"), calendarCounts,
                 new Span("Google: "), settings("convene.google.client-id", "convene.google.client-secret*",

@@ -1,5 +1,6 @@
 package io.convene.admin.meetings;
 
+import io.convene.admin.shell.Rows;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -156,7 +157,7 @@ class MeetingPanel extends VerticalLayout {
                 () -> act(ControlAction.END, null, "Ended")));
         end.setId("meeting-end");
         end.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        return new HorizontalLayout(muteAll, lock, end);
+        return Rows.wrapping(muteAll, lock, end);
     }
 
     private Button removeButton(Participant p) {

@@ -1,5 +1,6 @@
 package io.convene.admin.meetings;
 
+import io.convene.admin.shell.Rows;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -93,7 +94,7 @@ public class MeetingsView extends VerticalLayout {
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
 
-        HorizontalLayout filters = new HorizontalLayout(phase, words, from, to);
+        HorizontalLayout filters = Rows.wrapping(phase, words, from, to);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(new H2("Meetings"), filters, grid, panel);

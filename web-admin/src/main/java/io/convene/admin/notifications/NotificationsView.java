@@ -1,5 +1,6 @@
 package io.convene.admin.notifications;
 
+import io.convene.admin.shell.Rows;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -73,7 +74,7 @@ public class NotificationsView extends VerticalLayout {
         Button refresh = new Button("Refresh", e -> showLetters());
         refresh.setId("dead-letters-refresh");
         chart.setPadding(false);
-        add(new H2("Notifications"), new H3("Dead letters"), new HorizontalLayout(parked, refresh), letters,
+        add(new H2("Notifications"), new H3("Dead letters"), Rows.wrapping(parked, refresh), letters,
                 new H3("Sent, last " + DAYS + " days"), chart);
         showLetters();
         showVolume();

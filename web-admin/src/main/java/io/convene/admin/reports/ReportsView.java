@@ -1,5 +1,6 @@
 package io.convene.admin.reports;
 
+import io.convene.admin.shell.Rows;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -85,11 +86,11 @@ public class ReportsView extends VerticalLayout {
 
         Button show = new Button("Show chart", e -> showChart());
         show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(period, from, to, show);
+        HorizontalLayout form = Rows.wrapping(period, from, to, show);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
-        HorizontalLayout exports = new HorizontalLayout();
+        HorizontalLayout exports = Rows.wrapping();
         for (ReportFormat f : ReportFormat.values()) {
             Button b = new Button("Export " + f.name(), e -> export(f));
             b.setId("export-" + f.name().toLowerCase());

@@ -1,5 +1,6 @@
 package io.convene.admin.users;
 
+import io.convene.admin.shell.Rows;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -61,6 +62,7 @@ public class UsersView extends VerticalLayout {
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setWidth("24em");
+        search.setMaxWidth("100%");
         search.setId("user-search");
 
         grid.addColumn(UserListing.Row::name).setHeader("Name").setKey("NAME").setSortable(true).setFlexGrow(1);
@@ -85,7 +87,7 @@ public class UsersView extends VerticalLayout {
             grid.getDataProvider().refreshAll();
         }).open());
         create.setId("new-local-user");
-        HorizontalLayout bar = new HorizontalLayout(search, create);
+        HorizontalLayout bar = Rows.wrapping(search, create);
         bar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         add(new H2("Users"), bar, grid, detail);
     }
@@ -136,7 +138,7 @@ public class UsersView extends VerticalLayout {
                     account.enabled() ? "Deactivated" : "Reactivated", row));
             confirm.open();
         });
-        detail.add(roles, new HorizontalLayout(saveRoles, signOut, toggle));
+        detail.add(roles, Rows.wrapping(saveRoles, signOut, toggle));
     }
 
     private void act(Runnable action, String done, UserListing.Row row) {
