@@ -8,6 +8,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
+import io.convene.admin.shell.FieldErrors;
 import io.convene.admin.shell.Signed;
 import io.convene.privacy.Retention;
 import io.convene.shared.Caller;
@@ -65,15 +66,7 @@ class RetentionTab extends VerticalLayout {
                     recordings.getValue()));
             report.setText("Policy saved");
         } catch (InvalidInputException e) {
-            for (InvalidInputException.FieldError error : e.errors()) {
-                IntegerField field = fields.get(error.field());
-                if (field == null) {
-                    report.setText(error.field() + ": " + error.message());
-                } else {
-                    field.setErrorMessage(error.message());
-                    field.setInvalid(true);
-                }
-            }
+            FieldErrors.show(e, fields::get, report::setText);
         }
     }
 

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.convene.admin.shell.FieldErrors;
 import io.convene.admin.shell.MainLayout;
 import io.convene.admin.shell.Signed;
 import io.convene.directory.DirectoryForm;
@@ -210,65 +211,53 @@ public class DirectoriesView extends VerticalLayout {
             Notification.show("Saved", 2000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             refreshChoices(saved.id());
         } catch (InvalidInputException e) {
-            for (InvalidInputException.FieldError error : e.errors()) {
-                HasValidation field = fields.entrySet().stream().filter(f -> error.field().startsWith(f.getKey()))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
-                if (field == null) {
-                    outcome.setText(error.field() + ": " + error.message());
-                } else {
-                    field.setErrorMessage(error.message());
-                    field.setInvalid(true);
-                }
-            }
+            FieldErrors.show(e, name -> fields.entrySet().stream().filter(f -> name.startsWith(f.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null), outcome::setText);
         } catch (DomainException e) {
             outcome.setText(e.getMessage());
         }
     }
 
     private void test() {
-        DirectoryView d = saved();
-        if (d == null) {
-            return;
-        }
-        try {
+        onSaved("Connection failed: ", d -> {
             DirectoryReader.ConnectionCheck check = directories.test(caller(), d.id());
             outcome.setText("Connected to " + check.server() + " in " + check.millis() + " ms; "
                     + (check.peopleFound() > 0 ? "people found" : "no people found under " + usersDn.getValue()) + ", "
                     + (check.groupsFound() > 0 ? "groups found" : "no groups found under " + groupsDn.getValue()));
-        } catch (DomainException e) {
-            outcome.setText("Connection failed: " + e.getMessage());
-        }
+        });
     }
 
     private void previewUsers() {
-        DirectoryView d = saved();
-        if (d == null) {
-            return;
-        }
-        try {
+        onSaved("Preview failed: ", d -> {
             List<PreviewPerson> first = directories.preview(caller(), d.id());
             preview.setItems(first);
             preview.setVisible(true);
             outcome.setText(first.isEmpty() ? "Nobody found under " + usersDn.getValue()
                     : "The first " + first.size() + " people a sync would provision");
-        } catch (DomainException e) {
-            outcome.setText("Preview failed: " + e.getMessage());
-        }
+        });
     }
 
     private void syncNow() {
-        DirectoryView d = saved();
-        if (d == null) {
-            return;
-        }
-        try {
+        onSaved("", d -> {
             watchedRun = directories.sync(caller(), d.id(), DirectoryRun.Mode.FULL).id();
             progress.setVisible(true);
             progress.setIndeterminate(true);
             getUI().ifPresent(ui -> ui.setPollInterval(500));
             watch();
+        });
+    }
+
+    /** Acts on the chosen directory once it is saved; a refusal is shown after {@code failedPrefix}. */
+    private void onSaved(String failedPrefix, java.util.function.Consumer<DirectoryView> action) {
+        DirectoryView d = chosen.getValue();
+        if (d == null) {
+            outcome.setText("Save the directory first");
+            return;
+        }
+        try {
+            action.accept(d);
         } catch (DomainException e) {
-            outcome.setText(e.getMessage());
+            outcome.setText(failedPrefix + e.getMessage());
         }
     }
 
@@ -292,13 +281,6 @@ public class DirectoriesView extends VerticalLayout {
             watchedRun = null;
             getUI().ifPresent(ui -> ui.setPollInterval(-1));
         }
-    }
-
-    private DirectoryView saved() {
-        if (chosen.getValue() == null) {
-            outcome.setText("Save the directory first");
-        }
-        return chosen.getValue();
     }
 
     private static String describe(DirectoryRunView r) {

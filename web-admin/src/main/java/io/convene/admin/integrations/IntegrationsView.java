@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.convene.admin.shell.FieldErrors;
 import io.convene.admin.shell.MainLayout;
 import io.convene.admin.shell.Signed;
 import io.convene.integration.ConnectRequest;
@@ -162,19 +163,11 @@ public class IntegrationsView extends VerticalLayout {
             outcome.setText(name(provider) + " connected");
             show();
         } catch (InvalidInputException e) {
-            for (InvalidInputException.FieldError error : e.errors()) {
-                HasValidation field = switch (error.field()) {
-                    case "settings.channel" -> slackChannel;
-                    case "secret" -> provider == Provider.SLACK ? slackToken : teamsWebhook;
-                    default -> null;
-                };
-                if (field == null) {
-                    outcome.setText(error.field() + ": " + error.message());
-                } else {
-                    field.setErrorMessage(error.message());
-                    field.setInvalid(true);
-                }
-            }
+            FieldErrors.show(e, name -> switch (name) {
+                case "settings.channel" -> slackChannel;
+                case "secret" -> provider == Provider.SLACK ? slackToken : teamsWebhook;
+                default -> null;
+            }, outcome::setText);
         } catch (DomainException e) {
             outcome.setText(e.getMessage());
         }

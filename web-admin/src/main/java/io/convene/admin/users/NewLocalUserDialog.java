@@ -10,6 +10,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import io.convene.admin.shell.FieldErrors;
 import io.convene.admin.shell.Signed;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
@@ -54,7 +55,7 @@ class NewLocalUserDialog extends Dialog {
                 close();
                 created.accept(account);
             } catch (InvalidInputException ex) {
-                ex.errors().forEach(error -> invalid(fields.getOrDefault(error.field(), email), error.message()));
+                FieldErrors.show(ex, name -> fields.getOrDefault(name, email), email::setErrorMessage);
             } catch (ConflictException ex) {
                 invalid(email, ex.getMessage());
             } catch (DomainException ex) {
