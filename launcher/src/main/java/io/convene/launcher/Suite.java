@@ -8,8 +8,8 @@ import java.util.logging.Logger;
 
 /**
  * The whole Convene suite: PostgreSQL (embedded unless a JDBC URL is configured), Keycloak (embedded
- * unless a URL is configured), the Artemis broker (embedded unless a host is configured) and Payara
- * Micro with Convene. Closing it stops exactly what it started,
+ * unless a URL is configured), the Artemis broker (embedded unless a host is configured), coturn
+ * (when installed and no TURN server is configured) and Payara Micro with Convene. Closing it stops exactly what it started,
  * in reverse order.
  */
 public final class Suite implements AutoCloseable {
@@ -22,6 +22,7 @@ public final class Suite implements AutoCloseable {
     private String dbUser;
     private String dbPassword;
     private EmbeddedBroker broker;
+    private TurnServer turn;
 
     private Suite(SuiteSettings settings) {
         this.settings = settings;
@@ -69,6 +70,13 @@ public final class Suite implements AutoCloseable {
             started.push(KeycloakServer.start(settings, keycloakDb));
             LOG.info(() -> "Keycloak ready at " + settings.keycloakUrl());
         }
+        if (System.getProperty("convene.turn.urls") == null) {
+            turn = TurnServer.startIfInstalled(settings.stateDir());
+            if (turn != null) {
+                started.push(turn);
+                LOG.info(() -> "coturn (STUN/TURN) ready at 127.0.0.1:" + turn.port());
+            }
+        }
         started.push(PayaraMicroServer.start(settings, applicationConfig()));
         long millis = (System.nanoTime() - t0) / 1_000_000;
         LOG.info(() -> "Convene ready at " + settings.httpUrl() + " in " + millis + " ms");
@@ -90,11 +98,23 @@ public final class Suite implements AutoCloseable {
         config.put("convene.registration.enabled", String.valueOf(settings.registrationEnabled()));
         config.put("convene.public-url", settings.httpUrl());
         config.put("convene.blobs.dir", settings.stateDir().resolve("blobs").toAbsolutePath().toString());
+        if (turn != null) {
+            config.putAll(turn.applicationConfig());
+        }
         if (settings.mailHost() != null) {
             config.put("convene.mail.host", settings.mailHost());
             config.put("convene.mail.port", String.valueOf(settings.mailPort()));
         }
         return config;
+    }
+
+    /** For the start-up banner: where STUN/TURN is, or why there is none. */
+    public String turnDescription() {
+        if (System.getProperty("convene.turn.urls") != null) {
+            return "external: " + System.getProperty("convene.turn.urls");
+        }
+        return turn == null ? "off (apt-get install coturn for relayed media)"
+                : "coturn at 127.0.0.1:" + turn.port() + " (credentials per participant, an hour each)";
     }
 
     public SuiteSettings settings() {

@@ -79,6 +79,7 @@ class AuthMatrixIT {
                 new Call("GET", "/api/meetings/" + meetingId + "/events", null),
                 new Call("POST", "/api/meetings/" + meetingId + "/audio/toggle", Map.of()),
                 new Call("POST", "/api/meetings/" + meetingId + "/screen-share/start", null),
+                new Call("GET", "/api/meetings/" + meetingId + "/ice-servers", null),
                 new Call("POST", "/api/meetings/" + meetingId + "/chat/send", Map.of("clientMessageId", "m", "text", "x")),
                 new Call("GET", "/api/meetings/" + meetingId + "/chat/messages", null),
                 new Call("GET", "/api/notifications/list", null),

@@ -41,6 +41,12 @@ class DirectoryIT {
 
     @AfterAll
     static void stopDirectories() {
+        // the servers go away with this class: so do their directories, or Keycloak would keep asking them at every sign-in
+        for (JsonNode d : api().get("/api/admin/directory/directories", tokenOf(Meetings.ADMIN)).json()) {
+            if (d.get("name").asText().startsWith("Corp ")) {
+                api().delete("/api/admin/directory/directories/" + d.get("id").asText(), tokenOf(Meetings.ADMIN));
+            }
+        }
         openLdap.close();
         activeDirectory.close();
     }

@@ -1,5 +1,6 @@
 package io.convene.web.meeting;
 
+import io.convene.media.IceServers;
 import io.convene.meeting.ParticipantMedia;
 import io.convene.meeting.ParticipantMedia.Device;
 import io.convene.meeting.ParticipantMedia.MediaState;
@@ -11,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,8 +22,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * A participant's microphone, camera and screen share. Signed-in users send their bearer token,
- * guests their ticket; the body {@code {"on": true|false}} sets, {@code {}} flips.
+ * A participant's microphone, camera and screen share, and the ICE servers their browser may use.
+ * Signed-in users send their bearer token, guests their ticket; the body {@code {"on": true|false}}
+ * sets, {@code {}} flips.
  */
 @Path("/meetings")
 @RequestScoped
@@ -35,6 +38,9 @@ public class MediaResource {
 
     @Inject
     Callers callers;
+
+    @Inject
+    IceServers iceServers;
 
     /** On or off; null flips. */
     public record Switch(Boolean on) {
@@ -58,6 +64,18 @@ public class MediaResource {
                                   @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                   @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket) {
         return change(id, authorization, guestTicket, Device.SCREEN, action.equals("start"));
+    }
+
+    /**
+     * The STUN/TURN servers for this participant's browser (RTCConfiguration.iceServers), TURN with
+     * credentials that expire; only for those admitted to the meeting.
+     */
+    @GET
+    @Path("/{id}/ice-servers")
+    public IceServers.IceConfiguration iceServers(@PathParam("id") String id,
+                                                  @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                                  @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket) {
+        return iceServers.forParticipant(callers.presented(authorization).orElse(null), guestTicket, id);
     }
 
     private MediaState change(String id, String authorization, String guestTicket, Device device, Boolean on) {
