@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How each part Convene depends on is doing, asked now: the database, Keycloak, the broker, the
- * mail server, and each kind of integration (from how its connections last went). For the console.
+ * media server, the mail server, and each kind of integration (from how its connections last went). For the console.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -51,6 +51,9 @@ public class PartsHealth {
     @Inject
     MailSender mail;
 
+    @jakarta.ejb.EJB
+    io.convene.media.MediaServer media;
+
     @PersistenceContext(unitName = "convene")
     EntityManager em;
 
@@ -66,7 +69,7 @@ public class PartsHealth {
 
     public List<Part> check(Caller caller) {
         requireAdmin(caller);
-        List<Part> parts = new ArrayList<>(List.of(database(), keycloak(), broker(), mail()));
+        List<Part> parts = new ArrayList<>(List.of(database(), keycloak(), broker(), media(), mail()));
         parts.addAll(integrations());
         return parts;
     }
@@ -114,6 +117,27 @@ public class PartsHealth {
         } catch (Exception e) {
             return down("Message broker", e.getMessage());
         }
+    }
+
+    private Part media() {
+        if (!media.configured()) {
+            return new Part("Media server", State.OFF, "none configured (convene.media.janus-url): meetings have no audio or video",
+                    null, null);
+        }
+        try {
+            return up("Media server", media.probe());
+        } catch (Exception e) {
+            return down("Media server", reason(e));
+        }
+    }
+
+    /** The reason an EJB gave, not the container's wrapping of it. */
+    private static String reason(Exception e) {
+        Throwable cause = e;
+        while (cause instanceof jakarta.ejb.EJBException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     private Part mail() {

@@ -29,6 +29,7 @@ public final class Main {
                   PostgreSQL    %s
                   Artemis       tcp://%s:%d
                   E-mail        %s
+                  Media         %s
                   STUN/TURN     %s
                   Logs          %s
                 Demo accounts (password %s):
@@ -45,7 +46,7 @@ public final class Main {
                 suite.dbUrl(), s.brokerHost(), s.brokerPort(),
                 s.mailHost() == null ? "off (set CONVENE_MAIL_HOST and CONVENE_MAIL_PORT to send invitations)"
                         : "via " + s.mailHost() + ":" + s.mailPort(),
-                suite.turnDescription(),
+                suite.mediaDescription(), suite.turnDescription(),
                 state.resolve("logs"), s.demoPassword(),
                 s.httpUrl(), s.demoPassword());
         Thread.currentThread().join();

@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 /**
  * The whole Convene suite: PostgreSQL (embedded unless a JDBC URL is configured), Keycloak (embedded
  * unless a URL is configured), the Artemis broker (embedded unless a host is configured), coturn
- * (when installed and no TURN server is configured) and Payara Micro with Convene. Closing it stops exactly what it started,
+ * and Janus (each when installed and none is configured) and Payara Micro with Convene. Closing it stops exactly what it started,
  * in reverse order.
  */
 public final class Suite implements AutoCloseable {
@@ -23,6 +23,7 @@ public final class Suite implements AutoCloseable {
     private String dbPassword;
     private EmbeddedBroker broker;
     private TurnServer turn;
+    private JanusServer janus;
 
     private Suite(SuiteSettings settings) {
         this.settings = settings;
@@ -77,6 +78,13 @@ public final class Suite implements AutoCloseable {
                 LOG.info(() -> "coturn (STUN/TURN) ready at 127.0.0.1:" + turn.port());
             }
         }
+        if (System.getProperty("convene.media.janus-url") == null) {
+            janus = JanusServer.startIfInstalled(settings.stateDir());
+            if (janus != null) {
+                started.push(janus);
+                LOG.info(() -> "Janus (media) ready at " + janus.url());
+            }
+        }
         started.push(PayaraMicroServer.start(settings, applicationConfig()));
         long millis = (System.nanoTime() - t0) / 1_000_000;
         LOG.info(() -> "Convene ready at " + settings.httpUrl() + " in " + millis + " ms");
@@ -101,6 +109,9 @@ public final class Suite implements AutoCloseable {
         if (turn != null) {
             config.putAll(turn.applicationConfig());
         }
+        if (janus != null) {
+            config.putAll(janus.applicationConfig());
+        }
         if (settings.mailHost() != null) {
             config.put("convene.mail.host", settings.mailHost());
             config.put("convene.mail.port", String.valueOf(settings.mailPort()));
@@ -115,6 +126,14 @@ public final class Suite implements AutoCloseable {
         }
         return turn == null ? "off (apt-get install coturn for relayed media)"
                 : "coturn at 127.0.0.1:" + turn.port() + " (credentials per participant, an hour each)";
+    }
+
+    /** For the start-up banner: the media server, or why there is none. */
+    public String mediaDescription() {
+        if (System.getProperty("convene.media.janus-url") != null) {
+            return "external Janus: " + System.getProperty("convene.media.janus-url");
+        }
+        return janus == null ? "off (apt-get install janus janus-tools for audio and video)" : "Janus at " + janus.url();
     }
 
     public SuiteSettings settings() {

@@ -28,6 +28,7 @@ class ConsoleIT {
             console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Health"));
             WebElement body = console.browser.findElement(By.tagName("body"));
             console.wait.until(d -> body.getText().contains("Database") && body.getText().contains("Keycloak"));
+            assertThat(body.getText()).as("the suite's Janus (.ci/run installs it)").containsPattern("Media server\\s+UP\\s+Janus .* with VideoRoom");
             assertThat(console.browser.findElements(By.cssSelector("[role=status]")))
                     .extracting(e -> e.getAttribute("aria-label"))
                     .anyMatch(l -> l.startsWith("Live meetings: ")).anyMatch(l -> l.startsWith("Meetings today: "));
