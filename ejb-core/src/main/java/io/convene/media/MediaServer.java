@@ -12,4 +12,10 @@ public interface MediaServer {
 
     /** Asks the media server now whether it serves; says which and what it offers, or throws saying why not. */
     String probe();
+
+    /** Makes the meeting's room (idempotent: an open room stays as it is). */
+    void openRoom(java.util.UUID meetingId);
+
+    /** Removes the meeting's room and with it everyone's media (idempotent). */
+    void closeRoom(java.util.UUID meetingId);
 }

@@ -51,6 +51,9 @@ public class MeetingControls {
     @Inject
     Notices notices;
 
+    @Inject
+    jakarta.enterprise.event.Event<MeetingLifecycle.Ended> ended;
+
     public MeetingDetails control(Caller caller, String reference, ControlRequest request) {
         Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
         User actor = users.current(caller);
@@ -121,6 +124,7 @@ public class MeetingControls {
             case END -> {
                 meeting.endForAll(now);
                 events.record(meeting, "meeting.ended", Json.createObjectBuilder(), EventAudience.ALL, null);
+                ended.fire(new MeetingLifecycle.Ended(meeting.id()));
             }
             case MUTE -> {
                 meeting.audio(target, false);

@@ -64,6 +64,9 @@ public class MeetingService {
     MeetingEventLog events;
 
     @Inject
+    jakarta.enterprise.event.Event<MeetingLifecycle.Started> started;
+
+    @Inject
     Notices notices;
 
     @Inject
@@ -209,6 +212,7 @@ public class MeetingService {
         if (!wasLive && meeting.status() == MeetingStatus.LIVE) {
             events.record(meeting, "meeting.started", Json.createObjectBuilder(), EventAudience.ALL, null);
             announcements.publish(Announcement.Event.STARTED, meeting);
+            started.fire(new MeetingLifecycle.Started(meeting.id()));
         }
         for (Participation w : waitingBefore) {
             if (w.state() == ParticipationState.JOINED) {

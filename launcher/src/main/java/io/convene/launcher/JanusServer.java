@@ -29,10 +29,12 @@ final class JanusServer implements AutoCloseable {
 
     private final ManagedProcess process;
     private final String url;
+    private final String adminKey;
 
-    private JanusServer(ManagedProcess process, String url) {
+    private JanusServer(ManagedProcess process, String url, String adminKey) {
         this.process = process;
         this.url = url;
+        this.adminKey = adminKey;
     }
 
     /** The started server, or null when Janus is not installed. */
@@ -42,6 +44,9 @@ final class JanusServer implements AutoCloseable {
             return null;
         }
         int httpPort = SuiteSettings.freePort();
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String adminKey = java.util.HexFormat.of().formatHex(random);
         int rtpFrom = SuiteSettings.freePort();
         Path dir = stateDir.resolve("janus");
         try {
@@ -90,14 +95,20 @@ final class JanusServer implements AutoCloseable {
                     \tadmin_http = false
                     }
                     """.formatted(httpPort));
-            Files.writeString(dir.resolve("janus.plugin.videoroom.jcfg"), "general: {\n}\n");
+            // rooms named by the meeting's id; only Convene, with the key, makes or removes them
+            Files.writeString(dir.resolve("janus.plugin.videoroom.jcfg"), """
+                    general: {
+                    \tstring_ids = true
+                    \tadmin_key = "%s"
+                    }
+                    """.formatted(adminKey));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ManagedProcess process = ManagedProcess.start("janus", List.of(BINARY.toString(), "-F", dir.toString(),
                 "-C", dir.resolve("janus.jcfg").toString()), Map.of(), dir, stateDir.resolve("logs").resolve("janus.log"));
         String url = "http://127.0.0.1:" + httpPort + "/janus";
-        JanusServer server = new JanusServer(process, url);
+        JanusServer server = new JanusServer(process, url, adminKey);
         try {
             process.awaitHttpOk(url + "/info", "janus.plugin.videoroom", Duration.ofSeconds(20));
         } catch (RuntimeException e) {
@@ -112,7 +123,7 @@ final class JanusServer implements AutoCloseable {
     }
 
     Map<String, String> applicationConfig() {
-        return Map.of("convene.media.janus-url", url);
+        return Map.of("convene.media.janus-url", url, "convene.media.janus-admin-key", adminKey);
     }
 
     @Override

@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,11 +41,82 @@ public class JanusMediaServer implements MediaServer {
     @ConfigProperty(name = "convene.media.janus-url")
     Optional<String> janusUrl;
 
+    /** VideoRoom's {@code admin_key}: only who knows it makes or removes rooms. */
+    @Inject
+    @ConfigProperty(name = "convene.media.janus-admin-key")
+    Optional<String> adminKey;
+
+    /** VideoRoom's answer when the room is there already (427) or is not there (426). */
+    private static final int ROOM_EXISTS = 427;
+    private static final int NO_SUCH_ROOM = 426;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PATIENCE).build();
 
     @Override
     public boolean configured() {
         return janusUrl.isPresent();
+    }
+
+    @Override
+    public void openRoom(UUID meetingId) {
+        JsonObjectBuilder create = Json.createObjectBuilder().add("request", "create").add("room", meetingId.toString())
+                .add("description", "Convene meeting " + meetingId).add("is_private", true).add("publishers", 100)
+                .add("permanent", false);
+        adminKey.ifPresent(key -> create.add("admin_key", key));
+        videoRoom(create.build(), ROOM_EXISTS);
+    }
+
+    @Override
+    public void closeRoom(UUID meetingId) {
+        JsonObjectBuilder destroy = Json.createObjectBuilder().add("request", "destroy").add("room", meetingId.toString())
+                .add("permanent", false);
+        videoRoom(destroy.build(), NO_SUCH_ROOM);
+    }
+
+    /**
+     * One synchronous VideoRoom request in a Janus session of its own (create, attach, message,
+     * destroy: nothing to keep alive between requests); {@code fine} is the error code that means
+     * the room already is as asked.
+     */
+    private JsonObject videoRoom(JsonObject body, int fine) {
+        String url = janusUrl.orElseThrow(() -> new IllegalStateException("No media server configured"));
+        long session = post(url, Json.createObjectBuilder().add("janus", "create")).getJsonObject("data").getJsonNumber("id").longValue();
+        try {
+            long handle = post(url + "/" + session, Json.createObjectBuilder().add("janus", "attach").add("plugin", VIDEOROOM))
+                    .getJsonObject("data").getJsonNumber("id").longValue();
+            JsonObject data = post(url + "/" + session + "/" + handle, Json.createObjectBuilder().add("janus", "message")
+                    .add("body", body)).getJsonObject("plugindata").getJsonObject("data");
+            int error = data.getInt("error_code", 0);
+            if (error != 0 && error != fine) {
+                throw new IllegalStateException("Janus VideoRoom refused " + body.getString("request") + ": " + error + " "
+                        + data.getString("error", ""));
+            }
+            return data;
+        } finally {
+            post(url + "/" + session, Json.createObjectBuilder().add("janus", "destroy"));
+        }
+    }
+
+    private JsonObject post(String url, JsonObjectBuilder request) {
+        String body = request.add("transaction", UUID.randomUUID().toString()).build().toString();
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(PATIENCE)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Janus at " + url + " unreachable: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking Janus", e);
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+            JsonObject reply = reader.readObject();
+            if ("error".equals(reply.getString("janus", ""))) {
+                throw new IllegalStateException("Janus refused: " + reply.getJsonObject("error"));
+            }
+            return reply;
+        }
     }
 
     @Override

@@ -1,0 +1,18 @@
+package io.convene.meeting;
+
+import java.util.UUID;
+
+/** CDI events of a meeting's life, fired in the transaction that changed it (observers act after it commits). */
+public final class MeetingLifecycle {
+
+    private MeetingLifecycle() {
+    }
+
+    /** The first person came in: the meeting is live. */
+    public record Started(UUID meetingId) {
+    }
+
+    /** Ended for everyone. */
+    public record Ended(UUID meetingId) {
+    }
+}
