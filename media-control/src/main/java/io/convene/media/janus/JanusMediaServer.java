@@ -99,33 +99,29 @@ public class JanusMediaServer implements MediaServer {
 
     private JsonObject post(String url, JsonObjectBuilder request) {
         String body = request.add("transaction", UUID.randomUUID().toString()).build().toString();
-        HttpResponse<String> answer;
-        try {
-            answer = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(PATIENCE)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("Janus at " + url + " unreachable: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while asking Janus", e);
+        JsonObject reply = exchange(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json"), url);
+        if ("error".equals(reply.getString("janus", ""))) {
+            throw new IllegalStateException("Janus refused: " + reply.getJsonObject("error"));
         }
-        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
-            JsonObject reply = reader.readObject();
-            if ("error".equals(reply.getString("janus", ""))) {
-                throw new IllegalStateException("Janus refused: " + reply.getJsonObject("error"));
-            }
-            return reply;
-        }
+        return reply;
     }
 
     @Override
     public String probe() {
         String url = janusUrl.orElseThrow(() -> new IllegalStateException("No media server configured (convene.media.janus-url)"));
+        JsonObject info = exchange(HttpRequest.newBuilder(URI.create(url + "/info")), url);
+        if (!info.getJsonObject("plugins").containsKey(VIDEOROOM)) {
+            throw new IllegalStateException("Janus at " + url + " has no VideoRoom plugin");
+        }
+        return "Janus " + info.getString("version_string", "?") + " with VideoRoom at " + url;
+    }
+
+    /** One request to Janus's HTTP API and its JSON answer; anything but a 200 is a failure. */
+    private JsonObject exchange(HttpRequest.Builder request, String url) {
         HttpResponse<String> answer;
         try {
-            answer = http.send(HttpRequest.newBuilder(URI.create(url + "/info")).timeout(PATIENCE).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            answer = http.send(request.timeout(PATIENCE).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("Janus at " + url + " unreachable: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
@@ -136,11 +132,7 @@ public class JanusMediaServer implements MediaServer {
             throw new IllegalStateException("Janus at " + url + " answered " + answer.statusCode());
         }
         try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
-            JsonObject info = reader.readObject();
-            if (!info.getJsonObject("plugins").containsKey(VIDEOROOM)) {
-                throw new IllegalStateException("Janus at " + url + " has no VideoRoom plugin");
-            }
-            return "Janus " + info.getString("version_string", "?") + " with VideoRoom at " + url;
+            return reader.readObject();
         }
     }
 }
