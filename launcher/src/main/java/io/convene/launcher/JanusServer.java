@@ -44,9 +44,7 @@ final class JanusServer implements AutoCloseable {
             return null;
         }
         int httpPort = SuiteSettings.freePort();
-        byte[] random = new byte[24];
-        new java.security.SecureRandom().nextBytes(random);
-        String adminKey = java.util.HexFormat.of().formatHex(random);
+        String adminKey = SuiteSettings.randomSecret();
         int rtpFrom = SuiteSettings.freePort();
         Path dir = stateDir.resolve("janus");
         try {

@@ -5,10 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -42,9 +40,7 @@ final class TurnServer implements AutoCloseable {
         }
         int port = SuiteSettings.freePort();
         int relays = SuiteSettings.freePort();
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        String secret = HexFormat.of().formatHex(random);
+        String secret = SuiteSettings.randomSecret();
         Path dir = stateDir.resolve("coturn");
         try {
             Files.createDirectories(dir);
