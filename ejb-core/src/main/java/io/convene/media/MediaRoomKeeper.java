@@ -1,0 +1,47 @@
+package io.convene.media;
+
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Opens and closes meetings' rooms on the media server in the background. A media server that fails
+ * here is logged, not fatal: the meeting goes on (without media until the server is back; opening is
+ * idempotent).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MediaRoomKeeper {
+
+    private static final Logger LOG = Logger.getLogger(MediaRoomKeeper.class.getName());
+
+    @EJB
+    MediaServer media;
+
+    @Asynchronous
+    public void open(UUID meetingId) {
+        act(meetingId, "opened", media::openRoom);
+    }
+
+    @Asynchronous
+    public void close(UUID meetingId) {
+        act(meetingId, "closed", media::closeRoom);
+    }
+
+    private void act(UUID meetingId, String done, Consumer<UUID> action) {
+        if (!media.configured()) {
+            return;
+        }
+        try {
+            action.accept(meetingId);
+            LOG.info(() -> "Media room of meeting " + meetingId + " " + done);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Media room of meeting " + meetingId + " not " + done + ": " + e.getMessage());
+        }
+    }
+}
