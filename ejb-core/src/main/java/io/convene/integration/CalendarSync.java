@@ -97,8 +97,7 @@ public class CalendarSync {
     }
 
     private Report sync(Connection c) {
-        Announcement.Target target = new Announcement.Target(c.id(), c.provider(), c.settings(),
-                c.secretSealed() == null ? null : sealing.open(c.secretSealed()));
+        Announcement.Target target = c.target(sealing);
         CalendarChanges changes = gateway.pullCalendarChanges(target, c.syncToken());
         int moved = 0;
         int deleted = 0;

@@ -116,6 +116,11 @@ public class Connection {
         return secretSealed;
     }
 
+    /** The connection as the gateway gets it, its secret opened for this one call (it is kept sealed). */
+    Announcement.Target target(io.convene.platform.Sealing sealing) {
+        return new Announcement.Target(id, provider, settings, secretSealed == null ? null : sealing.open(secretSealed));
+    }
+
     String signingSecretSealed() {
         return signingSecretSealed;
     }

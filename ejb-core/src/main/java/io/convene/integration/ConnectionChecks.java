@@ -56,8 +56,7 @@ public class ConnectionChecks {
         if (c.provider() == Provider.SLACK && c.userId() == null && !caller.isAdmin()) {
             throw new AccessDeniedException("Only administrators check the organisation's Slack");
         }
-        Announcement.Target target = new Announcement.Target(c.id(), c.provider(), c.settings(),
-                c.secretSealed() == null ? null : sealing.open(c.secretSealed()));
+        Announcement.Target target = c.target(sealing);
         try {
             String answer = gateway.check(target);
             health.succeeded(c.id());

@@ -83,8 +83,7 @@ public class IntegrationDeliveries {
             LOG.info(() -> "Integration delivery " + deliveryId + " was done before; not repeated");
             return;
         }
-        Announcement.Target target = new Announcement.Target(connection.id(), connection.provider(),
-                connection.settings(), connection.secretSealed() == null ? null : sealing.open(connection.secretSealed()));
+        Announcement.Target target = connection.target(sealing);
         Announcement announcement = new Announcement(event, meeting.id(), meeting.title(), meeting.agenda(),
                 meeting.code(), meeting.slot().start(), meeting.slot().end(), meeting.timeZone().getId(),
                 meeting.host().name(), links.of(meeting), List.of(target));
@@ -122,8 +121,7 @@ public class IntegrationDeliveries {
                 .format(meeting.slot().start().atZone(meeting.timeZone()));
         String text = kind.headline(meeting.title()) + " (" + when + ", " + meeting.timeZone().getId() + ")"
                 + (kind == io.convene.notification.NoticeKind.CANCELLED ? "." : ". Join: " + links.of(meeting));
-        Announcement.Target target = new Announcement.Target(slack.id(), slack.provider(), slack.settings(),
-                sealing.open(slack.secretSealed()));
+        Announcement.Target target = slack.target(sealing);
         try {
             gateway.slackDirectMessage(target, to.email(), text);
         } catch (IntegrationFailedException e) {

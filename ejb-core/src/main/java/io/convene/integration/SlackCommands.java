@@ -91,8 +91,7 @@ public class SlackCommands {
         String slackUser = form.getOrDefault("user_id", "");
         String email;
         try {
-            email = gateway.slackUserEmail(new Announcement.Target(slack.id(), Provider.SLACK, slack.settings(),
-                    sealing.open(slack.secretSealed())), slackUser);
+            email = gateway.slackUserEmail(slack.target(sealing), slackUser);
         } catch (IntegrationFailedException e) {
             return Reply.toAsker("Convene could not look you up in Slack: " + e.getMessage());
         }

@@ -196,14 +196,13 @@ class ConsoleIT {
         try {
             keptMeeting = Meetings.schedule(host, Meetings.with(Meetings.draft("Kept"), "invitees", List.of(kept))).text("id");
             droppedMeeting = Meetings.schedule(host, Meetings.with(Meetings.draft("Dropped"), "invitees", List.of(dropped))).text("id");
-            Eventually.get(() -> ConveneSuite.api().get("/api/admin/notifications/dead-letters", admin).raw(),
-                    raw -> raw.contains(keptMeeting) && raw.contains(droppedMeeting), java.time.Duration.ofSeconds(90));
+            Eventually.get(() -> DeliveryFailuresIT.deadLetterOf(admin, keptMeeting) != null
+                    && DeliveryFailuresIT.deadLetterOf(admin, droppedMeeting) != null, parked -> parked, java.time.Duration.ofSeconds(90));
         } finally {
             ConveneSuite.smtp().start();
         }
-        com.fasterxml.jackson.databind.JsonNode parked = ConveneSuite.api().get("/api/admin/notifications/dead-letters", admin).json();
-        String keptLetter = letterAbout(parked, keptMeeting);
-        String droppedLetter = letterAbout(parked, droppedMeeting);
+        String keptLetter = DeliveryFailuresIT.deadLetterOf(admin, keptMeeting).get("id").asText();
+        String droppedLetter = DeliveryFailuresIT.deadLetterOf(admin, droppedMeeting).get("id").asText();
 
         try (Console console = Console.open(1280, 800).signIn(Meetings.ADMIN, ConveneSuite.demoPassword())) {
             console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/notifications");
@@ -231,15 +230,6 @@ class ConsoleIT {
         assertThat(EmailInvitesIT.invites(dropped, droppedMeeting + "@convene")).as("the discarded e-mail").isEmpty();
         assertThat(ConveneSuite.count("select count(*) from audit_entries where (action = 'dead-letter.replayed' and target = 'message:"
                 + keptLetter + "') or (action = 'dead-letter.discarded' and target = 'message:" + droppedLetter + "')")).isEqualTo(2);
-    }
-
-    private static String letterAbout(com.fasterxml.jackson.databind.JsonNode letters, String meetingId) {
-        for (com.fasterxml.jackson.databind.JsonNode letter : letters) {
-            if (letter.get("body").asText().contains(meetingId)) {
-                return letter.get("id").asText();
-            }
-        }
-        throw new AssertionError("No dead letter about meeting " + meetingId + " in " + letters);
     }
 
     private static String sentInTheLastTwoWeeks() {

@@ -97,7 +97,8 @@ class DeliveryFailuresIT extends SignedInPeople {
                 .containsExactly("INVITED");
     }
 
-    private static JsonNode deadLetterOf(String admin, String meetingId) {
+    /** The dead letter whose delivery is about the meeting, or null. */
+    static JsonNode deadLetterOf(String admin, String meetingId) {
         Reply r = api().get("/api/admin/notifications/dead-letters", admin);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         for (JsonNode letter : r.json()) {
