@@ -1,9 +1,15 @@
 package io.convene.media;
 
+import java.util.List;
+import java.util.UUID;
+
 /**
  * The port to the media server that carries meetings' audio, video and screen shares (adapters in
- * {@code media-control}: Janus here; the rest of Convene does not know which one runs). It grows
- * with issue 8: rooms, publishers, subscribers, recording.
+ * {@code media-control}: Janus here; the rest of Convene does not know which one runs). A meeting
+ * has a room; in it each participant's camera (with microphone) and screen are feeds, published
+ * over a link of their own, and every other participant receives a feed over a link of theirs
+ * (an SFU: the server forwards, never mixes). Links are this node's: the channel socket that made
+ * them hangs them up when it closes.
  */
 public interface MediaServer {
 
@@ -14,8 +20,48 @@ public interface MediaServer {
     String probe();
 
     /** Makes the meeting's room (idempotent: an open room stays as it is). */
-    void openRoom(java.util.UUID meetingId);
+    void openRoom(UUID meetingId);
 
     /** Removes the meeting's room and with it everyone's media (idempotent). */
-    void closeRoom(java.util.UUID meetingId);
+    void closeRoom(UUID meetingId);
+
+    /** Publishes a feed from the browser's SDP offer; the answer comes back with the link. */
+    Negotiation publish(UUID meetingId, Feed feed, String displayName, String offerSdp, MediaListener listener);
+
+    /** Opens a link that receives a feed: the media server's SDP offer comes back, {@link #start} takes the answer. */
+    Negotiation subscribe(UUID meetingId, Feed feed, MediaListener listener);
+
+    /** The browser's SDP answer to a subscription's offer: media starts flowing. */
+    void start(String link, String answerSdp);
+
+    /** One of the browser's ICE candidates for a link (trickle ICE); null when it has no more. */
+    void trickle(String link, IceCandidate candidate);
+
+    /** Stops (or lets through again) a published feed's audio at the server, whatever the browser sends. */
+    void muteAudio(String link, boolean muted);
+
+    /** Ends a link (a feed unpublished, or a subscription dropped); unknown links are ignored. */
+    void hangUp(String link);
+
+    /** The feeds published in the meeting's room now. */
+    List<Feed> feeds(UUID meetingId);
+
+    /** An SDP offer or answer and the link it is for. */
+    record Negotiation(String link, String sdp) {
+    }
+
+    /** A browser's ICE candidate as RTCIceCandidate gives it. */
+    record IceCandidate(String candidate, String sdpMid, Integer sdpMLineIndex) {
+    }
+
+    /** What a link's media is doing, told by the media server as it happens. */
+    interface MediaListener {
+
+        /**
+         * @param state {@code connected} (ICE and DTLS up), {@code receiving} / {@code stopped} (with the
+         *              medium, audio or video, in {@code medium}), {@code slow} (losses), {@code hangup}
+         *              (the link is gone; {@code reason} says why)
+         */
+        void changed(String link, String state, String medium, String reason);
+    }
 }

@@ -64,6 +64,7 @@ final class JanusServer implements AutoCloseable {
                     }
                     nat: {
                     \tignore_mdns = true
+                    %s
                     }
                     plugins: {
                     \tdisable = "%s"
@@ -78,7 +79,7 @@ final class JanusServer implements AutoCloseable {
                     \tbroadcast = false
                     \tdisable = "%s"
                     }
-                    """.formatted(dir, MODULES, MODULES, MODULES, MODULES, rtpFrom, Math.min(65535, rtpFrom + 200),
+                    """.formatted(dir, MODULES, MODULES, MODULES, MODULES, rtpFrom, Math.min(65535, rtpFrom + 200), iceInterfaces(),
                     UNUSED_PLUGINS, UNUSED_TRANSPORTS, UNUSED_EVENTS));
             Files.writeString(dir.resolve("janus.transport.http.jcfg"), """
                     general: {
@@ -114,6 +115,16 @@ final class JanusServer implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * The interfaces Janus offers browsers ICE candidates on: all (but loopback, which libnice
+     * skips) unless {@code convene.media.ice-interfaces} names some — the media tests name the
+     * veth of their network namespace, so no media leaves it.
+     */
+    private static String iceInterfaces() {
+        String names = SuiteSettings.setting("convene.media.ice-interfaces", null);
+        return names == null ? "" : "\tice_enforce_list = \"" + names.replace("\"", "") + "\"";
     }
 
     String url() {

@@ -49,7 +49,7 @@ final class TurnServer implements AutoCloseable {
         }
         // the secret reaches coturn as an argument of a child process of ours, never a log line
         ManagedProcess process = ManagedProcess.start("coturn", List.of(BINARY.toString(), "-n",
-                        "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", "--listening-port=" + port,
+                        "--listening-ip=127.0.0.1", "--relay-ip=" + relayIp(), "--listening-port=" + port,
                         "--min-port=" + relays, "--max-port=" + Math.min(65535, relays + 100),
                         "--use-auth-secret", "--static-auth-secret=" + secret, "--realm=" + REALM,
                         "--allow-loopback-peers", "--no-tls", "--no-dtls", "--no-cli", "--no-software-attribute",
@@ -59,6 +59,14 @@ final class TurnServer implements AutoCloseable {
         TurnServer server = new TurnServer(process, port, secret);
         server.awaitListening(Duration.ofSeconds(20));
         return server;
+    }
+
+    /**
+     * Where relayed media leaves coturn: 127.0.0.1, or the address {@code convene.turn.relay-ip}
+     * names (the media tests name their namespace's veth, where Janus's candidates are).
+     */
+    private static String relayIp() {
+        return SuiteSettings.setting("convene.turn.relay-ip", "127.0.0.1");
     }
 
     private void awaitListening(Duration timeout) {

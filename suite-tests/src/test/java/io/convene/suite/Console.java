@@ -30,15 +30,35 @@ final class Console implements AutoCloseable {
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
-    static Console open(int width, int height) {
+    static Console open(int width, int height, String... more) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("convene.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=" + width + "," + height, "--lang=en");
+                "--window-size=" + width + "," + height, "--lang=en", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run");
+        options.addArguments(more);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("convene.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort().build();
         return new Console(new ChromeDriver(service, options));
+    }
+
+    /**
+     * A browser with a camera and a microphone (Chromium's fake devices: a moving picture at 20 fps
+     * and a beep), asked no questions, that may use WebRTC between interfaces of this host.
+     */
+    static Console withMedia() {
+        return open(1000, 800, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
+                "--auto-accept-this-tab-capture", "--auto-select-desktop-capture-source=Entire screen",
+                "--disable-features=WebRtcHideLocalIpsWithMdns");
+    }
+
+    /** Runs a script in the page (async: it may await; what it returns comes back). */
+    Object script(String body) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "(async () => {" + body + "})().then(done, e => done('error: ' + e));");
     }
 
     /** Opens {@code /admin/} and signs in on Keycloak's page as {@code email}. */

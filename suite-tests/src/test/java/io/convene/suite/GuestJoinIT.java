@@ -86,4 +86,19 @@ class GuestJoinIT {
     private static Reply leave(String id, String ticket) {
         return api().send("POST", "/api/meetings/" + id + "/leave", null, null, Map.of("X-Convene-Guest-Ticket", ticket));
     }
+
+    @Test
+    void theJoinPageIsPublicAndLocksItselfDown() {
+        Reply meeting = schedule(host, with(draft("Page check"), "allowGuests", true));
+        Reply page = api().get("/join/" + meeting.text("code") + "?t=" + joinToken(meeting), null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.raw()).contains("id=\"join-form\"", "/join-assets/join.js");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe");
+        assertThat(page.headers().firstValue("Referrer-Policy")).as("the link's token stays here").contains("no-referrer");
+        assertThat(api().get("/join-assets/join.js", null).status()).isEqualTo(200);
+        assertThat(api().get("/join/not%20a%20code", null).status()).isEqualTo(404);
+    }
 }

@@ -44,7 +44,7 @@ class MediaRoomsIT extends SignedInPeople {
     }
 
     /** One VideoRoom request in a session of its own, as the Janus HTTP API takes it. */
-    private static JsonNode videoRoom(String janus, ObjectNode body) {
+    static JsonNode videoRoom(String janus, ObjectNode body) {
         long session = call(janus, Map.of("janus", "create")).get("data").get("id").asLong();
         long handle = call(janus + "/" + session, Map.of("janus", "attach", "plugin", "janus.plugin.videoroom"))
                 .get("data").get("id").asLong();

@@ -1,32 +1,37 @@
 package io.convene.media.janus;
 
+import io.convene.media.Feed;
+import io.convene.media.MediaFailure;
 import io.convene.media.MediaServer;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Local;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Janus (Debian's {@code janus}, the VideoRoom plugin) through its HTTP API at
  * {@code convene.media.janus-url} (e.g. {@code http://127.0.0.1:8088/janus}). An EJB in its own
- * module, reached from ejb-core through {@code @EJB}, as the Keycloak adapter is.
+ * module, reached from ejb-core through {@code @EJB}, as the Keycloak adapter is. Rooms are made
+ * and removed in short sessions of their own; links (a VideoRoom handle each) live in this node's
+ * one long session ({@link JanusSession}).
  */
 @Singleton
 @Local(MediaServer.class)
@@ -35,7 +40,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class JanusMediaServer implements MediaServer {
 
     static final String VIDEOROOM = "janus.plugin.videoroom";
-    private static final Duration PATIENCE = Duration.ofSeconds(3);
+    private static final Logger LOG = Logger.getLogger(JanusMediaServer.class.getName());
+
+    /** VideoRoom's answers: the room is there already (427), is not there (426), the id is taken (436). */
+    private static final int ROOM_EXISTS = 427;
+    private static final int NO_SUCH_ROOM = 426;
+    private static final int ID_EXISTS = 436;
 
     @Inject
     @ConfigProperty(name = "convene.media.janus-url")
@@ -46,11 +56,16 @@ public class JanusMediaServer implements MediaServer {
     @ConfigProperty(name = "convene.media.janus-admin-key")
     Optional<String> adminKey;
 
-    /** VideoRoom's answer when the room is there already (427) or is not there (426). */
-    private static final int ROOM_EXISTS = 427;
-    private static final int NO_SUCH_ROOM = 426;
+    @Resource
+    ManagedThreadFactory threads;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(PATIENCE).build();
+    /** A link of this node: its room, handle and, for a published feed, the feed and its audio streams. */
+    private record Link(UUID room, long handle, Feed published, List<String> audioMids) {
+    }
+
+    private final Map<String, Link> links = new ConcurrentHashMap<>();
+    private JanusSession session;
+    private JanusHttp http;
 
     @Override
     public boolean configured() {
@@ -68,9 +83,137 @@ public class JanusMediaServer implements MediaServer {
 
     @Override
     public void closeRoom(UUID meetingId) {
-        JsonObjectBuilder destroy = Json.createObjectBuilder().add("request", "destroy").add("room", meetingId.toString())
-                .add("permanent", false);
-        videoRoom(destroy.build(), NO_SUCH_ROOM);
+        videoRoom(Json.createObjectBuilder().add("request", "destroy").add("room", meetingId.toString())
+                .add("permanent", false).build(), NO_SUCH_ROOM);
+    }
+
+    @Override
+    public Negotiation publish(UUID meetingId, Feed feed, String displayName, String offerSdp, MediaListener listener) {
+        JsonObject join = Json.createObjectBuilder().add("request", "joinandconfigure").add("ptype", "publisher")
+                .add("room", meetingId.toString()).add("id", feed.id()).add("display", displayName).build();
+        JanusSession s = session();
+        long handle = s.attach(listener);
+        try {
+            JanusSession.Reply reply;
+            try {
+                reply = s.message(handle, join, "offer", offerSdp);
+            } catch (JanusHttp.JanusException e) {
+                if (e.code == NO_SUCH_ROOM) {
+                    openRoom(meetingId); // the meeting just started: its room may still be on its way
+                } else if (e.code == ID_EXISTS) {
+                    kick(meetingId, feed); // published before on a link that is gone (a reconnect)
+                } else {
+                    throw e;
+                }
+                reply = s.message(handle, join, "offer", offerSdp);
+            }
+            String link = Long.toString(handle);
+            links.put(link, new Link(meetingId, handle, feed, Sdp.audioMids(reply.sdp())));
+            return new Negotiation(link, reply.sdp());
+        } catch (RuntimeException e) {
+            s.detach(handle);
+            throw e;
+        }
+    }
+
+    @Override
+    public Negotiation subscribe(UUID meetingId, Feed feed, MediaListener listener) {
+        JsonObject join = Json.createObjectBuilder().add("request", "join").add("ptype", "subscriber")
+                .add("room", meetingId.toString())
+                .add("streams", Json.createArrayBuilder().add(Json.createObjectBuilder().add("feed", feed.id()))).build();
+        JanusSession s = session();
+        long handle = s.attach(listener);
+        try {
+            JanusSession.Reply reply = s.message(handle, join, null, null);
+            String link = Long.toString(handle);
+            links.put(link, new Link(meetingId, handle, null, List.of()));
+            return new Negotiation(link, reply.sdp());
+        } catch (RuntimeException e) {
+            s.detach(handle);
+            throw e;
+        }
+    }
+
+    @Override
+    public void start(String link, String answerSdp) {
+        session().message(known(link).handle(), Json.createObjectBuilder().add("request", "start").build(),
+                "answer", answerSdp);
+    }
+
+    @Override
+    public void trickle(String link, IceCandidate candidate) {
+        JsonObject c = candidate == null ? Json.createObjectBuilder().add("completed", true).build()
+                : Json.createObjectBuilder().add("candidate", candidate.candidate())
+                .add("sdpMid", candidate.sdpMid() == null ? JsonValue.NULL : Json.createValue(candidate.sdpMid()))
+                .add("sdpMLineIndex", candidate.sdpMLineIndex() == null ? 0 : candidate.sdpMLineIndex()).build();
+        session().trickle(known(link).handle(), c);
+    }
+
+    @Override
+    public void muteAudio(String link, boolean muted) {
+        Link l = known(link);
+        if (l.published() == null) {
+            throw new MediaFailure("Link " + link + " publishes nothing");
+        }
+        for (String mid : l.audioMids()) {
+            session().message(l.handle(), Json.createObjectBuilder().add("request", "moderate")
+                    .add("room", l.room().toString()).add("id", l.published().id()).add("mid", mid)
+                    .add("mute", muted).build(), null, null);
+        }
+        LOG.fine(() -> "Audio of " + l.published().id() + (muted ? " muted" : " let through") + " at the server");
+    }
+
+    @Override
+    public void hangUp(String link) {
+        Link l = links.remove(link);
+        JanusSession s = current();
+        if (l != null && s != null) {
+            s.detach(l.handle());
+        }
+    }
+
+    @Override
+    public List<Feed> feeds(UUID meetingId) {
+        JsonObject data;
+        try {
+            data = videoRoom(Json.createObjectBuilder().add("request", "listparticipants")
+                    .add("room", meetingId.toString()).build(), NO_SUCH_ROOM);
+        } catch (RuntimeException e) {
+            throw new MediaFailure("Asking Janus for the feeds of meeting " + meetingId + " failed: " + e.getMessage(), e);
+        }
+        List<Feed> feeds = new ArrayList<>();
+        if (data.containsKey("participants")) {
+            data.getJsonArray("participants").getValuesAs(JsonObject.class).stream()
+                    .filter(p -> p.getBoolean("publisher", false))
+                    .forEach(p -> feeds.add(Feed.parse(p.getString("id"))));
+        }
+        return feeds;
+    }
+
+    private void kick(UUID meetingId, Feed feed) {
+        videoRoom(Json.createObjectBuilder().add("request", "kick").add("room", meetingId.toString())
+                .add("id", feed.id()).build(), 0);
+    }
+
+    private Link known(String link) {
+        Link l = links.get(link);
+        if (l == null) {
+            throw new MediaFailure("No link " + link + " on this node");
+        }
+        return l;
+    }
+
+    /** This node's session, made anew when there is none or Janus lost it (its links are gone with it). */
+    private synchronized JanusSession session() {
+        if (session == null || !session.isOpen()) {
+            links.clear();
+            session = JanusSession.create(http(), threads);
+        }
+        return session;
+    }
+
+    private synchronized JanusSession current() {
+        return session;
     }
 
     /**
@@ -79,60 +222,48 @@ public class JanusMediaServer implements MediaServer {
      * the room already is as asked.
      */
     private JsonObject videoRoom(JsonObject body, int fine) {
-        String url = janusUrl.orElseThrow(() -> new IllegalStateException("No media server configured"));
-        long session = post(url, Json.createObjectBuilder().add("janus", "create")).getJsonObject("data").getJsonNumber("id").longValue();
+        JanusHttp http = http();
+        long session = http.post("", Json.createObjectBuilder().add("janus", "create").build()).getJsonObject("data")
+                .getJsonNumber("id").longValue();
         try {
-            long handle = post(url + "/" + session, Json.createObjectBuilder().add("janus", "attach").add("plugin", VIDEOROOM))
-                    .getJsonObject("data").getJsonNumber("id").longValue();
-            JsonObject data = post(url + "/" + session + "/" + handle, Json.createObjectBuilder().add("janus", "message")
-                    .add("body", body)).getJsonObject("plugindata").getJsonObject("data");
+            long handle = http.post("/" + session, Json.createObjectBuilder().add("janus", "attach").add("plugin", VIDEOROOM)
+                    .build()).getJsonObject("data").getJsonNumber("id").longValue();
+            JsonObject data = http.post("/" + session + "/" + handle, Json.createObjectBuilder().add("janus", "message")
+                    .add("body", body).build()).getJsonObject("plugindata").getJsonObject("data");
             int error = data.getInt("error_code", 0);
             if (error != 0 && error != fine) {
-                throw new IllegalStateException("Janus VideoRoom refused " + body.getString("request") + ": " + error + " "
+                throw new MediaFailure("Janus VideoRoom refused " + body.getString("request") + ": " + error + " "
                         + data.getString("error", ""));
             }
             return data;
         } finally {
-            post(url + "/" + session, Json.createObjectBuilder().add("janus", "destroy"));
+            http.post("/" + session, Json.createObjectBuilder().add("janus", "destroy").build());
         }
-    }
-
-    private JsonObject post(String url, JsonObjectBuilder request) {
-        String body = request.add("transaction", UUID.randomUUID().toString()).build().toString();
-        JsonObject reply = exchange(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json"), url);
-        if ("error".equals(reply.getString("janus", ""))) {
-            throw new IllegalStateException("Janus refused: " + reply.getJsonObject("error"));
-        }
-        return reply;
     }
 
     @Override
     public String probe() {
-        String url = janusUrl.orElseThrow(() -> new IllegalStateException("No media server configured (convene.media.janus-url)"));
-        JsonObject info = exchange(HttpRequest.newBuilder(URI.create(url + "/info")), url);
+        JanusHttp http = http();
+        JsonObject info = (JsonObject) http.get("/info", JanusHttp.PATIENCE);
         if (!info.getJsonObject("plugins").containsKey(VIDEOROOM)) {
-            throw new IllegalStateException("Janus at " + url + " has no VideoRoom plugin");
+            throw new IllegalStateException("Janus at " + http.url() + " has no VideoRoom plugin");
         }
-        return "Janus " + info.getString("version_string", "?") + " with VideoRoom at " + url;
+        return "Janus " + info.getString("version_string", "?") + " with VideoRoom at " + http.url();
     }
 
-    /** One request to Janus's HTTP API and its JSON answer; anything but a 200 is a failure. */
-    private JsonObject exchange(HttpRequest.Builder request, String url) {
-        HttpResponse<String> answer;
-        try {
-            answer = http.send(request.timeout(PATIENCE).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("Janus at " + url + " unreachable: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while asking Janus", e);
+    private synchronized JanusHttp http() {
+        if (http == null) {
+            http = new JanusHttp(janusUrl.orElseThrow(() -> new IllegalStateException(
+                    "No media server configured (convene.media.janus-url)")));
         }
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("Janus at " + url + " answered " + answer.statusCode());
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
-            return reader.readObject();
+        return http;
+    }
+
+    @PreDestroy
+    void closeSession() {
+        JanusSession s = current();
+        if (s != null) {
+            s.close();
         }
     }
 }

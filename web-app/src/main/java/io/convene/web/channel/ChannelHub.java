@@ -44,6 +44,8 @@ public class ChannelHub {
         final UUID meetingId;
         final UUID participationId;
         private long lastSent;
+        /** Its media links; set once the socket is open. */
+        volatile MediaLinks media;
 
         Subscriber(Session session, UUID meetingId, UUID participationId, long lastSent) {
             this.session = session;
@@ -54,6 +56,13 @@ public class ChannelHub {
 
         synchronized long lastSent() {
             return lastSent;
+        }
+
+        /** Sends one message, in order with everything else sent on this socket. */
+        synchronized void send(JsonObject message) throws IOException {
+            if (session.isOpen()) {
+                session.getBasicRemote().sendText(message.toString());
+            }
         }
     }
 
@@ -103,12 +112,13 @@ public class ChannelHub {
 
     /** @param texts each event's JSON, made once per batch for all the listeners that see it */
     private void send(Subscriber s, MeetingChannel.Batch batch, Map<Long, String> texts) {
+        List<MeetingEvent> events;
         synchronized (s) {
             if (!s.session.isOpen()) {
                 unsubscribe(s);
                 return;
             }
-            List<MeetingEvent> events = batch.visibleTo(s.participationId, s.lastSent);
+            events = batch.visibleTo(s.participationId, s.lastSent);
             try {
                 for (MeetingEvent e : events) {
                     s.session.getBasicRemote().sendText(texts.computeIfAbsent(e.seq(),
@@ -123,7 +133,12 @@ public class ChannelHub {
             } catch (IOException | IllegalStateException e) {
                 LOG.log(Level.FINE, "Channel socket of participation " + s.participationId + " gone", e);
                 unsubscribe(s);
+                return;
             }
+        }
+        MediaLinks media = s.media;
+        if (media != null && !events.isEmpty()) {
+            media.observe(events); // outside the socket's lock: it may ask the media server
         }
     }
 

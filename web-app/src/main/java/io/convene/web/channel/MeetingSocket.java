@@ -1,5 +1,7 @@
 package io.convene.web.channel;
 
+import io.convene.media.MediaFailure;
+import io.convene.media.MeetingMedia;
 import io.convene.meeting.ControlAction;
 import io.convene.meeting.ControlRequest;
 import io.convene.meeting.MeetingChannel;
@@ -9,6 +11,7 @@ import io.convene.shared.AuthenticationFailedException;
 import io.convene.shared.Caller;
 import io.convene.shared.DomainException;
 import io.convene.shared.NotFoundException;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -54,6 +57,9 @@ public class MeetingSocket {
     @Inject
     MeetingControls controls;
 
+    @Inject
+    MeetingMedia media;
+
     @OnOpen
     public void open(Session session, @PathParam("id") String meeting) throws IOException {
         MeetingChannel.Listener listener;
@@ -69,6 +75,7 @@ public class MeetingSocket {
         session.setMaxIdleTimeout(0);
         session.setMaxTextMessageBufferSize(1024 * 1024);
         ChannelHub.Subscriber s = hub.subscribe(session, listener);
+        s.media = new MediaLinks(s, media);
         session.getUserProperties().put(SUBSCRIBER, s);
         synchronized (s) {
             session.getBasicRemote().sendText(listener.hello().toString());
@@ -113,12 +120,24 @@ public class MeetingSocket {
                 case "ping" -> reply(s, Json.createObjectBuilder().add("type", "pong").build());
                 case "resume" -> hub.resume(s, message.getJsonNumber("after").longValueExact());
                 case "control" -> control(s, message);
+                case "media.publish" -> s.media.publish(message);
+                case "media.subscribe" -> s.media.subscribe(message);
+                case "media.answer" -> s.media.answer(message);
+                case "media.candidate" -> s.media.candidate(message);
+                case "media.hangup" -> s.media.hangUp(message);
+                case "media.feeds" -> s.media.feeds();
                 default -> reply(s, error("unknown-type", "Unknown message type '" + type + "'"));
             }
         } catch (DomainException e) {
             reply(s, error("refused", e.getMessage()));
         } catch (ClassCastException | NullPointerException | ArithmeticException | IllegalArgumentException e) {
             reply(s, error("invalid", "Fields missing or of the wrong type for '" + type + "'"));
+        } catch (MediaFailure e) { // the media server refused or is unreachable: said in the log, not to clients
+            LOG.warning(() -> "Channel message '" + type + "' of participation " + s.participationId + ": " + e.getMessage());
+            reply(s, error("media-failed", "The media server could not do that now; try again"));
+        } catch (EJBException e) {
+            LOG.log(Level.WARNING, "Channel message '" + type + "' of participation " + s.participationId + " failed", e);
+            reply(s, error("failed", "That failed on the server; try again"));
         }
     }
 
@@ -135,6 +154,7 @@ public class MeetingSocket {
         ChannelHub.Subscriber s = (ChannelHub.Subscriber) session.getUserProperties().get(SUBSCRIBER);
         if (s != null) {
             hub.unsubscribe(s);
+            s.media.closeAll();
         }
     }
 
@@ -145,11 +165,7 @@ public class MeetingSocket {
     }
 
     private static void reply(ChannelHub.Subscriber s, JsonObject message) throws IOException {
-        synchronized (s) {
-            if (s.session.isOpen()) {
-                s.session.getBasicRemote().sendText(message.toString());
-            }
-        }
+        s.send(message);
     }
 
     private static JsonObject error(String code, String message) {

@@ -1,0 +1,219 @@
+package io.convene.suite;
+
+import static io.convene.suite.ConveneSuite.api;
+import static io.convene.suite.Meetings.draft;
+import static io.convene.suite.Meetings.schedule;
+import static io.convene.suite.Meetings.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Real media: Chromium browsers with fake cameras and microphones join a meeting through the join
+ * page and send and receive audio and video through the real Janus, signalled over the meeting
+ * channel; all inside the suite's network namespace (src/test/netns). Frames and packets are
+ * counted from WebRTC's own statistics in the receiving browser. One meeting for the class (each
+ * browser costs a core's worth of encoding), in order: see and hear, a host's mute, screen share,
+ * a participant reached only through coturn, a removal.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MediaIT extends SignedInPeople {
+
+    static String meetingId;
+    static String link;
+    static Console gina;
+    static Console gus;
+    static final List<Console> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void twoGuestsJoinThroughTheJoinPage() {
+        assertThat(System.getProperty("convene.test.netns"))
+                .as("media tests run in a network namespace: run the tests as root, as .ci/run does").isNotNull();
+        Reply meeting = schedule(host, with(draft("Media check"), "allowGuests", true,
+                "settings", Map.of("joinBeforeHost", true)));
+        meetingId = meeting.text("id");
+        link = meeting.text("joinUrl");
+        api().post("/api/meetings/" + meetingId + "/join", host, Map.of()); // the host, without media, runs it
+        gina = joinAsGuest(link, "Gina Guest");
+        gus = joinAsGuest(link, "Gus Guest");
+    }
+
+    @AfterAll
+    static void closeBrowsers() {
+        browsers.forEach(Console::close);
+    }
+
+    @Test
+    @Order(1)
+    void eachReceivesTheOthersVideoAndAudio() {
+        String ginaCamera = me(gina) + "-camera";
+        String gusCamera = me(gus) + "-camera";
+
+        JsonNode atGus = flowing(gus, ginaCamera);
+        JsonNode atGina = flowing(gina, gusCamera);
+        JsonNode atGusLater = later(gus, ginaCamera, 2);
+
+        assertThat(atGusLater.get("frames").asLong() - atGus.get("frames").asLong())
+                .as("frames of Gina's camera decoded at Gus in 2 s (the fake camera makes 20 a second)").isGreaterThan(20);
+        assertThat(atGusLater.get("audioPackets").asLong() - atGus.get("audioPackets").asLong())
+                .as("audio packets of Gina's microphone at Gus in 2 s (50 a second)").isGreaterThan(40);
+        assertThat(atGina.get("frames").asLong()).isPositive();
+        System.out.printf("MediaIT figures: offer to connected, publisher %s ms, subscriber %s ms%n",
+                gina.script("return String(convene.publishers.camera.connectedAfterMs);"),
+                gus.script("return String(convene.subscriptions['" + ginaCamera + "'].connectedAfterMs);"));
+    }
+
+    @Test
+    @Order(2)
+    void aHostsMuteStopsTheAudioAtTheServerEvenFromAClientThatIgnoresIt() {
+        String ginaCamera = me(gina) + "-camera";
+        assertThat(HostControlsIT.control(meetingId, host, "MUTE", me(gina)).status()).isEqualTo(200);
+        gina.wait.until(ExpectedConditions.attributeToBe(By.id("mic"), "aria-pressed", "false"));
+        // a client that does not follow: its microphone sends on
+        gina.script("convene.local.getAudioTracks().forEach(t => { t.enabled = true; }); return 'on';");
+        sleep(1500); // what was on its way has arrived
+
+        JsonNode before = stats(gus).get(ginaCamera);
+        JsonNode after = later(gus, ginaCamera, 2);
+        assertThat(after.get("audioPackets").asLong()).as("no audio from Gina reaches Gus").isEqualTo(before.get("audioPackets").asLong());
+        assertThat(after.get("frames").asLong()).as("her video goes on").isGreaterThan(before.get("frames").asLong());
+
+        gina.click(By.id("mic")); // she unmutes herself (participants may): the server lets it through again
+        gina.wait.until(ExpectedConditions.attributeToBe(By.id("mic"), "aria-pressed", "true"));
+        JsonNode unmuted = Eventually.get(() -> later(gus, ginaCamera, 1), s -> s.get("audioPackets").asLong()
+                > after.get("audioPackets").asLong() + 20, Duration.ofSeconds(10));
+        assertThat(unmuted.get("audioPackets").asLong()).isGreaterThan(after.get("audioPackets").asLong() + 20);
+    }
+
+    @Test
+    @Order(3)
+    void aSharedScreenReachesTheOthers() {
+        gina.click(By.id("share"));
+        gina.wait.until(ExpectedConditions.attributeToBe(By.id("share"), "aria-pressed", "true"));
+        String ginaScreen = me(gina) + "-screen";
+
+        JsonNode screen = flowing(gus, ginaScreen);
+        assertThat(later(gus, ginaScreen, 2).get("frames").asLong()).isGreaterThan(screen.get("frames").asLong());
+        gus.screenshot("join-page-meeting");
+
+        gina.click(By.id("share"));
+        assertThat(Eventually.get(() -> stats(gus).has(ginaScreen), has -> !has, Duration.ofSeconds(10)))
+                .as("the share's end reaches Gus").isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void aParticipantOnlyReachableThroughTheRelayConnectsThroughCoturn() {
+        Console remote = joinAsGuest(link + "&relay=1", "Rita Relay");
+        JsonNode atRita = flowing(remote, me(gina) + "-camera");
+        assertThat(atRita.get("localCandidate").asText()).as("Rita's end of the connection").isEqualTo("relay");
+        assertThat(later(remote, me(gina) + "-camera", 2).get("frames").asLong()).isGreaterThan(atRita.get("frames").asLong());
+        assertThat(flowing(gina, me(remote) + "-camera").get("frames").asLong()).as("and the others get Rita").isPositive();
+        remote.click(By.id("leave"));
+        remote.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gone")));
+    }
+
+    @Test
+    @Order(5)
+    void aRemovedParticipantsMediaStops() {
+        String gusCamera = me(gus) + "-camera";
+        String janus = ConveneSuite.get().applicationConfig().get("convene.media.janus-url");
+        assertThat(publishers(janus)).contains(gusCamera);
+
+        assertThat(HostControlsIT.control(meetingId, host, "REMOVE", me(gus)).status()).isEqualTo(200);
+
+        gus.wait.until(ExpectedConditions.textToBe(By.id("gone-title"), "You were removed from the meeting"));
+        assertThat(Eventually.get(() -> publishers(janus), p -> !p.contains(gusCamera), Duration.ofSeconds(10)))
+                .as("Janus no longer forwards Gus's camera").doesNotContain(gusCamera).contains(me(gina) + "-camera");
+        assertThat(Eventually.get(() -> stats(gina).has(gusCamera), has -> !has, Duration.ofSeconds(10)))
+                .as("Gina's page dropped his tile").isFalse();
+    }
+
+    // ---------- helpers ----------
+
+    static Console joinAsGuest(String joinLink, String name) {
+        Console c = Console.withMedia();
+        browsers.add(c);
+        c.browser.get(joinLink);
+        c.wait.until(d -> Boolean.TRUE.equals(c.script("return !!(convene.local && convene.local.getTracks().length);")));
+        c.type(By.id("display-name"), name);
+        c.click(By.id("join"));
+        c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting")));
+        return c;
+    }
+
+    static String me(Console c) {
+        return (String) c.script("return convene.me;");
+    }
+
+    /** Waits until the browser decodes frames of {@code feed}; its numbers then. */
+    static JsonNode flowing(Console c, String feed) {
+        return Eventually.get(() -> stats(c).path(feed), s -> s.path("frames").asLong() > 0, Duration.ofSeconds(30));
+    }
+
+    static JsonNode later(Console c, String feed, int seconds) {
+        sleep(seconds * 1000L);
+        return stats(c).get(feed);
+    }
+
+    /** Per received feed: video frames decoded, audio packets received, the kind of this end's ICE candidate. */
+    static JsonNode stats(Console c) {
+        Object json = c.script("""
+                const out = {};
+                for (const [feed, s] of Object.entries(convene.subscriptions)) {
+                  if (!s.pc) continue;
+                  const stats = await s.pc.getStats();
+                  const r = { frames: 0, audioPackets: 0, localCandidate: null, state: s.pc.connectionState };
+                  stats.forEach((x) => {
+                    if (x.type === 'inbound-rtp' && x.kind === 'video') r.frames += x.framesDecoded || 0;
+                    if (x.type === 'inbound-rtp' && x.kind === 'audio') r.audioPackets += x.packetsReceived || 0;
+                    if (x.type === 'transport' && x.selectedCandidatePairId) {
+                      const pair = stats.get(x.selectedCandidatePairId);
+                      const local = pair && stats.get(pair.localCandidateId);
+                      r.localCandidate = local ? local.candidateType : null;
+                    }
+                  });
+                  out[feed] = r;
+                }
+                return JSON.stringify(out);
+                """);
+        try {
+            return Api.JSON.readTree(String.valueOf(json));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("Not stats: " + json, e);
+        }
+    }
+
+    static List<String> publishers(String janus) {
+        JsonNode answer = MediaRoomsIT.videoRoom(janus, Api.JSON.createObjectNode().put("request", "listparticipants")
+                .put("room", meetingId));
+        List<String> ids = new ArrayList<>();
+        answer.path("participants").forEach(p -> {
+            if (p.path("publisher").asBoolean()) {
+                ids.add(p.get("id").asText());
+            }
+        });
+        return ids;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

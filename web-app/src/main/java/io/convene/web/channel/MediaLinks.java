@@ -1,0 +1,174 @@
+package io.convene.web.channel;
+
+import io.convene.media.Feed;
+import io.convene.media.MediaServer;
+import io.convene.media.MediaServer.IceCandidate;
+import io.convene.media.MediaServer.Negotiation;
+import io.convene.media.MeetingMedia;
+import io.convene.meeting.MeetingEvent;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The media links one channel socket opened (its published feeds and its subscriptions), the
+ * signalling messages that make and end them (docs/meeting-channel.md), and what the media server
+ * says of them, passed on to the browser. The socket hangs them all up when it closes; a published
+ * camera's audio follows the participant's microphone as the meeting has it (a host's mute stops it
+ * at the server).
+ */
+final class MediaLinks implements MediaServer.MediaListener {
+
+    private static final Logger LOG = Logger.getLogger(MediaLinks.class.getName());
+
+    private final ChannelHub.Subscriber owner;
+    private final MeetingMedia media;
+    /** Each link of this socket and, when it publishes, its feed. */
+    private final Map<String, Optional<Feed>> links = new ConcurrentHashMap<>();
+
+    MediaLinks(ChannelHub.Subscriber owner, MeetingMedia media) {
+        this.owner = owner;
+        this.media = media;
+    }
+
+    /** {@code media.publish}: the browser's offer for its camera or screen; answered with {@code media.answer}. */
+    void publish(JsonObject message) throws IOException {
+        Feed.Kind kind = Feed.kind(message.getString("kind"));
+        Feed feed = new Feed(owner.participationId, kind);
+        links.entrySet().stream().filter(e -> e.getValue().equals(Optional.of(feed))).map(Map.Entry::getKey)
+                .toList().forEach(this::drop); // a new offer for the same feed replaces the old link
+        Negotiation answer = media.publish(owner.meetingId, owner.participationId, kind, message.getString("sdp"), this);
+        links.put(answer.link(), Optional.of(feed));
+        owner.send(Json.createObjectBuilder().add("type", "media.answer").add("link", answer.link())
+                .add("feed", feed.id()).add("sdp", answer.sdp()).build());
+    }
+
+    /** {@code media.subscribe}: receive a feed; the media server's offer goes back as {@code media.offer}. */
+    void subscribe(JsonObject message) throws IOException {
+        Feed feed = Feed.parse(message.getString("feed"));
+        Negotiation offer = media.subscribe(owner.meetingId, owner.participationId, feed, this);
+        links.put(offer.link(), Optional.empty());
+        owner.send(Json.createObjectBuilder().add("type", "media.offer").add("link", offer.link())
+                .add("feed", feed.id()).add("sdp", offer.sdp()).build());
+    }
+
+    /** {@code media.answer}: the browser's answer to a subscription's offer. */
+    void answer(JsonObject message) throws IOException {
+        String link = owned(message);
+        media.start(link, message.getString("sdp"));
+        owner.send(Json.createObjectBuilder().add("type", "media.started").add("link", link).build());
+    }
+
+    /** {@code media.candidate}: one ICE candidate of the browser's for a link, or null when it has no more. */
+    void candidate(JsonObject message) {
+        String link = owned(message);
+        JsonValue c = message.get("candidate");
+        if (c == null || c == JsonValue.NULL) {
+            media.trickle(link, null);
+            return;
+        }
+        JsonObject candidate = c.asJsonObject();
+        media.trickle(link, new IceCandidate(candidate.getString("candidate"), candidate.getString("sdpMid", null),
+                candidate.containsKey("sdpMLineIndex") && !candidate.isNull("sdpMLineIndex")
+                        ? candidate.getInt("sdpMLineIndex") : null));
+    }
+
+    /** {@code media.hangup}: ends one of this socket's links. */
+    void hangUp(JsonObject message) throws IOException {
+        String link = owned(message);
+        drop(link);
+        owner.send(Json.createObjectBuilder().add("type", "media.closed").add("link", link).build());
+    }
+
+    /** {@code media.feeds}: what is published in the meeting now. */
+    void feeds() throws IOException {
+        JsonArrayBuilder feeds = Json.createArrayBuilder();
+        media.feeds(owner.meetingId, owner.participationId).forEach(f -> feeds.add(f.describe()));
+        owner.send(Json.createObjectBuilder().add("type", "media.feeds").add("feeds", feeds).build());
+    }
+
+    /** Events this socket was sent: when its own microphone was turned off or on, the server follows. */
+    void observe(List<MeetingEvent> sent) {
+        for (MeetingEvent e : sent) {
+            if (!e.type().equals("participant.media") || links.isEmpty()) {
+                continue;
+            }
+            JsonObject data;
+            try (JsonReader reader = Json.createReader(new StringReader(e.payload()))) {
+                data = reader.readObject();
+            }
+            if (owner.participationId.toString().equals(data.getString("participationId", ""))) {
+                boolean on = data.getBoolean("audio", false);
+                links.forEach((link, feed) -> feed.filter(f -> f.kind() == Feed.Kind.CAMERA)
+                        .ifPresent(f -> safely(() -> media.followAudio(link, on), "follow the microphone of " + link)));
+            }
+        }
+    }
+
+    /** The socket closed: every link ends. */
+    void closeAll() {
+        List.copyOf(links.keySet()).forEach(link -> safely(() -> drop(link), "hang up " + link));
+    }
+
+    @Override
+    public void changed(String link, String state, String medium, String reason) {
+        if (!links.containsKey(link)) {
+            return;
+        }
+        JsonObjectBuilder message = Json.createObjectBuilder().add("type", "media.state").add("link", link)
+                .add("state", state);
+        if (medium != null) {
+            message.add("medium", medium);
+        }
+        if (reason != null) {
+            message.add("reason", reason);
+        }
+        Optional<Feed> feed = links.get(link);
+        if (state.equals("connected")) {
+            LOG.info(() -> "Media link " + link + " of participation " + owner.participationId + " connected");
+            feed.ifPresent(published -> safely(() -> media.announce(owner.meetingId, published), "announce " + published.id()));
+        } else if (state.equals("hangup")) {
+            LOG.info(() -> "Media link " + link + " of participation " + owner.participationId + " hung up: " + reason);
+            links.remove(link);
+        }
+        try {
+            owner.send(message.build());
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Telling participation " + owner.participationId + " of link " + link + " failed", e);
+        }
+    }
+
+    private void drop(String link) {
+        Optional<Feed> feed = links.remove(link);
+        if (feed != null) {
+            media.hangUp(owner.meetingId, link, feed.orElse(null));
+        }
+    }
+
+    private String owned(JsonObject message) {
+        String link = message.getString("link");
+        if (!links.containsKey(link)) {
+            throw new IllegalArgumentException("Not a link of this channel: " + link);
+        }
+        return link;
+    }
+
+    private void safely(Runnable action, String what) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not " + what + " for participation " + owner.participationId + ": " + e.getMessage(), e);
+        }
+    }
+}

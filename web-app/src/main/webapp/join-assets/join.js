@@ -1,0 +1,501 @@
+// The join page (docs/join-page.md): device check, join, and the meeting — video through the media
+// server, signalled over the meeting channel; chat and reactions from the same channel. Plain
+// JavaScript, no build step.
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+const page = {
+  code: location.pathname.split('/').filter(Boolean).pop(),
+  joinToken: new URLSearchParams(location.search).get('t'),
+  relayOnly: new URLSearchParams(location.search).get('relay') === '1',
+};
+/** What the page knows of this visit; window.convene lets a tester (or a curious admin) look. */
+const state = {
+  meetingId: null, me: null, role: null, guestTicket: null, lastSeq: 0, socket: null, leaving: false,
+  iceServers: [], local: null, screen: null, people: new Map(), audioOn: true, videoOn: true,
+  publishers: {}, // kind ('camera' | 'screen') -> {pc, link, queue}
+  subscriptions: {}, // feed -> {pc, link, stream}
+  reconnectDelay: 500,
+};
+window.convene = state;
+
+// ---------- before joining: devices, preview, microphone level ----------
+
+async function startPreview() {
+  const camera = $('camera').value;
+  const microphone = $('microphone').value;
+  if (state.local) state.local.getTracks().forEach((t) => t.stop());
+  try {
+    state.local = await navigator.mediaDevices.getUserMedia({
+      audio: microphone ? { deviceId: { exact: microphone } } : true,
+      video: camera ? { deviceId: { exact: camera } } : true,
+    });
+  } catch (e) {
+    $('join-problem').textContent = 'No camera or microphone: ' + e.message + '. You can still join.';
+    state.local = new MediaStream();
+    return;
+  }
+  $('preview').srcObject = state.local;
+  await listDevices();
+  showLevel(state.local);
+}
+
+async function listDevices() {
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  for (const [select, kind] of [[$('camera'), 'videoinput'], [$('microphone'), 'audioinput']]) {
+    const chosen = select.value;
+    select.replaceChildren(...devices.filter((d) => d.kind === kind).map((d, i) => {
+      const option = new Option(d.label || `${kind === 'videoinput' ? 'Camera' : 'Microphone'} ${i + 1}`, d.deviceId);
+      option.selected = d.deviceId === chosen;
+      return option;
+    }));
+  }
+}
+
+function showLevel(stream) {
+  if (!stream.getAudioTracks().length) return;
+  const audio = new AudioContext();
+  const analyser = audio.createAnalyser();
+  audio.createMediaStreamSource(stream).connect(analyser);
+  const samples = new Uint8Array(analyser.fftSize);
+  const tick = () => {
+    analyser.getByteTimeDomainData(samples);
+    let peak = 0;
+    for (const s of samples) peak = Math.max(peak, Math.abs(s - 128) / 128);
+    $('mic-level').value = peak;
+    requestAnimationFrame(tick);
+  };
+  tick();
+}
+
+// ---------- the API ----------
+
+function headers() {
+  const h = { 'Content-Type': 'application/json' };
+  if (state.guestTicket) h['X-Convene-Guest-Ticket'] = state.guestTicket;
+  return h;
+}
+
+async function api(method, path, body) {
+  const response = await fetch(path, { method, headers: headers(), body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = new Error((json && (json.detail || json.title)) || response.statusText);
+    error.problem = json;
+    throw error;
+  }
+  return json;
+}
+
+async function join(event) {
+  event.preventDefault();
+  for (const id of ['display-name-error', 'passcode-error', 'join-problem']) $(id).textContent = '';
+  const body = { joinToken: page.joinToken, displayName: $('display-name').value.trim() };
+  if ($('passcode').value.trim()) body.passcode = $('passcode').value.trim();
+  let joined;
+  try {
+    joined = await api('POST', `/api/meetings/${encodeURIComponent(page.code)}/join`, body);
+  } catch (e) {
+    const fields = (e.problem && e.problem.errors) || [];
+    for (const f of fields) {
+      const target = f.field === 'displayName' ? 'display-name-error' : f.field === 'passcode' ? 'passcode-error' : 'join-problem';
+      $(target).textContent = f.message;
+    }
+    if (!fields.length) $('join-problem').textContent = e.message;
+    return;
+  }
+  Object.assign(state, { meetingId: joined.meetingId, me: joined.participationId, role: joined.role, guestTicket: joined.guestTicket });
+  state.audioOn = joined.audioOnEntry !== false;
+  state.videoOn = joined.videoOnEntry !== false;
+  $('prejoin').hidden = true;
+  show(joined.state === 'JOINED' ? 'meeting' : 'waiting');
+  openChannel(joined.channelTicket);
+}
+
+function show(section) {
+  for (const id of ['prejoin', 'waiting', 'meeting', 'gone']) $(id).hidden = id !== section;
+}
+
+// ---------- the meeting channel ----------
+
+function openChannel(ticket) {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const socket = new WebSocket(`${scheme}://${location.host}/ws/meetings/${state.meetingId}?ticket=${encodeURIComponent(ticket)}`);
+  state.socket = socket;
+  socket.onmessage = (m) => onMessage(JSON.parse(m.data)).catch((e) => status('Problem: ' + e.message));
+  socket.onclose = (e) => {
+    if (socket !== state.socket) return;
+    stopMedia();
+    if (state.leaving) return;
+    if (e.code === 4403) return gone('You were removed from the meeting');
+    if (e.code === 1000) return gone('The meeting has ended');
+    if (e.code === 1008) return gone('You may not be in this meeting: ' + e.reason);
+    status('Connection lost; reconnecting…');
+    setTimeout(reconnect, state.reconnectDelay);
+    state.reconnectDelay = Math.min(state.reconnectDelay * 2, 10000);
+  };
+}
+
+async function reconnect() {
+  try {
+    let ticket = state.guestTicket;
+    if (!ticket) {
+      const again = await api('POST', `/api/meetings/${encodeURIComponent(page.code)}/join`, { joinToken: page.joinToken });
+      ticket = again.channelTicket;
+    }
+    openChannel(ticket);
+  } catch (e) {
+    status('Still offline; trying again…');
+    setTimeout(reconnect, state.reconnectDelay);
+  }
+}
+
+function send(message) {
+  if (state.socket && state.socket.readyState === WebSocket.OPEN) state.socket.send(JSON.stringify(message));
+}
+
+async function onMessage(m) {
+  switch (m.type) {
+    case 'hello': return hello(m);
+    case 'event': state.lastSeq = Math.max(state.lastSeq, m.seq); return onEvent(m.event, m.data);
+    case 'media.answer': return published(m);
+    case 'media.offer': return offered(m);
+    case 'media.feeds': return m.feeds.forEach(subscribe);
+    case 'media.state': return mediaState(m);
+    case 'error': return status(m.message);
+    default: return undefined;
+  }
+}
+
+async function hello(m) {
+  const resuming = state.lastSeq > 0;
+  if (resuming) send({ type: 'resume', after: state.lastSeq });
+  else state.lastSeq = m.seq;
+  state.reconnectDelay = 500;
+  $('meeting-title').textContent = m.meeting.title;
+  state.people.clear();
+  m.participants.forEach(person);
+  status(resuming ? 'Reconnected' : '');
+  if (m.you.state === 'JOINED') await startMedia();
+}
+
+async function onEvent(type, data) {
+  if (type.startsWith('participant.')) {
+    person(data);
+    if (data.participationId === state.me) await aboutMe(type, data);
+    if (['participant.left', 'participant.removed'].includes(type)) dropFeedsOf(data.participationId);
+  } else if (type === 'media.published') {
+    subscribe(data);
+  } else if (type === 'media.unpublished') {
+    drop(data.feed);
+  } else if (type === 'chat.message') {
+    chatLine(data);
+  } else if (type === 'meeting.reaction') {
+    toast(data.emoji);
+  } else if (type === 'meeting.recording') {
+    $('recording').hidden = !data.recording;
+  }
+}
+
+async function aboutMe(type, data) {
+  state.role = data.role;
+  if (type === 'participant.admitted' && data.state === 'JOINED') {
+    show('meeting');
+    await startMedia();
+  } else if (type === 'participant.denied') {
+    gone('The host did not let you in');
+  } else if (type === 'participant.media') {
+    // a host may have muted me, or stopped my video or share: follow
+    if (!data.audio && state.audioOn) setAudio(false, false);
+    if (!data.video && state.videoOn) setVideo(false, false);
+    if (!data.screen && state.screen) stopShare(false);
+  }
+}
+
+// ---------- media ----------
+
+async function startMedia() {
+  if (state.publishers.camera) return;
+  const servers = await api('GET', `/api/meetings/${state.meetingId}/ice-servers`);
+  state.iceServers = servers.iceServers.map((s) => ({ urls: s.urls, username: s.username || undefined, credential: s.credential || undefined }));
+  if (!state.local) state.local = new MediaStream();
+  setAudio(state.audioOn, false);
+  setVideo(state.videoOn, false);
+  tile(state.me + '-camera', state.local, 'You', true);
+  if (state.local.getTracks().length) await publish('camera', state.local);
+  send({ type: 'media.feeds' });
+}
+
+function peer() {
+  return new RTCPeerConnection({ iceServers: state.iceServers, iceTransportPolicy: page.relayOnly ? 'relay' : 'all' });
+}
+
+async function publish(kind, stream) {
+  const pc = peer();
+  const entry = { pc, link: null, queue: [], offeredAt: performance.now() };
+  state.publishers[kind] = entry;
+  stream.getTracks().forEach((t) => pc.addTransceiver(t, { direction: 'sendonly', streams: [stream] }));
+  pc.onicecandidate = (e) => {
+    const c = e.candidate ? { candidate: e.candidate.candidate, sdpMid: e.candidate.sdpMid, sdpMLineIndex: e.candidate.sdpMLineIndex } : null;
+    if (entry.link) send({ type: 'media.candidate', link: entry.link, candidate: c });
+    else entry.queue.push(c);
+  };
+  const offer = await pc.createOffer();
+  await pc.setLocalDescription(offer);
+  send({ type: 'media.publish', kind, sdp: offer.sdp });
+}
+
+async function published(m) {
+  const kind = m.feed.endsWith('-screen') ? 'screen' : 'camera';
+  const entry = state.publishers[kind];
+  if (!entry) return;
+  entry.link = m.link;
+  await entry.pc.setRemoteDescription({ type: 'answer', sdp: m.sdp });
+  entry.queue.splice(0).forEach((c) => send({ type: 'media.candidate', link: m.link, candidate: c }));
+}
+
+function subscribe(feed) {
+  if (feed.participationId === state.me || state.subscriptions[feed.feed]) return;
+  state.subscriptions[feed.feed] = {
+    pc: null, link: null, stream: new MediaStream(), participationId: feed.participationId, askedAt: performance.now(),
+  };
+  send({ type: 'media.subscribe', feed: feed.feed });
+}
+
+async function offered(m) {
+  const s = state.subscriptions[m.feed];
+  if (!s) return send({ type: 'media.hangup', link: m.link });
+  const pc = peer();
+  Object.assign(s, { pc, link: m.link });
+  pc.ontrack = (e) => {
+    s.stream.addTrack(e.track);
+    const who = state.people.get(s.participationId);
+    tile(m.feed, s.stream, (who ? who.name : 'Someone') + (m.feed.endsWith('-screen') ? ' (screen)' : ''), false);
+  };
+  pc.onicecandidate = (e) => send({
+    type: 'media.candidate', link: m.link,
+    candidate: e.candidate ? { candidate: e.candidate.candidate, sdpMid: e.candidate.sdpMid, sdpMLineIndex: e.candidate.sdpMLineIndex } : null,
+  });
+  await pc.setRemoteDescription({ type: 'offer', sdp: m.sdp });
+  const answer = await pc.createAnswer();
+  await pc.setLocalDescription(answer);
+  send({ type: 'media.answer', link: m.link, sdp: answer.sdp });
+}
+
+function mediaState(m) {
+  if (m.state === 'connected') { // how long from asking to media flowing: shown to testers and figures
+    const link = [...Object.values(state.publishers), ...Object.values(state.subscriptions)].find((l) => l.link === m.link);
+    if (link) link.connectedAfterMs = Math.round(performance.now() - (link.offeredAt || link.askedAt));
+  }
+  if (m.state !== 'hangup') return;
+  const kind = Object.keys(state.publishers).find((k) => state.publishers[k].link === m.link);
+  if (kind) { // the media server lost our feed: publish it again
+    state.publishers[kind].pc.close();
+    delete state.publishers[kind];
+    publish(kind, kind === 'camera' ? state.local : state.screen);
+    return;
+  }
+  const feed = Object.keys(state.subscriptions).find((f) => state.subscriptions[f].link === m.link);
+  if (feed) {
+    const s = state.subscriptions[feed];
+    drop(feed);
+    subscribe({ feed, participationId: s.participationId });
+  }
+}
+
+function drop(feed) {
+  const s = state.subscriptions[feed];
+  if (s) {
+    if (s.pc) s.pc.close();
+    if (s.link) send({ type: 'media.hangup', link: s.link });
+    delete state.subscriptions[feed];
+  }
+  const t = document.querySelector(`[data-feed="${CSS.escape(feed)}"]`);
+  if (t) t.remove();
+}
+
+function dropFeedsOf(participationId) {
+  Object.keys(state.subscriptions).filter((f) => f.startsWith(participationId)).forEach(drop);
+}
+
+function stopMedia() {
+  Object.values(state.publishers).forEach((p) => p.pc.close());
+  Object.values(state.subscriptions).forEach((s) => s.pc && s.pc.close());
+  state.publishers = {};
+  state.subscriptions = {};
+  document.querySelectorAll('.tile:not(.mine)').forEach((t) => t.remove());
+}
+
+function tile(feed, stream, name, mine) {
+  let figure = document.querySelector(`[data-feed="${CSS.escape(feed)}"]`);
+  if (!figure) {
+    figure = document.createElement('figure');
+    figure.className = 'tile' + (mine ? ' mine' : '');
+    figure.dataset.feed = feed;
+    const video = document.createElement('video');
+    video.autoplay = true;
+    video.playsInline = true;
+    video.muted = mine;
+    const caption = document.createElement('figcaption');
+    figure.append(video, caption);
+    $('grid').append(figure);
+  }
+  figure.querySelector('video').srcObject = stream;
+  figure.querySelector('figcaption').textContent = name;
+  figure.setAttribute('aria-label', name);
+}
+
+// who is talking: the loudest feed that is not silent, every half second
+setInterval(async () => {
+  let loudest = null;
+  let level = 0.02;
+  for (const [feed, s] of Object.entries(state.subscriptions)) {
+    if (!s.pc) continue;
+    const stats = await s.pc.getStats();
+    stats.forEach((r) => {
+      if (r.type === 'inbound-rtp' && r.kind === 'audio' && (r.audioLevel || 0) > level) {
+        level = r.audioLevel;
+        loudest = feed;
+      }
+    });
+  }
+  document.querySelectorAll('.tile').forEach((t) => t.classList.toggle('speaking', t.dataset.feed === loudest));
+}, 500);
+
+// ---------- controls ----------
+
+function setAudio(on, tell) {
+  state.audioOn = on;
+  if (state.local) state.local.getAudioTracks().forEach((t) => { t.enabled = on; });
+  $('mic').setAttribute('aria-pressed', String(on));
+  $('mic').textContent = on ? 'Mute (Alt+A)' : 'Unmute (Alt+A)';
+  if (tell) api('POST', `/api/meetings/${state.meetingId}/audio/toggle`, { on }).catch((e) => { setAudio(!on, false); status(e.message); });
+}
+
+function setVideo(on, tell) {
+  state.videoOn = on;
+  if (state.local) state.local.getVideoTracks().forEach((t) => { t.enabled = on; });
+  $('cam').setAttribute('aria-pressed', String(on));
+  $('cam').textContent = on ? 'Stop video (Alt+V)' : 'Start video (Alt+V)';
+  if (tell) api('POST', `/api/meetings/${state.meetingId}/video/toggle`, { on }).catch((e) => status(e.message));
+}
+
+async function share() {
+  if (state.screen) return stopShare(true);
+  try {
+    state.screen = await navigator.mediaDevices.getDisplayMedia({ video: true });
+  } catch (e) {
+    return status('Screen not shared: ' + e.message);
+  }
+  state.screen.getVideoTracks()[0].onended = () => stopShare(true);
+  await api('POST', `/api/meetings/${state.meetingId}/screen-share/start`);
+  tile(state.me + '-screen', state.screen, 'Your screen', true);
+  await publish('screen', state.screen);
+  $('share').setAttribute('aria-pressed', 'true');
+  $('share').textContent = 'Stop sharing (Alt+S)';
+}
+
+function stopShare(tell) {
+  const entry = state.publishers.screen;
+  if (entry) {
+    if (entry.link) send({ type: 'media.hangup', link: entry.link });
+    entry.pc.close();
+    delete state.publishers.screen;
+  }
+  if (state.screen) state.screen.getTracks().forEach((t) => t.stop());
+  state.screen = null;
+  const mine = document.querySelector(`[data-feed="${CSS.escape(state.me + '-screen')}"]`);
+  if (mine) mine.remove();
+  $('share').setAttribute('aria-pressed', 'false');
+  $('share').textContent = 'Share screen (Alt+S)';
+  if (tell) api('POST', `/api/meetings/${state.meetingId}/screen-share/stop`).catch((e) => status(e.message));
+}
+
+async function leave() {
+  state.leaving = true;
+  try {
+    await api('POST', `/api/meetings/${state.meetingId}/leave`);
+  } finally {
+    if (state.socket) state.socket.close();
+    stopMedia();
+    if (state.local) state.local.getTracks().forEach((t) => t.stop());
+    gone('You left the meeting');
+  }
+}
+
+function gone(why) {
+  stopMedia();
+  $('gone-title').textContent = why;
+  show('gone');
+}
+
+// ---------- people, chat, reactions ----------
+
+function person(p) {
+  if (['LEFT', 'REMOVED', 'DENIED'].includes(p.state)) state.people.delete(p.participationId);
+  else state.people.set(p.participationId, p);
+  $('people').replaceChildren(...[...state.people.values()].map((q) => {
+    const li = document.createElement('li');
+    li.textContent = `${q.name}${q.participationId === state.me ? ' (you)' : ''}${q.state === 'WAITING' ? ' — waiting' : ''}`
+      + `${q.audio ? '' : ' · muted'}${q.hand ? ' · ✋' : ''}`;
+    return li;
+  }));
+}
+
+function chatLine(message) {
+  const li = document.createElement('li');
+  li.textContent = `${message.fromName}: ${message.text || ''}`;
+  $('chat').append(li);
+  li.scrollIntoView({ block: 'nearest' });
+}
+
+async function sendChat(event) {
+  event.preventDefault();
+  const text = $('chat-text').value.trim();
+  if (!text) return;
+  try {
+    await api('POST', `/api/meetings/${state.meetingId}/chat/send`, { clientMessageId: crypto.randomUUID(), text });
+    $('chat-text').value = '';
+  } catch (e) {
+    status('Message not sent: ' + e.message);
+  }
+}
+
+function toast(emoji) {
+  const t = document.createElement('div');
+  t.className = 'toast';
+  t.setAttribute('role', 'status');
+  t.textContent = emoji;
+  document.body.append(t);
+  setTimeout(() => t.remove(), 2500);
+}
+
+function status(text) {
+  $('status').textContent = text;
+}
+
+// ---------- wiring ----------
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('join-form').addEventListener('submit', join);
+  $('camera').addEventListener('change', startPreview);
+  $('microphone').addEventListener('change', startPreview);
+  $('mic').addEventListener('click', () => setAudio(!state.audioOn, true));
+  $('cam').addEventListener('click', () => setVideo(!state.videoOn, true));
+  $('share').addEventListener('click', share);
+  $('leave').addEventListener('click', leave);
+  $('chat-form').addEventListener('submit', sendChat);
+  document.querySelectorAll('.reactions button').forEach((b) => b.addEventListener('click',
+    () => api('POST', `/api/meetings/${state.meetingId}/reactions`, { emoji: b.dataset.emoji }).catch((e) => status(e.message))));
+  document.addEventListener('keydown', (e) => {
+    if (!e.altKey || $('meeting').hidden) return;
+    const key = e.key.toLowerCase();
+    if (key === 'a') $('mic').click();
+    else if (key === 'v') $('cam').click();
+    else if (key === 's') $('share').click();
+    else return;
+    e.preventDefault();
+  });
+  startPreview();
+});
