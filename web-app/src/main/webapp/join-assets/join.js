@@ -11,6 +11,7 @@ const page = {
 };
 /** What the page knows of this visit; window.convene lets a tester (or a curious admin) look. */
 const state = {
+  token: null, refreshToken: null, refreshTimer: null,
   meetingId: null, me: null, role: null, guestTicket: null, lastSeq: 0, socket: null, leaving: false,
   iceServers: [], local: null, screen: null, people: new Map(), audioOn: true, videoOn: true,
   publishers: {}, // kind ('camera' | 'screen') -> {pc, link, queue}
@@ -68,11 +69,73 @@ function showLevel(stream) {
   tick();
 }
 
+// ---------- employees sign in: authorization code with PKCE, the code in the fragment ----------
+
+const keycloak = (() => {
+  const meta = document.querySelector('meta[name="convene-sign-in"]');
+  return { issuer: meta.dataset.issuer, client: meta.dataset.client };
+})();
+
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** This page's address without the fragment: where Keycloak sends the browser back. */
+function here() {
+  return location.origin + location.pathname + location.search;
+}
+
+async function startSignIn() {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const nonce = base64url(crypto.getRandomValues(new Uint8Array(16)));
+  sessionStorage.setItem('convene.sign-in', JSON.stringify({ verifier, state: nonce }));
+  const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  location.assign(`${keycloak.issuer}/protocol/openid-connect/auth?` + new URLSearchParams({
+    client_id: keycloak.client, response_type: 'code', response_mode: 'fragment', scope: 'openid',
+    redirect_uri: here(), state: nonce, code_challenge: challenge, code_challenge_method: 'S256',
+  }));
+}
+
+/** Back from Keycloak: the code is exchanged here, checked against what this tab started. */
+async function finishSignIn() {
+  const back = new URLSearchParams(location.hash.slice(1));
+  if (!back.has('code') && !back.has('error')) return;
+  history.replaceState(null, '', here()); // the code leaves the address bar
+  const attempt = JSON.parse(sessionStorage.getItem('convene.sign-in') || 'null');
+  sessionStorage.removeItem('convene.sign-in');
+  if (back.has('error')) return void ($('join-problem').textContent = 'Not signed in: ' + back.get('error'));
+  if (!attempt || attempt.state !== back.get('state')) {
+    return void ($('join-problem').textContent = 'That sign-in did not start here; sign in again');
+  }
+  const tokens = await tokenRequest({ grant_type: 'authorization_code', code: back.get('code'), redirect_uri: here(), code_verifier: attempt.verifier });
+  if (!tokens) return void ($('join-problem').textContent = 'Keycloak refused the sign-in; sign in again');
+  const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(state.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))));
+  $('signed-in').textContent = `Signed in as ${claims.name || claims.email}`;
+  $('signed-in').hidden = false;
+  $('guest-name').hidden = true;
+}
+
+async function tokenRequest(form) {
+  const r = await fetch(`${keycloak.issuer}/protocol/openid-connect/token`, {
+    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: keycloak.client, ...form }),
+  });
+  if (!r.ok) return null;
+  const tokens = await r.json();
+  state.token = tokens.access_token;
+  state.refreshToken = tokens.refresh_token;
+  clearTimeout(state.refreshTimer); // fresh a little before it expires, for as long as Keycloak's session lasts
+  state.refreshTimer = setTimeout(() => tokenRequest({ grant_type: 'refresh_token', refresh_token: state.refreshToken })
+    .then((t) => { if (!t) status('Your sign-in ended; join again to go on'); }), Math.max(5, tokens.expires_in - 30) * 1000);
+  return tokens;
+}
+
 // ---------- the API ----------
 
 function headers() {
   const h = { 'Content-Type': 'application/json' };
-  if (state.guestTicket) h['X-Convene-Guest-Ticket'] = state.guestTicket;
+  if (state.token) h.Authorization = 'Bearer ' + state.token;
+  else if (state.guestTicket) h['X-Convene-Guest-Ticket'] = state.guestTicket;
   return h;
 }
 
@@ -91,7 +154,8 @@ async function api(method, path, body) {
 async function join(event) {
   event.preventDefault();
   for (const id of ['display-name-error', 'passcode-error', 'join-problem']) $(id).textContent = '';
-  const body = { joinToken: page.joinToken, displayName: $('display-name').value.trim() };
+  const body = { joinToken: page.joinToken };
+  if (!state.token) body.displayName = $('display-name').value.trim();
   if ($('passcode').value.trim()) body.passcode = $('passcode').value.trim();
   let joined;
   try {
@@ -174,6 +238,7 @@ async function hello(m) {
   else state.lastSeq = m.seq;
   state.reconnectDelay = 500;
   $('meeting-title').textContent = m.meeting.title;
+  $('recording').hidden = !m.meeting.recording;
   state.people.clear();
   m.participants.forEach(person);
   status(resuming ? 'Reconnected' : '');
@@ -479,6 +544,7 @@ function status(text) {
 
 document.addEventListener('DOMContentLoaded', () => {
   $('join-form').addEventListener('submit', join);
+  $('sign-in').addEventListener('click', startSignIn);
   $('camera').addEventListener('change', startPreview);
   $('microphone').addEventListener('change', startPreview);
   $('mic').addEventListener('click', () => setAudio(!state.audioOn, true));
@@ -497,5 +563,6 @@ document.addEventListener('DOMContentLoaded', () => {
     else return;
     e.preventDefault();
   });
+  finishSignIn().catch((e) => { $('join-problem').textContent = 'Not signed in: ' + e.message; });
   startPreview();
 });

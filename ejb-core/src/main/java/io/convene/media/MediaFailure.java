@@ -4,10 +4,10 @@ import jakarta.ejb.ApplicationException;
 
 /**
  * The media server refused or could not be reached. An application exception: it reaches the
- * caller as it is (the channel tells the browser to try again) and leaves the EJBs that passed it on
- * in service.
+ * caller as it is (the channel tells the browser to try again), leaves the EJBs that passed it on
+ * in service, and undoes what the transaction wrote.
  */
-@ApplicationException
+@ApplicationException(rollback = true)
 public class MediaFailure extends RuntimeException {
 
     public MediaFailure(String message) {

@@ -46,6 +46,19 @@ public interface MediaServer {
     /** The feeds published in the meeting's room now. */
     List<Feed> feeds(UUID meetingId);
 
+    /** Starts recording every feed of the meeting's room (those published later too). */
+    void startRecording(UUID meetingId, UUID recordingId);
+
+    /**
+     * Stops the recording (fine if the room is gone: the meeting ended) and makes it one file
+     * (slow: composes the feeds); the caller stores the file and deletes it.
+     */
+    RecordedMedia finishRecording(UUID meetingId, UUID recordingId);
+
+    /** A finished recording: its file, the file's media type, and how long it plays. */
+    record RecordedMedia(java.nio.file.Path file, String format, java.time.Duration duration) {
+    }
+
     /** An SDP offer or answer and the link it is for. */
     record Negotiation(String link, String sdp) {
     }

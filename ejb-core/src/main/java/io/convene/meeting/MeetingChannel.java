@@ -47,17 +47,17 @@ public class MeetingChannel {
                 ParticipantTickets.Kind.GUEST);
         Participation p = meeting.participation(participationId)
                 .orElseThrow(() -> new AuthenticationFailedException("Invalid ticket"));
-        return listen(meeting, p);
+        return listen(meeting, p, meetings.isRecording(meeting.id()));
     }
 
     /** Opening the channel with a bearer token (clients that can send headers). */
     public Listener connectAsUser(Caller caller, String reference) {
         Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
         Participation p = meeting.participationOf(users.current(caller)).orElseThrow(MeetingService::notFound);
-        return listen(meeting, p);
+        return listen(meeting, p, meetings.isRecording(meeting.id()));
     }
 
-    private static Listener listen(Meeting meeting, Participation p) {
+    private static Listener listen(Meeting meeting, Participation p, boolean recording) {
         if (!p.state().isPresent()) {
             throw new ConflictException("Join the meeting before opening its channel");
         }
@@ -70,7 +70,7 @@ public class MeetingChannel {
                 .add("you", MeetingEventLog.describe(p))
                 .add("meeting", Json.createObjectBuilder().add("id", meeting.id().toString())
                         .add("title", meeting.title()).add("status", meeting.status().name())
-                        .add("locked", meeting.isLocked()))
+                        .add("locked", meeting.isLocked()).add("recording", recording))
                 .add("participants", present).build();
         return new Listener(meeting.id(), p.id(), meeting.lastEventSeq(), hello);
     }

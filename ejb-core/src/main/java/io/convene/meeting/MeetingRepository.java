@@ -59,6 +59,12 @@ public class MeetingRepository {
         }
     }
 
+    /** Whether the meeting is being recorded now (the channel's greeting says so to those who come in). */
+    public boolean isRecording(UUID meetingId) {
+        return (Boolean) em.createNativeQuery("select exists (select 1 from recordings where meeting_id = ?1 and status = 'RECORDING')")
+                .setParameter(1, meetingId).getSingleResult();
+    }
+
     /** Who runs a meeting, who was removed from it, and its status: what the channel needs per event. */
     public record Standing(Set<UUID> runners, Set<UUID> removed, Map<UUID, UUID> rooms, MeetingStatus status) {
     }

@@ -10,7 +10,8 @@ public enum NoticeKind {
     ADMITTED(Topic.CHANGES, "You were admitted to %s"),
     REMOVED(Topic.CHANGES, "You were removed from %s"),
     CALENDAR_DELETED(Topic.CHANGES, "%s was deleted from your calendar; the meeting itself is still on"),
-    CALENDAR_CONFLICT(Topic.CHANGES, "%s was moved in your calendar onto another of your meetings; it keeps its time");
+    CALENDAR_CONFLICT(Topic.CHANGES, "%s was moved in your calendar onto another of your meetings; it keeps its time"),
+    RECORDING_READY(Topic.CHANGES, "The recording of %s is ready");
 
     private final Topic topic;
     private final String headline;

@@ -30,11 +30,13 @@ final class JanusServer implements AutoCloseable {
     private final ManagedProcess process;
     private final String url;
     private final String adminKey;
+    private final Path recordings;
 
-    private JanusServer(ManagedProcess process, String url, String adminKey) {
+    private JanusServer(ManagedProcess process, String url, String adminKey, Path recordings) {
         this.process = process;
         this.url = url;
         this.adminKey = adminKey;
+        this.recordings = recordings;
     }
 
     /** The started server, or null when Janus is not installed. */
@@ -107,7 +109,7 @@ final class JanusServer implements AutoCloseable {
         ManagedProcess process = ManagedProcess.start("janus", List.of(BINARY.toString(), "-F", dir.toString(),
                 "-C", dir.resolve("janus.jcfg").toString()), Map.of(), dir, stateDir.resolve("logs").resolve("janus.log"));
         String url = "http://127.0.0.1:" + httpPort + "/janus";
-        JanusServer server = new JanusServer(process, url, adminKey);
+        JanusServer server = new JanusServer(process, url, adminKey, dir.resolve("recordings"));
         try {
             process.awaitHttpOk(url + "/info", "janus.plugin.videoroom", Duration.ofSeconds(20));
         } catch (RuntimeException e) {
@@ -132,7 +134,8 @@ final class JanusServer implements AutoCloseable {
     }
 
     Map<String, String> applicationConfig() {
-        return Map.of("convene.media.janus-url", url, "convene.media.janus-admin-key", adminKey);
+        return Map.of("convene.media.janus-url", url, "convene.media.janus-admin-key", adminKey,
+                "convene.media.janus-recordings-dir", recordings.toString());
     }
 
     @Override

@@ -115,6 +115,52 @@ class MediaIT extends SignedInPeople {
 
     @Test
     @Order(4)
+    void aRecordingBecomesOnePlayableWebmThatOnlyThoseAllowedWatch() throws Exception {
+        Reply started = api().post("/api/meetings/" + meetingId + "/record/start", host, Map.of());
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String id = started.text("id");
+        gus.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recording")));
+        assertThat(api().post("/api/meetings/" + meetingId + "/record/start", host, Map.of()).status())
+                .as("one recording at a time").isEqualTo(409);
+        sleep(6000);
+        Reply stopped = api().post("/api/meetings/" + meetingId + "/record/stop", host, Map.of());
+        assertThat(stopped.status()).as(stopped.toString()).isEqualTo(200);
+        gus.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("recording")));
+        long recordedMs = Duration.between(java.time.Instant.parse(stopped.text("startedAt")),
+                java.time.Instant.parse(stopped.text("stoppedAt"))).toMillis();
+
+        Reply ready = Eventually.get(() -> api().get("/api/recordings/" + id, host),
+                r -> !r.text("status").equals("PROCESSING"), Duration.ofSeconds(120));
+        assertThat(ready.text("status")).as(ready.toString()).isEqualTo("READY");
+        byte[] file = bytes("/api/recordings/" + id + "/download", host, null).body();
+        assertThat((long) file.length).isEqualTo(ready.json().get("sizeBytes").asLong());
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file)))
+                .isEqualTo(ready.text("sha256"));
+        java.nio.file.Path saved = java.nio.file.Path.of(System.getProperty("convene.test.state.dir")).getParent()
+                .resolve("recording.webm");
+        java.nio.file.Files.write(saved, file);
+        JsonNode probe = ffprobe(saved);
+        double seconds = probe.get("format").get("duration").asDouble();
+        System.out.printf("MediaIT figures: recorded %d ms, WebM plays %.2f s, %d bytes%n", recordedMs, seconds, file.length);
+        assertThat(seconds * 1000).as("the WebM plays as long as it was recorded").isBetween(recordedMs - 1500.0, recordedMs + 1500.0);
+        assertThat(probe.get("streams").findValuesAsText("codec_name")).contains("vp8", "opus");
+
+        java.net.http.HttpResponse<byte[]> part = bytes("/api/recordings/" + id + "/playback", host, "bytes=100-199");
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Range")).contains("bytes 100-199/" + file.length);
+        assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(file, 100, 200));
+        assertThat(bytes("/api/recordings/" + id + "/playback", host, "bytes=" + file.length + "-").statusCode()).isEqualTo(416);
+
+        assertThat(bytes("/api/recordings/" + id + "/playback", pablo, null).statusCode()).as("not in the meeting").isEqualTo(403);
+        assertThat(bytes("/api/recordings/" + id + "/playback", cora, "bytes=0-9").statusCode()).as("compliance").isEqualTo(206);
+        assertThat(ConveneSuite.count("select count(*) from audit_entries where action = 'RECORDING_ACCESSED' and target = 'recording:"
+                + id + "'")).as("every access audited").isEqualTo(4);
+        assertThat(Eventually.get(() -> NotificationsIT.mine(host, false).toString(), n -> n.contains("RECORDING_READY"),
+                Duration.ofSeconds(20))).contains("RECORDING_READY");
+    }
+
+    @Test
+    @Order(5)
     void aParticipantOnlyReachableThroughTheRelayConnectsThroughCoturn() {
         Console remote = joinAsGuest(link + "&relay=1", "Rita Relay");
         JsonNode atRita = flowing(remote, me(gina) + "-camera");
@@ -126,7 +172,7 @@ class MediaIT extends SignedInPeople {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRemovedParticipantsMediaStops() {
         String gusCamera = me(gus) + "-camera";
         String janus = ConveneSuite.get().applicationConfig().get("convene.media.janus-url");
@@ -194,6 +240,28 @@ class MediaIT extends SignedInPeople {
         } catch (java.io.IOException e) {
             throw new AssertionError("Not stats: " + json, e);
         }
+    }
+
+    static java.net.http.HttpResponse<byte[]> bytes(String path, String token, String range) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(ConveneSuite.get().settings().httpUrl() + path)).header("Authorization", "Bearer " + token);
+        if (range != null) {
+            request.header("Range", range);
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** What Debian's ffprobe says of a media file: its streams and format, as JSON. */
+    static JsonNode ffprobe(java.nio.file.Path file) throws Exception {
+        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_name,codec_type:format=duration",
+                "-of", "json", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return Api.JSON.readTree(out);
     }
 
     static List<String> publishers(String janus) {

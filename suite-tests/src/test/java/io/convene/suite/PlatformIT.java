@@ -34,6 +34,8 @@ class PlatformIT {
                 "/meetings/{id}/details", "/meetings/{id}/join", "/meetings/{id}/leave", "/meetings/{id}/control",
                 "/meetings/{id}/events", "/meetings/{id}/audio/toggle", "/meetings/{id}/video/toggle",
                 "/meetings/{id}/screen-share/start", "/meetings/{id}/screen-share/stop", "/meetings/{id}/ice-servers",
+                "/meetings/{id}/record/start", "/meetings/{id}/record/stop", "/meetings/{id}/recordings", "/recordings/{id}",
+                "/recordings/{id}/sharing", "/recordings/{id}/playback", "/recordings/{id}/download",
                 "/meetings/{id}/chat/send",
                 "/meetings/{id}/chat/messages", "/meetings/{id}/chat/messages/{messageId}/reactions",
                 "/meetings/{id}/chat/messages/{messageId}/reactions/{emoji}", "/meetings/{id}/chat/attachments",

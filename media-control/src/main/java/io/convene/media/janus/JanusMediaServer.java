@@ -56,6 +56,23 @@ public class JanusMediaServer implements MediaServer {
     @ConfigProperty(name = "convene.media.janus-admin-key")
     Optional<String> adminKey;
 
+    /** Where Janus records (VideoRoom's rec_dir, a folder per room), as Convene sees it: the same machine or a shared mount. */
+    @Inject
+    @ConfigProperty(name = "convene.media.janus-recordings-dir")
+    Optional<String> recordingsDir;
+
+    @Inject
+    @ConfigProperty(name = "convene.media.janus-pp-rec", defaultValue = "/usr/bin/janus-pp-rec")
+    String ppRec;
+
+    @Inject
+    @ConfigProperty(name = "convene.media.ffmpeg", defaultValue = "/usr/bin/ffmpeg")
+    String ffmpeg;
+
+    @Inject
+    @ConfigProperty(name = "convene.media.ffprobe", defaultValue = "/usr/bin/ffprobe")
+    String ffprobe;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -78,6 +95,7 @@ public class JanusMediaServer implements MediaServer {
                 .add("description", "Convene meeting " + meetingId).add("is_private", true).add("publishers", 100)
                 .add("permanent", false);
         adminKey.ifPresent(key -> create.add("admin_key", key));
+        recordingsDir.ifPresent(dir -> create.add("rec_dir", recordings().roomFolder(meetingId).toString()));
         videoRoom(create.build(), ROOM_EXISTS);
     }
 
@@ -188,6 +206,29 @@ public class JanusMediaServer implements MediaServer {
                     .forEach(p -> feeds.add(Feed.parse(p.getString("id"))));
         }
         return feeds;
+    }
+
+    @Override
+    public void startRecording(UUID meetingId, UUID recordingId) {
+        recordings(); // configured, or say so now
+        enableRecording(meetingId, true, 0);
+        LOG.info(() -> "Janus records room " + meetingId + " for recording " + recordingId);
+    }
+
+    @Override
+    public RecordedMedia finishRecording(UUID meetingId, UUID recordingId) {
+        enableRecording(meetingId, false, NO_SUCH_ROOM); // a room that is gone (the meeting ended) recorded its last already
+        return recordings().finish(meetingId, recordingId);
+    }
+
+    private void enableRecording(UUID meetingId, boolean on, int fine) {
+        videoRoom(Json.createObjectBuilder().add("request", "enable_recording").add("room", meetingId.toString())
+                .add("record", on).build(), fine);
+    }
+
+    private JanusRecordings recordings() {
+        return new JanusRecordings(java.nio.file.Path.of(recordingsDir.orElseThrow(() -> new MediaFailure(
+                "Recording is off: convene.media.janus-recordings-dir names no folder"))), ppRec, ffmpeg, ffprobe);
     }
 
     private void kick(UUID meetingId, Feed feed) {

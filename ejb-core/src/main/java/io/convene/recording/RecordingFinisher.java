@@ -1,0 +1,69 @@
+package io.convene.recording;
+
+import io.convene.media.MediaServer;
+import io.convene.storage.BlobStore;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Finishes recordings in the background: the media server makes the file (for Janus, the feeds
+ * converted and composed: slow), it goes to the blob store with its SHA-256 computed on the way,
+ * and the recording is ready — or failed, with the reason, and logged.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RecordingFinisher {
+
+    private static final Logger LOG = Logger.getLogger(RecordingFinisher.class.getName());
+
+    @EJB
+    MediaServer media;
+
+    @EJB
+    RecordingService recordings;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    @ConfigProperty(name = "convene.recordings.max-bytes", defaultValue = "21474836480")
+    long maxBytes;
+
+    @Asynchronous
+    public void finish(UUID recordingId) {
+        UUID meetingId = recordings.meetingOf(recordingId);
+        try {
+            MediaServer.RecordedMedia made = media.finishRecording(meetingId, recordingId);
+            try (DigestInputStream in = new DigestInputStream(Files.newInputStream(made.file()), MessageDigest.getInstance("SHA-256"))) {
+                BlobStore.Stored stored = blobs.put(in, maxBytes);
+                recordings.completed(recordingId, stored.key(), made.format(), stored.size(), made.duration(),
+                        HexFormat.of().formatHex(in.getMessageDigest().digest()));
+            } finally {
+                Files.deleteIfExists(made.file());
+            }
+        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Recording " + recordingId + " of meeting " + meetingId + " could not be finished", e);
+            recordings.failed(recordingId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    @Asynchronous
+    public void stopWithMeeting(UUID meetingId) {
+        recordings.stopWithMeeting(meetingId);
+    }
+}

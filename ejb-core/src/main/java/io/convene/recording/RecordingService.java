@@ -1,0 +1,223 @@
+package io.convene.recording;
+
+import io.convene.audit.AuditTrail;
+import io.convene.media.MediaServer;
+import io.convene.meeting.Attendees;
+import io.convene.meeting.EventAudience;
+import io.convene.meeting.Meeting;
+import io.convene.meeting.MeetingEventLog;
+import io.convene.meeting.MeetingRepository;
+import io.convene.meeting.MeetingService;
+import io.convene.meeting.MeetingStatus;
+import io.convene.meeting.Participation;
+import io.convene.notification.NoticeKind;
+import io.convene.notification.Notices;
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.Caller;
+import io.convene.shared.ConflictException;
+import io.convene.shared.NotFoundException;
+import io.convene.shared.UnavailableException;
+import io.convene.storage.BlobStore;
+import io.convene.user.User;
+import io.convene.user.UserService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Recording and playback (seed API group 6, docs/recordings.md). The host and co-hosts start and
+ * stop a meeting's recording (everyone in the meeting is told: {@code meeting.recording}); when it
+ * stops (or the meeting ends) it is made one file in the background ({@link RecordingFinisher}).
+ * Who may watch: the meeting's host and co-hosts, whoever started it, administrators and compliance
+ * officers, and the meeting's participants once the host shares it. Every access is audited.
+ */
+@Stateless
+public class RecordingService {
+
+    private static final Logger LOG = Logger.getLogger(RecordingService.class.getName());
+
+    @PersistenceContext(unitName = "convene")
+    EntityManager em;
+
+    @Inject
+    MeetingRepository meetings;
+
+    @Inject
+    Attendees attendees;
+
+    @Inject
+    MeetingEventLog events;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    MediaServer media;
+
+    @Inject
+    Notices notices;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    Event<Stopped> stopped;
+
+    /** A recording stopped: fired in the stopping transaction, finished after it commits. */
+    public record Stopped(UUID recordingId) {
+    }
+
+    /** A recording's file opened for one who may watch it: what describes it, and its content (the caller closes it). */
+    public record Opened(RecordingView recording, java.io.InputStream content) {
+    }
+
+    public RecordingView start(Caller caller, String reference) {
+        Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
+        Participation me = attendees.runningIt(meeting, caller, "Only the host and co-hosts record a meeting");
+        if (meeting.status() != MeetingStatus.LIVE) {
+            throw new ConflictException("Only a live meeting can be recorded");
+        }
+        if (running(meeting.id()).isPresent()) {
+            throw new ConflictException("The meeting is being recorded already");
+        }
+        if (!media.configured()) {
+            throw new UnavailableException("Recording is off: no media server is configured");
+        }
+        Recording recording = new Recording(meeting.id(), me.user().id(), clock.instant());
+        media.startRecording(meeting.id(), recording.id());
+        em.persist(recording);
+        announce(meeting, recording, true);
+        audit.action(caller, "RECORDING_STARTED", "recording:" + recording.id(), "meeting " + meeting.id());
+        LOG.info(() -> "Recording " + recording.id() + " of meeting " + meeting.id() + " started");
+        return recording.view();
+    }
+
+    public RecordingView stop(Caller caller, String reference) {
+        Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
+        attendees.runningIt(meeting, caller, "Only the host and co-hosts stop a recording");
+        Recording recording = running(meeting.id()).orElseThrow(() -> new ConflictException("The meeting is not being recorded"));
+        stop(meeting, recording);
+        audit.action(caller, "RECORDING_STOPPED", "recording:" + recording.id(), "meeting " + meeting.id());
+        return recording.view();
+    }
+
+    /** The meeting ended while recording: the recording stops with it. */
+    public void stopWithMeeting(UUID meetingId) {
+        meetings.lockedByReference(meetingId.toString()).ifPresent(meeting ->
+                running(meetingId).ifPresent(recording -> stop(meeting, recording)));
+    }
+
+    private void stop(Meeting meeting, Recording recording) {
+        recording.stop(clock.instant());
+        if (meeting.status() == MeetingStatus.LIVE) {
+            announce(meeting, recording, false);
+        }
+        stopped.fire(new Stopped(recording.id()));
+        LOG.info(() -> "Recording " + recording.id() + " of meeting " + meeting.id() + " stopped; processing");
+    }
+
+    private void announce(Meeting meeting, Recording recording, boolean on) {
+        events.record(meeting, "meeting.recording", Json.createObjectBuilder().add("recording", on)
+                .add("recordingId", recording.id().toString()), EventAudience.ALL, null);
+    }
+
+    /** The recordings of a meeting that the caller may watch (in the meeting: what it is recording too). */
+    public List<RecordingView> ofMeeting(Caller caller, String reference) {
+        Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
+        User user = users.current(caller);
+        return em.createQuery("select r from Recording r where r.meetingId = :m order by r.startedAt", Recording.class)
+                .setParameter("m", meeting.id()).getResultStream()
+                .filter(r -> mayWatch(caller, user, meeting, r)).map(Recording::view).toList();
+    }
+
+    public RecordingView view(Caller caller, UUID id) {
+        Recording recording = watchable(caller, id);
+        return recording.view();
+    }
+
+    /** Shares the recording with the meeting's participants, or stops sharing it. */
+    public RecordingView share(Caller caller, UUID id, boolean shared) {
+        Recording recording = find(id);
+        Meeting meeting = meetings.byId(recording.meetingId()).orElseThrow(MeetingService::notFound);
+        attendees.runningIt(meeting, caller, "Only the host and co-hosts share a recording");
+        recording.share(shared);
+        audit.action(caller, shared ? "RECORDING_SHARED" : "RECORDING_UNSHARED", "recording:" + id, "meeting " + meeting.id());
+        return recording.view();
+    }
+
+    /**
+     * The recording's file for one who may watch it, audited ({@code how}: what is read, e.g. a
+     * playback's byte range or a download).
+     */
+    public Opened open(Caller caller, UUID id, String how) {
+        Recording recording = watchable(caller, id);
+        if (recording.status() != Recording.Status.READY) {
+            throw new ConflictException("The recording is not ready (" + recording.status().name().toLowerCase() + ")");
+        }
+        audit.action(caller, "RECORDING_ACCESSED", "recording:" + id, how);
+        return new Opened(recording.view(), blobs.open(recording.blobKey()));
+    }
+
+    private Recording watchable(Caller caller, UUID id) {
+        Recording recording = find(id);
+        Meeting meeting = meetings.byId(recording.meetingId()).orElseThrow(MeetingService::notFound);
+        if (!mayWatch(caller, users.current(caller), meeting, recording)) {
+            throw new AccessDeniedException("You may not watch this recording");
+        }
+        return recording;
+    }
+
+    private static boolean mayWatch(Caller caller, User user, Meeting meeting, Recording recording) {
+        if (caller.isAdmin() || caller.roles().contains(Caller.COMPLIANCE_OFFICER) || recording.startedBy().equals(user.id())) {
+            return true;
+        }
+        Optional<Participation> mine = meeting.participationOf(user);
+        return mine.filter(Participation::isHostOrCoHost).isPresent()
+                || (recording.shared() && mine.filter(p -> p.admittedAt() != null).isPresent());
+    }
+
+    private Optional<Recording> running(UUID meetingId) {
+        return em.createQuery("select r from Recording r where r.meetingId = :m and r.status = :s", Recording.class)
+                .setParameter("m", meetingId).setParameter("s", Recording.Status.RECORDING).getResultStream().findFirst();
+    }
+
+    /** What the finisher needs of a recording: its meeting. */
+    public UUID meetingOf(UUID recordingId) {
+        return find(recordingId).meetingId();
+    }
+
+    /** The recording's file is stored: it is ready, and its host, co-hosts and whoever started it are told. */
+    public void completed(UUID recordingId, String blobKey, String format, long size, java.time.Duration duration, String sha256) {
+        Recording recording = find(recordingId);
+        recording.ready(blobKey, format, size, duration, sha256);
+        meetings.byId(recording.meetingId()).ifPresent(meeting -> notices.publish(NoticeKind.RECORDING_READY, meeting,
+                meeting.participations().stream().filter(p -> p.isHostOrCoHost()
+                        || (p.user() != null && p.user().id().equals(recording.startedBy()))).toList()));
+        LOG.info(() -> "Recording " + recordingId + " ready: " + size + " bytes, " + duration.toMillis() + " ms");
+    }
+
+    public void failed(UUID recordingId, String reason) {
+        find(recordingId).failed(reason);
+        LOG.warning(() -> "Recording " + recordingId + " failed: " + reason);
+    }
+
+    Recording find(UUID id) {
+        return Optional.ofNullable(em.find(Recording.class, id))
+                .orElseThrow(() -> new NotFoundException("No such recording"));
+    }
+}

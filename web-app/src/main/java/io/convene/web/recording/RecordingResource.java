@@ -1,0 +1,129 @@
+package io.convene.web.recording;
+
+import io.convene.recording.RecordingService;
+import io.convene.recording.RecordingView;
+import io.convene.shared.Caller;
+import io.convene.web.api.Callers;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Recordings (seed API group 6; docs/recordings.md): the host and co-hosts share them; those who
+ * may watch play them (with HTTP ranges, so a player can seek) or download them. Every access is
+ * audited by the service. Starting and stopping: {@link MeetingRecordingResource}.
+ */
+@Path("/recordings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER})
+public class RecordingResource {
+
+    @Inject
+    RecordingService recordings;
+
+    @Inject
+    Callers callers;
+
+    /** Shared with the meeting's participants, or not. */
+    public record Sharing(@NotNull Boolean shared) {
+    }
+
+    @GET
+    @Path("{id}")
+    public RecordingView recording(@PathParam("id") UUID id) {
+        return recordings.view(callers.current(), id);
+    }
+
+    @PUT
+    @Path("{id}/sharing")
+    public RecordingView share(@PathParam("id") UUID id, @NotNull @Valid Sharing sharing) {
+        return recordings.share(callers.current(), id, sharing.shared());
+    }
+
+    /** The recording to play: the whole file, or the byte range asked for (206), so players can seek. */
+    @GET
+    @Path("{id}/playback")
+    @Produces(MediaType.WILDCARD)
+    public Response playback(@PathParam("id") UUID id, @HeaderParam("Range") String range) {
+        return file(id, range, "inline");
+    }
+
+    @GET
+    @Path("{id}/download")
+    @Produces(MediaType.WILDCARD)
+    public Response download(@PathParam("id") UUID id, @HeaderParam("Range") String range) {
+        return file(id, range, "attachment; filename=\"recording-" + id + ".webm\"");
+    }
+
+    private Response file(UUID id, String rangeHeader, String disposition) {
+        String how = (disposition.startsWith("inline") ? "playback" : "download")
+                + (rangeHeader == null ? "" : " " + rangeHeader.substring(0, Math.min(rangeHeader.length(), 100)));
+        RecordingService.Opened opened = recordings.open(callers.current(), id, how);
+        long size = opened.recording().sizeBytes();
+        Optional<ByteRange> range;
+        try {
+            range = ByteRange.of(rangeHeader, size);
+        } catch (ByteRange.Unsatisfiable e) {
+            close(opened.content());
+            return Response.status(Response.Status.REQUESTED_RANGE_NOT_SATISFIABLE)
+                    .header("Content-Range", "bytes */" + size).build();
+        }
+        StreamingOutput body = out -> {
+            try (InputStream in = opened.content()) {
+                if (range.isPresent()) {
+                    in.skipNBytes(range.get().first());
+                    copy(in, out, range.get().length());
+                } else {
+                    in.transferTo(out);
+                }
+            }
+        };
+        Response.ResponseBuilder answer = range.isPresent()
+                ? Response.status(Response.Status.PARTIAL_CONTENT).entity(body)
+                        .header("Content-Range", "bytes " + range.get().first() + "-" + range.get().last() + "/" + size)
+                        .header(HttpHeaders.CONTENT_LENGTH, range.get().length())
+                : Response.ok(body).header(HttpHeaders.CONTENT_LENGTH, size);
+        return answer.type(opened.recording().format()).header("Accept-Ranges", "bytes")
+                .header("Content-Disposition", disposition).header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store").build();
+    }
+
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (java.io.IOException ignored) {
+            // nothing was read from it
+        }
+    }
+
+    private static void copy(InputStream in, java.io.OutputStream out, long length) throws java.io.IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = length;
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                break;
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
+    }
+}
