@@ -16,6 +16,7 @@ const state = {
   iceServers: [], local: null, screen: null, people: new Map(), audioOn: true, videoOn: true,
   publishers: {}, // kind ('camera' | 'screen') -> {pc, link, queue}
   subscriptions: {}, // feed -> {pc, link, stream}
+  earlyCandidates: {}, // link -> the media server's candidates that came before the link's SDP
   reconnectDelay: 500,
 };
 window.convene = state;
@@ -227,6 +228,7 @@ async function onMessage(m) {
     case 'media.offer': return offered(m);
     case 'media.feeds': return m.feeds.forEach(subscribe);
     case 'media.state': return mediaState(m);
+    case 'media.candidate': return serverCandidate(m);
     case 'error': return status(m.message);
     default: return undefined;
   }
@@ -317,6 +319,7 @@ async function published(m) {
   if (!entry) return;
   entry.link = m.link;
   await entry.pc.setRemoteDescription({ type: 'answer', sdp: m.sdp });
+  applyEarlyCandidates(m.link, entry.pc);
   entry.queue.splice(0).forEach((c) => send({ type: 'media.candidate', link: m.link, candidate: c }));
 }
 
@@ -343,9 +346,22 @@ async function offered(m) {
     candidate: e.candidate ? { candidate: e.candidate.candidate, sdpMid: e.candidate.sdpMid, sdpMLineIndex: e.candidate.sdpMLineIndex } : null,
   });
   await pc.setRemoteDescription({ type: 'offer', sdp: m.sdp });
+  applyEarlyCandidates(m.link, pc);
   const answer = await pc.createAnswer();
   await pc.setLocalDescription(answer);
   send({ type: 'media.answer', link: m.link, sdp: answer.sdp });
+}
+
+/** The media server's own candidates (Kurento trickles them); kept until their link is known. */
+function serverCandidate(m) {
+  const link = [...Object.values(state.publishers), ...Object.values(state.subscriptions)].find((l) => l.link === m.link);
+  if (link && link.pc && link.pc.remoteDescription) link.pc.addIceCandidate(m.candidate);
+  else (state.earlyCandidates[m.link] = state.earlyCandidates[m.link] || []).push(m.candidate);
+}
+
+function applyEarlyCandidates(link, pc) {
+  (state.earlyCandidates[link] || []).forEach((c) => pc.addIceCandidate(c));
+  delete state.earlyCandidates[link];
 }
 
 function mediaState(m) {

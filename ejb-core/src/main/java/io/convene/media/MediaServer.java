@@ -76,5 +76,12 @@ public interface MediaServer {
          *              (the link is gone; {@code reason} says why)
          */
         void changed(String link, String state, String medium, String reason);
+
+        /**
+         * One of the media server's own ICE candidates for the link, for servers that trickle them
+         * (Kurento; Janus puts its candidates in its SDP). It may come before the SDP it belongs to.
+         */
+        default void candidate(String link, IceCandidate candidate) {
+        }
     }
 }

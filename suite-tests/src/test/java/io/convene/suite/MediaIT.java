@@ -70,7 +70,8 @@ class MediaIT extends SignedInPeople {
         assertThat(atGusLater.get("audioPackets").asLong() - atGus.get("audioPackets").asLong())
                 .as("audio packets of Gina's microphone at Gus in 2 s (50 a second)").isGreaterThan(40);
         assertThat(atGina.get("frames").asLong()).isPositive();
-        System.out.printf("MediaIT figures: offer to connected, publisher %s ms, subscriber %s ms%n",
+        System.out.printf("MediaIT figures: %.1f frames/s of Gina's camera at Gus; offer to connected, publisher %s ms, subscriber %s ms%n",
+                (atGusLater.get("frames").asLong() - atGus.get("frames").asLong()) / 2.0,
                 gina.script("return String(convene.publishers.camera.connectedAfterMs);"),
                 gus.script("return String(convene.subscriptions['" + ginaCamera + "'].connectedAfterMs);"));
     }

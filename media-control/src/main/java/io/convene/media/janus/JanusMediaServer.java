@@ -5,13 +5,8 @@ import io.convene.media.MediaFailure;
 import io.convene.media.MediaServer;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Local;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -28,15 +23,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Janus (Debian's {@code janus}, the VideoRoom plugin) through its HTTP API at
- * {@code convene.media.janus-url} (e.g. {@code http://127.0.0.1:8088/janus}). An EJB in its own
- * module, reached from ejb-core through {@code @EJB}, as the Keycloak adapter is. Rooms are made
- * and removed in short sessions of their own; links (a VideoRoom handle each) live in this node's
- * one long session ({@link JanusSession}).
+ * {@code convene.media.janus-url} (e.g. {@code http://127.0.0.1:8088/janus}); chosen by
+ * {@link io.convene.media.ConfiguredMediaServer}. Rooms are made and removed in short sessions of
+ * their own; links (a VideoRoom handle each) live in this node's one long session
+ * ({@link JanusSession}).
  */
-@Singleton
-@Local(MediaServer.class)
-@Lock(LockType.READ)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class JanusMediaServer implements MediaServer {
 
     static final String VIDEOROOM = "janus.plugin.videoroom";

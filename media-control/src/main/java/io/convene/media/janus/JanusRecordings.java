@@ -2,13 +2,13 @@ package io.convene.media.janus;
 
 import io.convene.media.MediaFailure;
 import io.convene.media.MediaServer.RecordedMedia;
+import io.convene.media.tools.MediaTools;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -32,7 +31,6 @@ final class JanusRecordings {
     private static final Logger LOG = Logger.getLogger(JanusRecordings.class.getName());
     private static final int TILE_WIDTH = 320;
     private static final int TILE_HEIGHT = 240;
-    private static final Duration TOOL_PATIENCE = Duration.ofHours(3);
 
     private final Path base;
     private final String ppRec;
@@ -83,7 +81,7 @@ final class JanusRecordings {
                     continue; // data channels
                 }
                 Path converted = folder.resolve(mjr.getFileName().toString().replace(".mjr", audio ? ".opus" : ".webm"));
-                run(folder, "janus-pp-rec", List.of(ppRec, mjr.toString(), converted.toString()));
+                MediaTools.run(folder, "janus-pp-rec", List.of(ppRec, mjr.toString(), converted.toString()));
                 if (Files.exists(converted) && Files.size(converted) > 0) {
                     long start = header.containsKey("u") ? header.getJsonNumber("u").longValue() : header.getJsonNumber("s").longValue();
                     tracks.add(new Track(converted, audio, start));
@@ -95,8 +93,8 @@ final class JanusRecordings {
         }
         Path out = folder.resolve("recording.webm");
         long t0 = System.nanoTime();
-        run(folder, "ffmpeg", command(tracks, out));
-        Duration duration = duration(folder, out);
+        MediaTools.run(folder, "ffmpeg", command(tracks, out));
+        Duration duration = MediaTools.duration(folder, ffprobe, out);
         long took = (System.nanoTime() - t0) / 1_000_000;
         LOG.info(() -> "Composed " + tracks.size() + " tracks into " + duration.toMillis() + " ms of WebM in " + took + " ms");
         return new RecordedMedia(out, "video/webm", duration);
@@ -162,7 +160,7 @@ final class JanusRecordings {
     }
 
     private JsonObject header(Path mjr) {
-        String json = run(mjr.getParent(), "janus-pp-rec -j", List.of(ppRec, "-j", mjr.toString()));
+        String json = MediaTools.run(mjr.getParent(), "janus-pp-rec -j", List.of(ppRec, "-j", mjr.toString()));
         int from = json.indexOf('{');
         int to = json.lastIndexOf('}');
         if (from < 0 || to < from) {
@@ -171,51 +169,6 @@ final class JanusRecordings {
         try (JsonReader reader = Json.createReader(new StringReader(json.substring(from, to + 1)))) {
             return reader.readObject();
         }
-    }
-
-    private Duration duration(Path folder, Path webm) {
-        String seconds = run(folder, "ffprobe", List.of(ffprobe, "-v", "error", "-show_entries", "format=duration",
-                "-of", "default=noprint_wrappers=1:nokey=1", webm.toString())).trim();
-        try {
-            return Duration.ofMillis(Math.round(Double.parseDouble(seconds) * 1000));
-        } catch (NumberFormatException e) {
-            throw new MediaFailure("ffprobe could not tell the recording's duration: " + seconds);
-        }
-    }
-
-    /** Runs a tool in the folder; its output (kept in the folder's log) comes back; a failure says its last lines. */
-    private static String run(Path folder, String what, List<String> command) {
-        Path log = folder.resolve("tools.log");
-        try {
-            Path output = Files.createTempFile(folder, "tool", ".out");
-            try {
-                Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).start();
-                if (!process.waitFor(TOOL_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new MediaFailure(what + " took longer than " + TOOL_PATIENCE);
-                }
-                String printed = Files.readString(output, StandardCharsets.UTF_8);
-                Files.writeString(log, "$ " + String.join(" ", command) + "\n" + printed + "\n", StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-                if (process.exitValue() != 0) {
-                    throw new MediaFailure(what + " failed (" + process.exitValue() + "): " + tail(printed));
-                }
-                return printed;
-            } finally {
-                Files.deleteIfExists(output);
-            }
-        } catch (IOException e) {
-            throw new MediaFailure(what + " could not run: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MediaFailure("Interrupted while " + what + " ran", e);
-        }
-    }
-
-    private static String tail(String printed) {
-        String[] lines = printed.strip().split("\n");
-        return String.join(" / ", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 3), lines.length));
     }
 
     /** What was only a step on the way goes: the originals, the converted tracks, the log. */

@@ -149,6 +149,22 @@ final class MediaLinks implements MediaServer.MediaListener {
         }
     }
 
+    @Override
+    public void candidate(String link, IceCandidate candidate) {
+        JsonObjectBuilder c = Json.createObjectBuilder().add("candidate", candidate.candidate());
+        if (candidate.sdpMid() != null) {
+            c.add("sdpMid", candidate.sdpMid());
+        }
+        if (candidate.sdpMLineIndex() != null) {
+            c.add("sdpMLineIndex", candidate.sdpMLineIndex());
+        }
+        try { // sent even before the link's SDP: the page keeps it until the link is known
+            owner.send(Json.createObjectBuilder().add("type", "media.candidate").add("link", link).add("candidate", c).build());
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Passing a candidate of link " + link + " on failed", e);
+        }
+    }
+
     private void drop(String link) {
         Optional<Feed> feed = links.remove(link);
         if (feed != null) {
