@@ -23,6 +23,9 @@ public class MediaRoomKeeper {
     @EJB
     MediaServer media;
 
+    @jakarta.inject.Inject
+    io.convene.meeting.MeetingRepository meetings;
+
     @Asynchronous
     public void open(UUID meetingId) {
         act(meetingId, "opened", media::openRoom);
@@ -31,6 +34,14 @@ public class MediaRoomKeeper {
     @Asynchronous
     public void close(UUID meetingId) {
         act(meetingId, "closed", media::closeRoom);
+    }
+
+    /** Closes the room unless someone came in meanwhile. */
+    @Asynchronous
+    public void closeIfEmpty(UUID meetingId) {
+        if (!meetings.hasSomeoneIn(meetingId)) {
+            act(meetingId, "closed (nobody in the meeting)", media::closeRoom);
+        }
     }
 
     private void act(UUID meetingId, String done, Consumer<UUID> action) {

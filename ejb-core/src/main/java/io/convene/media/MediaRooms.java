@@ -8,7 +8,7 @@ import jakarta.enterprise.event.TransactionPhase;
 
 /**
  * A live meeting has a room on the media server: opened when the meeting starts, closed when it
- * ends, each once the change committed and off the request's thread ({@link MediaRoomKeeper}), so a
+ * ends or the last one in it leaves, each once the change committed and off the request's thread ({@link MediaRoomKeeper}), so a
  * slow media server never slows a join.
  */
 @ApplicationScoped
@@ -23,5 +23,10 @@ public class MediaRooms {
 
     void closed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MeetingLifecycle.Ended ended) {
         keeper.close(ended.meetingId());
+    }
+
+    /** Nobody left in it: its room goes (the first to publish again makes it anew). */
+    void emptied(@Observes(during = TransactionPhase.AFTER_SUCCESS) MeetingLifecycle.Emptied emptied) {
+        keeper.closeIfEmpty(emptied.meetingId());
     }
 }

@@ -634,6 +634,11 @@ public class Meeting {
         return settings;
     }
 
+    /** Whether anyone is in the meeting now (the waiting room does not count). */
+    public boolean hasSomeoneIn() {
+        return participations.stream().anyMatch(p -> p.state() == ParticipationState.JOINED);
+    }
+
     public List<Participation> participations() {
         return List.copyOf(participations);
     }

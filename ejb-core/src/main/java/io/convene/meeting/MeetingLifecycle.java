@@ -15,4 +15,8 @@ public final class MeetingLifecycle {
     /** Ended for everyone. */
     public record Ended(UUID meetingId) {
     }
+
+    /** The last one in it left: still live (anyone may come back), but nobody is there. */
+    public record Emptied(UUID meetingId) {
+    }
 }

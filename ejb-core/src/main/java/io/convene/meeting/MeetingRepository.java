@@ -59,6 +59,13 @@ public class MeetingRepository {
         }
     }
 
+    /** Whether anyone is in the meeting now (one query: for callers outside a transaction too). */
+    public boolean hasSomeoneIn(UUID meetingId) {
+        return em.createQuery("select count(p) from Participation p where p.meeting.id = :m and p.joinedAt is not null"
+                        + " and p.leftAt is null and p.removedAt is null and p.deniedAt is null", Long.class)
+                .setParameter("m", meetingId).getSingleResult() > 0; // ParticipationState.JOINED, as Participation.state() reads it
+    }
+
     /** Whether the meeting is being recorded now (the channel's greeting says so to those who come in). */
     public boolean isRecording(UUID meetingId) {
         return (Boolean) em.createNativeQuery("select exists (select 1 from recordings where meeting_id = ?1 and status = 'RECORDING')")

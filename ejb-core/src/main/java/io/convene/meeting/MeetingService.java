@@ -67,6 +67,9 @@ public class MeetingService {
     jakarta.enterprise.event.Event<MeetingLifecycle.Started> started;
 
     @Inject
+    jakarta.enterprise.event.Event<MeetingLifecycle.Emptied> emptied;
+
+    @Inject
     Notices notices;
 
     @Inject
@@ -253,6 +256,9 @@ public class MeetingService {
         meeting.leave(participation, clock.instant());
         events.recordForAll(meeting, "participant.left", participation);
         LOG.info(() -> "Participation " + participation.id() + " left meeting " + meeting.id());
+        if (meeting.status() == MeetingStatus.LIVE && !meeting.hasSomeoneIn()) {
+            emptied.fire(new MeetingLifecycle.Emptied(meeting.id()));
+        }
     }
 
     // -------------------------------------------------------------------------------------------

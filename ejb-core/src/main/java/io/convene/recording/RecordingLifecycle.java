@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
-/** A stopped recording is finished once the stop committed; a meeting that ends stops its recording. */
+/** A stopped recording is finished once the stop committed; a meeting that ends, or that everyone left, stops its recording. */
 @ApplicationScoped
 public class RecordingLifecycle {
 
@@ -19,5 +19,10 @@ public class RecordingLifecycle {
 
     void meetingEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) MeetingLifecycle.Ended ended) {
         finisher.stopWithMeeting(ended.meetingId());
+    }
+
+    /** Everyone left: what was recorded is kept and made ready. */
+    void meetingEmptied(@Observes(during = TransactionPhase.AFTER_SUCCESS) MeetingLifecycle.Emptied emptied) {
+        finisher.stopWithMeeting(emptied.meetingId());
     }
 }

@@ -42,7 +42,7 @@ final class JanusServer implements AutoCloseable {
     /** The started server, or null when Janus is not installed. */
     static JanusServer startIfInstalled(Path stateDir) {
         if (!Files.isExecutable(BINARY) || !Files.isDirectory(MODULES)) {
-            LOG.warning("Media is off: Janus is not installed (apt-get install janus janus-tools)");
+            LOG.warning("Media is off: Janus is not installed (apt-get install janus janus-tools ffmpeg)");
             return null;
         }
         int httpPort = SuiteSettings.freePort();

@@ -71,6 +71,9 @@ public final class Suite implements AutoCloseable {
             started.push(KeycloakServer.start(settings, keycloakDb));
             LOG.info(() -> "Keycloak ready at " + settings.keycloakUrl());
         }
+        if (System.getProperty("convene.turn.urls") == null || System.getProperty("convene.media.janus-url") == null) {
+            MediaPackages.ensure();
+        }
         if (System.getProperty("convene.turn.urls") == null) {
             turn = TurnServer.startIfInstalled(settings.stateDir());
             if (turn != null) {
@@ -133,7 +136,7 @@ public final class Suite implements AutoCloseable {
         if (System.getProperty("convene.media.janus-url") != null) {
             return "external Janus: " + System.getProperty("convene.media.janus-url");
         }
-        return janus == null ? "off (apt-get install janus janus-tools for audio and video)" : "Janus at " + janus.url();
+        return janus == null ? "off (apt-get install janus janus-tools ffmpeg for audio, video and recordings)" : "Janus at " + janus.url();
     }
 
     public SuiteSettings settings() {

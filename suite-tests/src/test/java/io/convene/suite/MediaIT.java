@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * channel; all inside the suite's network namespace (src/test/netns). Frames and packets are
  * counted from WebRTC's own statistics in the receiving browser. One meeting for the class (each
  * browser costs a core's worth of encoding), in order: see and hear, a host's mute, screen share,
- * a participant reached only through coturn, a removal.
+ * a recording, a participant reached only through coturn, a page that loses its channel, a removal.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MediaIT extends SignedInPeople {
@@ -174,6 +174,21 @@ class MediaIT extends SignedInPeople {
 
     @Test
     @Order(6)
+    void aPageThatLosesItsChannelReconnectsAndItsMediaFlowsAgain() {
+        String ginaCamera = me(gina) + "-camera";
+        String before = flowing(gus, ginaCamera).get("link").asText();
+
+        gina.script("convene.socket.close(); return 'dropped';"); // as a lost network would
+
+        gina.wait.until(d -> "Reconnected".equals(d.findElement(By.id("status")).getText()));
+        JsonNode again = Eventually.get(() -> later(gus, ginaCamera, 1), s -> s != null
+                && !s.path("link").asText().equals(before) && s.path("frames").asLong() > 10, Duration.ofSeconds(30));
+        assertThat(later(gus, ginaCamera, 2).get("frames").asLong()).as("Gina's camera reaches Gus again")
+                .isGreaterThan(again.get("frames").asLong());
+    }
+
+    @Test
+    @Order(7)
     void aRemovedParticipantsMediaStops() {
         String gusCamera = me(gus) + "-camera";
         String janus = ConveneSuite.get().applicationConfig().get("convene.media.janus-url");
@@ -222,7 +237,7 @@ class MediaIT extends SignedInPeople {
                 for (const [feed, s] of Object.entries(convene.subscriptions)) {
                   if (!s.pc) continue;
                   const stats = await s.pc.getStats();
-                  const r = { frames: 0, audioPackets: 0, localCandidate: null, state: s.pc.connectionState };
+                  const r = { link: s.link, frames: 0, audioPackets: 0, localCandidate: null, state: s.pc.connectionState };
                   stats.forEach((x) => {
                     if (x.type === 'inbound-rtp' && x.kind === 'video') r.frames += x.framesDecoded || 0;
                     if (x.type === 'inbound-rtp' && x.kind === 'audio') r.audioPackets += x.packetsReceived || 0;

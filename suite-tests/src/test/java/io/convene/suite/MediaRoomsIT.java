@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A live meeting has its room on the real Janus (Debian's, started with the suite), opened when the
- * meeting starts and gone when it ends; nobody without Convene's key makes rooms there.
+ * meeting starts and gone when it ends or everyone left; nobody without Convene's key makes rooms there.
  */
 class MediaRoomsIT extends SignedInPeople {
 
@@ -32,6 +32,13 @@ class MediaRoomsIT extends SignedInPeople {
 
         assertThat(HostControlsIT.control(id, host, "END", null).status()).isEqualTo(200);
         assertThat(Eventually.get(() -> roomExists(janus, id), exists -> !exists, Duration.ofSeconds(10))).isFalse();
+
+        String emptied = schedule(host, draft("Everyone leaves")).text("id");
+        api().post("/api/meetings/" + emptied + "/join", host, Map.of());
+        assertThat(Eventually.get(() -> roomExists(janus, emptied), exists -> exists, Duration.ofSeconds(10))).isTrue();
+        assertThat(api().post("/api/meetings/" + emptied + "/leave", host, null).status()).isEqualTo(204);
+        assertThat(Eventually.get(() -> roomExists(janus, emptied), exists -> !exists, Duration.ofSeconds(10)))
+                .as("nobody in it: its room goes").isFalse();
 
         ObjectNode unkeyed = Api.JSON.createObjectNode().put("request", "create").put("room", UUID.randomUUID().toString());
         assertThat(videoRoom(janus, unkeyed).path("error_code").asInt()).as("a room made without Convene's key").isNotZero();
