@@ -190,11 +190,12 @@ function openChannel(ticket) {
   state.socket = socket;
   socket.onmessage = (m) => onMessage(JSON.parse(m.data)).catch((e) => status('Problem: ' + e.message));
   socket.onclose = (e) => {
+    state.lastClose = e.code + ' ' + e.reason; // for whoever debugs a call
     if (socket !== state.socket) return;
     stopMedia();
     if (state.leaving) return;
     if (e.code === 4403) return gone('You were removed from the meeting');
-    if (e.code === 1000) return gone('The meeting has ended');
+    if (state.ended || (e.code === 1000 && e.reason === 'meeting ended')) return gone('The meeting has ended');
     if (e.code === 1008) return gone('You may not be in this meeting: ' + e.reason);
     status('Connection lost; reconnecting…');
     setTimeout(reconnect, state.reconnectDelay);
@@ -260,6 +261,8 @@ async function onEvent(type, data) {
     chatLine(data);
   } else if (type === 'meeting.reaction') {
     toast(data.emoji);
+  } else if (type === 'meeting.ended') {
+    state.ended = true;
   } else if (type === 'meeting.recording') {
     $('recording').hidden = !data.recording;
   }

@@ -82,8 +82,11 @@ public class RecordingService {
     public record Stopped(UUID recordingId) {
     }
 
-    /** A recording's file opened for one who may watch it: what describes it, and its content (the caller closes it). */
-    public record Opened(RecordingView recording, java.io.InputStream content) {
+    /**
+     * A recording's file for one who may watch it: what describes it, and its content from a byte
+     * offset on (a range; the caller closes the stream).
+     */
+    public record Opened(RecordingView recording, java.util.function.LongFunction<java.io.InputStream> from) {
     }
 
     public RecordingView start(Caller caller, String reference) {
@@ -136,6 +139,20 @@ public class RecordingService {
                 .add("recordingId", recording.id().toString()), EventAudience.ALL, null);
     }
 
+    /** A recording with the title of its meeting, for the console's list. */
+    public record RecordingRow(RecordingView recording, String meetingTitle) {
+    }
+
+    /** The latest recordings of every meeting, newest first: for administrators and compliance officers. */
+    public List<RecordingRow> recent(Caller caller, int limit) {
+        if (!caller.isAdmin() && !caller.roles().contains(Caller.COMPLIANCE_OFFICER)) {
+            throw new AccessDeniedException("Only administrators and compliance officers see every recording");
+        }
+        return em.createQuery("select r, m.title from Recording r, Meeting m where m.id = r.meetingId order by r.startedAt desc",
+                        Object[].class).setMaxResults(Math.min(Math.max(limit, 1), 500)).getResultStream()
+                .map(row -> new RecordingRow(((Recording) row[0]).view(), (String) row[1])).toList();
+    }
+
     /** The recordings of a meeting that the caller may watch (in the meeting: what it is recording too). */
     public List<RecordingView> ofMeeting(Caller caller, String reference) {
         Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
@@ -170,7 +187,8 @@ public class RecordingService {
             throw new ConflictException("The recording is not ready (" + recording.status().name().toLowerCase() + ")");
         }
         audit.action(caller, "RECORDING_ACCESSED", "recording:" + id, how);
-        return new Opened(recording.view(), blobs.open(recording.blobKey()));
+        String key = recording.blobKey();
+        return new Opened(recording.view(), offset -> blobs.open(key, offset));
     }
 
     private Recording watchable(Caller caller, UUID id) {

@@ -2,7 +2,11 @@ package io.convene.storage;
 
 import java.io.InputStream;
 
-/** Where uploaded files live (chat attachments; later recordings). Keys are the store's own. */
+/**
+ * Where files live (chat attachments, recordings, exports): a folder ({@link FileSystemBlobStore},
+ * the default) or an S3-compatible bucket ({@link S3BlobStore}), as {@link BlobStores} chooses. Keys
+ * are the store's own.
+ */
 public interface BlobStore {
 
     /**
@@ -13,6 +17,22 @@ public interface BlobStore {
 
     /** The blob's content; the caller closes it. */
     InputStream open(String key);
+
+    /** The blob's content from byte {@code offset} on (a player seeking in a recording); the caller closes it. */
+    default InputStream open(String key, long offset) {
+        InputStream in = open(key);
+        try {
+            in.skipNBytes(offset);
+            return in;
+        } catch (java.io.IOException e) {
+            try {
+                in.close();
+            } catch (java.io.IOException ignored) {
+                // the skip's failure is the news
+            }
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     void delete(String key);
 

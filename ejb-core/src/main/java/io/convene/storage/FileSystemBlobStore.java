@@ -15,10 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Blobs as files in one folder ({@code convene.blobs.dir}), written to a temporary name and moved
- * into place only when complete and within the limit. The default store; another one (S3, say)
- * replaces it as an {@code @Alternative}.
+ * into place only when complete and within the limit. The default store ({@link BlobStores}).
  */
 @ApplicationScoped
+@jakarta.enterprise.inject.Typed(FileSystemBlobStore.class) // the BlobStore itself comes from BlobStores
 public class FileSystemBlobStore implements BlobStore {
 
     @Inject

@@ -156,6 +156,24 @@ class MediaIT extends SignedInPeople {
         assertThat(bytes("/api/recordings/" + id + "/playback", cora, "bytes=0-9").statusCode()).as("compliance").isEqualTo(206);
         assertThat(ConveneSuite.count("select count(*) from audit_entries where action = 'RECORDING_ACCESSED' and target = 'recording:"
                 + id + "'")).as("every access audited").isEqualTo(4);
+
+        // the compliance officer finds it in the console and downloads it there
+        try (Console console = Console.open(1280, 800).signIn(Meetings.COMPLIANCE, ConveneSuite.demoPassword())) {
+            console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/compliance");
+            console.click(By.xpath("//vaadin-tab[contains(., 'Recordings')]"));
+            org.openqa.selenium.WebElement link = console.wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.id("recording-download-" + id)));
+            assertThat(console.browser.findElement(By.cssSelector("vaadin-grid[aria-label='Recordings']")).getText())
+                    .contains("Media check");
+            java.net.http.HttpResponse<byte[]> fromConsole = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.getAttribute("href")))
+                            .header("Cookie", "JSESSIONID=" + console.cookie("JSESSIONID")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(fromConsole.body()).isEqualTo(file);
+            console.screenshot("compliance-recordings");
+        }
+        assertThat(ConveneSuite.count("select count(*) from audit_entries where action = 'RECORDING_ACCESSED' and target = 'recording:"
+                + id + "'")).as("the console's download audited too").isEqualTo(5);
         assertThat(Eventually.get(() -> NotificationsIT.mine(host, false).toString(), n -> n.contains("RECORDING_READY"),
                 Duration.ofSeconds(20))).contains("RECORDING_READY");
     }
@@ -180,7 +198,13 @@ class MediaIT extends SignedInPeople {
 
         gina.script("convene.socket.close(); return 'dropped';"); // as a lost network would
 
-        gina.wait.until(d -> "Reconnected".equals(d.findElement(By.id("status")).getText()));
+        try {
+            gina.wait.until(d -> "Reconnected".equals(d.findElement(By.id("status")).getText()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Gina's page: " + gina.script("return JSON.stringify({status: document.getElementById('status')"
+                    + ".textContent, gone: !document.getElementById('gone').hidden, why: document.getElementById('gone-title')"
+                    + ".textContent, socket: convene.socket.readyState, closed: convene.lastClose});"), e);
+        }
         JsonNode again = Eventually.get(() -> later(gus, ginaCamera, 1), s -> s != null
                 && !s.path("link").asText().equals(before) && s.path("frames").asLong() > 10, Duration.ofSeconds(30));
         assertThat(later(gus, ginaCamera, 2).get("frames").asLong()).as("Gina's camera reaches Gus again")

@@ -82,14 +82,12 @@ public class RecordingResource {
         try {
             range = ByteRange.of(rangeHeader, size);
         } catch (ByteRange.Unsatisfiable e) {
-            close(opened.content());
             return Response.status(Response.Status.REQUESTED_RANGE_NOT_SATISFIABLE)
                     .header("Content-Range", "bytes */" + size).build();
         }
         StreamingOutput body = out -> {
-            try (InputStream in = opened.content()) {
+            try (InputStream in = opened.from().apply(range.map(ByteRange::first).orElse(0L))) {
                 if (range.isPresent()) {
-                    in.skipNBytes(range.get().first());
                     copy(in, out, range.get().length());
                 } else {
                     in.transferTo(out);
@@ -104,14 +102,6 @@ public class RecordingResource {
         return answer.type(opened.recording().format()).header("Accept-Ranges", "bytes")
                 .header("Content-Disposition", disposition).header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store").build();
-    }
-
-    private static void close(InputStream in) {
-        try {
-            in.close();
-        } catch (java.io.IOException ignored) {
-            // nothing was read from it
-        }
     }
 
     private static void copy(InputStream in, java.io.OutputStream out, long length) throws java.io.IOException {
