@@ -21,7 +21,7 @@ import java.util.logging.Logger;
 /**
  * Retention policies: chat (with its files), notifications and meeting logs older than their
  * configured age are purged — daily by {@link RetentionClock}, or now by an administrator — with a
- * dry run that counts what would go. Recordings join when media records them.
+ * dry run that counts what would go. Recordings go by when they stopped (their files with them).
  */
 @Stateless
 public class Retention {
@@ -123,6 +123,19 @@ public class Retention {
             counts.put("meeting-log-entries", count("select count(*) from meeting_events where created_at < ?1", before));
             if (purge) {
                 em.createNativeQuery("delete from meeting_events where created_at < ?1").setParameter(1, before).executeUpdate();
+            }
+        }
+        if (p.recordingDays() != null) {
+            Instant before = now.minus(Duration.ofDays(p.recordingDays()));
+            String finished = " from recordings where status in ('READY', 'FAILED') and stopped_at < ?1";
+            counts.put("recordings", count("select count(*)" + finished, before));
+            if (purge) {
+                @SuppressWarnings("unchecked")
+                List<String> keys = em.createNativeQuery("select blob_key" + finished + " and blob_key is not null")
+                        .setParameter(1, before).getResultList();
+                em.createNativeQuery("delete" + finished).setParameter(1, before).executeUpdate();
+                em.flush();
+                keys.forEach(this::deleteBlob);
             }
         }
         if (purge) {
