@@ -25,6 +25,7 @@ public final class Main {
                 Convene is ready (%.1f s).
                   REST API      %s/api   (OpenAPI: %s/openapi, health: %s/health)
                   Console       %s/admin  (administrators and compliance officers)
+                  Join page     %s/join/<code>?t=…  (the link of every invitation: joinUrl of a scheduled meeting)
                   Keycloak      %s/admin  (%s)
                   PostgreSQL    %s
                   Artemis       tcp://%s:%d
@@ -40,7 +41,7 @@ public final class Main {
                 Try: curl -s -X POST %s/api/users/login -H 'Content-Type: application/json' \\
                        -d '{"email":"hana@convene.example","password":"%s"}'
                 Ctrl-C stops everything.
-                """, (System.nanoTime() - t0) / 1e9, s.httpUrl(), s.httpUrl(), s.httpUrl(), s.httpUrl(), s.keycloakUrl(),
+                """, (System.nanoTime() - t0) / 1e9, s.httpUrl(), s.httpUrl(), s.httpUrl(), s.httpUrl(), s.httpUrl(), s.keycloakUrl(),
                 s.externalKeycloakUrl() != null ? "external"
                         : "user admin, password in " + state.resolve("secrets.properties"),
                 suite.dbUrl(), s.brokerHost(), s.brokerPort(),
