@@ -68,6 +68,13 @@ final class PersonalData {
                 order by a.id""");
         SECTIONS.put("legal-holds", """
                 select reason, placed_at from legal_holds where user_id = ?1""");
+        SECTIONS.put("recordings", """
+                select r.id, m.title as meeting, r.started_at, r.stopped_at, r.status, r.duration_ms, r.size_bytes,
+                       r.started_by = ?1 as started_by_them
+                from recordings r join meetings m on m.id = r.meeting_id
+                where r.started_by = ?1 or exists (select 1 from participations p
+                                                   where p.meeting_id = r.meeting_id and p.user_id = ?1 and p.admitted_at is not null)
+                order by r.started_at""");
     }
 
     private PersonalData() {

@@ -80,10 +80,6 @@ public class PrivacyExports {
                     }
                     requests.progress(requestId, ++done * 90 / PersonalData.SECTIONS.size());
                 }
-                out.putNextEntry(new ZipEntry("recordings.json"));
-                out.write("[]\n".getBytes(StandardCharsets.UTF_8)); // recordings arrive with media (their metadata and links then)
-                out.closeEntry();
-                counts.put("recordings", 0);
                 out.putNextEntry(new ZipEntry("index.html"));
                 out.write(ExportIndex.html(request, counts).getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();

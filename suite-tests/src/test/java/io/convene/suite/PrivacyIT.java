@@ -69,12 +69,23 @@ class PrivacyIT extends SignedInPeople {
         NotificationsIT.awaitKinds(erin, id, 1);
         JsonNode before = api().get("/api/analytics/meetings/" + id, host).json();
 
+        String herRecording = java.util.UUID.randomUUID().toString(); // a recording of her meeting, and one of another
+        String otherRecording = java.util.UUID.randomUUID().toString();
+        String elsewhere = Meetings.schedule(host, Meetings.draft("Not hers")).text("id");
+        try (var c = ConveneSuite.database(); var s = c.createStatement()) {
+            for (String[] r : new String[][] {{herRecording, id}, {otherRecording, elsewhere}}) {
+                s.executeUpdate("insert into recordings (id, meeting_id, started_by, started_at, stopped_at, status) select '"
+                        + r[0] + "', '" + r[1] + "', id, now(), now(), 'FAILED' from users where email = '" + Meetings.HOST + "'");
+            }
+        }
+
         // her export, by herself
         Map<String, String> zip = export(erin, Map.of());
         assertThat(zip.keySet()).contains("index.html", "profile.json", "participations.json", "chat-messages.json",
                 "files.json", "poll-answers.json", "questions.json", "notifications.json", "consents.json", "audit.json",
                 "visits.json", "recordings.json");
         assertThat(zip.get("profile.json")).contains(EMAIL);
+        assertThat(zip.get("recordings.json")).contains(herRecording).doesNotContain(otherRecording);
         assertThat(zip.get("chat-messages.json")).contains(HER_WORDS).doesNotContain(HIS_WORDS);
         assertThat(zip.get("questions.json")).contains(HER_QUESTION);
         assertThat(zip.get("poll-answers.json")).contains("Q2");
