@@ -14,6 +14,9 @@ import org.hibernate.type.SqlTypes;
 /** A connection to an outside service: its settings, its sealed secret, and how it last went. */
 @Entity
 @Table(name = "integration_connections")
+// only the columns a transaction changed are written: a delivery that records its success must not
+// write back the calendar sync token it read before a sync stored a newer one (a lost update)
+@org.hibernate.annotations.DynamicUpdate
 public class Connection {
 
     @Id
