@@ -118,5 +118,4 @@ public class ConfiguredMediaServer implements MediaServer {
     public RecordedMedia finishRecording(UUID meetingId, UUID recordingId) {
         return chosen().finishRecording(meetingId, recordingId);
     }
-
 }

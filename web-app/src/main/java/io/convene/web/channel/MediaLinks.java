@@ -101,7 +101,9 @@ final class MediaLinks implements MediaServer.MediaListener {
     /** Events this socket was sent: when its own microphone was turned off or on, the server follows. */
     void observe(List<MeetingEvent> sent) {
         for (MeetingEvent e : sent) {
-            if (!e.type().equals("participant.media") || links.isEmpty()) {
+            // only this socket's own participant matters: skip the others' events without parsing them
+            if (!e.type().equals("participant.media") || links.isEmpty()
+                    || !e.payload().contains(owner.participationId.toString())) {
                 continue;
             }
             JsonObject data;

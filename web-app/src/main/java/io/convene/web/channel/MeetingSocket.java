@@ -104,20 +104,20 @@ public class MeetingSocket {
             return;
         }
         if (text.length() > MAX_MESSAGE_CHARS) {
-            reply(s, error("too-large", "Messages are at most " + MAX_MESSAGE_CHARS + " characters"));
+            s.send(error("too-large", "Messages are at most " + MAX_MESSAGE_CHARS + " characters"));
             return;
         }
         JsonObject message;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             message = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            reply(s, error("malformed", "Send one JSON object per message"));
+            s.send(error("malformed", "Send one JSON object per message"));
             return;
         }
         String type = message.getString("type", "");
         try {
             switch (type) {
-                case "ping" -> reply(s, Json.createObjectBuilder().add("type", "pong").build());
+                case "ping" -> s.send(Json.createObjectBuilder().add("type", "pong").build());
                 case "resume" -> hub.resume(s, message.getJsonNumber("after").longValueExact());
                 case "control" -> control(s, message);
                 case "media.publish" -> s.media.publish(message);
@@ -126,18 +126,18 @@ public class MeetingSocket {
                 case "media.candidate" -> s.media.candidate(message);
                 case "media.hangup" -> s.media.hangUp(message);
                 case "media.feeds" -> s.media.feeds();
-                default -> reply(s, error("unknown-type", "Unknown message type '" + type + "'"));
+                default -> s.send(error("unknown-type", "Unknown message type '" + type + "'"));
             }
         } catch (DomainException e) {
-            reply(s, error("refused", e.getMessage()));
+            s.send(error("refused", e.getMessage()));
         } catch (ClassCastException | NullPointerException | ArithmeticException | IllegalArgumentException e) {
-            reply(s, error("invalid", "Fields missing or of the wrong type for '" + type + "'"));
+            s.send(error("invalid", "Fields missing or of the wrong type for '" + type + "'"));
         } catch (MediaFailure e) { // the media server refused or is unreachable: said in the log, not to clients
             LOG.warning(() -> "Channel message '" + type + "' of participation " + s.participationId + ": " + e.getMessage());
-            reply(s, error("media-failed", "The media server could not do that now; try again"));
+            s.send(error("media-failed", "The media server could not do that now; try again"));
         } catch (EJBException e) {
             LOG.log(Level.WARNING, "Channel message '" + type + "' of participation " + s.participationId + " failed", e);
-            reply(s, error("failed", "That failed on the server; try again"));
+            s.send(error("failed", "That failed on the server; try again"));
         }
     }
 
@@ -146,7 +146,7 @@ public class MeetingSocket {
         UUID target = message.containsKey("participationId")
                 ? UUID.fromString(message.getString("participationId")) : null;
         controls.controlAs(s.meetingId, s.participationId, new ControlRequest(action, target));
-        reply(s, Json.createObjectBuilder().add("type", "ack").add("action", action.name()).build());
+        s.send(Json.createObjectBuilder().add("type", "ack").add("action", action.name()).build());
     }
 
     @OnClose
@@ -162,10 +162,6 @@ public class MeetingSocket {
     public void error(Session session, Throwable t) {
         LOG.log(Level.FINE, "Channel socket error", t);
         close(session);
-    }
-
-    private static void reply(ChannelHub.Subscriber s, JsonObject message) throws IOException {
-        s.send(message);
     }
 
     private static JsonObject error(String code, String message) {
