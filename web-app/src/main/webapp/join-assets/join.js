@@ -301,11 +301,18 @@ function peer() {
   return new RTCPeerConnection({ iceServers: state.iceServers, iceTransportPolicy: page.relayOnly ? 'relay' : 'all' });
 }
 
+// A camera is sent in two layers (simulcast): full and half resolution, high layer first as Janus
+// expects. The media server forwards each subscriber the one it asks for (see chooseQualities).
+const CAMERA_LAYERS = [{ rid: 'h', maxBitrate: 900000 }, { rid: 'l', maxBitrate: 250000, scaleResolutionDownBy: 2 }];
+
 async function publish(kind, stream) {
   const pc = peer();
   const entry = { pc, link: null, queue: [], offeredAt: performance.now() };
   state.publishers[kind] = entry;
-  stream.getTracks().forEach((t) => pc.addTransceiver(t, { direction: 'sendonly', streams: [stream] }));
+  stream.getTracks().forEach((t) => pc.addTransceiver(t, {
+    direction: 'sendonly', streams: [stream],
+    sendEncodings: kind === 'camera' && t.kind === 'video' ? CAMERA_LAYERS : undefined,
+  }));
   pc.onicecandidate = (e) => {
     const c = e.candidate ? { candidate: e.candidate.candidate, sdpMid: e.candidate.sdpMid, sdpMLineIndex: e.candidate.sdpMLineIndex } : null;
     if (entry.link) send({ type: 'media.candidate', link: entry.link, candidate: c });
@@ -322,8 +329,18 @@ async function published(m) {
   if (!entry) return;
   entry.link = m.link;
   await entry.pc.setRemoteDescription({ type: 'answer', sdp: m.sdp });
+  keepResolution(entry.pc);
   applyEarlyCandidates(m.link, entry.pc);
   entry.queue.splice(0).forEach((c) => send({ type: 'media.candidate', link: m.link, candidate: c }));
+}
+
+/** A busy CPU makes the browser drop frames rather than shrink the layers: which layer is seen is the server's choice. */
+function keepResolution(pc) {
+  pc.getSenders().filter((s) => s.track && s.track.kind === 'video').forEach((s) => {
+    const parameters = s.getParameters();
+    parameters.degradationPreference = 'maintain-resolution';
+    s.setParameters(parameters).catch(() => {});
+  });
 }
 
 function subscribe(feed) {
@@ -368,6 +385,10 @@ function applyEarlyCandidates(link, pc) {
 }
 
 function mediaState(m) {
+  if (m.state === 'slow') { // the media server sees this link lose packets: receive the low layer for a while
+    const s = Object.values(state.subscriptions).find((l) => l.link === m.link);
+    if (s) s.slowUntil = Date.now() + 20000;
+  }
   if (m.state === 'connected') { // how long from asking to media flowing: shown to testers and figures
     const link = [...Object.values(state.publishers), ...Object.values(state.subscriptions)].find((l) => l.link === m.link);
     if (link) link.connectedAfterMs = Math.round(performance.now() - (link.offeredAt || link.askedAt));
@@ -429,6 +450,22 @@ function tile(feed, stream, name, mine) {
   figure.querySelector('figcaption').textContent = name;
   figure.setAttribute('aria-label', name);
 }
+
+// Which layer each camera subscription receives: the high one where its tile is 400 pixels wide or
+// more, the low one for a smaller tile or for 20 s after the media server saw the network struggle.
+function chooseQualities() {
+  for (const [feed, s] of Object.entries(state.subscriptions)) {
+    if (!s.pc || s.pc.connectionState !== 'connected' || !feed.endsWith('-camera')) continue;
+    const video = document.querySelector(`[data-feed="${CSS.escape(feed)}"] video`);
+    const big = video && video.clientWidth * window.devicePixelRatio >= 400;
+    const quality = (s.slowUntil || 0) > Date.now() || !big ? 'low' : 'high';
+    if (quality !== s.quality) {
+      s.quality = quality;
+      send({ type: 'media.quality', link: s.link, quality });
+    }
+  }
+}
+setInterval(chooseQualities, 1000);
 
 // who is talking: the loudest feed that is not silent, every half second
 setInterval(async () => {

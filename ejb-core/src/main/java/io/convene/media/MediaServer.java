@@ -40,6 +40,18 @@ public interface MediaServer {
     /** Stops (or lets through again) a published feed's audio at the server, whatever the browser sends. */
     void muteAudio(String link, boolean muted);
 
+    /**
+     * Which layer a subscription receives where its publisher sends several (simulcast): the low one
+     * for a small tile or a slow network, the high one otherwise. A server without simulcast sends
+     * what it has and ignores this.
+     */
+    void chooseQuality(String link, Quality quality);
+
+    /** A subscription's layer of a simulcast feed. */
+    enum Quality {
+        LOW, HIGH
+    }
+
     /** Ends a link (a feed unpublished, or a subscription dropped); unknown links are ignored. */
     void hangUp(String link);
 

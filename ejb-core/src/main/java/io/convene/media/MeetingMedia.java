@@ -92,6 +92,11 @@ public class MeetingMedia {
         media.trickle(link, candidate);
     }
 
+    /** The layer a subscription receives of a simulcast feed (its tile's size, the network's state). */
+    public void chooseQuality(String link, MediaServer.Quality quality) {
+        media.chooseQuality(link, quality);
+    }
+
     /** The participant's microphone as the meeting has it (muted by themselves or a host): the server follows. */
     public void followAudio(String link, boolean on) {
         media.muteAudio(link, !on);

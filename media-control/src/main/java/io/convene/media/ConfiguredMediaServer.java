@@ -100,6 +100,11 @@ public class ConfiguredMediaServer implements MediaServer {
     }
 
     @Override
+    public void chooseQuality(String link, Quality quality) {
+        chosen().chooseQuality(link, quality);
+    }
+
+    @Override
     public void hangUp(String link) {
         chosen().hangUp(link);
     }

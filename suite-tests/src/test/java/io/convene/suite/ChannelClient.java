@@ -30,8 +30,12 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
     }
 
     static ChannelClient withBearer(String meetingId, String token) {
-        return open(URI.create(ConveneSuite.get().settings().httpUrl().replace("http", "ws") + "/ws/meetings/"
-                + meetingId), token);
+        return withBearer(ConveneSuite.get().settings().httpUrl(), meetingId, token);
+    }
+
+    /** The meeting channel of the server at {@code httpUrl} (the EAR's Payara Server, say). */
+    static ChannelClient withBearer(String httpUrl, String meetingId, String token) {
+        return open(URI.create(httpUrl.replace("http", "ws") + "/ws/meetings/" + meetingId), token);
     }
 
     /** The signed-in user's notification socket ({@code /ws/notifications}); null: no token. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convene.launcher.BrokerResources;
 import io.convene.launcher.Suite;
+import io.convene.media.kurento.KmsStandIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,17 +18,25 @@ import org.junit.jupiter.api.Test;
 /**
  * The EAR assembly on Payara Server, against the suite's PostgreSQL and Keycloak: it deploys, is
  * ready, serves authenticated API calls like the Micro WAR, and its console (web-admin at /admin)
- * signs in through Keycloak.
+ * signs in through Keycloak. It runs with Kurento chosen as its media server (the suite's Micro
+ * WAR runs Janus), against the KMS stand-in of media-control's contract tests: kurento-client with
+ * its Netty, Guava and Gson, loaded by the container from the EAR, signals a meeting's media.
  */
 class EarOnPayaraServerIT {
 
     static PayaraServerDomain domain;
     static Api server;
+    static KmsStandIn kms;
 
     @BeforeAll
     static void deployEar() {
         Suite suite = ConveneSuite.get();
-        Map<String, String> config = suite.applicationConfig();
+        kms = new KmsStandIn(null);
+        kms.start();
+        Eventually.get(kms::getPort, port -> port > 0, Duration.ofSeconds(10));
+        Map<String, String> config = new java.util.HashMap<>(suite.applicationConfig());
+        config.put("convene.media.server", "kurento");
+        config.put("convene.media.kurento-urls", kms.url());
         Path home = Path.of(System.getProperty("convene.payara.server.home"));
         Path target = Path.of(System.getProperty("convene.test.state.dir")).getParent();
         long t0 = System.nanoTime();
@@ -43,9 +52,12 @@ class EarOnPayaraServerIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         if (domain != null) {
             domain.close();
+        }
+        if (kms != null) {
+            kms.stop(1000);
         }
     }
 
@@ -76,6 +88,42 @@ class EarOnPayaraServerIT {
         Reply refused = server.get("/api/users/profile", "not-a-token");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void kurentoChosenByConfigurationCarriesTheMeetingsMedia() throws InterruptedException {
+        awaitReady();
+        String token = server.post("/api/users/login", null, Map.of("email", HOST, "password", ConveneSuite.demoPassword()))
+                .text("access_token");
+        Reply scheduled = server.post("/api/meetings/schedule", token,
+                Meetings.with(draft("Media through Kurento"), "settings", Map.of("joinBeforeHost", true)));
+        String id = scheduled.text("id");
+        assertThat(server.post("/api/meetings/" + id + "/join", token, Map.of()).status()).isEqualTo(200);
+
+        try (ChannelClient socket = ChannelClient.withBearer(domain.httpUrl(), id, token)) {
+            socket.send(Map.of("type", "media.publish", "kind", "camera", "sdp", "v=0\r\n(the browser's offer)"));
+            com.fasterxml.jackson.databind.JsonNode answer = socket.await(m -> m.path("type").asText().startsWith("media.")
+                    || m.path("type").asText().equals("error"));
+            assertThat(answer.path("type").asText()).as(answer.toString()).isEqualTo("media.answer");
+            assertThat(answer.get("sdp").asText()).isEqualTo(KmsStandIn.ANSWER);
+            assertThat(socket.await(m -> m.path("type").asText().equals("media.candidate")).at("/candidate/candidate").asText())
+                    .as("the KMS's own candidate comes back through kurento-client's event thread")
+                    .isEqualTo(KmsStandIn.CANDIDATE);
+            assertThat(kms.calls).containsSubsequence("create MediaPipeline", "create WebRtcEndpoint",
+                    "invoke processOffer", "invoke gatherCandidates");
+        }
+        Eventually.get(() -> kms.liveOfType("WebRtcEndpoint"), n -> n == 0, Duration.ofSeconds(15)); // the socket closed: its link is released
+
+        assertThat(server.post("/api/meetings/" + id + "/control", token, Map.of("action", "END")).status()).isEqualTo(200);
+        Eventually.get(() -> kms.liveOfType("MediaPipeline"), n -> n == 0, Duration.ofSeconds(15)); // the meeting ended: its pipeline is released
+        assertThat(kms.calls).contains("release WebRtcEndpoint", "release MediaPipeline");
+    }
+
+    private static void awaitReady() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (server.get("/health/ready", null).status() != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
     }
 
     @Test

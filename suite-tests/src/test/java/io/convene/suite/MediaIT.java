@@ -78,6 +78,36 @@ class MediaIT extends SignedInPeople {
 
     @Test
     @Order(2)
+    void aBigTileReceivesTheHighLayerOfASimulcastCameraAndASmallOneTheLow() {
+        String ginaCamera = me(gina) + "-camera";
+        gus.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1600, 900)); // two tiles of ~460 px
+        int high = layer(gus, ginaCamera, "high");
+        gus.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1000, 800)); // two tiles of ~315 px
+        int low = layer(gus, ginaCamera, "low");
+        System.out.printf("MediaIT figures: Gina's camera reaches Gus %d px wide in a big tile, %d px in a small one%n", high, low);
+        assertThat(low).as("the low layer is sent at half the resolution").isLessThanOrEqualTo(high / 2).isPositive();
+        long frames = stats(gus).get(ginaCamera).get("frames").asLong();
+        assertThat(later(gus, ginaCamera, 2).get("frames").asLong()).as("the low layer plays on").isGreaterThan(frames + 20);
+
+        gus.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1600, 900));
+        assertThat(layer(gus, ginaCamera, "high")).as("back to the high layer").isEqualTo(high);
+        gus.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1000, 800));
+    }
+
+    /** Waits until the page asked for {@code quality} of the feed and the frame width it decodes settled; that width. */
+    static int layer(Console c, String feed, String quality) {
+        c.wait.until(d -> quality.equals(c.script("return convene.subscriptions['" + feed + "'].quality;")));
+        int[] last = {-1};
+        return Eventually.get(() -> {
+            sleep(1500);
+            int before = last[0];
+            last[0] = stats(c).get(feed).get("width").asInt();
+            return before == last[0] ? last[0] : -1;
+        }, w -> w > 0, Duration.ofSeconds(30));
+    }
+
+    @Test
+    @Order(3)
     void aHostsMuteStopsTheAudioAtTheServerEvenFromAClientThatIgnoresIt() {
         String ginaCamera = me(gina) + "-camera";
         assertThat(HostControlsIT.control(meetingId, host, "MUTE", me(gina)).status()).isEqualTo(200);
@@ -99,7 +129,7 @@ class MediaIT extends SignedInPeople {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aSharedScreenReachesTheOthers() {
         gina.click(By.id("share"));
         gina.wait.until(ExpectedConditions.attributeToBe(By.id("share"), "aria-pressed", "true"));
@@ -115,7 +145,7 @@ class MediaIT extends SignedInPeople {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRecordingBecomesOnePlayableWebmThatOnlyThoseAllowedWatch() throws Exception {
         Reply started = api().post("/api/meetings/" + meetingId + "/record/start", host, Map.of());
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
@@ -179,7 +209,7 @@ class MediaIT extends SignedInPeople {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aParticipantOnlyReachableThroughTheRelayConnectsThroughCoturn() {
         Console remote = joinAsGuest(link + "&relay=1", "Rita Relay");
         JsonNode atRita = flowing(remote, me(gina) + "-camera");
@@ -191,7 +221,7 @@ class MediaIT extends SignedInPeople {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aPageThatLosesItsChannelReconnectsAndItsMediaFlowsAgain() {
         String ginaCamera = me(gina) + "-camera";
         String before = flowing(gus, ginaCamera).get("link").asText();
@@ -212,7 +242,7 @@ class MediaIT extends SignedInPeople {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aRemovedParticipantsMediaStops() {
         String gusCamera = me(gus) + "-camera";
         String janus = ConveneSuite.get().applicationConfig().get("convene.media.janus-url");
@@ -254,7 +284,7 @@ class MediaIT extends SignedInPeople {
         return stats(c).get(feed);
     }
 
-    /** Per received feed: video frames decoded, audio packets received, the kind of this end's ICE candidate. */
+    /** Per received feed: video frames decoded and their width, audio packets received, the kind of this end's ICE candidate. */
     static JsonNode stats(Console c) {
         Object json = c.script("""
                 const out = {};
@@ -263,7 +293,10 @@ class MediaIT extends SignedInPeople {
                   const stats = await s.pc.getStats();
                   const r = { link: s.link, frames: 0, audioPackets: 0, localCandidate: null, state: s.pc.connectionState };
                   stats.forEach((x) => {
-                    if (x.type === 'inbound-rtp' && x.kind === 'video') r.frames += x.framesDecoded || 0;
+                    if (x.type === 'inbound-rtp' && x.kind === 'video') {
+                      r.frames += x.framesDecoded || 0;
+                      r.width = x.frameWidth || 0;
+                    }
                     if (x.type === 'inbound-rtp' && x.kind === 'audio') r.audioPackets += x.packetsReceived || 0;
                     if (x.type === 'transport' && x.selectedCandidatePairId) {
                       const pair = stats.get(x.selectedCandidatePairId);

@@ -69,7 +69,7 @@ public class JanusMediaServer implements MediaServer {
     ManagedThreadFactory threads;
 
     /** A link of this node: its room, handle and, for a published feed, the feed and its audio streams. */
-    private record Link(UUID room, long handle, Feed published, List<String> audioMids) {
+    private record Link(UUID room, long handle, Feed published, List<String> audioMids, List<String> videoMids) {
     }
 
     private final Map<String, Link> links = new ConcurrentHashMap<>();
@@ -118,7 +118,7 @@ public class JanusMediaServer implements MediaServer {
                 reply = s.message(handle, join, "offer", offerSdp);
             }
             String link = Long.toString(handle);
-            links.put(link, new Link(meetingId, handle, feed, Sdp.audioMids(reply.sdp())));
+            links.put(link, new Link(meetingId, handle, feed, Sdp.mids(reply.sdp(), "audio"), List.of()));
             return new Negotiation(link, reply.sdp());
         } catch (RuntimeException e) {
             s.detach(handle);
@@ -136,7 +136,7 @@ public class JanusMediaServer implements MediaServer {
         try {
             JanusSession.Reply reply = s.message(handle, join, null, null);
             String link = Long.toString(handle);
-            links.put(link, new Link(meetingId, handle, null, List.of()));
+            links.put(link, new Link(meetingId, handle, null, List.of(), Sdp.mids(reply.sdp(), "video")));
             return new Negotiation(link, reply.sdp());
         } catch (RuntimeException e) {
             s.detach(handle);
@@ -171,6 +171,25 @@ public class JanusMediaServer implements MediaServer {
                     .add("mute", muted).build(), null, null);
         }
         LOG.fine(() -> "Audio of " + l.published().id() + (muted ? " muted" : " let through") + " at the server");
+    }
+
+    /**
+     * The subscription's video follows the substream asked for: 0, the lowest, or 2, the highest
+     * the publisher sends (Janus falls back to the best one that arrives). Feeds sent without
+     * simulcast are forwarded as they come.
+     */
+    @Override
+    public void chooseQuality(String link, Quality quality) {
+        Link l = known(link);
+        if (l.published() != null) {
+            throw new MediaFailure("Link " + link + " receives nothing");
+        }
+        var streams = Json.createArrayBuilder();
+        l.videoMids().forEach(mid -> streams.add(Json.createObjectBuilder().add("mid", mid)
+                .add("substream", quality == Quality.LOW ? 0 : 2)));
+        session().message(l.handle(), Json.createObjectBuilder().add("request", "configure").add("streams", streams).build(),
+                null, null);
+        LOG.fine(() -> "Link " + link + " receives the " + quality + " layer");
     }
 
     @Override

@@ -3,22 +3,23 @@ package io.convene.media.janus;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What Convene reads from an SDP: the mids of its audio sections (to mute them at the server). */
+/** What Convene reads from an SDP: the mids of its audio sections (to mute them at the server) or video ones (to choose their layer). */
 final class Sdp {
 
     private Sdp() {
     }
 
-    static List<String> audioMids(String sdp) {
+    /** @param media {@code audio} or {@code video} */
+    static List<String> mids(String sdp, String media) {
         List<String> mids = new ArrayList<>();
         if (sdp == null) {
             return mids;
         }
-        boolean audio = false;
+        boolean wanted = false;
         for (String line : sdp.split("\r?\n")) {
             if (line.startsWith("m=")) {
-                audio = line.startsWith("m=audio");
-            } else if (audio && line.startsWith("a=mid:")) {
+                wanted = line.startsWith("m=" + media + " ");
+            } else if (wanted && line.startsWith("a=mid:")) {
                 mids.add(line.substring("a=mid:".length()).trim());
             }
         }

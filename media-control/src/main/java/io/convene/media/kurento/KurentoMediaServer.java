@@ -66,6 +66,7 @@ public class KurentoMediaServer implements MediaServer {
     private final Map<String, KurentoClient> clients = new ConcurrentHashMap<>();
     private final Map<UUID, KurentoRoom> rooms = new ConcurrentHashMap<>();
     private final Map<String, KurentoRoom.Link> links = new ConcurrentHashMap<>();
+    private volatile boolean closing;
 
     public KurentoMediaServer() {
     }
@@ -156,6 +157,12 @@ public class KurentoMediaServer implements MediaServer {
     @Override
     public void start(String link, String answerSdp) {
         call(() -> known(link).endpoint.processAnswer(answerSdp), "take the answer of link " + link);
+    }
+
+    /** Kurento forwards one layer and adapts its bitrate to each subscriber's REMB itself: nothing to choose. */
+    @Override
+    public void chooseQuality(String link, Quality quality) {
+        known(link);
     }
 
     @Override
@@ -344,7 +351,11 @@ public class KurentoMediaServer implements MediaServer {
 
             @Override
             public void disconnected() {
-                LOG.warning(() -> "Lost Kurento at " + u + "; reconnecting");
+                if (closing) {
+                    LOG.info(() -> "Disconnected from Kurento at " + u);
+                } else {
+                    LOG.warning(() -> "Lost Kurento at " + u + "; reconnecting");
+                }
             }
 
             @Override
@@ -419,6 +430,7 @@ public class KurentoMediaServer implements MediaServer {
 
     @PreDestroy
     void disconnect() {
+        closing = true;
         clients.values().forEach(KurentoClient::destroy);
         clients.clear();
     }

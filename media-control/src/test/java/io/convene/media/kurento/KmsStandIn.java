@@ -23,18 +23,19 @@ import org.java_websocket.server.WebSocketServer;
  * onEvent, release, closeSession — with objects that live until released. It records every call
  * ("create WebRtcEndpoint", "invoke processOffer", ...), sends an IceCandidateFound after
  * gatherCandidates, writes a recording's file when the recorder stops, and can "restart" (forget
- * every object and its session, as a restarted KMS would).
+ * every object and its session, as a restarted KMS would). Shared (test-jar) with the whole-suite
+ * test that runs the EAR with Kurento selected.
  */
-final class KmsStandIn extends WebSocketServer {
+public final class KmsStandIn extends WebSocketServer {
 
-    static final String ANSWER = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=Kurento Media Server\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n"
+    public static final String ANSWER = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=Kurento Media Server\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n"
             + "c=IN IP4 0.0.0.0\r\na=mid:0\r\na=sendrecv\r\na=rtpmap:96 VP8/90000\r\n";
     static final String OFFER = ANSWER.replace("a=sendrecv", "a=sendonly");
-    static final String CANDIDATE = "candidate:1 1 UDP 2015363327 127.0.0.1 40000 typ host";
+    public static final String CANDIDATE = "candidate:1 1 UDP 2015363327 127.0.0.1 40000 typ host";
 
-    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     /** Live objects by id, with their type. */
-    final Map<String, String> live = new ConcurrentHashMap<>();
+    public final Map<String, String> live = new ConcurrentHashMap<>();
     private final Map<String, String> parents = new ConcurrentHashMap<>();
     private final Map<String, String> subscriptions = new ConcurrentHashMap<>(); // "object type" -> subscription
     private final Map<String, String> uris = new ConcurrentHashMap<>();
@@ -42,23 +43,24 @@ final class KmsStandIn extends WebSocketServer {
     private volatile String session = UUID.randomUUID().toString();
 
     /** @param recordingSample the file a recorder "writes" when it stops (a real WebM) */
-    KmsStandIn(Path recordingSample) {
+    public KmsStandIn(Path recordingSample) {
         super(new InetSocketAddress("127.0.0.1", 0));
         this.recordingSample = recordingSample;
         setReuseAddr(true);
         setTcpNoDelay(true);
+        setConnectionLostTimeout(0); // a KMS sends no WebSocket pings of its own (kurento-client pings it)
     }
 
-    String url() {
+    public String url() {
         return "ws://127.0.0.1:" + getPort() + "/kurento";
     }
 
-    long liveOfType(String type) {
+    public long liveOfType(String type) {
         return live.values().stream().filter(type::equals).count();
     }
 
     /** Forgets every object and its session, and drops the connections: a KMS that restarted. */
-    void restart() {
+    public void restart() {
         live.clear();
         parents.clear();
         subscriptions.clear();
@@ -88,7 +90,7 @@ final class KmsStandIn extends WebSocketServer {
                 calls.add("subscribe " + params.get("type").getAsString());
                 result(conn, id, value(subscription));
             }
-            case "unsubscribe" -> result(conn, id, withSession(new JsonObject()));
+            case "unsubscribe", "closeSession" -> result(conn, id, withSession(new JsonObject()));
             case "invoke" -> invoke(conn, id, params);
             case "release" -> {
                 String object = params.get("object").getAsString();
@@ -251,6 +253,8 @@ final class KmsStandIn extends WebSocketServer {
 
     @Override
     public void onError(WebSocket conn, Exception ex) {
+        System.err.println("KMS stand-in: " + ex);
+        ex.printStackTrace();
     }
 
     @Override

@@ -84,6 +84,12 @@ final class MediaLinks implements MediaServer.MediaListener {
                         ? candidate.getInt("sdpMLineIndex") : null));
     }
 
+    /** {@code media.quality}: the layer one of this socket's subscriptions receives ({@code low} or {@code high}). */
+    void quality(JsonObject message) {
+        media.chooseQuality(owned(message), MediaServer.Quality.valueOf(
+                message.getString("quality").toUpperCase(java.util.Locale.ROOT)));
+    }
+
     /** {@code media.hangup}: ends one of this socket's links. */
     void hangUp(JsonObject message) throws IOException {
         String link = owned(message);

@@ -125,6 +125,7 @@ public class MeetingSocket {
                 case "media.answer" -> s.media.answer(message);
                 case "media.candidate" -> s.media.candidate(message);
                 case "media.hangup" -> s.media.hangUp(message);
+                case "media.quality" -> s.media.quality(message);
                 case "media.feeds" -> s.media.feeds();
                 default -> s.send(error("unknown-type", "Unknown message type '" + type + "'"));
             }
