@@ -1,5 +1,6 @@
 package io.convene.directory;
 
+import io.convene.platform.JobLeases;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -27,9 +28,15 @@ public class DirectorySyncClock {
     @EJB
     DirectoryRuns runs;
 
+    @EJB
+    JobLeases leases;
+
     @Schedule(minute = "*", hour = "*", persistent = false)
     void tick() {
         try {
+            if (!leases.hold("directory-syncs", java.time.Duration.ofMinutes(3))) {
+                return; // another node runs them
+            }
             directories.queueDue();
             directories.strandedRuns().forEach(sync::runLater);
             java.time.Instant now = java.time.Instant.now();

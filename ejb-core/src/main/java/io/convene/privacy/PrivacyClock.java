@@ -1,5 +1,6 @@
 package io.convene.privacy;
 
+import io.convene.platform.JobLeases;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -19,9 +20,15 @@ public class PrivacyClock {
     @EJB
     PrivacyExports exports;
 
+    @EJB
+    JobLeases leases;
+
     @Schedule(minute = "*", hour = "*", persistent = false)
     void tick() {
         try {
+            if (!leases.hold("privacy-upkeep", java.time.Duration.ofMinutes(3))) {
+                return; // another node restarts stranded exports
+            }
             requests.stranded(Instant.now()).forEach(exports::runLater);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Restarting stranded exports failed; next minute tries again", e);

@@ -17,12 +17,14 @@ public final class Main {
         Path runtime = launcherJar.getParent().resolve("runtime");
         Path state = Path.of(SuiteSettings.setting("convene.state.dir", ".convene")).toAbsolutePath();
         long t0 = System.nanoTime();
-        Suite suite = Suite.start(SuiteSettings.forRun(state, runtime));
+        int nodes = Integer.parseInt(SuiteSettings.setting("convene.nodes", "1"));
+        Suite suite = Suite.start(SuiteSettings.forRun(state, runtime), nodes);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "convene-shutdown"));
         SuiteSettings s = suite.settings();
         System.out.printf("""
 
                 Convene is ready (%.1f s).
+                  Nodes         %s
                   REST API      %s/api   (OpenAPI: %s/openapi, health: %s/health)
                   Console       %s/admin  (administrators and compliance officers)
                   Join page     %s/join/<code>?t=…  (the link of every invitation: joinUrl of a scheduled meeting)
@@ -41,7 +43,9 @@ public final class Main {
                 Try: curl -s -X POST %s/api/users/login -H 'Content-Type: application/json' \\
                        -d '{"email":"hana@convene.example","password":"%s"}'
                 Ctrl-C stops everything.
-                """, (System.nanoTime() - t0) / 1e9, s.httpUrl(), s.httpUrl(), s.httpUrl(), s.httpUrl(), s.httpUrl(), s.keycloakUrl(),
+                """, (System.nanoTime() - t0) / 1e9,
+                nodes == 1 ? "one Payara Micro" : nodes + " Payara Micro nodes (ports " + (s.httpPort() + 1) + "-"
+                        + (s.httpPort() + nodes) + ", one data grid) behind HAProxy", s.httpUrl(), s.httpUrl(), s.httpUrl(), s.httpUrl(), s.httpUrl(), s.keycloakUrl(),
                 s.externalKeycloakUrl() != null ? "external"
                         : "user admin, password in " + state.resolve("secrets.properties"),
                 suite.dbUrl(), s.brokerHost(), s.brokerPort(),

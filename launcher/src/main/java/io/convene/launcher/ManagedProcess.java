@@ -69,6 +69,21 @@ final class ManagedProcess implements AutoCloseable {
         }
         throw new IllegalStateException(name + " not ready at " + url + " after " + timeout + "; see " + log);
     }
+    /** Kills the process at once (SIGKILL), as a crash or a pulled plug would. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    Path log() {
+        return log;
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

@@ -7,32 +7,62 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * Payara Micro running the Convene WAR at the root context, HTTP on 127.0.0.1 only, clustering off.
- * Configuration reaches the application as system properties (MicroProfile Config). Before the WAR,
- * post-boot commands deploy Artemis's resource adapter ({@link BrokerResources}); the broker's
- * password reaches them through the environment, not a file.
+ * Payara Micro running the Convene WAR at the root context, HTTP on 127.0.0.1 only. Alone, its
+ * clustering is off; as a node of a cluster, its data grid (Hazelcast) finds the others by a TCP
+ * member list on 127.0.0.1 (no multicast). Configuration reaches the application as system
+ * properties (MicroProfile Config). Before the WAR, post-boot commands deploy Artemis's resource
+ * adapter ({@link BrokerResources}); the broker's password reaches them through the environment,
+ * not a file.
  */
 final class PayaraMicroServer {
 
     private static final String PASSWORD_VARIABLE = "CONVENE_BROKER_PASSWORD";
 
+    /**
+     * One Payara Micro: its name (also its folder under the state folder and its log), its HTTP
+     * port, and its cluster — null for a node on its own.
+     */
+    record Node(String name, int httpPort, Cluster cluster) {
+        String url() {
+            return "http://127.0.0.1:" + httpPort;
+        }
+    }
+
+    /** A data grid: its name, this node's port in it, and every member's port (the TCP member list). */
+    record Cluster(String name, int port, List<Integer> memberPorts) {
+        String members() {
+            return String.join(",", memberPorts.stream().map(p -> "127.0.0.1:" + p).toList());
+        }
+    }
+
     private PayaraMicroServer() {
     }
 
     static ManagedProcess start(SuiteSettings settings, Map<String, String> config) {
-        Path work = settings.stateDir().toAbsolutePath().resolve("payara");
+        ManagedProcess payara = launch(settings, config, new Node("payara", settings.httpPort(), null));
+        awaitReady(payara, settings.httpUrl());
+        return payara;
+    }
+
+    /** Starts a node without waiting for it: several start side by side; then {@link #awaitReady}. */
+    static ManagedProcess launch(SuiteSettings settings, Map<String, String> config, Node node) {
+        Path work = settings.stateDir().toAbsolutePath().resolve(node.name());
         Path rootDir = work.resolve("root");
+        List<String> preboot = new ArrayList<>(List.of(
+                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1"));
+        if (node.cluster() == null) {
+            preboot.add("set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false");
+        }
         try {
             Folders.deleteRecursively(rootDir); // a stale root dir redeploys old applications
             Files.createDirectories(work);
-            Files.write(work.resolve("preboot.asadmin"), List.of(
-                    "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false",
-                    "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1"));
+            Files.write(work.resolve("preboot.asadmin"), preboot);
             Files.write(work.resolve("postboot.asadmin"),
                     BrokerResources.commands(settings, "${ENV=" + PASSWORD_VARIABLE + "}"));
             Properties props = new Properties();
@@ -47,21 +77,30 @@ final class PayaraMicroServer {
             throw new UncheckedIOException(e);
         }
         Path runtime = settings.runtimeDir().toAbsolutePath();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + work.toAbsolutePath(),
-                "-jar", runtime.resolve("payara-micro.jar").toString(),
-                "--nocluster",
-                "--port", String.valueOf(settings.httpPort()),
+                "-jar", runtime.resolve("payara-micro.jar").toString()));
+        if (node.cluster() == null) {
+            command.add("--nocluster");
+        } else {
+            command.addAll(List.of("--name", node.name(), "--clustername", node.cluster().name(),
+                    "--clustermode", "tcpip:" + node.cluster().members(), "--interfaces", "127.0.0.1",
+                    "--startport", String.valueOf(node.cluster().port())));
+        }
+        command.addAll(List.of(
+                "--port", String.valueOf(node.httpPort()),
                 "--rootdir", rootDir.toString(),
                 "--prebootcommandfile", work.resolve("preboot.asadmin").toString(),
                 "--postbootcommandfile", work.resolve("postboot.asadmin").toString(),
                 "--systemproperties", work.resolve("convene.properties").toString(),
-                "--deploy", runtime.resolve("ROOT.war").toString());
-        ManagedProcess payara = ManagedProcess.start("Payara Micro", command,
+                "--deploy", runtime.resolve("ROOT.war").toString()));
+        return ManagedProcess.start("Payara Micro (" + node.name() + ")", command,
                 Map.of(PASSWORD_VARIABLE, settings.brokerPassword()), work,
-                settings.stateDir().resolve("logs/payara.log"));
-        // Payara answers /health before the WAR is in: wait for Convene's own check
-        payara.awaitHttpOk(settings.httpUrl() + "/health/ready", "\"database\"", Duration.ofMinutes(4));
-        return payara;
+                settings.stateDir().resolve("logs/" + node.name() + ".log"));
+    }
+
+    /** Payara answers /health before the WAR is in: waits for Convene's own check. */
+    static void awaitReady(ManagedProcess payara, String url) {
+        payara.awaitHttpOk(url + "/health/ready", "\"database\"", Duration.ofMinutes(4));
     }
 }

@@ -9,14 +9,15 @@ import java.util.logging.Logger;
 /**
  * The whole Convene suite: PostgreSQL (embedded unless a JDBC URL is configured), Keycloak (embedded
  * unless a URL is configured), the Artemis broker (embedded unless a host is configured), coturn
- * and Janus (each when installed and none is configured) and Payara Micro with Convene. Closing it stops exactly what it started,
- * in reverse order.
+ * and Janus (each when installed and none is configured) and Payara Micro with Convene — one node, or
+ * several in one data grid behind HAProxy. Closing it stops exactly what it started, in reverse order.
  */
 public final class Suite implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Suite.class.getName());
 
     private final SuiteSettings settings;
+    private final int nodes;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private String dbUrl;
     private String dbUser;
@@ -25,12 +26,21 @@ public final class Suite implements AutoCloseable {
     private TurnServer turn;
     private JanusServer janus;
 
-    private Suite(SuiteSettings settings) {
+    private Suite(SuiteSettings settings, int nodes) {
         this.settings = settings;
+        this.nodes = nodes;
     }
 
     public static Suite start(SuiteSettings settings) {
-        Suite suite = new Suite(settings);
+        return start(settings, 1);
+    }
+
+    /**
+     * With {@code nodes} above 1: that many Payara Micro nodes in one data grid on the ports after
+     * the HTTP port, and HAProxy on the HTTP port in front of them.
+     */
+    public static Suite start(SuiteSettings settings, int nodes) {
+        Suite suite = new Suite(settings, nodes);
         try {
             suite.startAll();
             return suite;
@@ -88,7 +98,16 @@ public final class Suite implements AutoCloseable {
                 LOG.info(() -> "Janus (media) ready at " + janus.url());
             }
         }
-        started.push(PayaraMicroServer.start(settings, applicationConfig()));
+        if (nodes == 1) {
+            started.push(PayaraMicroServer.start(settings, applicationConfig()));
+        } else {
+            java.util.List<Integer> ports = java.util.stream.IntStream.rangeClosed(1, nodes)
+                    .mapToObj(i -> settings.httpPort() + i).toList();
+            ConveneCluster cluster = ConveneCluster.start(settings, applicationConfig(), "node", ports);
+            started.push(cluster);
+            started.push(LoadBalancer.start(settings.stateDir(), settings.httpPort(), cluster.urls()));
+            LOG.info(() -> "HAProxy in front of " + nodes + " nodes at " + settings.httpUrl());
+        }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         LOG.info(() -> "Convene ready at " + settings.httpUrl() + " in " + millis + " ms");
     }
@@ -137,6 +156,11 @@ public final class Suite implements AutoCloseable {
             return "external Janus: " + System.getProperty("convene.media.janus-url");
         }
         return janus == null ? "off (apt-get install janus janus-tools ffmpeg for audio, video and recordings)" : "Janus at " + janus.url();
+    }
+
+    /** How many Payara Micro nodes run Convene (behind HAProxy when more than one). */
+    public int nodes() {
+        return nodes;
     }
 
     public SuiteSettings settings() {

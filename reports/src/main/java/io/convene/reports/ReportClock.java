@@ -1,5 +1,6 @@
 package io.convene.reports;
 
+import io.convene.platform.JobLeases;
 import io.convene.storage.Blobs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
@@ -23,9 +24,15 @@ public class ReportClock {
     @EJB
     Blobs blobs;
 
+    @EJB
+    JobLeases leases;
+
     @Schedule(minute = "*", hour = "*", persistent = false)
     void tick() {
         try {
+            if (!leases.hold("report-upkeep", java.time.Duration.ofMinutes(3))) {
+                return; // another node restarts stranded reports and deletes expired files
+            }
             Instant now = Instant.now();
             jobs.stranded(now).forEach(exports::runLater);
             for (String key : jobs.expire(now)) {

@@ -23,6 +23,11 @@ public final class Api {
         this.base = base;
     }
 
+    /** Where this client sends its requests, e.g. {@code http://127.0.0.1:8080}. */
+    public String base() {
+        return base;
+    }
+
     public Reply get(String path, String token) {
         return send("GET", path, token, null, Map.of());
     }

@@ -143,9 +143,15 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
         return all;
     }
 
-    /** The close code the server sent, waiting up to 10 s. */
+    /** The close code the server sent, waiting up to 10 s; 1006 when the connection broke without one. */
     int closeCode() {
-        return closed.orTimeout(10, TimeUnit.SECONDS).join();
+        return closed.orTimeout(10, TimeUnit.SECONDS).exceptionally(broken -> {
+            if (broken instanceof java.util.concurrent.TimeoutException
+                    || broken.getCause() instanceof java.util.concurrent.TimeoutException) {
+                throw new AssertionError("Not closed within 10 s");
+            }
+            return 1006;
+        }).join();
     }
     @Override
     public void close() {

@@ -127,12 +127,17 @@ class HostControlsIT extends SignedInPeople {
     }
 
     static Reply control(String id, String token, String action, String participationId) {
+        return controlAt(api(), id, token, action, participationId);
+    }
+
+    /** The same, asked of one node of a cluster. */
+    static Reply controlAt(Api node, String id, String token, String action, String participationId) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("action", action);
         if (participationId != null) {
             body.put("participationId", participationId);
         }
-        return api().post("/api/meetings/" + id + "/control", token, body);
+        return node.post("/api/meetings/" + id + "/control", token, body);
     }
 
     static JsonNode events(String id, String token) {

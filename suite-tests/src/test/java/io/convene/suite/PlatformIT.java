@@ -23,6 +23,7 @@ class PlatformIT {
         Reply metrics = api().send("GET", "/metrics", null, null, Map.of("Accept", "text/plain"));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw()).isNotBlank();
+        assertThat(metrics.raw()).as("what a cluster scales on (docs/kubernetes.md)").containsPattern("convene_channel_sockets\\{[^}]*\\} \\d");
     }
 
     @Test

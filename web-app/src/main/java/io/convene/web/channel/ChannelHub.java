@@ -72,6 +72,11 @@ public class ChannelHub {
         return s;
     }
 
+    /** Open channel sockets on this node (a gauge in /metrics: what a cluster scales on). */
+    public int openSockets() {
+        return byMeeting.values().stream().mapToInt(Set::size).sum();
+    }
+
     void unsubscribe(Subscriber s) {
         byMeeting.computeIfPresent(s.meetingId, (id, set) -> {
             set.remove(s);

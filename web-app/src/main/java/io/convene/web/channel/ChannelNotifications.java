@@ -18,6 +18,9 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -59,8 +62,14 @@ public class ChannelNotifications {
     private volatile Connection connection;
     private Thread listener;
 
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry metrics;
+
     @PostConstruct
     void start() {
+        metrics.gauge(Metadata.builder().withName("convene.channel.sockets")
+                .withDescription("Meeting channel sockets open on this node").build(), hub, ChannelHub::openSockets);
         listener = threads.newThread(this::listen);
         listener.setName("convene-channel-notifications");
         listener.start();

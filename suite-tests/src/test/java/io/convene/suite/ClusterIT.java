@@ -1,0 +1,194 @@
+package io.convene.suite;
+
+import static io.convene.suite.ConveneSuite.api;
+import static io.convene.suite.Meetings.draft;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convene.launcher.ConveneCluster;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two more Payara Micro nodes with the same Convene WAR, in one data grid, sharing the suite's
+ * PostgreSQL, Artemis and Keycloak (the suite's own node runs beside them: three in all). People
+ * connected to different nodes are in one meeting: chat, controls and removals reach everyone in
+ * order, once; a killed node's clients come back through HAProxy on the other node with nothing
+ * lost or repeated; a reminder goes out once although every node's clock ticks.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT extends SignedInPeople {
+
+    static ConveneCluster cluster;
+    static Api a;
+    static Api b;
+    static String balanced;
+
+    @BeforeAll
+    static void twoNodes() {
+        long t0 = System.nanoTime();
+        cluster = ConveneCluster.start(ConveneSuite.get(), "cluster-node", 2);
+        a = new Api(cluster.nodes().get(0).url());
+        b = new Api(cluster.nodes().get(1).url());
+        balanced = cluster.startLoadBalancer();
+        System.out.printf("ClusterIT: two nodes and HAProxy ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theNodesFormOneDataGrid() {
+        for (ConveneCluster.Node node : cluster.nodes()) {
+            String log = Eventually.get(() -> read(node), text -> text.contains("DG Size: 2"), Duration.ofSeconds(60));
+            assertThat(log).as(node.name() + " sees both members").contains("DG Size: 2");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void chatControlsAndRemovalsReachEveryoneWhateverTheirNode() {
+        Meetings.Gathering g = Meetings.gather(host, pablo, cora, draft("Across nodes"));
+        try (ChannelClient hostOnA = ChannelClient.withBearer(a.base(), g.id(), host);
+             ChannelClient pabloOnB = ChannelClient.withBearer(b.base(), g.id(), pablo);
+             ChannelClient coraOnB = ChannelClient.withBearer(b.base(), g.id(), cora)) {
+            hostOnA.next();
+            pabloOnB.next();
+            coraOnB.next();
+
+            assertThat(chat(b, g.id(), pablo, "from B").status()).isEqualTo(201);
+            assertThat(chat(a, g.id(), host, "from A").status()).isEqualTo(201);
+            assertThat(HostControlsIT.controlAt(a, g.id(), host, "LOCK", null).status()).isEqualTo(200);
+
+            List<JsonNode> atHost = events(hostOnA, 3);
+            assertThat(kinds(atHost)).containsExactly("chat.message from B", "chat.message from A", "meeting.locked");
+            assertThat(seqs(events(pabloOnB, 3))).as("the same events, in the same order, on the other node")
+                    .isEqualTo(seqs(atHost));
+            assertThat(seqs(events(coraOnB, 3))).isEqualTo(seqs(atHost));
+
+            assertThat(HostControlsIT.controlAt(a, g.id(), host, "REMOVE", g.coraP()).status()).isEqualTo(200);
+            assertThat(coraOnB.awaitEvent("participant.removed").at("/data/participationId").asText()).isEqualTo(g.coraP());
+            assertThat(coraOnB.closeCode()).as("the host on A removed her; her socket on B closes").isEqualTo(4403);
+            assertThat(pabloOnB.awaitEvent("participant.removed").get("seq").asLong())
+                    .isEqualTo(hostOnA.awaitEvent("participant.removed").get("seq").asLong());
+            assertThat(pabloOnB.drain(Duration.ofSeconds(1))).as("nothing twice").isEmpty();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aReminderGoesOutOnceThoughEveryNodesClockTicks() throws InterruptedException {
+        String admin = ConveneSuite.tokenOf(Meetings.ADMIN);
+        LocalDateTime start = LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusMinutes(3).truncatedTo(ChronoUnit.MINUTES);
+        Map<String, Object> soon = new HashMap<>(Map.of("title", "Reminded on one node", "start", start.toString(),
+                "end", start.plusMinutes(5).toString(), "timeZone", "Europe/Berlin", "invitees", List.of(Meetings.HOST),
+                "reminderMinutes", 5));
+        String id = b.post("/api/meetings/schedule", admin, soon).text("id");
+        assertThat(NotificationsIT.awaitKinds(host, id, 2)).containsExactly("REMINDER", "INVITED");
+        Thread.sleep(16_000); // another round of every node's reminder clock
+        assertThat(NotificationsIT.ofMeeting(NotificationsIT.mine(host, false), id))
+                .extracting(n -> n.get("kind").asText()).containsExactly("REMINDER", "INVITED");
+    }
+
+    @Test
+    @Order(4)
+    void aKilledNodesClientsResumeOnTheOtherWithNothingLostOrRepeated() {
+        Meetings.Gathering g = Meetings.gather(host, pablo, cora, draft("Failover"));
+        long lastSeen;
+        List<String> before = List.of("one", "two", "three");
+        List<String> during = List.of("four", "five", "six");
+        try (ChannelClient hostOnB = ChannelClient.withBearer(b.base(), g.id(), host)) {
+            hostOnB.next();
+            ChannelClient pabloOnA = ChannelClient.withBearer(a.base(), g.id(), pablo);
+            pabloOnA.next();
+            before.forEach(text -> assertThat(chat(b, g.id(), host, text).status()).isEqualTo(201));
+            List<JsonNode> seen = events(pabloOnA, 3);
+            assertThat(texts(seen)).isEqualTo(before);
+            lastSeen = seen.get(2).get("seq").asLong();
+
+            cluster.nodes().get(0).kill();
+            assertThat(pabloOnA.closeCode()).as("the node died under his socket").isNotEqualTo(1000);
+            during.forEach(text -> assertThat(chat(b, g.id(), host, text).status()).isEqualTo(201));
+
+            // the client tries again, through the load balancer, which now has only node B
+            ChannelClient pabloAgain = Eventually.get(() -> reconnect(g.id()), c -> c != null, Duration.ofSeconds(30));
+            try (pabloAgain) {
+                JsonNode hello = pabloAgain.next();
+                assertThat(hello.get("type").asText()).isEqualTo("hello");
+                pabloAgain.send(Map.of("type", "resume", "after", lastSeen));
+                List<JsonNode> missed = events(pabloAgain, 3);
+                assertThat(texts(missed)).isEqualTo(during);
+                assertThat(seqs(missed)).containsExactly(lastSeen + 1, lastSeen + 2, lastSeen + 3);
+                assertThat(chat(b, g.id(), host, "seven").status()).isEqualTo(201);
+                assertThat(texts(events(pabloAgain, 1))).containsExactly("seven");
+                assertThat(pabloAgain.drain(Duration.ofSeconds(1))).as("nothing twice").isEmpty();
+                assertThat(texts(events(hostOnB, 7))).containsExactly("one", "two", "three", "four", "five", "six", "seven");
+            }
+        }
+    }
+
+    private static ChannelClient reconnect(String meetingId) {
+        try {
+            return ChannelClient.withBearer(balanced, meetingId, pablo);
+        } catch (RuntimeException notYet) {
+            return null;
+        }
+    }
+
+    static Reply chat(Api node, String meetingId, String token, String text) {
+        return node.post("/api/meetings/" + meetingId + "/chat/send", token,
+                Map.of("clientMessageId", UUID.randomUUID().toString(), "text", text));
+    }
+
+    /** The next {@code count} events (other messages skipped). */
+    static List<JsonNode> events(ChannelClient socket, int count) {
+        List<JsonNode> events = new ArrayList<>();
+        while (events.size() < count) {
+            JsonNode m = socket.next();
+            if ("event".equals(m.path("type").asText())) {
+                events.add(m);
+            }
+        }
+        return events;
+    }
+
+    static List<String> kinds(List<JsonNode> events) {
+        return events.stream().map(e -> e.get("event").asText()
+                + (e.get("event").asText().equals("chat.message") ? " " + e.at("/data/text").asText() : "")).toList();
+    }
+
+    static List<String> texts(List<JsonNode> events) {
+        return events.stream().map(e -> e.at("/data/text").asText()).toList();
+    }
+
+    static List<Long> seqs(List<JsonNode> events) {
+        return events.stream().map(e -> e.get("seq").asLong()).toList();
+    }
+
+    private static String read(ConveneCluster.Node node) {
+        try {
+            return Files.readString(node.log());
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}
