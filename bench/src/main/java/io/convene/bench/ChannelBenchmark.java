@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,12 +39,19 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ChannelBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final java.util.concurrent.atomic.AtomicInteger SLOTS = new java.util.concurrent.atomic.AtomicInteger();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
     private final String meetingId;
     private final String joinToken;
 
-    private ChannelBenchmark(String base, String meetingId, String joinToken) {
+    /** What one run measured. */
+    record Result(int participants, long joinP50, long joinP99, long fanOutP50, long fanOutP99, long delivered,
+                  long expected, double persistedPerSecond) {
+    }
+
+    ChannelBenchmark(String base, String meetingId, String joinToken) {
         this.base = base;
         this.meetingId = meetingId;
         this.joinToken = joinToken;
@@ -60,24 +68,50 @@ public final class ChannelBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             String token = JSON.readTree(post(http, base + "/api/users/login", null, Map.of("email", "hana@convene.example",
                     "password", suite.settings().demoPassword()))).get("access_token").asText();
-            LocalDateTime start = LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.HOURS);
-            JsonNode meeting = JSON.readTree(post(http, base + "/api/meetings/schedule", token, Map.of("title", "Benchmark",
-                    "start", start.toString(), "end", start.plusHours(2).toString(), "timeZone", "UTC",
-                    "allowGuests", true, "settings", Map.of("joinBeforeHost", true))));
-            post(http, base + "/api/meetings/" + meeting.get("id").asText() + "/join", token, Map.of());
-            String link = meeting.get("joinUrl").asText();
-            new ChannelBenchmark(base, meeting.get("id").asText(), link.substring(link.indexOf("?t=") + 3))
-                    .run(token, participants, messages, rate);
+            forMeeting(base, token, "Benchmark").run(token, participants, messages, rate);
         }
         System.exit(0);
     }
 
-    private void run(String hostToken, int n, int messages, int rate) throws Exception {
+    /** A new meeting open to guests, started by its host: the benchmark of its channel. */
+    static ChannelBenchmark forMeeting(String base, String hostToken, String title) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // a slot of its own: one host's meetings may not overlap
+        LocalDateTime start = LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.HOURS).plusHours(3L * SLOTS.getAndIncrement());
+        JsonNode meeting = JSON.readTree(post(http, base + "/api/meetings/schedule", hostToken, Map.of("title", title,
+                "start", start.toString(), "end", start.plusHours(2).toString(), "timeZone", "UTC",
+                "allowGuests", true, "settings", Map.of("joinBeforeHost", true))));
+        post(http, base + "/api/meetings/" + meeting.get("id").asText() + "/join", hostToken, Map.of());
+        String link = meeting.get("joinUrl").asText();
+        return new ChannelBenchmark(base, meeting.get("id").asText(), link.substring(link.indexOf("?t=") + 3));
+    }
+
+    private final List<Client> clients = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> joinMillis = Collections.synchronizedList(new ArrayList<>());
+
+    /** The three measurements of one meeting, printed and returned. */
+    Result run(String hostToken, int n, int messages, int rate) throws Exception {
         System.out.printf("%nConvene channel benchmark: %d participants, %d messages at %d/s%n", n, messages, rate);
-        List<Client> clients = Collections.synchronizedList(new ArrayList<>());
-        List<Long> joinMillis = Collections.synchronizedList(new ArrayList<>());
         long t0 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
+        join(n, 16);
+        double joinSeconds = (System.nanoTime() - t0) / 1e9;
+        long[] join = report("join-to-ready", joinMillis, "ms");
+        System.out.printf("  %d participants ready in %.1f s (%.0f joins/s with 16 at a time)%n", n, joinSeconds,
+                n / joinSeconds);
+        long[] fan = report("chat fan-out (send to each socket)", fanOut(hostToken, messages, rate, "bench-"), "ms");
+        long expected = (long) messages * clients.size();
+        System.out.printf("  delivered %d of %d (messages x sockets)%n", received(clients), expected);
+        double persisted = persisted(8, 10);
+        System.out.printf("  chat messages persisted: %.0f/s (8 senders, each message fanned out to %d sockets)%n",
+                persisted, clients.size());
+        long delivered = received(clients);
+        close();
+        return new Result(n, join[0], join[1], fan[0], fan[1], delivered, expected, persisted);
+    }
+
+    /** {@code n} guests join through the link and open their sockets, {@code parallel} at a time. */
+    void join(int n, int parallel) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
         List<Future<?>> joins = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int number = i;
@@ -88,29 +122,39 @@ public final class ChannelBenchmark {
                 Client c = new Client(joined.get("guestTicket").asText());
                 http.newWebSocketBuilder().buildAsync(URI.create(base.replace("http", "ws") + "/ws/meetings/" + meetingId
                         + "?ticket=" + joined.get("channelTicket").asText()), c).join();
-                c.hello.get(30, TimeUnit.SECONDS);
+                c.hello.get(60, TimeUnit.SECONDS);
                 joinMillis.add((System.nanoTime() - started) / 1_000_000);
                 clients.add(c);
                 return null;
             }));
         }
-        for (Future<?> f : joins) {
-            f.get();
+        try {
+            for (Future<?> f : joins) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        double joinSeconds = (System.nanoTime() - t0) / 1e9;
-        report("join-to-ready", joinMillis, "ms");
-        System.out.printf("  %d participants ready in %.1f s (%.0f joins/s with 16 at a time)%n", n, joinSeconds,
-                n / joinSeconds);
+    }
 
-        // fan-out: the host sends at a fixed rate; every socket records when each message arrived
+    List<Long> joinMillis() {
+        return joinMillis;
+    }
+
+    /**
+     * The host sends {@code messages} at {@code rate} a second; every socket notes when each
+     * arrived. The latencies, send to arrival, of every message at every socket (waits up to 60 s).
+     */
+    List<Long> fanOut(String hostToken, int messages, int rate, String prefix) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         long interval = 1_000_000_000L / rate;
         long next = System.nanoTime();
         for (int i = 0; i < messages; i++) {
-            while (System.nanoTime() < next) {
-                Thread.onSpinWait();
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
             }
-            String id = "bench-" + i;
+            String id = prefix + i;
             sentAt.put(id, System.nanoTime());
             post(http, base + "/api/meetings/" + meetingId + "/chat/send", hostToken,
                     Map.of("clientMessageId", id, "text", id));
@@ -118,32 +162,39 @@ public final class ChannelBenchmark {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         long expected = (long) messages * clients.size();
-        while (received(clients) < expected && System.nanoTime() < deadline) {
+        while (arrivals(prefix) < expected && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         List<Long> fanOut = new ArrayList<>();
         for (Client c : clients) {
             for (Map.Entry<String, Long> r : c.arrivals.entrySet()) {
-                fanOut.add((r.getValue() - sentAt.get(r.getKey())) / 1_000_000);
+                if (r.getKey().startsWith(prefix)) {
+                    fanOut.add((r.getValue() - sentAt.get(r.getKey())) / 1_000_000);
+                }
             }
         }
-        report("chat fan-out (send to each socket)", fanOut, "ms");
-        System.out.printf("  delivered %d of %d (messages x sockets)%n", received(clients), expected);
+        return fanOut;
+    }
 
-        // persisted per second: 8 guests sending as fast as they can for 10 s
+    private long arrivals(String prefix) {
+        return clients.stream().mapToLong(c -> c.arrivals.keySet().stream().filter(k -> k.startsWith(prefix)).count()).sum();
+    }
+
+    /** Chat messages stored a second with {@code senders} guests sending as fast as they can for that long. */
+    double persisted(int senders, int seconds) throws Exception {
         AtomicLong stored = new AtomicLong();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<Future<?>> senders = new ArrayList<>();
-        for (int s = 0; s < 8; s++) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        List<Future<?>> sending = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
             Client sender = clients.get(s);
-            senders.add(pool.submit(() -> {
-                int i = 0;
+            sending.add(pool.submit(() -> {
                 while (System.nanoTime() < until) {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/meetings/" + meetingId
                                     + "/chat/send")).header("Content-Type", "application/json")
                             .header("X-Convene-Guest-Ticket", sender.guestTicket)
                             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-                                    "clientMessageId", "load-" + i++, "text", "load")))).build(),
+                                    "clientMessageId", "load-" + UUID.randomUUID(), "text", "load")))).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 201) {
                         stored.incrementAndGet();
@@ -152,12 +203,17 @@ public final class ChannelBenchmark {
                 return null;
             }));
         }
-        for (Future<?> f : senders) {
-            f.get();
+        try {
+            for (Future<?> f : sending) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        System.out.printf("  chat messages persisted: %.0f/s (8 senders, each message fanned out to %d sockets)%n",
-                stored.get() / 10.0, clients.size());
-        pool.shutdownNow();
+        return stored.get() / (double) seconds;
+    }
+
+    void close() {
         clients.forEach(c -> c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
     }
 
@@ -165,19 +221,21 @@ public final class ChannelBenchmark {
         return clients.stream().mapToLong(c -> c.arrivals.size()).sum();
     }
 
-    private static void report(String what, List<Long> millis, String unit) {
+    /** Prints the percentiles; returns p50 and p99 (-1 without samples). */
+    static long[] report(String what, List<Long> millis, String unit) {
         List<Long> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         if (sorted.isEmpty()) {
             System.out.printf("  %s: no samples%n", what);
-            return;
+            return new long[] {-1, -1};
         }
         System.out.printf("  %s: p50 %d %s, p99 %d %s, max %d %s (%d samples)%n", what,
                 sorted.get(sorted.size() / 2), unit, sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * 0.99)),
                 unit, sorted.get(sorted.size() - 1), unit, sorted.size());
+        return new long[] {sorted.get(sorted.size() / 2), sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * 0.99))};
     }
 
-    private static String post(HttpClient http, String url, String token, Object body) throws IOException, InterruptedException {
+    static String post(HttpClient http, String url, String token, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (token != null) {
@@ -217,8 +275,8 @@ public final class ChannelBenchmark {
                 partial.setLength(0);
                 if (text.startsWith("{\"type\":\"hello\"")) {
                     hello.complete(null);
-                } else if (text.contains("\"event\":\"chat.message\"") && text.contains("\"text\":\"bench-")) {
-                    int at = text.indexOf("\"text\":\"bench-") + 8;
+                } else if (text.contains("\"event\":\"chat.message\"") && text.contains("\"text\":\"bench")) {
+                    int at = text.indexOf("\"text\":\"bench") + 8;
                     arrivals.putIfAbsent(text.substring(at, text.indexOf('"', at)), now);
                 }
             }

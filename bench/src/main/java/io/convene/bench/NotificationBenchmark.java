@@ -52,7 +52,8 @@ public final class NotificationBenchmark {
         System.exit(0);
     }
 
-    private static void run(Suite suite, int notices, int senders) throws Exception {
+    /** Notifications stored a second, end to end. */
+    static double run(Suite suite, int notices, int senders) throws Exception {
         SuiteClient client = new SuiteClient(suite);
         String host = client.tokenOf("hana@convene.example");
         for (String email : INVITEES) { // their accounts exist from their first call on
@@ -117,5 +118,6 @@ public final class NotificationBenchmark {
         System.out.printf("  published %d notices in %.1f s (%.0f/s)%n", notices, publishSeconds, notices / publishSeconds);
         System.out.printf("  stored %d of %d in-app notifications in %.1f s: %.0f notices/s, %.0f notifications/s end to end%n",
                 stored, expected, totalSeconds, notices / totalSeconds, (stored - recipients.size()) / totalSeconds);
+        return (stored - recipients.size()) / totalSeconds;
     }
 }

@@ -58,9 +58,11 @@ public final class ConveneCluster implements AutoCloseable {
 
     /**
      * Starts {@code httpPorts.size()} nodes named {@code <prefix>1...} for the suite's settings and
-     * this configuration.
+     * this configuration; each node's process is handed to {@code launched} as soon as it runs (to
+     * be stopped with its owner even if the start is cut short).
      */
-    static ConveneCluster start(SuiteSettings settings, Map<String, String> config, String prefix, List<Integer> httpPorts) {
+    static ConveneCluster start(SuiteSettings settings, Map<String, String> config, String prefix, List<Integer> httpPorts,
+                                java.util.function.Consumer<ManagedProcess> launched) {
         List<Integer> gridPorts = httpPorts.stream().map(p -> SuiteSettings.freePort()).toList();
         String grid = "convene-" + SuiteSettings.randomSecret().substring(0, 8);
         List<Node> nodes = new ArrayList<>();
@@ -68,7 +70,9 @@ public final class ConveneCluster implements AutoCloseable {
             for (int i = 0; i < httpPorts.size(); i++) {
                 PayaraMicroServer.Node spec = new PayaraMicroServer.Node(prefix + (i + 1), httpPorts.get(i),
                         new PayaraMicroServer.Cluster(grid, gridPorts.get(i), gridPorts));
-                nodes.add(new Node(spec, PayaraMicroServer.launch(settings, config, spec)));
+                ManagedProcess process = PayaraMicroServer.launch(settings, config, spec);
+                nodes.add(new Node(spec, process));
+                launched.accept(process);
             }
             for (Node node : nodes) {
                 PayaraMicroServer.awaitReady(node.process, node.url());
@@ -87,7 +91,7 @@ public final class ConveneCluster implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             ports.add(SuiteSettings.freePort());
         }
-        return start(suite.settings(), suite.applicationConfig(), prefix, ports);
+        return start(suite.settings(), suite.applicationConfig(), prefix, ports, process -> { });
     }
 
     /** For tests: HAProxy in front of these nodes on a free port (stopped with them); its URL. */

@@ -48,7 +48,7 @@ final class JanusServer implements AutoCloseable {
         int httpPort = SuiteSettings.freePort();
         String adminKey = SuiteSettings.randomSecret();
         int rtpFrom = SuiteSettings.freePort();
-        Path dir = stateDir.resolve("janus");
+        Path dir = stateDir.toAbsolutePath().resolve("janus"); // absolute: Janus runs in that folder
         try {
             Files.createDirectories(dir.resolve("recordings"));
             Files.writeString(dir.resolve("janus.jcfg"), """

@@ -18,8 +18,9 @@ public final class Main {
         Path state = Path.of(SuiteSettings.setting("convene.state.dir", ".convene")).toAbsolutePath();
         long t0 = System.nanoTime();
         int nodes = Integer.parseInt(SuiteSettings.setting("convene.nodes", "1"));
-        Suite suite = Suite.start(SuiteSettings.forRun(state, runtime), nodes);
-        Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "convene-shutdown"));
+        Suite suite = Suite.of(SuiteSettings.forRun(state, runtime), nodes);
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "convene-shutdown")); // Ctrl-C while starting too
+        suite.begin();
         SuiteSettings s = suite.settings();
         System.out.printf("""
 

@@ -20,11 +20,18 @@ final class ManagedProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    /** Stops the process if the launcher's JVM exits first (Ctrl-C while the suite is still starting). */
+    private final Thread stopAtExit;
 
     private ManagedProcess(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.stopAtExit = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }, "stop " + name + " at exit");
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
     static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
@@ -47,7 +54,9 @@ final class ManagedProcess implements AutoCloseable {
 
     /** Waits for a 200 whose body contains {@code mark} (a server may answer before its applications are in). */
     void awaitHttpOk(String url, String mark, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: an h2c upgrade asked of a server still starting could hang past the request's timeout
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -86,6 +95,11 @@ final class ManagedProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting: the hook runs anyway
+        }
         if (!process.isAlive()) {
             return;
         }

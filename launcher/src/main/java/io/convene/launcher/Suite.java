@@ -1,6 +1,5 @@
 package io.convene.launcher;
 
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +17,8 @@ public final class Suite implements AutoCloseable {
 
     private final SuiteSettings settings;
     private final int nodes;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Deque<AutoCloseable> started = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
     private String dbUrl;
     private String dbUser;
     private String dbPassword;
@@ -40,14 +40,36 @@ public final class Suite implements AutoCloseable {
      * the HTTP port, and HAProxy on the HTTP port in front of them.
      */
     public static Suite start(SuiteSettings settings, int nodes) {
-        Suite suite = new Suite(settings, nodes);
+        return of(settings, nodes).begin();
+    }
+
+    /** A suite not started yet: the run command registers its shutdown before {@link #begin()}. */
+    public static Suite of(SuiteSettings settings, int nodes) {
+        return new Suite(settings, nodes);
+    }
+
+    /**
+     * Starts everything; if a part fails, stops what had started. Closing the suite while this runs
+     * (Ctrl-C during start-up) stops what had started so far, and what would start next.
+     */
+    public Suite begin() {
         try {
-            suite.startAll();
-            return suite;
+            startAll();
+            return this;
         } catch (RuntimeException e) {
-            suite.close();
+            close();
             throw e;
         }
+    }
+
+    /** Keeps a started part to stop with the suite; one started after the suite was closed stops at once. */
+    private <T extends AutoCloseable> T push(T part) {
+        started.push(part);
+        if (closed) {
+            close();
+            throw new IllegalStateException("The suite was stopped while it started");
+        }
+        return part;
     }
 
     private void startAll() {
@@ -60,7 +82,7 @@ public final class Suite implements AutoCloseable {
         } else {
             EmbeddedDatabase db = EmbeddedDatabase.start(settings.stateDir().resolve("postgres"),
                     settings.postgresPort(), settings.keycloakInMemory());
-            started.push(db);
+            push(db);
             dbUser = "convene";
             dbPassword = settings.backendClientSecret();
             db.ensureDatabase("convene", dbUser, dbPassword);
@@ -74,11 +96,11 @@ public final class Suite implements AutoCloseable {
         if (settings.externalBrokerHost() == null) {
             broker = EmbeddedBroker.start(settings.stateDir().resolve("artemis"), settings.brokerPort(),
                     settings.brokerUser(), settings.brokerPassword());
-            started.push(broker);
+            push(broker);
             LOG.info(() -> "Artemis broker ready at tcp://127.0.0.1:" + settings.brokerPort());
         }
         if (settings.externalKeycloakUrl() == null) {
-            started.push(KeycloakServer.start(settings, keycloakDb));
+            push(KeycloakServer.start(settings, keycloakDb));
             LOG.info(() -> "Keycloak ready at " + settings.keycloakUrl());
         }
         if (System.getProperty("convene.turn.urls") == null || System.getProperty("convene.media.janus-url") == null) {
@@ -87,25 +109,24 @@ public final class Suite implements AutoCloseable {
         if (System.getProperty("convene.turn.urls") == null) {
             turn = TurnServer.startIfInstalled(settings.stateDir());
             if (turn != null) {
-                started.push(turn);
+                push(turn);
                 LOG.info(() -> "coturn (STUN/TURN) ready at 127.0.0.1:" + turn.port());
             }
         }
         if (System.getProperty("convene.media.janus-url") == null) {
             janus = JanusServer.startIfInstalled(settings.stateDir());
             if (janus != null) {
-                started.push(janus);
+                push(janus);
                 LOG.info(() -> "Janus (media) ready at " + janus.url());
             }
         }
         if (nodes == 1) {
-            started.push(PayaraMicroServer.start(settings, applicationConfig()));
+            push(PayaraMicroServer.start(settings, applicationConfig()));
         } else {
             java.util.List<Integer> ports = java.util.stream.IntStream.rangeClosed(1, nodes)
                     .mapToObj(i -> settings.httpPort() + i).toList();
-            ConveneCluster cluster = ConveneCluster.start(settings, applicationConfig(), "node", ports);
-            started.push(cluster);
-            started.push(LoadBalancer.start(settings.stateDir(), settings.httpPort(), cluster.urls()));
+            ConveneCluster cluster = ConveneCluster.start(settings, applicationConfig(), "node", ports, this::push);
+            push(LoadBalancer.start(settings.stateDir(), settings.httpPort(), cluster.urls()));
             LOG.info(() -> "HAProxy in front of " + nodes + " nodes at " + settings.httpUrl());
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -186,9 +207,11 @@ public final class Suite implements AutoCloseable {
 
     @Override
     public void close() {
-        while (!started.isEmpty()) {
+        closed = true;
+        AutoCloseable part;
+        while ((part = started.poll()) != null) {
             try {
-                started.pop().close();
+                part.close();
             } catch (Exception e) {
                 LOG.warning(() -> "Stopping failed: " + e);
             }

@@ -41,7 +41,7 @@ final class TurnServer implements AutoCloseable {
         int port = SuiteSettings.freePort();
         int relays = SuiteSettings.freePort();
         String secret = SuiteSettings.randomSecret();
-        Path dir = stateDir.resolve("coturn");
+        Path dir = stateDir.toAbsolutePath().resolve("coturn"); // absolute: coturn runs in that folder
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
