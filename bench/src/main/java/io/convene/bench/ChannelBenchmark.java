@@ -68,7 +68,9 @@ public final class ChannelBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             String token = JSON.readTree(post(http, base + "/api/users/login", null, Map.of("email", "hana@convene.example",
                     "password", suite.settings().demoPassword()))).get("access_token").asText();
-            forMeeting(base, token, "Benchmark").run(token, participants, messages, rate);
+            forMeeting(base, token, "Benchmark").run(() -> JSON.readTree(post(http, base + "/api/users/login", null,
+                    Map.of("email", "hana@convene.example", "password", suite.settings().demoPassword())))
+                    .get("access_token").asText(), participants, messages, rate);
         }
         System.exit(0);
     }
@@ -90,7 +92,8 @@ public final class ChannelBenchmark {
     private final List<Long> joinMillis = Collections.synchronizedList(new ArrayList<>());
 
     /** The three measurements of one meeting, printed and returned. */
-    Result run(String hostToken, int n, int messages, int rate) throws Exception {
+    /** @param hostToken a fresh access token of the host at each call (a long run outlives one) */
+    Result run(java.util.concurrent.Callable<String> hostToken, int n, int messages, int rate) throws Exception {
         System.out.printf("%nConvene channel benchmark: %d participants, %d messages at %d/s%n", n, messages, rate);
         long t0 = System.nanoTime();
         join(n, 16);
@@ -98,7 +101,7 @@ public final class ChannelBenchmark {
         long[] join = report("join-to-ready", joinMillis, "ms");
         System.out.printf("  %d participants ready in %.1f s (%.0f joins/s with 16 at a time)%n", n, joinSeconds,
                 n / joinSeconds);
-        long[] fan = report("chat fan-out (send to each socket)", fanOut(hostToken, messages, rate, "bench-"), "ms");
+        long[] fan = report("chat fan-out (send to each socket)", fanOut(hostToken.call(), messages, rate, "bench-"), "ms");
         long expected = (long) messages * clients.size();
         System.out.printf("  delivered %d of %d (messages x sockets)%n", received(clients), expected);
         double persisted = persisted(8, 10);

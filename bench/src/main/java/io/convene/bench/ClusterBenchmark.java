@@ -78,9 +78,10 @@ public final class ClusterBenchmark {
         long[] rest = restRamp(client, host, client.tokenOf("pablo@convene.example"));
         List<ChannelBenchmark.Result> channels = new ArrayList<>();
         for (int n : sizes) {
-            channels.add(ChannelBenchmark.forMeeting(base, host, "Channel " + n).run(host, n, 100, 20));
+            channels.add(ChannelBenchmark.forMeeting(base, client.tokenOf("hana@convene.example"), "Channel " + n)
+                    .run(() -> client.tokenOf("hana@convene.example"), n, 100, 20));
         }
-        double[] many = manyMeetings(base, host, meetings);
+        double[] many = manyMeetings(base, () -> client.tokenOf("hana@convene.example"), meetings);
         double notifications = NotificationBenchmark.run(suite, 2000, 4);
         return new Row(nodes, (int) rest[0], rest[1], rest[2], channels, meetings, (long) many[0], (long) many[1], many[2],
                 notifications);
@@ -166,14 +167,15 @@ public final class ClusterBenchmark {
     }
 
     /** {@code m} meetings of 10 guests, every host sending 2 a second for 20 s at once: fan-out p50, p99, events a second. */
-    static double[] manyMeetings(String base, String host, int m) throws Exception {
+    static double[] manyMeetings(String base, java.util.concurrent.Callable<String> hostToken, int m) throws Exception {
         System.out.printf("%n%d meetings of 10, each host sending 2 messages a second for 20 s%n", m);
         List<ChannelBenchmark> rooms = new ArrayList<>();
         for (int i = 0; i < m; i++) {
-            ChannelBenchmark room = ChannelBenchmark.forMeeting(base, host, "Small meeting " + i);
+            ChannelBenchmark room = ChannelBenchmark.forMeeting(base, hostToken.call(), "Small meeting " + i);
             room.join(10, 4);
             rooms.add(room);
         }
+        String host = hostToken.call();
         ExecutorService pool = Executors.newFixedThreadPool(m);
         long t0 = System.nanoTime();
         List<Future<List<Long>>> sent = new ArrayList<>();

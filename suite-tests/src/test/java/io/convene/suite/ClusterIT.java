@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * PostgreSQL, Artemis and Keycloak (the suite's own node runs beside them: three in all). People
  * connected to different nodes are in one meeting: chat, controls and removals reach everyone in
  * order, once; a killed node's clients come back through HAProxy on the other node with nothing
- * lost or repeated; a reminder goes out once although every node's clock ticks.
+ * lost or repeated; a reminder goes out once although every node's clock ticks; a periodic job
+ * moves to a running node when its holder's lease runs out, and not before.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT extends SignedInPeople {
@@ -111,6 +112,25 @@ class ClusterIT extends SignedInPeople {
 
     @Test
     @Order(4)
+    void aPeriodicJobMovesWhenItsHoldersLeaseRunsOutAndNotBefore() throws Exception {
+        // as if a node that stopped held one job's lease, and a node that lives held another's
+        ConveneSuite.execute("insert into job_leases values ('directory-syncs', 'a node that stopped', now() - interval '1 second')"
+                + " on conflict (job) do update set holder = excluded.holder, expires_at = excluded.expires_at");
+        ConveneSuite.execute("insert into job_leases values ('privacy-upkeep', 'a node that lives', now() + interval '10 minutes')"
+                + " on conflict (job) do update set holder = excluded.holder, expires_at = excluded.expires_at");
+        String taker = Eventually.get(() -> holder("directory-syncs"), h -> !h.equals("a node that stopped"),
+                Duration.ofSeconds(75)); // every node ticks once a minute
+        assertThat(taker).as("a running node took the job over").matches("\\d+@.+");
+        assertThat(holder("privacy-upkeep")).as("a lease still running is left alone").isEqualTo("a node that lives");
+        ConveneSuite.execute("delete from job_leases where job = 'privacy-upkeep'");
+    }
+
+    private static String holder(String job) {
+        return ConveneSuite.text("select holder from job_leases where job = '" + job + "'");
+    }
+
+    @Test
+    @Order(5)
     void aKilledNodesClientsResumeOnTheOtherWithNothingLostOrRepeated() {
         Meetings.Gathering g = Meetings.gather(host, pablo, cora, draft("Failover"));
         long lastSeen;

@@ -127,6 +127,24 @@ public final class ConveneSuite {
         return DriverManager.getConnection(s.dbUrl(), s.dbUser(), s.dbPassword());
     }
 
+    /** One statement against the suite's database (tests set up what only time or a crash would make). */
+    public static void execute(String sql) {
+        try (Connection c = database(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row, or null. */
+    public static String text(String sql) {
+        try (Connection c = database(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            return r.next() ? r.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long count(String sql) {
         try (Connection c = database(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
