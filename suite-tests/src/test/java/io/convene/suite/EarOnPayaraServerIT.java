@@ -29,7 +29,7 @@ class EarOnPayaraServerIT {
     static KmsStandIn kms;
 
     @BeforeAll
-    static void deployEar() {
+    static void deployEar() throws InterruptedException {
         Suite suite = ConveneSuite.get();
         kms = new KmsStandIn(null);
         kms.start();
