@@ -140,10 +140,6 @@ public final class ChannelBenchmark {
         }
     }
 
-    List<Long> joinMillis() {
-        return joinMillis;
-    }
-
     /**
      * The host sends {@code messages} at {@code rate} a second; every socket notes when each
      * arrived. The latencies, send to arrival, of every message at every socket (waits up to 60 s).

@@ -36,6 +36,28 @@ public interface BlobStore {
 
     void delete(String key);
 
+    /**
+     * Copies {@code content} to {@code out} (and into {@code digest}, when given), refusing it past
+     * {@code maxBytes}: what every store does while it takes a blob in. The bytes copied.
+     */
+    static long copyAtMost(InputStream content, java.io.OutputStream out, long maxBytes, java.security.MessageDigest digest)
+            throws java.io.IOException {
+        long size = 0;
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = content.read(buffer)) > 0) {
+            size += n;
+            if (size > maxBytes) {
+                throw new io.convene.shared.TooLargeException("Files are at most " + maxBytes + " bytes");
+            }
+            if (digest != null) {
+                digest.update(buffer, 0, n);
+            }
+            out.write(buffer, 0, n);
+        }
+        return size;
+    }
+
     record Stored(String key, long size) {
     }
 }

@@ -1,6 +1,5 @@
 package io.convene.storage;
 
-import io.convene.shared.TooLargeException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -30,17 +29,9 @@ public class FileSystemBlobStore implements BlobStore {
         Path root = root();
         String key = UUID.randomUUID().toString();
         Path partial = root.resolve(key + ".partial");
-        long size = 0;
+        long size;
         try (OutputStream out = Files.newOutputStream(partial)) {
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = content.read(buffer)) > 0) {
-                size += n;
-                if (size > maxBytes) {
-                    throw new TooLargeException("Files are at most " + maxBytes + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
+            size = BlobStore.copyAtMost(content, out, maxBytes, null);
         } catch (IOException e) {
             deleteQuietly(partial);
             throw new UncheckedIOException(e);

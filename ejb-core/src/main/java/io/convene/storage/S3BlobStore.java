@@ -1,6 +1,5 @@
 package io.convene.storage;
 
-import io.convene.shared.TooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,18 +58,9 @@ public final class S3BlobStore implements BlobStore {
         try {
             spool = Files.createTempFile("convene-s3-", ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            long size = 0;
+            long size;
             try (OutputStream out = Files.newOutputStream(spool)) {
-                byte[] buffer = new byte[64 * 1024];
-                int n;
-                while ((n = content.read(buffer)) > 0) {
-                    size += n;
-                    if (size > maxBytes) {
-                        throw new TooLargeException("Files are at most " + maxBytes + " bytes");
-                    }
-                    sha.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                }
+                size = BlobStore.copyAtMost(content, out, maxBytes, sha);
             }
             HttpResponse<String> answer = send("PUT", key, HexFormat.of().formatHex(sha.digest()), null,
                     HttpRequest.BodyPublishers.ofFile(spool), HttpResponse.BodyHandlers.ofString());

@@ -33,10 +33,6 @@ public final class ConveneCluster implements AutoCloseable {
             return spec.url();
         }
 
-        public int httpPort() {
-            return spec.httpPort();
-        }
-
         public Path log() {
             return process.log();
         }
