@@ -141,10 +141,7 @@ public class Breakouts {
 
     public BreakoutView rooms(Caller caller, String guestTicket, String reference) {
         Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
-        Participation me = attendees.of(meeting, caller, guestTicket);
-        if (me.admittedAt() == null) {
-            throw MeetingService.notFound();
-        }
+        Participation me = attendees.seeing(meeting, caller, guestTicket);
         return view(meeting);
     }
 

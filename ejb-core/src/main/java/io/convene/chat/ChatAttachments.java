@@ -74,7 +74,7 @@ public class ChatAttachments {
         Optional<ChatMessage> sentWith = chat.messageWith(attachment);
         boolean allowed = attachment.uploaderId().equals(me.id())
                 || sentWith.map(m -> m.isVisibleTo(me.id(), me.roomId(), me.isHostOrCoHost())
-                        && me.admittedAt() != null).orElse(false);
+                        && me.maySeeMeeting()).orElse(false);
         if (!allowed) {
             throw new NotFoundException("No such attachment");
         }

@@ -94,10 +94,7 @@ public class ChatService {
     /** The messages before {@code before} (null: the newest) that the caller may see, oldest first. */
     public ChatPage messages(Caller caller, String guestTicket, String reference, Long before, int size) {
         Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
-        Participation me = attendees.of(meeting, caller, guestTicket);
-        if (me.admittedAt() == null) {
-            throw MeetingService.notFound();
-        }
+        Participation me = attendees.seeing(meeting, caller, guestTicket);
         List<ChatMessage> newestFirst = chat.visibleBefore(meeting.id(), me.id(), me.roomId(), me.isHostOrCoHost(),
                 before == null ? Long.MAX_VALUE : before, size);
         Map<UUID, Map<String, Long>> reactions = chat.reactions(newestFirst.stream().map(ChatMessage::id).toList());

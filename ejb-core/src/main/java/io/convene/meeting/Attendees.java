@@ -33,6 +33,21 @@ public class Attendees {
         throw new AuthenticationFailedException("Sign in, or present a guest ticket");
     }
 
+    /**
+     * The caller as someone who may see what goes on in the meeting: let in once, and not waiting
+     * again, turned away or removed. A removed person is told so; anyone else not let in finds nothing.
+     */
+    public Participation seeing(Meeting meeting, Caller caller, String guestTicket) {
+        Participation me = of(meeting, caller, guestTicket);
+        if (me.state() == ParticipationState.REMOVED) {
+            throw new AccessDeniedException("You were removed from this meeting");
+        }
+        if (!me.maySeeMeeting()) {
+            throw MeetingService.notFound();
+        }
+        return me;
+    }
+
     /** The caller as host or co-host of the meeting; anyone else is refused with {@code refusal}. */
     public Participation runningIt(Meeting meeting, Caller caller, String refusal) {
         Participation me = of(meeting, caller, null);

@@ -6,6 +6,8 @@ public enum ControlAction {
     DENY(true, false),
     ADMIT_ALL(false, false),
     REMOVE(true, false),
+    /** Lets someone who was removed join again. */
+    ALLOW_BACK(true, false),
     LOCK(false, false),
     UNLOCK(false, false),
     MAKE_CO_HOST(true, true),

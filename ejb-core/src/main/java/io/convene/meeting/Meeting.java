@@ -294,15 +294,26 @@ public class Meeting {
         return p;
     }
 
-    Participation enterAsGuest(String displayName, Instant now) {
+    /**
+     * A guest asks to enter.
+     *
+     * @param device  the id their browser keeps for Convene (null: none yet)
+     * @param earlier the participation their earlier guest ticket names (null: none)
+     */
+    Participation enterAsGuest(String displayName, String device, UUID earlier, Instant now) {
         requireOpen();
         if (!allowGuests) {
             throw new AccessDeniedException("This meeting does not admit guests without an account");
         }
+        boolean removedBefore = participations.stream().anyMatch(p -> p.isGuest()
+                && p.state() == ParticipationState.REMOVED && (p.cameFrom(device) || p.id().equals(earlier)));
+        if (removedBefore) {
+            throw new AccessDeniedException("You were removed from this meeting");
+        }
         if (locked) {
             throw new AccessDeniedException("This meeting is locked");
         }
-        Participation p = Participation.guest(this, displayName);
+        Participation p = Participation.guest(this, displayName, device);
         participations.add(p);
         admitOrQueue(p, now);
         return p;
@@ -392,6 +403,12 @@ public class Meeting {
         p.remove(now);
     }
 
+    /** Lets a removed person come back (they may ask to join again, through the waiting room if there is one). */
+    void allowBack(Participation p) {
+        requireOpen();
+        p.allowBack();
+    }
+
     void lock() {
         requireOpen();
         locked = true;
@@ -479,7 +496,7 @@ public class Meeting {
             if (!privateChatAllowed && !from.isHostOrCoHost()) {
                 throw new AccessDeniedException("The host has turned private chat off");
             }
-            if (to == from || to.state() == ParticipationState.INVITED || to.state() == ParticipationState.REMOVED) {
+            if (to == from || !to.maySeeMeeting()) {
                 throw new ConflictException("Private messages go to someone else in the meeting");
             }
         }

@@ -1,5 +1,6 @@
 package io.convene.meeting;
 
+import io.convene.shared.AccessDeniedException;
 import io.convene.shared.AuthenticationFailedException;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
@@ -36,8 +37,71 @@ public class MeetingChannel {
     @Inject
     ParticipantTickets tickets;
 
-    /** Someone allowed to listen to a meeting's channel, and the greeting that tells them where it stands. */
-    public record Listener(UUID meetingId, UUID participationId, long seq, JsonObject hello) {
+    /**
+     * Someone allowed to listen to a meeting's channel, and the greeting that tells them where it
+     * stands; {@code admitted} is false for someone in the waiting room (or turned away), who hears
+     * only about themselves until they are let in.
+     */
+    public record Listener(UUID meetingId, UUID participationId, long seq, boolean admitted, JsonObject hello) {
+    }
+
+    /**
+     * How far one listener is let into a meeting's events. A socket's access follows the events about
+     * its participant as they are delivered (let in, sent back to the waiting room, removed), so what
+     * it is sent matches what they were allowed at each event; a request's access is fixed by where
+     * the caller stands now.
+     */
+    public static final class Access {
+        private final UUID participationId;
+        private final boolean follows;
+        private boolean admitted;
+        private boolean removed;
+
+        private Access(UUID participationId, boolean admitted, boolean follows) {
+            this.participationId = participationId;
+            this.admitted = admitted;
+            this.follows = follows;
+        }
+
+        /** For a socket, starting from its greeting. */
+        public static Access following(Listener listener) {
+            return new Access(listener.participationId(), listener.admitted(), true);
+        }
+
+        /** For one request, as the caller stands now. */
+        static Access fixed(Participation p) {
+            return new Access(p.id(), p.maySeeMeeting() || p.isHostOrCoHost(), false);
+        }
+
+        public UUID participationId() {
+            return participationId;
+        }
+
+        /** Their removal has been delivered: nothing more is for them. */
+        public boolean removed() {
+            return removed;
+        }
+
+        /** Whether they see the event, after taking in what it says about them. */
+        boolean sees(MeetingEvent e, boolean runsIt, UUID room) {
+            if (removed) {
+                return false;
+            }
+            boolean aboutThem = participationId.equals(e.about());
+            if (aboutThem && follows) {
+                switch (e.type()) {
+                    case "participant.admitted", "participant.joined" -> admitted = true;
+                    case "participant.waiting", "participant.denied" -> admitted = false;
+                    case "participant.removed" -> removed = true;
+                    default -> { }
+                }
+            }
+            if (!e.isVisibleTo(participationId, runsIt, room)) {
+                return false;
+            }
+            return admitted || runsIt || aboutThem || e.isAddressedTo(participationId)
+                    || e.type().equals("meeting.ended");
+        }
     }
 
     /** Opening the channel with a ticket from the join (or a guest ticket). */
@@ -58,21 +122,27 @@ public class MeetingChannel {
     }
 
     private static Listener listen(Meeting meeting, Participation p, boolean recording) {
+        if (p.state() == ParticipationState.REMOVED) {
+            throw new AccessDeniedException("You were removed from this meeting");
+        }
         if (!p.state().isPresent()) {
             throw new ConflictException("Join the meeting before opening its channel");
         }
+        boolean admitted = p.state() == ParticipationState.JOINED;
         JsonArrayBuilder present = Json.createArrayBuilder();
-        meeting.participations().stream().filter(q -> q.state() == ParticipationState.JOINED
-                        || (q.state() == ParticipationState.WAITING && p.isHostOrCoHost()))
-                .forEach(q -> present.add(MeetingEventLog.describe(q)));
+        if (admitted) { // the waiting room sees nobody
+            meeting.participations().stream().filter(q -> q.state() == ParticipationState.JOINED
+                            || (q.state() == ParticipationState.WAITING && p.isHostOrCoHost()))
+                    .forEach(q -> present.add(MeetingEventLog.describe(q)));
+        }
         JsonObject hello = Json.createObjectBuilder()
                 .add("type", "hello").add("seq", meeting.lastEventSeq())
                 .add("you", MeetingEventLog.describe(p))
                 .add("meeting", Json.createObjectBuilder().add("id", meeting.id().toString())
                         .add("title", meeting.title()).add("status", meeting.status().name())
-                        .add("locked", meeting.isLocked()).add("recording", recording))
+                        .add("locked", admitted && meeting.isLocked()).add("recording", recording))
                 .add("participants", present).build();
-        return new Listener(meeting.id(), p.id(), meeting.lastEventSeq(), hello);
+        return new Listener(meeting.id(), p.id(), meeting.lastEventSeq(), admitted, hello);
     }
 
     /** A signed-in caller's events after {@code afterSeq}; they must be in (or run) the meeting. */
@@ -81,7 +151,11 @@ public class MeetingChannel {
         User user = users.current(caller);
         Participation me = meeting.participationOf(user).filter(p -> p.state() != ParticipationState.INVITED)
                 .orElseThrow(MeetingService::notFound);
-        return visible(meeting.id(), me.id(), meeting.isRunBy(user), me.roomId(), afterSeq);
+        if (me.state() == ParticipationState.REMOVED) {
+            throw new AccessDeniedException("You were removed from this meeting");
+        }
+        return batch(meeting.id(), afterSeq).visibleTo(Access.fixed(me), afterSeq).stream()
+                .map(ChannelEvent::of).toList();
     }
 
     /**
@@ -98,20 +172,17 @@ public class MeetingChannel {
         return new Batch(news, standing.runners(), standing.removed(), standing.rooms(), standing.status());
     }
 
-    private List<ChannelEvent> visible(UUID meetingId, UUID participationId, boolean runsIt, UUID room, long afterSeq) {
-        return events.after(meetingId, afterSeq, MAX_BATCH).stream()
-                .filter(e -> e.isVisibleTo(participationId, runsIt, room)).map(ChannelEvent::of).toList();
-    }
 
     /** Events of one meeting with what is needed to decide, per listener, who sees which. */
     public record Batch(List<MeetingEvent> events, Set<UUID> runners, Set<UUID> removed, Map<UUID, UUID> rooms,
                         MeetingStatus status) {
 
-        public List<MeetingEvent> visibleTo(UUID participationId, long afterSeq) {
+        /** The events after {@code afterSeq} that the listener sees, in order; their access follows along. */
+        public List<MeetingEvent> visibleTo(Access access, long afterSeq) {
+            UUID participationId = access.participationId();
             boolean runsIt = runners.contains(participationId);
             UUID room = rooms.get(participationId);
-            return events.stream().filter(e -> e.seq() > afterSeq && e.isVisibleTo(participationId, runsIt, room))
-                    .toList();
+            return events.stream().filter(e -> e.seq() > afterSeq && access.sees(e, runsIt, room)).toList();
         }
 
         public long lastSeq(long fallback) {

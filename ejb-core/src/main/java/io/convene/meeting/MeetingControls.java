@@ -98,6 +98,10 @@ public class MeetingControls {
                 events.recordForAll(meeting, "participant.removed", target);
                 notices.publish(NoticeKind.REMOVED, meeting, java.util.List.of(target));
             }
+            case ALLOW_BACK -> {
+                meeting.allowBack(target);
+                events.record(meeting, "participant.allowed-back", MeetingEventLog.describe(target), EventAudience.HOSTS, null);
+            }
             case LOCK -> {
                 meeting.lock();
                 events.record(meeting, "meeting.locked", Json.createObjectBuilder(), EventAudience.ALL, null);

@@ -53,6 +53,13 @@ public class MeetingEvent {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Whom a {@code participant.*} event is about, read from its payload once (see {@link #about()}). */
+    @jakarta.persistence.Transient
+    private UUID about;
+
+    @jakarta.persistence.Transient
+    private boolean aboutRead;
+
     protected MeetingEvent() {
     }
 
@@ -78,6 +85,29 @@ public class MeetingEvent {
             case ONE -> hostOrCoHost || recipient.equals(participationId);
             case PAIR -> recipient.equals(participationId) || alsoTo.equals(participationId);
         };
+    }
+
+    /** Whether it is addressed to this participant alone (with the hosts), as a denial is. */
+    public boolean isAddressedTo(UUID participationId) {
+        return audience == EventAudience.ONE && recipient.equals(participationId);
+    }
+
+    /** The participant a {@code participant.*} event is about (their arrival, admission, removal...); else null. */
+    public UUID about() {
+        if (!aboutRead) {
+            about = type.startsWith("participant.") ? participationIn(payload) : null;
+            aboutRead = true;
+        }
+        return about;
+    }
+
+    private static UUID participationIn(String payload) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(payload))) {
+            String id = reader.readObject().getString("participationId", null);
+            return id == null ? null : UUID.fromString(id);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     public UUID meetingId() {

@@ -227,7 +227,11 @@ public class MeetingService {
     }
 
     /** A guest without an account enters through the secure link and gets a meeting-scoped ticket. */
-    public JoinOutcome joinAsGuest(String reference, JoinRequest request, String client) {
+    /**
+     * @param client  who is trying, for rate limiting wrong passcodes
+     * @param lineage the guest's browser and earlier ticket: a removed guest is refused by them
+     */
+    public JoinOutcome joinAsGuest(String reference, JoinRequest request, String client, GuestLineage lineage) {
         Meeting meeting = resolveLocked(reference);
         if (!meeting.joinTokenIs(request.joinToken())) {
             throw notFound();
@@ -236,11 +240,17 @@ public class MeetingService {
             throw new InvalidInputException("displayName", "guests must give a display name");
         }
         checkPasscode(meeting, null, request.passcode(), client);
-        Participation guest = meeting.enterAsGuest(request.displayName().trim(), clock.instant());
+        Participation guest = meeting.enterAsGuest(request.displayName().trim(), lineage.device(),
+                earlierGuest(meeting, lineage.earlierTicket()), clock.instant());
         announceEntry(meeting, guest);
         LOG.info(() -> "Guest " + guest.id() + " joined meeting " + meeting.id() + ": " + guest.state());
         return JoinOutcome.of(guest, tickets.issue(guest, ParticipantTickets.Kind.GUEST),
                 tickets.issue(guest, ParticipantTickets.Kind.CHANNEL));
+    }
+
+    /** The participation an earlier guest ticket of this meeting names, even an expired one; null if none or forged. */
+    private UUID earlierGuest(Meeting meeting, String ticket) {
+        return ticket == null ? null : tickets.earlier(ticket, meeting.id()).orElse(null);
     }
 
     /** Leaving: a signed-in caller, or (caller null) a guest by their ticket. */

@@ -74,6 +74,28 @@ public class ParticipantTickets {
     }
 
     /**
+     * The participation a genuine guest ticket of this meeting names, expired or not: how a guest who
+     * comes back is recognised. Anything forged or of another meeting names nobody.
+     */
+    public java.util.Optional<UUID> earlier(String ticket, UUID meetingId) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(ticket);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(new MACVerifier(secrets.key(KEY)))) {
+                return java.util.Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (!ISSUER.equals(claims.getIssuer()) || !claims.getAudience().equals(List.of(Kind.GUEST.audience))
+                    || !meetingId.toString().equals(claims.getStringClaim("mid"))) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(UUID.fromString(claims.getSubject()));
+        } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * Answers the participation id the ticket names, if it is genuine, current, for this meeting and
      * of one of the given kinds.
      */

@@ -71,6 +71,10 @@ public class Participation {
     @Column(name = "removed_at")
     private Instant removedAt;
 
+    /** The browser a guest came from (a random id kept in a cookie there): a removed guest is known by it. */
+    @Column(name = "guest_device")
+    private String guestDevice;
+
     @Column(name = "audio_on", nullable = false)
     private boolean audioOn;
 
@@ -118,8 +122,10 @@ public class Participation {
         return new Participation(meeting, user, null, null, MeetingRole.PARTICIPANT);
     }
 
-    static Participation guest(Meeting meeting, String displayName) {
-        return new Participation(meeting, null, null, displayName, MeetingRole.PARTICIPANT);
+    static Participation guest(Meeting meeting, String displayName, String device) {
+        Participation p = new Participation(meeting, null, null, displayName, MeetingRole.PARTICIPANT);
+        p.guestDevice = device;
+        return p;
     }
 
     void waitForAdmission(Instant now) {
@@ -238,6 +244,33 @@ public class Participation {
             visits.add(new Visit(joinedAt, now));
             leftAt = now;
         }
+    }
+
+    /** The host lets a removed person come back: they are as if they had left, and may ask to join again. */
+    void allowBack() {
+        if (removedAt == null) {
+            throw new io.convene.shared.ConflictException("Only someone who was removed can be let back");
+        }
+        removedAt = null;
+    }
+
+    /** Whether this guest came from that browser (null: unknown). */
+    boolean cameFrom(String device) {
+        return device != null && device.equals(guestDevice);
+    }
+
+    /**
+     * Whether they may see what goes on in the meeting now: let in once, and not knocking again,
+     * turned away or removed. Until admitted, a person sees only their own waiting state.
+     */
+    public boolean maySeeMeeting() {
+        ParticipationState s = state();
+        return admittedAt != null && s != ParticipationState.WAITING && s != ParticipationState.DENIED
+                && s != ParticipationState.REMOVED;
+    }
+
+    public Instant removedAt() {
+        return removedAt;
     }
 
     void changeRole(MeetingRole newRole) {

@@ -100,10 +100,7 @@ public class Polls {
 
     public List<PollView> list(Caller caller, String guestTicket, String reference) {
         Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
-        Participation me = attendees.of(meeting, caller, guestTicket);
-        if (me.admittedAt() == null) {
-            throw MeetingService.notFound();
-        }
+        Participation me = attendees.seeing(meeting, caller, guestTicket);
         return polls.ofMeeting(meeting.id()).stream().map(p -> view(meeting, p, me)).toList();
     }
 

@@ -99,10 +99,7 @@ public class QuestionBoard {
 
     public List<QuestionView> list(Caller caller, String guestTicket, String reference) {
         Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
-        Participation me = attendees.of(meeting, caller, guestTicket);
-        if (me.admittedAt() == null) {
-            throw MeetingService.notFound();
-        }
+        Participation me = attendees.seeing(meeting, caller, guestTicket);
         List<Question> all = em.createQuery("select q from Question q where q.meetingId = :m", Question.class)
                 .setParameter("m", meeting.id()).getResultList().stream()
                 .filter(q -> q.status() != Question.Status.DISMISSED || me.isHostOrCoHost()).toList();

@@ -206,7 +206,7 @@ public class RecordingService {
         }
         Optional<Participation> mine = meeting.participationOf(user);
         return mine.filter(Participation::isHostOrCoHost).isPresent()
-                || (recording.shared() && mine.filter(p -> p.admittedAt() != null).isPresent());
+                || (recording.shared() && mine.filter(Participation::maySeeMeeting).isPresent());
     }
 
     private Optional<Recording> running(UUID meetingId) {

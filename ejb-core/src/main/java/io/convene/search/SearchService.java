@@ -18,7 +18,8 @@ import java.util.UUID;
  * Search over people, meetings and chat, always within what the caller may see: everyone finds
  * active colleagues; meetings only those one hosts, is invited to or joined (administrators and
  * compliance officers all); chat only in meetings one attended, private messages only one's own,
- * messages of breakout rooms only one's own and, for hosts, all (rooms change; who was in which is not kept).
+ * messages of breakout rooms only one's own and, for hosts, all (rooms change; who was in which is not kept);
+ * nothing said in a meeting after one was removed from it.
  */
 @Stateless
 public class SearchService {
@@ -121,7 +122,8 @@ public class SearchService {
                         join participations s on s.id = c.sender_id left join users su on su.id = s.user_id
                         where c.search @@ to_tsquery('simple', :words)
                           and (c.recipient_id is null or c.recipient_id = mine.id or c.sender_id = mine.id)
-                          and (c.room_id is null or c.sender_id = mine.id or mine.role in ('HOST', 'CO_HOST'))"""
+                          and (c.room_id is null or c.sender_id = mine.id or mine.role in ('HOST', 'CO_HOST'))
+                          and (mine.removed_at is null or c.sent_at <= mine.removed_at)"""
                         + (meetingId == null ? "" : " and c.meeting_id = :meeting") + " order by c.sent_at desc limit :limit")
                 .setParameter("me", me.id()).setParameter("words", SearchTerms.prefixQuery(typed))
                 .setParameter("limit", bounded(limit));

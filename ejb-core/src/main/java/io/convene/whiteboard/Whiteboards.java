@@ -115,10 +115,7 @@ public class Whiteboards {
 
     private Whiteboard readable(Caller caller, String guestTicket, String reference) {
         Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
-        Participation me = attendees.of(meeting, caller, guestTicket);
-        if (me.admittedAt() == null) {
-            throw MeetingService.notFound();
-        }
+        Participation me = attendees.seeing(meeting, caller, guestTicket);
         return board(meeting, roomOf(meeting, me), false)
                 .orElseThrow(() -> new NotFoundException("This meeting has no whiteboard yet"));
     }

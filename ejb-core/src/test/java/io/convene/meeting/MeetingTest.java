@@ -79,10 +79,10 @@ class MeetingTest {
 
     @Test
     void guestsOnlyWhenAllowed() {
-        assertThatThrownBy(() -> meeting.enterAsGuest("Visitor", NOW)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meeting.enterAsGuest("Visitor", null, null, NOW)).isInstanceOf(AccessDeniedException.class);
 
         meeting.changeAccess(null, true);
-        Participation guest = meeting.enterAsGuest("Visitor", NOW);
+        Participation guest = meeting.enterAsGuest("Visitor", null, null, NOW);
 
         assertThat(guest.isGuest()).isTrue();
         assertThat(guest.displayName()).isEqualTo("Visitor");
@@ -237,5 +237,43 @@ class MeetingTest {
                 ZoneId.of("Europe/Berlin"));
         assertThat(meeting.remindedAt()).isNull();
         assertThat(meeting.reminderMinutes()).isEqualTo(MeetingReminder.DEFAULT_MINUTES);
+    }
+    @Test
+    void aRemovedGuestIsKnownByTheirBrowserOrEarlierTicketUntilTheHostLetsThemBack() {
+        meeting.changeAccess(null, true);
+        meeting.enter(host, NOW);
+        Participation rex = meeting.enterAsGuest("Rex", "browser-1", null, NOW);
+        meeting.remove(rex, NOW);
+
+        assertThatThrownBy(() -> meeting.enterAsGuest("Rex again", "browser-1", null, NOW))
+                .isInstanceOf(AccessDeniedException.class).hasMessage("You were removed from this meeting");
+        assertThatThrownBy(() -> meeting.enterAsGuest("Rex again", "browser-2", rex.id(), NOW))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(meeting.enterAsGuest("Someone else", "browser-3", null, NOW).state())
+                .isEqualTo(ParticipationState.JOINED);
+
+        meeting.allowBack(rex);
+        assertThat(meeting.enterAsGuest("Rex, sorry", "browser-1", rex.id(), NOW).state())
+                .isEqualTo(ParticipationState.JOINED);
+        assertThatThrownBy(() -> meeting.allowBack(rex)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void nobodyWaitingOrRemovedSeesTheMeetingNorGetsPrivateMessages() {
+        meeting.changeAccess(true, null);
+        Participation h = meeting.enter(host, NOW);
+        Participation a = meeting.enter(ann, NOW);
+
+        assertThat(a.state()).isEqualTo(ParticipationState.WAITING);
+        assertThat(a.maySeeMeeting()).isFalse();
+        assertThatThrownBy(() -> meeting.requireMayChat(h, a)).isInstanceOf(ConflictException.class);
+
+        meeting.admit(a, NOW);
+        assertThat(a.maySeeMeeting()).isTrue();
+        meeting.requireMayChat(h, a);
+
+        meeting.remove(a, NOW);
+        assertThat(a.maySeeMeeting()).isFalse();
+        assertThatThrownBy(() -> meeting.requireMayChat(h, a)).isInstanceOf(ConflictException.class);
     }
 }

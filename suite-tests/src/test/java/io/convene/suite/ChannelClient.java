@@ -49,7 +49,19 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        client.socket = builder.buildAsync(uri, client).join();
+        try {
+            client.socket = builder.buildAsync(uri, client).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (!(e.getCause() instanceof java.net.http.WebSocketHandshakeException h) || h.getResponse().statusCode() < 300
+                    || h.getResponse().statusCode() >= 400) {
+                throw e;
+            }
+            // a redirect answering an upgrade: the container's recycled request (Payara bug #5432, as
+            // Api says), never Convene's answer; the handshake is tried once more, and said so
+            System.err.println("Upgrade to " + uri.getPath() + " answered " + h.getResponse().statusCode()
+                    + " by the container (Payara #5432); trying once more");
+            client.socket = builder.buildAsync(uri, client).join();
+        }
         return client;
     }
 

@@ -116,7 +116,7 @@ class MeetingServiceContainerIT {
         String token = m.joinUrl().replaceAll(".*\\?t=", "");
 
         JoinOutcome guest = meetings.joinAsGuest(m.id().toString(), new JoinRequest(token, null, "Gail"),
-                "address:test");
+                "address:test", io.convene.meeting.GuestLineage.UNKNOWN);
 
         assertThat(tickets.verify(guest.guestTicket(), m.id(), Kind.GUEST)).isEqualTo(guest.participationId());
         assertThat(tickets.verify(guest.channelTicket(), m.id(), Kind.CHANNEL)).isEqualTo(guest.participationId());

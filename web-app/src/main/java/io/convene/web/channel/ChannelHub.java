@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The open channel sockets of this node, by meeting. When a meeting has news (a NOTIFY, or a client
@@ -32,26 +34,50 @@ public class ChannelHub {
     private static final Logger LOG = Logger.getLogger(ChannelHub.class.getName());
     static final CloseReason REMOVED = new CloseReason(() -> 4403, "removed from the meeting");
     static final CloseReason ENDED = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "meeting ended");
+    static final CloseReason REPLACED = new CloseReason(() -> 4429,
+            "too many connections for one participant: this one was replaced by a newer one");
+    static final CloseReason FLOODING = new CloseReason(() -> 4429, "too many messages: slow down");
 
     @Inject
     MeetingChannel channel;
 
-    private final Map<UUID, Set<Subscriber>> byMeeting = new ConcurrentHashMap<>();
+    /** Sockets one participation may hold open on this node (tabs, a reconnect overlapping the old socket). */
+    @Inject
+    @ConfigProperty(name = "convene.channel.max-sockets-per-participant", defaultValue = "5")
+    int maxSocketsPerParticipant;
 
-    /** One socket, whom it belongs to and how far it has been served. */
+    /** Messages a socket may send per second, and ten times as many at once. */
+    @Inject
+    @ConfigProperty(name = "convene.channel.messages-per-second", defaultValue = "30")
+    int messagesPerSecond;
+
+    private final Map<UUID, Set<Subscriber>> byMeeting = new ConcurrentHashMap<>();
+    private final AtomicLong opened = new AtomicLong();
+
+    /** One socket, whom it belongs to, what they may see and how far it has been served. */
     static final class Subscriber {
         final Session session;
         final UUID meetingId;
         final UUID participationId;
+        final MeetingChannel.Access access;
+        /** Opening order on this node: the oldest sockets of a participation give way first. */
+        final long order;
+        /** What it may still send; a client that runs it dry is closed. */
+        final MessageAllowance messages;
+        /** Replays it may still ask for ({@code resume} reads the history again: dear, so few). */
+        final MessageAllowance replays = new MessageAllowance(3, 0.2);
         private long lastSent;
         /** Its media links; set once the socket is open. */
         volatile MediaLinks media;
 
-        Subscriber(Session session, UUID meetingId, UUID participationId, long lastSent) {
+        Subscriber(Session session, MeetingChannel.Listener listener, long order, int messagesPerSecond) {
             this.session = session;
-            this.meetingId = meetingId;
-            this.participationId = participationId;
-            this.lastSent = lastSent;
+            this.meetingId = listener.meetingId();
+            this.participationId = listener.participationId();
+            this.access = MeetingChannel.Access.following(listener);
+            this.lastSent = listener.seq();
+            this.order = order;
+            this.messages = new MessageAllowance(10.0 * messagesPerSecond, messagesPerSecond);
         }
 
         synchronized long lastSent() {
@@ -66,10 +92,32 @@ public class ChannelHub {
         }
     }
 
+    /**
+     * Registers an opened socket. A participation keeps at most {@code maxSocketsPerParticipant} on
+     * this node: beyond that its oldest are closed (4429), so a ticket cannot hold open any number.
+     */
     Subscriber subscribe(Session session, MeetingChannel.Listener listener) {
-        Subscriber s = new Subscriber(session, listener.meetingId(), listener.participationId(), listener.seq());
-        byMeeting.computeIfAbsent(listener.meetingId(), id -> ConcurrentHashMap.newKeySet()).add(s);
+        Subscriber s = new Subscriber(session, listener, opened.incrementAndGet(), messagesPerSecond);
+        Set<Subscriber> meeting = byMeeting.computeIfAbsent(listener.meetingId(), id -> ConcurrentHashMap.newKeySet());
+        meeting.add(s);
+        List<Subscriber> same = meeting.stream().filter(o -> o.participationId.equals(s.participationId))
+                .sorted(java.util.Comparator.comparingLong((Subscriber o) -> o.order)).toList();
+        for (Subscriber old : same.subList(0, Math.max(0, same.size() - maxSocketsPerParticipant))) {
+            LOG.info(() -> "Participation " + old.participationId + " has over " + maxSocketsPerParticipant
+                    + " channel sockets open; closing its oldest");
+            close(old, REPLACED);
+        }
         return s;
+    }
+
+    /** Closes a socket for a reason it is told, and forgets it. */
+    void close(Subscriber s, CloseReason reason) {
+        unsubscribe(s);
+        try {
+            s.session.close(reason);
+        } catch (IOException | IllegalStateException gone) {
+            LOG.log(Level.FINE, "Channel socket of participation " + s.participationId + " already gone", gone);
+        }
     }
 
     /** Open channel sockets on this node (a gauge in /metrics: what a cluster scales on). */
@@ -85,7 +133,12 @@ public class ChannelHub {
     }
 
     /** A client that reconnected asks for what came after the last seq it saw. */
-    void resume(Subscriber s, long afterSeq) {
+    void resume(Subscriber s, long afterSeq) throws IOException {
+        if (!s.replays.take()) {
+            s.send(Json.createObjectBuilder().add("type", "error").add("code", "rate-limited")
+                    .add("message", "Too many replays; wait a few seconds before asking again").build());
+            return;
+        }
         synchronized (s) {
             s.lastSent = afterSeq;
         }
@@ -123,14 +176,14 @@ public class ChannelHub {
                 unsubscribe(s);
                 return;
             }
-            events = batch.visibleTo(s.participationId, s.lastSent);
+            events = batch.visibleTo(s.access, s.lastSent);
             try {
                 for (MeetingEvent e : events) {
                     s.session.getBasicRemote().sendText(texts.computeIfAbsent(e.seq(),
                             seq -> json(ChannelEvent.of(e)).toString()));
                 }
                 s.lastSent = Math.max(s.lastSent, batch.lastSeq(s.lastSent));
-                if (batch.removed().contains(s.participationId)) {
+                if (s.access.removed() || batch.removed().contains(s.participationId)) {
                     s.session.close(REMOVED);
                 } else if (batch.status() == MeetingStatus.ENDED) {
                     s.session.close(ENDED);

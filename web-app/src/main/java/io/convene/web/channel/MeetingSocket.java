@@ -103,6 +103,11 @@ public class MeetingSocket {
         if (s == null) {
             return;
         }
+        if (!s.messages.take()) {
+            LOG.info(() -> "Channel socket of participation " + s.participationId + " sent too many messages; closed");
+            hub.close(s, ChannelHub.FLOODING);
+            return;
+        }
         if (text.length() > MAX_MESSAGE_CHARS) {
             s.send(error("too-large", "Messages are at most " + MAX_MESSAGE_CHARS + " characters"));
             return;

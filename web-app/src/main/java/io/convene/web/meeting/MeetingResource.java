@@ -2,6 +2,7 @@ package io.convene.web.meeting;
 
 import io.convene.meeting.ChannelEvent;
 import io.convene.meeting.ControlRequest;
+import io.convene.meeting.GuestLineage;
 import io.convene.meeting.JoinOutcome;
 import io.convene.meeting.JoinRequest;
 import io.convene.meeting.MeetingChanges;
@@ -25,6 +26,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -132,11 +134,17 @@ public class MeetingResource {
     @POST
     @Path("/{id}/join")
     @PermitAll
-    public JoinOutcome join(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                            @NotNull @Valid JoinRequest request) {
+    public Response join(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                         @HeaderParam(GUEST_TICKET) @Size(max = 4096) String earlierTicket,
+                         @CookieParam(GuestDeviceCookie.NAME) String device, @NotNull @Valid JoinRequest request) {
         Optional<Caller> caller = callers.presented(authorization);
-        return caller.isPresent() ? meetings.join(caller.get(), id, request, "user:" + caller.get().subject())
-                : meetings.joinAsGuest(id, request, "address:" + http.getRemoteAddr());
+        if (caller.isPresent()) {
+            return Response.ok(meetings.join(caller.get(), id, request, "user:" + caller.get().subject())).build();
+        }
+        String browser = GuestDeviceCookie.idFrom(device);
+        JoinOutcome guest = meetings.joinAsGuest(id, request, "address:" + http.getRemoteAddr(),
+                new GuestLineage(browser, earlierTicket));
+        return Response.ok(guest).cookie(GuestDeviceCookie.of(browser, http.isSecure())).build();
     }
 
     @POST
