@@ -1,7 +1,7 @@
 // The join page (docs/join-page.md): device check, join, and the meeting — video through the media
 // server, signalled over the meeting channel; chat and reactions from the same channel. Plain
-// JavaScript, no build step.
-'use strict';
+// JavaScript modules, no build step: one module per panel (people.js), the words in messages.js.
+import { peoplePanel } from './people.js';
 
 const $ = (id) => document.getElementById(id);
 const page = {
@@ -13,13 +13,19 @@ const page = {
 const state = {
   token: null, refreshToken: null, refreshTimer: null,
   meetingId: null, me: null, role: null, guestTicket: null, lastSeq: 0, socket: null, leaving: false,
-  iceServers: [], local: null, screen: null, people: new Map(), audioOn: true, videoOn: true,
+  iceServers: [], local: null, screen: null, audioOn: true, videoOn: true,
   publishers: {}, // kind ('camera' | 'screen') -> {pc, link, queue}
   subscriptions: {}, // feed -> {pc, link, stream}
   earlyCandidates: {}, // link -> the media server's candidates that came before the link's SDP
   reconnectDelay: 500,
 };
 window.convene = state;
+
+const people = peoplePanel($('people-panel'), {
+  control: (action, participationId) => api('POST', `/api/meetings/${state.meetingId}/control`,
+    { action, participationId: participationId || undefined }),
+  me: () => ({ id: state.me, role: state.role }),
+});
 
 // ---------- before joining: devices, preview, microphone level ----------
 
@@ -242,16 +248,19 @@ async function hello(m) {
   state.reconnectDelay = 500;
   $('meeting-title').textContent = m.meeting.title;
   $('recording').hidden = !m.meeting.recording;
-  state.people.clear();
-  m.participants.forEach(person);
+  people.reset(m.participants, { locked: m.meeting.locked, unmuteAllowed: m.meeting.unmuteAllowed !== false,
+    privateChatAllowed: m.meeting.privateChatAllowed !== false });
   status(resuming ? 'Reconnected' : '');
   if (m.you.state === 'JOINED') await startMedia();
 }
 
 async function onEvent(type, data) {
   if (type.startsWith('participant.')) {
-    person(data);
-    if (data.participationId === state.me) await aboutMe(type, data);
+    people.update(data, type);
+    if (data.participationId === state.me) {
+      await aboutMe(type, data);
+      people.render(); // my role decides what I may do to others
+    }
     if (['participant.left', 'participant.removed'].includes(type)) dropFeedsOf(data.participationId);
   } else if (type === 'media.published') {
     subscribe(data);
@@ -263,6 +272,12 @@ async function onEvent(type, data) {
     toast(data.emoji);
   } else if (type === 'meeting.ended') {
     state.ended = true;
+  } else if (type === 'meeting.locked' || type === 'meeting.unlocked') {
+    people.meeting({ locked: type === 'meeting.locked' });
+  } else if (type === 'meeting.unmute') {
+    people.meeting({ unmuteAllowed: data.allowed });
+  } else if (type === 'meeting.private-chat') {
+    people.meeting({ privateChatAllowed: data.allowed });
   } else if (type === 'meeting.recording') {
     $('recording').hidden = !data.recording;
   }
@@ -358,7 +373,7 @@ async function offered(m) {
   Object.assign(s, { pc, link: m.link });
   pc.ontrack = (e) => {
     s.stream.addTrack(e.track);
-    const who = state.people.get(s.participationId);
+    const who = people.get(s.participationId);
     tile(m.feed, s.stream, (who ? who.name : 'Someone') + (m.feed.endsWith('-screen') ? ' (screen)' : ''), false);
   };
   pc.onicecandidate = (e) => send({
@@ -552,17 +567,6 @@ function gone(why) {
 }
 
 // ---------- people, chat, reactions ----------
-
-function person(p) {
-  if (['LEFT', 'REMOVED', 'DENIED'].includes(p.state)) state.people.delete(p.participationId);
-  else state.people.set(p.participationId, p);
-  $('people').replaceChildren(...[...state.people.values()].map((q) => {
-    const li = document.createElement('li');
-    li.textContent = `${q.name}${q.participationId === state.me ? ' (you)' : ''}${q.state === 'WAITING' ? ' — waiting' : ''}`
-      + `${q.audio ? '' : ' · muted'}${q.hand ? ' · ✋' : ''}`;
-    return li;
-  }));
-}
 
 function chatLine(message) {
   const li = document.createElement('li');

@@ -140,7 +140,8 @@ public class MeetingChannel {
                 .add("you", MeetingEventLog.describe(p))
                 .add("meeting", Json.createObjectBuilder().add("id", meeting.id().toString())
                         .add("title", meeting.title()).add("status", meeting.status().name())
-                        .add("locked", admitted && meeting.isLocked()).add("recording", recording))
+                        .add("locked", admitted && meeting.isLocked()).add("recording", recording)
+                        .add("unmuteAllowed", meeting.unmuteAllowed()).add("privateChatAllowed", meeting.privateChatAllowed()))
                 .add("participants", present).build();
         return new Listener(meeting.id(), p.id(), meeting.lastEventSeq(), admitted, hello);
     }

@@ -91,9 +91,12 @@ final class MediaLinks implements MediaServer.MediaListener {
     }
 
     /** {@code media.hangup}: ends one of this socket's links. */
+    /** {@code media.hangup}: idempotent — a link the server already closed (its feed went away) is closed. */
     void hangUp(JsonObject message) throws IOException {
-        String link = owned(message);
-        drop(link);
+        String link = message.getString("link");
+        if (links.containsKey(link)) {
+            drop(link);
+        }
         owner.send(Json.createObjectBuilder().add("type", "media.closed").add("link", link).build());
     }
 

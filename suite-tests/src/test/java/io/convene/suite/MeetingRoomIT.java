@@ -1,0 +1,133 @@
+package io.convene.suite;
+
+import static io.convene.suite.ConveneSuite.demoPassword;
+import static io.convene.suite.ConveneSuite.text;
+import static io.convene.suite.Meetings.HOST;
+import static io.convene.suite.Meetings.draft;
+import static io.convene.suite.Meetings.schedule;
+import static io.convene.suite.Meetings.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The meeting room as a host runs it, each person in a browser of their own (headless Chromium with
+ * fake devices), asserting what the other side sees: the host lets a guest in from the people panel,
+ * mutes them, removes them (confirmed) and lets them back; names are text, never markup; the panel
+ * passes an accessibility audit.
+ */
+class MeetingRoomIT extends SignedInPeople {
+
+    private static final String SNEAKY = "Gina <img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>";
+
+    @Test
+    void theHostLetsAGuestInMutesRemovesAndLetsThemBackFromThePeoplePanel() {
+        Reply meeting = schedule(host, with(draft("People panel"), "waitingRoom", true, "allowGuests", true));
+        String id = meeting.text("id");
+        try (Console hana = Console.withMedia(); Console gina = Console.withMedia()) {
+            enterAsHost(hana, meeting.text("joinUrl"));
+
+            gina.browser.get(meeting.text("joinUrl"));
+            gina.type(By.id("display-name"), SNEAKY);
+            gina.click(By.id("join"));
+            gina.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting")));
+
+            By admit = By.cssSelector("#waiting-list button[aria-label^='Admit Gina']");
+            hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("waiting-title"), "Waiting (1)"));
+            assertThat(hana.browser.findElement(By.id("waiting-list")).getText()).as("the name is shown as text")
+                    .contains("<img src=x");
+            audit(hana, "people panel with someone waiting");
+            hana.click(admit);
+            gina.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting")));
+            hana.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("waiting-room")));
+
+            hana.click(By.cssSelector("#people button[aria-label^='Mute Gina']"));
+            gina.wait.until(ExpectedConditions.attributeToBe(By.id("mic"), "aria-pressed", "false"));
+            assertThat(text("select audio_on::text from participations where meeting_id = '" + id
+                    + "' and guest_name like 'Gina%'")).isEqualTo("false");
+            hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("people"), "muted"));
+
+            hana.click(By.cssSelector("#people button[aria-label^='Remove Gina']"));
+            hana.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+            audit(hana, "confirmation dialog");
+            hana.click(By.id("confirm-yes"));
+            gina.wait.until(ExpectedConditions.textToBe(By.id("gone-title"), "You were removed from the meeting"));
+
+            gina.browser.get(meeting.text("joinUrl"));
+            gina.type(By.id("display-name"), "Gina again");
+            gina.click(By.id("join"));
+            gina.wait.until(ExpectedConditions.textToBe(By.id("join-problem"), "You were removed from this meeting"));
+
+            hana.click(By.cssSelector("#removed-list button[aria-label^='Let back in Gina']"));
+            hana.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("removed-list")));
+            gina.click(By.id("join"));
+            gina.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting")));
+            hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("waiting-list"), "Gina again"));
+
+            assertThat(hana.script("return window.pwned === undefined;")).as("nothing in the name ran").isEqualTo(true);
+            assertThat(gina.script("return window.pwned === undefined;")).isEqualTo(true);
+            hana.screenshot("meeting-room-people-panel");
+        }
+    }
+
+    @Test
+    void hostsLockTheMeetingAndEndItForEveryoneOnlyWhenTheyConfirm() {
+        Reply meeting = schedule(host, with(draft("Meeting controls"), "allowGuests", true,
+                "settings", Map.of("joinBeforeHost", true)));
+        try (Console hana = Console.withMedia(); Console gus = Console.withMedia()) {
+            enterAsHost(hana, meeting.text("joinUrl"));
+            gus.browser.get(meeting.text("joinUrl"));
+            gus.type(By.id("display-name"), "Gus Guest");
+            gus.click(By.id("join"));
+            gus.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting")));
+            assertThat(gus.browser.findElement(By.id("meeting-controls")).isDisplayed())
+                    .as("participants get no meeting controls").isFalse();
+            assertThat(gus.browser.findElements(By.cssSelector("#people .person-actions"))).isEmpty();
+
+            hana.click(By.cssSelector("#meeting-controls [data-action='LOCK']"));
+            hana.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#meeting-controls [data-action='UNLOCK']")));
+            assertThat(text("select locked::text from meetings where id = '" + meeting.text("id") + "'")).isEqualTo("true");
+
+            hana.click(By.cssSelector("#meeting-controls [data-action='END']"));
+            hana.click(By.id("confirm-no"));
+            assertThat(text("select status from meetings where id = '" + meeting.text("id") + "'")).isEqualTo("LIVE");
+            hana.click(By.cssSelector("#meeting-controls [data-action='END']"));
+            hana.click(By.id("confirm-yes"));
+            gus.wait.until(ExpectedConditions.textToBe(By.id("gone-title"), "The meeting has ended"));
+            assertThat(text("select status from meetings where id = '" + meeting.text("id") + "'")).isEqualTo("ENDED");
+        }
+    }
+
+    /** The host opens the invitation's link, signs in on Keycloak's page and joins. */
+    static void enterAsHost(Console page, String joinUrl) {
+        page.browser.get(joinUrl);
+        page.click(By.id("sign-in"));
+        page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(HOST);
+        page.browser.findElement(By.id("password")).sendKeys(demoPassword());
+        page.browser.findElement(By.id("kc-login")).click();
+        page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        page.click(By.id("join"));
+        page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("people"), "(you)"));
+    }
+
+    /** axe-core in the page as it is now: no serious or critical violation. */
+    static void audit(Console page, String what) {
+        Results results = new AxeBuilder().analyze(page.browser);
+        List<String> bad = results.getViolations().stream()
+                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+                .map(MeetingRoomIT::describe).toList();
+        assertThat(bad).as("accessibility of the " + what).isEmpty();
+    }
+
+    private static String describe(Rule r) {
+        return r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " at "
+                + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+    }
+}

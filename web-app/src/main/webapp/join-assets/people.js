@@ -1,0 +1,190 @@
+// The people panel: everyone in the meeting with their state, the waiting room, and — for hosts and
+// co-hosts — what they may do to each person and to the meeting. Every action goes through the
+// control API; a refusal is shown next to the button that asked. Names are set as text only.
+
+import { t } from './messages.js';
+
+const RUNS_IT = new Set(['HOST', 'CO_HOST']);
+
+/**
+ * @param root    the panel's element
+ * @param control (action, participationId) => Promise: asks the server, rejects with its reason
+ * @param me      () => the page's own participation id and role: {id, role}
+ */
+export function peoplePanel(root, { control, me }) {
+  const people = new Map(); // participationId -> participant as the channel last described them
+  const removed = new Map(); // removed while this page watched: hosts may let them back
+  const meeting = { locked: false, unmuteAllowed: true, privateChatAllowed: true };
+
+  root.replaceChildren();
+  const heading = el('h2', { id: 'people-title' }, t('people.title'));
+  const search = el('input', { id: 'people-search', type: 'search', 'aria-label': t('people.search'), placeholder: t('people.search') });
+  const problem = el('p', { id: 'people-problem', className: 'problem', role: 'alert' });
+  const waitingTitle = el('h3', { id: 'waiting-title' });
+  const admitAll = button(t('action.ADMIT_ALL'), () => act('ADMIT_ALL', null, admitAll), { id: 'admit-all' });
+  const waitingList = el('ul', { id: 'waiting-list', 'aria-labelledby': 'waiting-title' });
+  const waitingBox = el('section', { id: 'waiting-room', hidden: true }, waitingTitle, admitAll, waitingList);
+  const inTitle = el('h3', { id: 'in-meeting-title' });
+  const list = el('ul', { id: 'people', 'aria-labelledby': 'in-meeting-title' });
+  const removedTitle = el('h3', { id: 'removed-title' }, t('people.removed'));
+  const removedList = el('ul', { id: 'removed-list', 'aria-labelledby': 'removed-title' });
+  const removedBox = el('section', { hidden: true }, removedTitle, removedList);
+  const controls = el('div', { id: 'meeting-controls', role: 'group', 'aria-label': t('meeting.controls'), hidden: true });
+  root.append(heading, search, problem, waitingBox, inTitle, list, removedBox, controls);
+  search.addEventListener('input', render);
+
+  const dialog = el('dialog', { id: 'confirm', 'aria-labelledby': 'confirm-text' });
+  const dialogText = el('p', { id: 'confirm-text' });
+  const yes = el('button', { id: 'confirm-yes', type: 'button', className: 'danger' }, t('confirm.yes'));
+  const no = el('button', { id: 'confirm-no', type: 'button', className: 'secondary' }, t('confirm.no'));
+  dialog.append(dialogText, el('div', { className: 'dialog-buttons' }, no, yes));
+  document.body.append(dialog);
+
+  function runsIt() {
+    return RUNS_IT.has(me().role);
+  }
+
+  function confirm(text) {
+    return new Promise((resolve) => {
+      dialogText.textContent = text;
+      const answer = (value) => () => {
+        yes.onclick = null;
+        no.onclick = null;
+        dialog.close();
+        resolve(value);
+      };
+      yes.onclick = answer(true);
+      no.onclick = answer(false);
+      dialog.oncancel = answer(false);
+      dialog.showModal();
+      no.focus();
+    });
+  }
+
+  async function act(action, person, origin, errorBox = problem) {
+    const name = person ? person.name : '';
+    if (['REMOVE', 'END', 'MAKE_HOST'].includes(action) && !(await confirm(t('confirm.' + action, { name })))) return;
+    errorBox.textContent = '';
+    origin.disabled = true;
+    try {
+      await control(action, person ? person.participationId : null);
+      if (action === 'ALLOW_BACK') {
+        removed.delete(person.participationId);
+        render();
+      }
+    } catch (e) {
+      errorBox.textContent = t('refused', { reason: e.message });
+    } finally {
+      origin.disabled = false;
+    }
+  }
+
+  function row(p) {
+    const li = el('li', { className: 'person', 'data-participation': p.participationId });
+    const you = p.participationId === me().id;
+    const facts = [];
+    if (RUNS_IT.has(p.role)) facts.push(t('role.' + p.role));
+    if (p.state === 'JOINED') {
+      facts.push(p.audio ? t('people.mic-on') : t('people.muted'));
+      if (!p.video) facts.push(t('people.camera-off'));
+      if (p.hand) facts.push(t('people.hand'));
+    }
+    li.append(el('span', { className: 'name' }, p.name + (you ? ' ' + t('people.you') : '')),
+      el('span', { className: 'facts' }, facts.length ? ' · ' + facts.join(' · ') : ''));
+    const error = el('span', { className: 'problem', role: 'alert' });
+    if (runsIt() && !you) {
+      const actions = el('div', { className: 'person-actions', role: 'group', 'aria-label': p.name });
+      const add = (action) => actions.append(button(t('action.' + action),
+        (e) => act(action, p, e.currentTarget, error), { 'aria-label': t('action.for', { action: t('action.' + action), name: p.name }) }));
+      if (p.state === 'WAITING') {
+        add('ADMIT');
+        add('DENY');
+      } else if (p.state === 'REMOVED') {
+        add('ALLOW_BACK');
+      } else {
+        if (p.audio) add('MUTE');
+        if (p.video) add('STOP_VIDEO');
+        if (me().role === 'HOST' && !p.guest) {
+          add(p.role === 'CO_HOST' ? 'MAKE_PARTICIPANT' : 'MAKE_CO_HOST');
+          add('MAKE_HOST');
+        }
+        if (p.role !== 'HOST') add('REMOVE');
+      }
+      li.append(actions);
+    }
+    li.append(error);
+    return li;
+  }
+
+  function render() {
+    const words = search.value.trim().toLowerCase();
+    const shown = (p) => !words || p.name.toLowerCase().includes(words);
+    const all = [...people.values()];
+    const waiting = all.filter((p) => p.state === 'WAITING');
+    const inside = all.filter((p) => p.state !== 'WAITING');
+    waitingBox.hidden = !runsIt() || waiting.length === 0;
+    waitingTitle.textContent = t('people.waiting', { n: waiting.length });
+    waitingList.replaceChildren(...waiting.filter(shown).map(row));
+    inTitle.textContent = t('people.in', { n: inside.length });
+    list.replaceChildren(...inside.filter(shown).map(row));
+    removedBox.hidden = !runsIt() || removed.size === 0;
+    removedList.replaceChildren(...[...removed.values()].filter(shown).map(row));
+    renderControls();
+  }
+
+  function renderControls() {
+    controls.hidden = !runsIt();
+    if (controls.hidden) return controls.replaceChildren();
+    const toggle = (on, ifOn, ifOff) => (on ? ifOn : ifOff);
+    const actions = ['MUTE_ALL', toggle(meeting.unmuteAllowed, 'FORBID_UNMUTE', 'ALLOW_UNMUTE'),
+      toggle(meeting.locked, 'UNLOCK', 'LOCK'), toggle(meeting.privateChatAllowed, 'FORBID_PRIVATE_CHAT', 'ALLOW_PRIVATE_CHAT')];
+    if (me().role === 'HOST') actions.push('END');
+    const error = el('p', { className: 'problem', role: 'alert' });
+    controls.replaceChildren(...actions.map((action) => button(t('action.' + action), (e) => act(action, null, e.currentTarget, error),
+      { 'data-action': action, className: action === 'END' ? 'danger' : '' })), error);
+  }
+
+  return {
+    /** Everyone the channel's hello listed, and how the meeting stands. */
+    reset(participants, standing) {
+      people.clear();
+      participants.forEach((p) => people.set(p.participationId, p));
+      Object.assign(meeting, standing);
+      render();
+    },
+    /** A participant as an event describes them after the change. */
+    update(p, type) {
+      if (type === 'participant.removed') removed.set(p.participationId, p);
+      if (type === 'participant.allowed-back') removed.delete(p.participationId);
+      if (['LEFT', 'REMOVED', 'DENIED'].includes(p.state) || type === 'participant.allowed-back') people.delete(p.participationId);
+      else people.set(p.participationId, p);
+      render();
+    },
+    /** The meeting's own switches: locked, unmuteAllowed, privateChatAllowed. */
+    meeting(change) {
+      Object.assign(meeting, change);
+      renderControls();
+    },
+    get(id) {
+      return people.get(id);
+    },
+    render,
+  };
+}
+
+function el(tag, attributes = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attributes)) {
+    if (k === 'className') e.className = v;
+    else if (k === 'hidden') e.hidden = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) e.append(c);
+  return e;
+}
+
+function button(text, onClick, attributes = {}) {
+  const b = el('button', { type: 'button', ...attributes }, text);
+  b.addEventListener('click', onClick);
+  return b;
+}
