@@ -1,6 +1,8 @@
 // The join page (docs/join-page.md): device check, join, and the meeting — video through the media
 // server, signalled over the meeting channel; chat and reactions from the same channel. Plain
 // JavaScript modules, no build step: one module per panel (people.js), the words in messages.js.
+import { ask } from './dialog.js';
+import { t } from './messages.js';
 import { peoplePanel } from './people.js';
 
 const $ = (id) => document.getElementById(id);
@@ -247,11 +249,37 @@ async function hello(m) {
   else state.lastSeq = m.seq;
   state.reconnectDelay = 500;
   $('meeting-title').textContent = m.meeting.title;
-  $('recording').hidden = !m.meeting.recording;
+  recordingChanged(m.meeting.recording);
   people.reset(m.participants, { locked: m.meeting.locked, unmuteAllowed: m.meeting.unmuteAllowed !== false,
     privateChatAllowed: m.meeting.privateChatAllowed !== false });
   status(resuming ? 'Reconnected' : '');
-  if (m.you.state === 'JOINED') await startMedia();
+  state.role = m.you.role;
+  handChanged(m.you.hand);
+  showRunnerControls();
+  if (['HOST', 'CO_HOST'].includes(state.role)) {
+    api('GET', `/api/meetings/${state.meetingId}/hands`).then((queue) => people.hands(queue)).catch(() => {});
+  }
+  state.live = m.meeting.status === 'LIVE';
+  if (!state.live) status(t('meeting.not-started'));
+  if (m.you.state === 'JOINED' && state.live) await startMedia();
+}
+
+/** The meeting started (its host came): those already in send and receive media from now on. */
+async function started() {
+  state.live = true;
+  status('');
+  if ($('meeting').hidden) return;
+  for (const [kind, entry] of Object.entries(state.publishers)) { // refused while it had not started
+    if (!entry.link) {
+      entry.pc.close();
+      delete state.publishers[kind];
+    }
+  }
+  await startMedia();
+}
+
+function showRunnerControls() {
+  $('record').hidden = !['HOST', 'CO_HOST'].includes(state.role);
 }
 
 async function onEvent(type, data) {
@@ -269,7 +297,9 @@ async function onEvent(type, data) {
   } else if (type === 'chat.message') {
     chatLine(data);
   } else if (type === 'meeting.reaction') {
-    toast(data.emoji);
+    react(data);
+  } else if (type === 'meeting.started') {
+    await started();
   } else if (type === 'meeting.ended') {
     state.ended = true;
   } else if (type === 'meeting.locked' || type === 'meeting.unlocked') {
@@ -279,15 +309,17 @@ async function onEvent(type, data) {
   } else if (type === 'meeting.private-chat') {
     people.meeting({ privateChatAllowed: data.allowed });
   } else if (type === 'meeting.recording') {
-    $('recording').hidden = !data.recording;
+    recordingChanged(data.recording);
   }
 }
 
 async function aboutMe(type, data) {
   state.role = data.role;
+  showRunnerControls();
+  handChanged(data.hand);
   if (type === 'participant.admitted' && data.state === 'JOINED') {
     show('meeting');
-    await startMedia();
+    if (state.live) await startMedia();
   } else if (type === 'participant.denied') {
     gone('The host did not let you in');
   } else if (type === 'participant.media') {
@@ -302,6 +334,10 @@ async function aboutMe(type, data) {
 
 async function startMedia() {
   if (state.publishers.camera) return;
+  if (state.recording && !state.toldOfRecording) { // told before anything of theirs is sent
+    if (!(await ask(t('record.notice'), t('record.continue'), t('record.leave')))) return leave();
+    state.toldOfRecording = true;
+  }
   const servers = await api('GET', `/api/meetings/${state.meetingId}/ice-servers`);
   state.iceServers = servers.iceServers.map((s) => ({ urls: s.urls, username: s.username || undefined, credential: s.credential || undefined }));
   if (!state.local) state.local = new MediaStream();
@@ -548,6 +584,54 @@ function stopShare(tell) {
   if (tell) api('POST', `/api/meetings/${state.meetingId}/screen-share/stop`).catch((e) => status(e.message));
 }
 
+function handChanged(raised) {
+  state.hand = !!raised;
+  $('hand').setAttribute('aria-pressed', String(state.hand));
+  $('hand').textContent = t(state.hand ? 'hand.lower' : 'hand.raise');
+}
+
+async function toggleHand() {
+  const raise = !state.hand;
+  try {
+    await api('POST', `/api/meetings/${state.meetingId}/hand/${raise ? 'raise' : 'lower'}`);
+    handChanged(raise);
+  } catch (e) {
+    status(e.message);
+  }
+}
+
+function recordingChanged(on) {
+  state.recording = !!on;
+  $('recording').hidden = !state.recording;
+  $('record').textContent = t(state.recording ? 'record.stop' : 'record.start');
+  $('record').setAttribute('aria-pressed', String(state.recording));
+}
+
+async function toggleRecording() {
+  $('record-problem').textContent = '';
+  $('record').disabled = true;
+  try {
+    await api('POST', `/api/meetings/${state.meetingId}/record/${state.recording ? 'stop' : 'start'}`);
+  } catch (e) {
+    $('record-problem').textContent = e.message;
+  } finally {
+    $('record').disabled = false;
+  }
+}
+
+/** A reaction shows on its sender's tile for a moment (a corner toast when they have no tile). */
+function react(data) {
+  const id = data.participationId === state.me ? state.me : data.participationId;
+  const figure = document.querySelector(`[data-feed="${CSS.escape(id + '-camera')}"]`);
+  if (!figure) return toast(data.emoji);
+  const badge = document.createElement('span');
+  badge.className = 'reaction';
+  badge.setAttribute('role', 'status');
+  badge.textContent = data.emoji;
+  figure.append(badge);
+  setTimeout(() => badge.remove(), 2500);
+}
+
 async function leave() {
   state.leaving = true;
   try {
@@ -610,6 +694,10 @@ document.addEventListener('DOMContentLoaded', () => {
   $('mic').addEventListener('click', () => setAudio(!state.audioOn, true));
   $('cam').addEventListener('click', () => setVideo(!state.videoOn, true));
   $('share').addEventListener('click', share);
+  $('hand').addEventListener('click', toggleHand);
+  $('record').addEventListener('click', toggleRecording);
+  handChanged(false);
+  recordingChanged(false);
   $('leave').addEventListener('click', leave);
   $('chat-form').addEventListener('submit', sendChat);
   document.querySelectorAll('.reactions button').forEach((b) => b.addEventListener('click',
@@ -620,6 +708,7 @@ document.addEventListener('DOMContentLoaded', () => {
     if (key === 'a') $('mic').click();
     else if (key === 'v') $('cam').click();
     else if (key === 's') $('share').click();
+    else if (key === 'h') $('hand').click();
     else return;
     e.preventDefault();
   });

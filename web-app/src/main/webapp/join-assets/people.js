@@ -2,6 +2,7 @@
 // co-hosts — what they may do to each person and to the meeting. Every action goes through the
 // control API; a refusal is shown next to the button that asked. Names are set as text only.
 
+import { ask } from './dialog.js';
 import { t } from './messages.js';
 
 const RUNS_IT = new Set(['HOST', 'CO_HOST']);
@@ -24,46 +25,26 @@ export function peoplePanel(root, { control, me }) {
   const admitAll = button(t('action.ADMIT_ALL'), () => act('ADMIT_ALL', null, admitAll), { id: 'admit-all' });
   const waitingList = el('ul', { id: 'waiting-list', 'aria-labelledby': 'waiting-title' });
   const waitingBox = el('section', { id: 'waiting-room', hidden: true }, waitingTitle, admitAll, waitingList);
+  const hands = []; // who raised a hand, first raised first
+  const handsTitle = el('h3', { id: 'hands-title' });
+  const handsList = el('ol', { id: 'hands-list', 'aria-labelledby': 'hands-title' });
+  const handsBox = el('section', { id: 'hands', hidden: true }, handsTitle, handsList);
   const inTitle = el('h3', { id: 'in-meeting-title' });
   const list = el('ul', { id: 'people', 'aria-labelledby': 'in-meeting-title' });
   const removedTitle = el('h3', { id: 'removed-title' }, t('people.removed'));
   const removedList = el('ul', { id: 'removed-list', 'aria-labelledby': 'removed-title' });
   const removedBox = el('section', { hidden: true }, removedTitle, removedList);
   const controls = el('div', { id: 'meeting-controls', role: 'group', 'aria-label': t('meeting.controls'), hidden: true });
-  root.append(heading, search, problem, waitingBox, inTitle, list, removedBox, controls);
+  root.append(heading, search, problem, waitingBox, handsBox, inTitle, list, removedBox, controls);
   search.addEventListener('input', render);
-
-  const dialog = el('dialog', { id: 'confirm', 'aria-labelledby': 'confirm-text' });
-  const dialogText = el('p', { id: 'confirm-text' });
-  const yes = el('button', { id: 'confirm-yes', type: 'button', className: 'danger' }, t('confirm.yes'));
-  const no = el('button', { id: 'confirm-no', type: 'button', className: 'secondary' }, t('confirm.no'));
-  dialog.append(dialogText, el('div', { className: 'dialog-buttons' }, no, yes));
-  document.body.append(dialog);
 
   function runsIt() {
     return RUNS_IT.has(me().role);
   }
 
-  function confirm(text) {
-    return new Promise((resolve) => {
-      dialogText.textContent = text;
-      const answer = (value) => () => {
-        yes.onclick = null;
-        no.onclick = null;
-        dialog.close();
-        resolve(value);
-      };
-      yes.onclick = answer(true);
-      no.onclick = answer(false);
-      dialog.oncancel = answer(false);
-      dialog.showModal();
-      no.focus();
-    });
-  }
-
   async function act(action, person, origin, errorBox = problem) {
     const name = person ? person.name : '';
-    if (['REMOVE', 'END', 'MAKE_HOST'].includes(action) && !(await confirm(t('confirm.' + action, { name })))) return;
+    if (['REMOVE', 'END', 'MAKE_HOST'].includes(action) && !(await ask(t('confirm.' + action, { name }), t('confirm.yes'), t('confirm.no')))) return;
     errorBox.textContent = '';
     origin.disabled = true;
     try {
@@ -116,6 +97,19 @@ export function peoplePanel(root, { control, me }) {
     return li;
   }
 
+  function handRow(p) {
+    const error = el('span', { className: 'problem', role: 'alert' });
+    const lower = button(t('action.LOWER_HAND'), (e) => act('LOWER_HAND', p, e.currentTarget, error),
+      { 'aria-label': t('action.for', { action: t('action.LOWER_HAND'), name: p.name }) });
+    return el('li', { className: 'person' }, el('span', { className: 'name' }, p.name), ' ', lower, error);
+  }
+
+  function raised(p) {
+    const at = hands.indexOf(p.participationId);
+    if (p.hand && p.state === 'JOINED' && at < 0) hands.push(p.participationId);
+    if (!(p.hand && p.state === 'JOINED') && at >= 0) hands.splice(at, 1);
+  }
+
   function render() {
     const words = search.value.trim().toLowerCase();
     const shown = (p) => !words || p.name.toLowerCase().includes(words);
@@ -127,6 +121,9 @@ export function peoplePanel(root, { control, me }) {
     waitingList.replaceChildren(...waiting.filter(shown).map(row));
     inTitle.textContent = t('people.in', { n: inside.length });
     list.replaceChildren(...inside.filter(shown).map(row));
+    handsBox.hidden = !runsIt() || hands.length === 0;
+    handsTitle.textContent = t('people.hands', { n: hands.length });
+    handsList.replaceChildren(...hands.map((id) => people.get(id)).filter(Boolean).map(handRow));
     removedBox.hidden = !runsIt() || removed.size === 0;
     removedList.replaceChildren(...[...removed.values()].filter(shown).map(row));
     renderControls();
@@ -148,7 +145,11 @@ export function peoplePanel(root, { control, me }) {
     /** Everyone the channel's hello listed, and how the meeting stands. */
     reset(participants, standing) {
       people.clear();
-      participants.forEach((p) => people.set(p.participationId, p));
+      hands.length = 0;
+      participants.forEach((p) => {
+        people.set(p.participationId, p);
+        raised(p);
+      });
       Object.assign(meeting, standing);
       render();
     },
@@ -158,6 +159,13 @@ export function peoplePanel(root, { control, me }) {
       if (type === 'participant.allowed-back') removed.delete(p.participationId);
       if (['LEFT', 'REMOVED', 'DENIED'].includes(p.state) || type === 'participant.allowed-back') people.delete(p.participationId);
       else people.set(p.participationId, p);
+      raised(p);
+      render();
+    },
+    /** The hands queue as the server orders it (first raised first), for a page that came in late. */
+    hands(queue) {
+      const known = queue.map((h) => h.participationId).filter((id) => hands.includes(id));
+      hands.splice(0, hands.length, ...known, ...hands.filter((id) => !known.includes(id)));
       render();
     },
     /** The meeting's own switches: locked, unmuteAllowed, privateChatAllowed. */

@@ -105,6 +105,78 @@ class MeetingRoomIT extends SignedInPeople {
         }
     }
 
+    @Test
+    void handsQueueInOrderForTheHostAndReactionsShowOnTheSendersTile() {
+        Reply meeting = schedule(host, with(draft("Hands and reactions"), "allowGuests", true,
+                "settings", Map.of("joinBeforeHost", true)));
+        try (Console hana = Console.withMedia(); Console ann = guest(meeting, "Ann Asker"); Console bob = guest(meeting, "Bob Second")) {
+            enterAsHost(hana, meeting.text("joinUrl"));
+            ann.click(By.id("hand"));
+            ann.wait.until(ExpectedConditions.attributeToBe(By.id("hand"), "aria-pressed", "true"));
+            hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("hands-list"), "Ann Asker"));
+            bob.click(By.id("hand"));
+            hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("hands-title"), "Raised hands (2)"));
+            assertThat(hana.browser.findElements(By.cssSelector("#hands-list .name")).stream().map(e -> e.getText()).toList())
+                    .as("first raised first").containsExactly("Ann Asker", "Bob Second");
+            assertThat(bob.browser.findElement(By.id("hands")).isDisplayed()).as("the queue is for hosts").isFalse();
+
+            hana.click(By.cssSelector("#hands-list button[aria-label^='Lower hand Ann']"));
+            ann.wait.until(ExpectedConditions.attributeToBe(By.id("hand"), "aria-pressed", "false"));
+            hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("hands-title"), "Raised hands (1)"));
+
+            String annCamera = MediaIT.me(ann) + "-camera";
+            hana.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-feed='" + annCamera + "']")));
+            ann.click(By.cssSelector(".reactions button[data-emoji='👏']"));
+            hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-feed='" + annCamera + "'] .reaction"), "👏"));
+        }
+    }
+
+    @Test
+    void aRecordingStartedFromTheButtonIsAnnouncedBeforeLateComersSendMediaAndBecomesPlayable() {
+        Reply meeting = schedule(host, with(draft("Recorded from the room"), "allowGuests", true,
+                "settings", Map.of("joinBeforeHost", true)));
+        String id = meeting.text("id");
+        try (Console hana = Console.withMedia(); Console gus = Console.withMedia()) {
+            enterAsHost(hana, meeting.text("joinUrl"));
+            hana.wait.until(d -> Boolean.TRUE.equals(hana.script("return !!convene.publishers.camera;")));
+            hana.click(By.id("record"));
+            hana.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recording")));
+            hana.wait.until(ExpectedConditions.attributeToBe(By.id("record"), "aria-pressed", "true"));
+
+            gus.browser.get(meeting.text("joinUrl"));
+            gus.type(By.id("display-name"), "Gus Late");
+            gus.click(By.id("join"));
+            gus.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+            assertThat(gus.browser.findElement(By.id("confirm-text")).getText()).contains("being recorded");
+            assertThat(gus.script("return Object.keys(convene.publishers).length;")).as("nothing sent before they know")
+                    .isEqualTo(0L);
+            gus.click(By.id("confirm-yes"));
+            gus.wait.until(d -> Boolean.TRUE.equals(gus.script("return !!convene.publishers.camera;")));
+            assertThat(gus.browser.findElement(By.id("recording")).isDisplayed()).isTrue();
+            assertThat(gus.browser.findElement(By.id("record")).isDisplayed()).as("participants cannot stop it").isFalse();
+
+            hana.click(By.id("record"));
+            gus.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("recording")));
+        }
+        Reply list = ConveneSuite.api().get("/api/meetings/" + id + "/recordings", host);
+        assertThat(list.json()).hasSize(1);
+        String recording = list.json().get(0).path("id").asText();
+        Reply ready = Eventually.get(() -> ConveneSuite.api().get("/api/recordings/" + recording, host),
+                r -> !"PROCESSING".equals(r.text("status")), java.time.Duration.ofSeconds(120));
+        assertThat(ready.text("status")).as(ready.toString()).isEqualTo("READY");
+        assertThat(ready.json().path("sizeBytes").asLong()).isPositive();
+    }
+
+    static Console guest(Reply meeting, String name) {
+        Console c = Console.withMedia();
+        c.browser.get(meeting.text("joinUrl"));
+        c.type(By.id("display-name"), name);
+        c.click(By.id("join"));
+        c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting")));
+        return c;
+    }
+
     /** The host opens the invitation's link, signs in on Keycloak's page and joins. */
     static void enterAsHost(Console page, String joinUrl) {
         page.browser.get(joinUrl);
