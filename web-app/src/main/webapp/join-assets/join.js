@@ -1,6 +1,7 @@
 // The join page (docs/join-page.md): device check, join, and the meeting — video through the media
 // server, signalled over the meeting channel; chat and reactions from the same channel. Plain
 // JavaScript modules, no build step: one module per panel (people.js), the words in messages.js.
+import { chatPanel } from './chat.js';
 import { ask } from './dialog.js';
 import { t } from './messages.js';
 import { peoplePanel } from './people.js';
@@ -27,6 +28,15 @@ const people = peoplePanel($('people-panel'), {
   control: (action, participationId) => api('POST', `/api/meetings/${state.meetingId}/control`,
     { action, participationId: participationId || undefined }),
   me: () => ({ id: state.me, role: state.role }),
+});
+
+const chat = chatPanel($('chat-panel'), {
+  api: (method, path, body) => api(method, `/api/meetings/${state.meetingId}${path}`, body),
+  upload,
+  download,
+  me: () => ({ id: state.me, role: state.role }),
+  people: () => people.all(),
+  maxBytes: Number(document.querySelector('meta[name="convene-limits"]').dataset.maxAttachmentBytes) || 10485760,
 });
 
 // ---------- before joining: devices, preview, microphone level ----------
@@ -259,6 +269,8 @@ async function hello(m) {
   if (['HOST', 'CO_HOST'].includes(state.role)) {
     api('GET', `/api/meetings/${state.meetingId}/hands`).then((queue) => people.hands(queue)).catch(() => {});
   }
+  chat.privateChat(m.meeting.privateChatAllowed !== false);
+  if (m.you.state === 'JOINED') await chat.opened();
   state.live = m.meeting.status === 'LIVE';
   if (!state.live) status(t('meeting.not-started'));
   if (m.you.state === 'JOINED' && state.live) await startMedia();
@@ -285,6 +297,7 @@ function showRunnerControls() {
 async function onEvent(type, data) {
   if (type.startsWith('participant.')) {
     people.update(data, type);
+    chat.peopleChanged();
     if (data.participationId === state.me) {
       await aboutMe(type, data);
       people.render(); // my role decides what I may do to others
@@ -295,7 +308,9 @@ async function onEvent(type, data) {
   } else if (type === 'media.unpublished') {
     drop(data.feed);
   } else if (type === 'chat.message') {
-    chatLine(data);
+    chat.message(data);
+  } else if (type === 'chat.reaction') {
+    chat.reaction(data);
   } else if (type === 'meeting.reaction') {
     react(data);
   } else if (type === 'meeting.started') {
@@ -308,6 +323,7 @@ async function onEvent(type, data) {
     people.meeting({ unmuteAllowed: data.allowed });
   } else if (type === 'meeting.private-chat') {
     people.meeting({ privateChatAllowed: data.allowed });
+    chat.privateChat(data.allowed);
   } else if (type === 'meeting.recording') {
     recordingChanged(data.recording);
   }
@@ -319,6 +335,7 @@ async function aboutMe(type, data) {
   handChanged(data.hand);
   if (type === 'participant.admitted' && data.state === 'JOINED') {
     show('meeting');
+    await chat.opened();
     if (state.live) await startMedia();
   } else if (type === 'participant.denied') {
     gone('The host did not let you in');
@@ -652,32 +669,48 @@ function gone(why) {
 
 // ---------- people, chat, reactions ----------
 
-function chatLine(message) {
-  const li = document.createElement('li');
-  li.textContent = `${message.fromName}: ${message.text || ''}`;
-  $('chat').append(li);
-  li.scrollIntoView({ block: 'nearest' });
+/** Uploads a chat attachment with its progress (0..1) as it goes; the stored attachment comes back. */
+function upload(file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/meetings/${state.meetingId}/chat/attachments`);
+    Object.entries(headers()).forEach(([k, v]) => { if (k !== 'Content-Type') xhr.setRequestHeader(k, v); });
+    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+    xhr.setRequestHeader('X-File-Name', file.name.replace(/[^\x20-\x7e]/g, '_'));
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+    xhr.onload = () => {
+      const json = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      if (xhr.status >= 200 && xhr.status < 300) resolve(json);
+      else reject(new Error((json && (json.detail || json.title)) || xhr.statusText));
+    };
+    xhr.onerror = () => reject(new Error('the upload broke off'));
+    xhr.send(file);
+  });
 }
 
-async function sendChat(event) {
-  event.preventDefault();
-  const text = $('chat-text').value.trim();
-  if (!text) return;
-  try {
-    await api('POST', `/api/meetings/${state.meetingId}/chat/send`, { clientMessageId: crypto.randomUUID(), text });
-    $('chat-text').value = '';
-  } catch (e) {
-    status('Message not sent: ' + e.message);
-  }
+/** Downloads an attachment (the request carries this visit's credentials) and hands it to the browser. */
+async function download(attachment) {
+  const h = headers();
+  delete h['Content-Type'];
+  const response = await fetch(`/api/meetings/${state.meetingId}/chat/attachments/${attachment.id}`, { headers: h });
+  if (!response.ok) throw new Error(response.statusText);
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = attachment.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 function toast(emoji) {
-  const t = document.createElement('div');
-  t.className = 'toast';
-  t.setAttribute('role', 'status');
-  t.textContent = emoji;
-  document.body.append(t);
-  setTimeout(() => t.remove(), 2500);
+  const note = document.createElement('div');
+  note.className = 'toast';
+  note.setAttribute('role', 'status');
+  note.textContent = emoji;
+  document.body.append(note);
+  setTimeout(() => note.remove(), 2500);
 }
 
 function status(text) {
@@ -699,7 +732,6 @@ document.addEventListener('DOMContentLoaded', () => {
   handChanged(false);
   recordingChanged(false);
   $('leave').addEventListener('click', leave);
-  $('chat-form').addEventListener('submit', sendChat);
   document.querySelectorAll('.reactions button').forEach((b) => b.addEventListener('click',
     () => api('POST', `/api/meetings/${state.meetingId}/reactions`, { emoji: b.dataset.emoji }).catch((e) => status(e.message))));
   document.addEventListener('keydown', (e) => {

@@ -3,6 +3,7 @@
 // control API; a refusal is shown next to the button that asked. Names are set as text only.
 
 import { ask } from './dialog.js';
+import { button, el } from './dom.js';
 import { t } from './messages.js';
 
 const RUNS_IT = new Set(['HOST', 'CO_HOST']);
@@ -176,23 +177,9 @@ export function peoplePanel(root, { control, me }) {
     get(id) {
       return people.get(id);
     },
+    all() {
+      return [...people.values()];
+    },
     render,
   };
-}
-
-function el(tag, attributes = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attributes)) {
-    if (k === 'className') e.className = v;
-    else if (k === 'hidden') e.hidden = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) e.append(c);
-  return e;
-}
-
-function button(text, onClick, attributes = {}) {
-  const b = el('button', { type: 'button', ...attributes }, text);
-  b.addEventListener('click', onClick);
-  return b;
 }

@@ -31,7 +31,14 @@ final class Console implements AutoCloseable {
     }
 
     static Console open(int width, int height, String... more) {
+        return openWith(width, height, java.util.Map.of(), more);
+    }
+
+    private static Console openWith(int width, int height, java.util.Map<String, Object> prefs, String... more) {
         ChromeOptions options = new ChromeOptions();
+        if (!prefs.isEmpty()) {
+            options.setExperimentalOption("prefs", prefs);
+        }
         options.setBinary(System.getProperty("convene.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=" + width + "," + height, "--lang=en", "--disable-background-networking",
@@ -48,11 +55,19 @@ final class Console implements AutoCloseable {
      * and a beep), asked no questions, that may use WebRTC between interfaces of this host.
      */
     static Console withMedia() {
-        return open(1000, 800, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
-                "--auto-accept-this-tab-capture", "--auto-select-desktop-capture-source=Entire screen",
-                "--disable-features=WebRtcHideLocalIpsWithMdns");
+        return open(1000, 800, MEDIA);
     }
+
+    /** A browser with media, as above, that saves what it downloads into {@code folder}. */
+    static Console withMediaDownloadingTo(Path folder) {
+        return openWith(1000, 800, java.util.Map.of("download.default_directory", folder.toString(),
+                "download.prompt_for_download", false), MEDIA);
+    }
+
+    private static final String[] MEDIA = {"--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+            "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
+            "--auto-accept-this-tab-capture", "--auto-select-desktop-capture-source=Entire screen",
+            "--disable-features=WebRtcHideLocalIpsWithMdns"};
 
     /** Runs a script in the page (async: it may await; what it returns comes back). */
     Object script(String body) {

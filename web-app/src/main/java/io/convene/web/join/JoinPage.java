@@ -33,6 +33,11 @@ public class JoinPage extends HttpServlet {
     @ConfigProperty(name = "convene.join.client-id", defaultValue = "convene-join")
     String clientId;
 
+    /** Said on the page before an upload, so nobody waits for a file the server will refuse. */
+    @Inject
+    @ConfigProperty(name = "convene.chat.max-attachment-bytes", defaultValue = "10485760")
+    long maxAttachmentBytes;
+
     private volatile String page;
 
     @Override
@@ -60,7 +65,8 @@ public class JoinPage extends HttpServlet {
             try (InputStream in = getServletContext().getResourceAsStream("/WEB-INF/join/index.html")) {
                 page = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                         .replace("{{issuer}}", attribute(keycloakUrl + "/realms/" + realm))
-                        .replace("{{client}}", attribute(clientId));
+                        .replace("{{client}}", attribute(clientId))
+                        .replace("{{maxAttachmentBytes}}", Long.toString(maxAttachmentBytes));
             }
         }
         return page;
