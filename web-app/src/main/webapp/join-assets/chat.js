@@ -2,7 +2,7 @@
 // paged upward. Messages are kept by id, so a reconnect's replay never shows one twice. Text is set
 // as text; only http(s) addresses become links, built as elements, never parsed as HTML.
 
-import { button, el } from './dom.js';
+import { button, el, renderList } from './dom.js';
 import { t } from './messages.js';
 
 const REACTIONS = ['👍', '❤️', '😂'];
@@ -45,19 +45,25 @@ export function chatPanel(root, deps) {
     submit();
   });
   list.addEventListener('scroll', () => {
-    if (atBottom()) markRead();
+    if (reading()) markRead();
   });
   document.addEventListener('visibilitychange', () => {
-    if (!document.hidden && atBottom()) markRead();
+    if (reading()) markRead();
   });
 
   function atBottom() {
     return list.scrollHeight - list.scrollTop - list.clientHeight < 30;
   }
 
+  /** Someone sees the newest messages now: the panel is open, the page in front, the list at its end. */
+  function reading() {
+    return !document.hidden && deps.visible() && atBottom();
+  }
+
   function markRead() {
     unread = 0;
     badge.hidden = true;
+    deps.unread(0);
   }
 
   function recipients() {
@@ -120,21 +126,23 @@ export function chatPanel(root, deps) {
     const m = { ...raw, id: raw.id || raw.messageId, reactions: raw.reactions || {} };
     const known = messages.get(m.id);
     messages.set(m.id, known ? { ...known, ...m, reactions: known.reactions } : m);
+    const wasReading = reading();
     const wasAtBottom = atBottom();
     render();
     if (known || fromHistory) return;
-    if (m.from === deps.me().id || (wasAtBottom && !document.hidden)) {
-      list.lastElementChild?.scrollIntoView({ block: 'nearest' });
-    } else {
+    if (wasAtBottom) list.scrollTop = list.scrollHeight;
+    if (m.from !== deps.me().id && !wasReading) {
       unread += 1;
       badge.textContent = t('chat.unread', { n: unread });
       badge.hidden = false;
+      deps.unread(unread);
     }
   }
 
   function render() {
     const ordered = [...messages.values()].sort((a, b) => a.position - b.position);
-    list.replaceChildren(...ordered.map(line));
+    renderList(list, ordered, (m) => m.id, line,
+      (m) => JSON.stringify([m.text, m.reactions, [...(mine.get(m.id) || [])], m.to ? deps.people().length : 0]));
   }
 
   function line(m) {
@@ -202,6 +210,10 @@ export function chatPanel(root, deps) {
       if (!counts[data.emoji]) delete counts[data.emoji];
       messages.set(m.id, { ...m, reactions: counts });
       render();
+    },
+    /** The panel came into view: at the end, what was new is read. */
+    shown() {
+      if (atBottom()) markRead();
     },
     privateChat(allowed) {
       privateAllowed = allowed;

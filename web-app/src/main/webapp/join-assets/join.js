@@ -5,6 +5,9 @@ import { chatPanel } from './chat.js';
 import { ask } from './dialog.js';
 import { t } from './messages.js';
 import { peoplePanel } from './people.js';
+import { pollsPanel } from './polls.js';
+import { qaPanel } from './qa.js';
+import { tabs } from './tabs.js';
 
 const $ = (id) => document.getElementById(id);
 const page = {
@@ -30,14 +33,29 @@ const people = peoplePanel($('people-panel'), {
   me: () => ({ id: state.me, role: state.role }),
 });
 
+const inMeeting = (method, path, body) => api(method, `/api/meetings/${state.meetingId}${path}`, body);
+const whoAmI = () => ({ id: state.me, role: state.role });
 const chat = chatPanel($('chat-panel'), {
-  api: (method, path, body) => api(method, `/api/meetings/${state.meetingId}${path}`, body),
+  api: inMeeting,
   upload,
   download,
-  me: () => ({ id: state.me, role: state.role }),
+  me: whoAmI,
   people: () => people.all(),
   maxBytes: Number(document.querySelector('meta[name="convene-limits"]').dataset.maxAttachmentBytes) || 10485760,
+  visible: () => !$('chat-panel').hidden,
+  unread: (n) => { $('tab-chat').textContent = t('tabs.chat') + (n ? ` (${n})` : ''); },
 });
+const polls = pollsPanel($('polls-panel'), { api: inMeeting, me: whoAmI });
+const questions = qaPanel($('qa-panel'), { api: inMeeting, me: whoAmI });
+const panels = tabs($('panel-tabs'), (shown) => { if (shown === 'chat-panel') chat.shown(); });
+
+/** The page's fixed words in the browser's language (what the modules build, they word themselves). */
+function translate() {
+  document.querySelectorAll('[data-text]').forEach((e) => { e.textContent = t(e.dataset.text); });
+  document.querySelectorAll('[data-label]').forEach((e) => e.setAttribute('aria-label', t(e.dataset.label)));
+  $('panel-tabs').setAttribute('aria-label', t('tabs.label'));
+}
+translate();
 
 // ---------- before joining: devices, preview, microphone level ----------
 
@@ -270,7 +288,7 @@ async function hello(m) {
     api('GET', `/api/meetings/${state.meetingId}/hands`).then((queue) => people.hands(queue)).catch(() => {});
   }
   chat.privateChat(m.meeting.privateChatAllowed !== false);
-  if (m.you.state === 'JOINED') await chat.opened();
+  if (m.you.state === 'JOINED') await panelsOpened();
   state.live = m.meeting.status === 'LIVE';
   if (!state.live) status(t('meeting.not-started'));
   if (m.you.state === 'JOINED' && state.live) await startMedia();
@@ -292,6 +310,16 @@ async function started() {
 
 function showRunnerControls() {
   $('record').hidden = !['HOST', 'CO_HOST'].includes(state.role);
+  polls.render();
+  questions.render();
+}
+
+/** Let in: the chat's history, and the polls and questions so far (each read once per page). */
+async function panelsOpened() {
+  await chat.opened();
+  if (state.panelsRead) return;
+  state.panelsRead = true;
+  await Promise.all([polls.opened(), questions.opened()]);
 }
 
 async function onEvent(type, data) {
@@ -311,6 +339,10 @@ async function onEvent(type, data) {
     chat.message(data);
   } else if (type === 'chat.reaction') {
     chat.reaction(data);
+  } else if (type.startsWith('poll.')) {
+    polls.changed(data);
+  } else if (type.startsWith('question.')) {
+    questions.changed(type, data);
   } else if (type === 'meeting.reaction') {
     react(data);
   } else if (type === 'meeting.started') {
@@ -335,7 +367,7 @@ async function aboutMe(type, data) {
   handChanged(data.hand);
   if (type === 'participant.admitted' && data.state === 'JOINED') {
     show('meeting');
-    await chat.opened();
+    await panelsOpened();
     if (state.live) await startMedia();
   } else if (type === 'participant.denied') {
     gone('The host did not let you in');

@@ -3,7 +3,7 @@
 // control API; a refusal is shown next to the button that asked. Names are set as text only.
 
 import { ask } from './dialog.js';
-import { button, el } from './dom.js';
+import { button, el, renderList } from './dom.js';
 import { t } from './messages.js';
 
 const RUNS_IT = new Set(['HOST', 'CO_HOST']);
@@ -119,24 +119,31 @@ export function peoplePanel(root, { control, me }) {
     const inside = all.filter((p) => p.state !== 'WAITING');
     waitingBox.hidden = !runsIt() || waiting.length === 0;
     waitingTitle.textContent = t('people.waiting', { n: waiting.length });
-    waitingList.replaceChildren(...waiting.filter(shown).map(row));
+    const look = (p) => JSON.stringify([p, me().role, me().id]);
+    renderList(waitingList, waiting.filter(shown), (p) => p.participationId, row, look);
     inTitle.textContent = t('people.in', { n: inside.length });
-    list.replaceChildren(...inside.filter(shown).map(row));
+    renderList(list, inside.filter(shown), (p) => p.participationId, row, look);
     handsBox.hidden = !runsIt() || hands.length === 0;
     handsTitle.textContent = t('people.hands', { n: hands.length });
-    handsList.replaceChildren(...hands.map((id) => people.get(id)).filter(Boolean).map(handRow));
+    renderList(handsList, hands.map((id) => people.get(id)).filter(Boolean), (p) => p.participationId, handRow,
+      (p) => p.name);
     removedBox.hidden = !runsIt() || removed.size === 0;
-    removedList.replaceChildren(...[...removed.values()].filter(shown).map(row));
+    renderList(removedList, [...removed.values()].filter(shown), (p) => p.participationId, row, look);
     renderControls();
   }
 
   function renderControls() {
     controls.hidden = !runsIt();
-    if (controls.hidden) return controls.replaceChildren();
+    if (controls.hidden) {
+      delete controls.dataset.actions;
+      return controls.replaceChildren();
+    }
     const toggle = (on, ifOn, ifOff) => (on ? ifOn : ifOff);
     const actions = ['MUTE_ALL', toggle(meeting.unmuteAllowed, 'FORBID_UNMUTE', 'ALLOW_UNMUTE'),
       toggle(meeting.locked, 'UNLOCK', 'LOCK'), toggle(meeting.privateChatAllowed, 'FORBID_PRIVATE_CHAT', 'ALLOW_PRIVATE_CHAT')];
     if (me().role === 'HOST') actions.push('END');
+    if (controls.dataset.actions === actions.join()) return; // unchanged: focus stays on the button
+    controls.dataset.actions = actions.join();
     const error = el('p', { className: 'problem', role: 'alert' });
     controls.replaceChildren(...actions.map((action) => button(t('action.' + action), (e) => act(action, null, e.currentTarget, error),
       { 'data-action': action, className: action === 'END' ? 'danger' : '' })), error);

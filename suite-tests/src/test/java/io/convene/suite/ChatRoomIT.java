@@ -39,6 +39,9 @@ class ChatRoomIT extends SignedInPeople {
         try (Console hana = Console.withMedia(); Console ann = MeetingRoomIT.guest(meeting, "Ann Sender");
              Console bob = guestDownloadingTo(meeting, "Bob Receiver", downloads)) {
             MeetingRoomIT.enterAsHost(hana, meeting.text("joinUrl"));
+            for (Console page : List.of(hana, ann, bob)) {
+                page.click(By.id("tab-chat"));
+            }
             ann.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-to"), "Bob Receiver"));
             assertThat(ann.browser.findElement(By.cssSelector("label[for='chat-file']")).getText())
                     .as("the limit is said before uploading").contains("10 MB");
@@ -73,6 +76,7 @@ class ChatRoomIT extends SignedInPeople {
                     By.xpath("//li[contains(., 'here is the plan')]//span[@class='message-reactions']"), "👍 1"));
             MeetingRoomIT.audit(ann, "chat panel");
 
+            hana.click(By.id("tab-people"));
             hana.click(By.cssSelector("#meeting-controls [data-action='FORBID_PRIVATE_CHAT']"));
             ann.wait.until(d -> new Select(d.findElement(By.id("chat-to"))).getOptions().size() == 1);
         }
@@ -86,6 +90,7 @@ class ChatRoomIT extends SignedInPeople {
             api().post(base + "/chat/send", pablo, Map.of("clientMessageId", UUID.randomUUID().toString(), "text", "old message " + i));
         }
         try (Console gail = MeetingRoomIT.guest(g.meeting(), "Gail Late")) {
+            gail.click(By.id("tab-chat"));
             gail.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat"), "old message 59"));
             assertThat(texts(gail)).as("the newest page").hasSize(50).doesNotContain("old message 9");
             gail.click(By.id("chat-earlier"));
@@ -96,6 +101,11 @@ class ChatRoomIT extends SignedInPeople {
             gail.script("document.getElementById('chat').scrollTop = 0;");
             api().post(base + "/chat/send", pablo, Map.of("clientMessageId", UUID.randomUUID().toString(), "text", "while you read"));
             gail.wait.until(ExpectedConditions.textToBe(By.id("chat-unread"), "1 unread"));
+            gail.click(By.id("tab-people"));
+            api().post(base + "/chat/send", pablo, Map.of("clientMessageId", UUID.randomUUID().toString(), "text", "while away"));
+            gail.wait.until(ExpectedConditions.textToBe(By.id("tab-chat"), "Chat (2)"));
+            gail.click(By.id("tab-chat"));
+            assertThat(gail.browser.findElement(By.id("chat-unread")).getText()).as("still above the end").isEqualTo("2 unread");
             gail.script("const c = document.getElementById('chat'); c.scrollTop = c.scrollHeight;");
             gail.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("chat-unread")));
 
@@ -122,7 +132,7 @@ class ChatRoomIT extends SignedInPeople {
 
     /** Each message's text as the page shows it, in order. */
     private static List<String> texts(Console page) {
-        return page.browser.findElements(By.cssSelector("#chat .message .text")).stream().map(WebElement::getText).toList();
+        return page.texts("#chat .message .text");
     }
 
     private static long size(Path p) {

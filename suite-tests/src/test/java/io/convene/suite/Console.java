@@ -96,12 +96,21 @@ final class Console implements AutoCloseable {
      * layout scrolls, not the window), waiting as a person would while a toast covers it.
      */
     void click(By element) {
-        org.openqa.selenium.WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(element));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
-            d.findElement(element).click();
-            return true;
-        });
+        wait.until(ExpectedConditions.presenceOfElementLocated(element));
+        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                    org.openqa.selenium.WebElement e = d.findElement(element); // found again: live pages rebuild
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+                    e.click();
+                    return true;
+                });
+    }
+
+    /** The text of each element the CSS selector finds, read in one step in the page (nothing goes stale). */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> texts(String css) {
+        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim());", css);
     }
 
     /** Replaces a text field's value with {@code text}, as a person typing. */

@@ -41,6 +41,7 @@ class JoinPageIT extends SignedInPeople {
 
             page.click(By.id("join"));
             page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("people"), "(you)"));
+            page.click(By.id("tab-chat"));
             page.type(By.id("chat-text"), "Hello from the join page");
             page.click(By.cssSelector("#chat-form button"));
             page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat"), "Hello from the join page"));

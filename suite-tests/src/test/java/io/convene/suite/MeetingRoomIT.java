@@ -116,7 +116,7 @@ class MeetingRoomIT extends SignedInPeople {
             hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("hands-list"), "Ann Asker"));
             bob.click(By.id("hand"));
             hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("hands-title"), "Raised hands (2)"));
-            assertThat(hana.browser.findElements(By.cssSelector("#hands-list .name")).stream().map(e -> e.getText()).toList())
+            assertThat(hana.texts("#hands-list .name"))
                     .as("first raised first").containsExactly("Ann Asker", "Bob Second");
             assertThat(bob.browser.findElement(By.id("hands")).isDisplayed()).as("the queue is for hosts").isFalse();
 
