@@ -2,8 +2,10 @@
 // server, signalled over the meeting channel; chat and reactions from the same channel. Plain
 // JavaScript modules, no build step: one module per panel (people.js), the words in messages.js.
 import { chatPanel } from './chat.js';
+import { levelMeter, listDevices, openStream, useSpeaker } from './devices.js';
 import { ask } from './dialog.js';
 import { t } from './messages.js';
+import { videoLayout } from './layout.js';
 import { peoplePanel } from './people.js';
 import { pollsPanel } from './polls.js';
 import { qaPanel } from './qa.js';
@@ -47,7 +49,8 @@ const chat = chatPanel($('chat-panel'), {
 });
 const polls = pollsPanel($('polls-panel'), { api: inMeeting, me: whoAmI });
 const questions = qaPanel($('qa-panel'), { api: inMeeting, me: whoAmI });
-const panels = tabs($('panel-tabs'), (shown) => { if (shown === 'chat-panel') chat.shown(); });
+const view = videoLayout($('grid'), { view: $('view'), self: $('self-view'), fullscreen: $('fullscreen') }, $('meeting'));
+tabs($('panel-tabs'), (shown) => { if (shown === 'chat-panel') chat.shown(); });
 
 /** The page's fixed words in the browser's language (what the modules build, they word themselves). */
 function translate() {
@@ -60,50 +63,58 @@ translate();
 // ---------- before joining: devices, preview, microphone level ----------
 
 async function startPreview() {
-  const camera = $('camera').value;
-  const microphone = $('microphone').value;
-  if (state.local) state.local.getTracks().forEach((t) => t.stop());
+  if (state.local) state.local.getTracks().forEach((track) => track.stop());
   try {
-    state.local = await navigator.mediaDevices.getUserMedia({
-      audio: microphone ? { deviceId: { exact: microphone } } : true,
-      video: camera ? { deviceId: { exact: camera } } : true,
-    });
+    state.local = await openStream($('camera').value, $('microphone').value);
   } catch (e) {
     $('join-problem').textContent = 'No camera or microphone: ' + e.message + '. You can still join.';
     state.local = new MediaStream();
     return;
   }
   $('preview').srcObject = state.local;
-  await listDevices();
-  showLevel(state.local);
+  await listDevices({ camera: $('camera'), microphone: $('microphone'), speaker: $('speaker') });
+  if (state.stopLevel) state.stopLevel();
+  state.stopLevel = levelMeter(state.local, $('mic-level'));
 }
 
-async function listDevices() {
-  const devices = await navigator.mediaDevices.enumerateDevices();
-  for (const [select, kind] of [[$('camera'), 'videoinput'], [$('microphone'), 'audioinput']]) {
-    const chosen = select.value;
-    select.replaceChildren(...devices.filter((d) => d.kind === kind).map((d, i) => {
-      const option = new Option(d.label || `${kind === 'videoinput' ? 'Camera' : 'Microphone'} ${i + 1}`, d.deviceId);
-      option.selected = d.deviceId === chosen;
-      return option;
-    }));
+// ---------- during the meeting: other devices, without leaving ----------
+
+async function openDevices() {
+  await listDevices({ camera: $('meeting-camera'), microphone: $('meeting-microphone'), speaker: $('meeting-speaker') });
+  for (const kind of ['camera', 'microphone', 'speaker']) { // what is in use now is what is chosen
+    const track = kind === 'camera' ? state.local.getVideoTracks()[0] : kind === 'microphone' ? state.local.getAudioTracks()[0] : null;
+    const id = track ? track.getSettings().deviceId : state.speaker;
+    if (id) $('meeting-' + kind).value = id;
   }
+  $('meeting-preview').srcObject = state.local;
+  const stop = levelMeter(state.local, $('meeting-level'));
+  $('devices-dialog').addEventListener('close', stop, { once: true });
+  $('devices-dialog').showModal();
 }
 
-function showLevel(stream) {
-  if (!stream.getAudioTracks().length) return;
-  const audio = new AudioContext();
-  const analyser = audio.createAnalyser();
-  audio.createMediaStreamSource(stream).connect(analyser);
-  const samples = new Uint8Array(analyser.fftSize);
-  const tick = () => {
-    analyser.getByteTimeDomainData(samples);
-    let peak = 0;
-    for (const s of samples) peak = Math.max(peak, Math.abs(s - 128) / 128);
-    $('mic-level').value = peak;
-    requestAnimationFrame(tick);
-  };
-  tick();
+/** Another camera or microphone: its track replaces the old one in what is being sent, nothing renegotiated. */
+async function switchDevices() {
+  $('devices-problem').textContent = '';
+  let fresh;
+  try {
+    fresh = await openStream($('meeting-camera').value, $('meeting-microphone').value);
+  } catch (e) {
+    $('devices-problem').textContent = e.message;
+    return;
+  }
+  const sending = state.publishers.camera ? state.publishers.camera.pc.getSenders() : [];
+  for (const track of fresh.getTracks()) {
+    const old = state.local.getTracks().find((x) => x.kind === track.kind);
+    track.enabled = track.kind === 'audio' ? state.audioOn : state.videoOn;
+    const sender = sending.find((x) => x.track && x.track.kind === track.kind);
+    if (sender) await sender.replaceTrack(track);
+    if (old) {
+      state.local.removeTrack(old);
+      old.stop();
+    }
+    state.local.addTrack(track);
+  }
+  $('meeting-preview').srcObject = state.local;
 }
 
 // ---------- employees sign in: authorization code with PKCE, the code in the fragment ----------
@@ -544,9 +555,12 @@ function tile(feed, stream, name, mine) {
     video.muted = mine;
     const caption = document.createElement('figcaption');
     figure.append(video, caption);
+    view.decorate(figure, name, mine);
     $('grid').append(figure);
+    view.apply();
   }
   figure.querySelector('video').srcObject = stream;
+  if (!mine && state.speaker) useSpeaker(state.speaker);
   figure.querySelector('figcaption').textContent = name;
   figure.setAttribute('aria-label', name);
 }
@@ -582,6 +596,7 @@ setInterval(async () => {
     });
   }
   document.querySelectorAll('.tile').forEach((t) => t.classList.toggle('speaking', t.dataset.feed === loudest));
+  view.apply();
 }, 500);
 
 // ---------- controls ----------
@@ -756,6 +771,15 @@ document.addEventListener('DOMContentLoaded', () => {
   $('sign-in').addEventListener('click', startSignIn);
   $('camera').addEventListener('change', startPreview);
   $('microphone').addEventListener('change', startPreview);
+  $('speaker').addEventListener('change', () => { state.speaker = $('speaker').value; });
+  $('devices').addEventListener('click', () => openDevices().catch((e) => status(e.message)));
+  $('meeting-camera').addEventListener('change', switchDevices);
+  $('meeting-microphone').addEventListener('change', switchDevices);
+  $('meeting-speaker').addEventListener('change', () => {
+    state.speaker = $('meeting-speaker').value;
+    useSpeaker(state.speaker);
+  });
+  $('devices-close').addEventListener('click', () => $('devices-dialog').close());
   $('mic').addEventListener('click', () => setAudio(!state.audioOn, true));
   $('cam').addEventListener('click', () => setVideo(!state.videoOn, true));
   $('share').addEventListener('click', share);

@@ -168,6 +168,44 @@ class MeetingRoomIT extends SignedInPeople {
         assertThat(ready.json().path("sizeBytes").asLong()).isPositive();
     }
 
+    @Test
+    void devicesChangeDuringTheMeetingWithoutBreakingTheCallAndTheLayoutFollowsThePin() {
+        Reply meeting = schedule(host, with(draft("Devices and layout"), "allowGuests", true,
+                "settings", Map.of("joinBeforeHost", true)));
+        try (Console hana = Console.withMedia(); Console gus = guest(meeting, "Gus Switcher")) {
+            enterAsHost(hana, meeting.text("joinUrl"));
+            String gusCamera = MediaIT.me(gus) + "-camera";
+            MediaIT.flowing(hana, gusCamera);
+            String before = (String) gus.script("return convene.publishers.camera.pc.getSenders()"
+                    + ".find(s => s.track && s.track.kind === 'video').track.id;");
+
+            gus.click(By.id("devices"));
+            gus.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("devices-dialog")));
+            audit(gus, "devices dialog");
+            gus.script("const c = document.getElementById('meeting-camera');"
+                    + "c.selectedIndex = c.options.length - 1; c.dispatchEvent(new Event('change'));");
+            gus.wait.until(d -> !before.equals(gus.script("return convene.publishers.camera.pc.getSenders()"
+                    + ".find(s => s.track && s.track.kind === 'video').track.id;")));
+            assertThat(gus.script("return convene.local.getVideoTracks().length;")).as("one camera sent").isEqualTo(1L);
+            long frames = MediaIT.stats(hana).path(gusCamera).path("frames").asLong();
+            hana.wait.until(d -> MediaIT.stats(hana).path(gusCamera).path("frames").asLong() > frames + 20);
+            gus.click(By.id("devices-close"));
+
+            hana.click(By.cssSelector("[data-feed='" + gusCamera + "'] .pin"));
+            hana.wait.until(ExpectedConditions.attributeContains(By.cssSelector("[data-feed='" + gusCamera + "']"), "class", "focus"));
+            Object widths = hana.script("const tiles = [...document.querySelectorAll('#grid .tile')];"
+                    + "return tiles.map(t => t.classList.contains('focus') + ':' + t.clientWidth);");
+            Long mine = (Long) hana.script("return document.querySelector('#grid .tile.mine').clientWidth;");
+            Long pinned = (Long) hana.script("return document.querySelector(\"[data-feed='" + gusCamera + "']\").clientWidth;");
+            assertThat(pinned).as("the pinned tile is the large one: " + widths).isGreaterThan(mine * 2);
+
+            hana.click(By.id("self-view"));
+            hana.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#grid .tile.mine")));
+            hana.click(By.id("fullscreen"));
+            hana.wait.until(d -> Boolean.TRUE.equals(hana.script("return document.fullscreenElement === document.getElementById('meeting');")));
+        }
+    }
+
     static Console guest(Reply meeting, String name) {
         Console c = Console.withMedia();
         c.browser.get(meeting.text("joinUrl"));
