@@ -4,12 +4,13 @@
 import { chatPanel } from './chat.js';
 import { levelMeter, listDevices, openStream, useSpeaker } from './devices.js';
 import { ask } from './dialog.js';
-import { t } from './messages.js';
+import { language, t } from './messages.js';
 import { videoLayout } from './layout.js';
 import { peoplePanel } from './people.js';
 import { pollsPanel } from './polls.js';
 import { qaPanel } from './qa.js';
 import { tabs } from './tabs.js';
+import { whiteboardPanel } from './whiteboard.js';
 
 const $ = (id) => document.getElementById(id);
 const page = {
@@ -49,11 +50,14 @@ const chat = chatPanel($('chat-panel'), {
 });
 const polls = pollsPanel($('polls-panel'), { api: inMeeting, me: whoAmI });
 const questions = qaPanel($('qa-panel'), { api: inMeeting, me: whoAmI });
+const board = whiteboardPanel($('board-panel'), { api: inMeeting, me: whoAmI, room: () => state.room, fetchFile });
+state.board = board; // testers read what the board holds and when strokes arrived
 const view = videoLayout($('grid'), { view: $('view'), self: $('self-view'), fullscreen: $('fullscreen') }, $('meeting'));
 tabs($('panel-tabs'), (shown) => { if (shown === 'chat-panel') chat.shown(); });
 
 /** The page's fixed words in the browser's language (what the modules build, they word themselves). */
 function translate() {
+  document.documentElement.lang = language;
   document.querySelectorAll('[data-text]').forEach((e) => { e.textContent = t(e.dataset.text); });
   document.querySelectorAll('[data-label]').forEach((e) => e.setAttribute('aria-label', t(e.dataset.label)));
   $('panel-tabs').setAttribute('aria-label', t('tabs.label'));
@@ -67,7 +71,7 @@ async function startPreview() {
   try {
     state.local = await openStream($('camera').value, $('microphone').value);
   } catch (e) {
-    $('join-problem').textContent = 'No camera or microphone: ' + e.message + '. You can still join.';
+    $('join-problem').textContent = t('join.no-devices', { reason: e.message });
     state.local = new MediaStream();
     return;
   }
@@ -151,14 +155,14 @@ async function finishSignIn() {
   history.replaceState(null, '', here()); // the code leaves the address bar
   const attempt = JSON.parse(sessionStorage.getItem('convene.sign-in') || 'null');
   sessionStorage.removeItem('convene.sign-in');
-  if (back.has('error')) return void ($('join-problem').textContent = 'Not signed in: ' + back.get('error'));
+  if (back.has('error')) return void ($('join-problem').textContent = t('join.not-signed-in', { reason: back.get('error') }));
   if (!attempt || attempt.state !== back.get('state')) {
-    return void ($('join-problem').textContent = 'That sign-in did not start here; sign in again');
+    return void ($('join-problem').textContent = t('join.foreign-sign-in'));
   }
   const tokens = await tokenRequest({ grant_type: 'authorization_code', code: back.get('code'), redirect_uri: here(), code_verifier: attempt.verifier });
-  if (!tokens) return void ($('join-problem').textContent = 'Keycloak refused the sign-in; sign in again');
+  if (!tokens) return void ($('join-problem').textContent = t('join.refused-sign-in'));
   const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(state.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))));
-  $('signed-in').textContent = `Signed in as ${claims.name || claims.email}`;
+  $('signed-in').textContent = t('join.signed-in-as', { name: claims.name || claims.email });
   $('signed-in').hidden = false;
   $('guest-name').hidden = true;
 }
@@ -174,7 +178,7 @@ async function tokenRequest(form) {
   state.refreshToken = tokens.refresh_token;
   clearTimeout(state.refreshTimer); // fresh a little before it expires, for as long as Keycloak's session lasts
   state.refreshTimer = setTimeout(() => tokenRequest({ grant_type: 'refresh_token', refresh_token: state.refreshToken })
-    .then((t) => { if (!t) status('Your sign-in ended; join again to go on'); }), Math.max(5, tokens.expires_in - 30) * 1000);
+    .then((t) => { if (!t) status(t('join.sign-in-ended')); }), Math.max(5, tokens.expires_in - 30) * 1000);
   return tokens;
 }
 
@@ -235,16 +239,16 @@ function openChannel(ticket) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const socket = new WebSocket(`${scheme}://${location.host}/ws/meetings/${state.meetingId}?ticket=${encodeURIComponent(ticket)}`);
   state.socket = socket;
-  socket.onmessage = (m) => onMessage(JSON.parse(m.data)).catch((e) => status('Problem: ' + e.message));
+  socket.onmessage = (m) => onMessage(JSON.parse(m.data)).catch((e) => status(t('problem', { reason: e.message })));
   socket.onclose = (e) => {
     state.lastClose = e.code + ' ' + e.reason; // for whoever debugs a call
     if (socket !== state.socket) return;
     stopMedia();
     if (state.leaving) return;
-    if (e.code === 4403) return gone('You were removed from the meeting');
-    if (state.ended || (e.code === 1000 && e.reason === 'meeting ended')) return gone('The meeting has ended');
-    if (e.code === 1008) return gone('You may not be in this meeting: ' + e.reason);
-    status('Connection lost; reconnecting…');
+    if (e.code === 4403) return gone(t('gone.removed'));
+    if (state.ended || (e.code === 1000 && e.reason === 'meeting ended')) return gone(t('gone.ended'));
+    if (e.code === 1008) return gone(t('gone.refused', { reason: e.reason }));
+    status(t('channel.reconnecting'));
     setTimeout(reconnect, state.reconnectDelay);
     state.reconnectDelay = Math.min(state.reconnectDelay * 2, 10000);
   };
@@ -259,7 +263,7 @@ async function reconnect() {
     }
     openChannel(ticket);
   } catch (e) {
-    status('Still offline; trying again…');
+    status(t('channel.offline'));
     setTimeout(reconnect, state.reconnectDelay);
   }
 }
@@ -291,7 +295,7 @@ async function hello(m) {
   recordingChanged(m.meeting.recording);
   people.reset(m.participants, { locked: m.meeting.locked, unmuteAllowed: m.meeting.unmuteAllowed !== false,
     privateChatAllowed: m.meeting.privateChatAllowed !== false });
-  status(resuming ? 'Reconnected' : '');
+  status(resuming ? t('channel.reconnected') : '');
   state.role = m.you.role;
   handChanged(m.you.hand);
   showRunnerControls();
@@ -323,6 +327,7 @@ function showRunnerControls() {
   $('record').hidden = !['HOST', 'CO_HOST'].includes(state.role);
   polls.render();
   questions.render();
+  board.render();
 }
 
 /** Let in: the chat's history, and the polls and questions so far (each read once per page). */
@@ -330,7 +335,7 @@ async function panelsOpened() {
   await chat.opened();
   if (state.panelsRead) return;
   state.panelsRead = true;
-  await Promise.all([polls.opened(), questions.opened()]);
+  await Promise.all([polls.opened(), questions.opened(), board.opened()]);
 }
 
 async function onEvent(type, data) {
@@ -354,6 +359,8 @@ async function onEvent(type, data) {
     polls.changed(data);
   } else if (type.startsWith('question.')) {
     questions.changed(type, data);
+  } else if (type.startsWith('whiteboard.')) {
+    await board.changed(type, data);
   } else if (type === 'meeting.reaction') {
     react(data);
   } else if (type === 'meeting.started') {
@@ -375,13 +382,13 @@ async function onEvent(type, data) {
 async function aboutMe(type, data) {
   state.role = data.role;
   showRunnerControls();
-  handChanged(data.hand);
+  if (type === 'participant.hand') handChanged(data.hand);
   if (type === 'participant.admitted' && data.state === 'JOINED') {
     show('meeting');
     await panelsOpened();
     if (state.live) await startMedia();
   } else if (type === 'participant.denied') {
-    gone('The host did not let you in');
+    gone(t('gone.denied'));
   } else if (type === 'participant.media') {
     // a host may have muted me, or stopped my video or share: follow
     if (!data.audio && state.audioOn) setAudio(false, false);
@@ -403,7 +410,7 @@ async function startMedia() {
   if (!state.local) state.local = new MediaStream();
   setAudio(state.audioOn, false);
   setVideo(state.videoOn, false);
-  tile(state.me + '-camera', state.local, 'You', true);
+  tile(state.me + '-camera', state.local, t('tile.you'), true);
   if (state.local.getTracks().length) await publish('camera', state.local);
   send({ type: 'media.feeds' });
 }
@@ -605,7 +612,7 @@ function setAudio(on, tell) {
   state.audioOn = on;
   if (state.local) state.local.getAudioTracks().forEach((t) => { t.enabled = on; });
   $('mic').setAttribute('aria-pressed', String(on));
-  $('mic').textContent = on ? 'Mute (Alt+A)' : 'Unmute (Alt+A)';
+  $('mic').textContent = t(on ? 'mic.mute' : 'mic.unmute');
   if (tell) api('POST', `/api/meetings/${state.meetingId}/audio/toggle`, { on }).catch((e) => { setAudio(!on, false); status(e.message); });
 }
 
@@ -613,7 +620,7 @@ function setVideo(on, tell) {
   state.videoOn = on;
   if (state.local) state.local.getVideoTracks().forEach((t) => { t.enabled = on; });
   $('cam').setAttribute('aria-pressed', String(on));
-  $('cam').textContent = on ? 'Stop video (Alt+V)' : 'Start video (Alt+V)';
+  $('cam').textContent = t(on ? 'cam.stop' : 'cam.start');
   if (tell) api('POST', `/api/meetings/${state.meetingId}/video/toggle`, { on }).catch((e) => status(e.message));
 }
 
@@ -622,14 +629,14 @@ async function share() {
   try {
     state.screen = await navigator.mediaDevices.getDisplayMedia({ video: true });
   } catch (e) {
-    return status('Screen not shared: ' + e.message);
+    return status(t('share.failed', { reason: e.message }));
   }
   state.screen.getVideoTracks()[0].onended = () => stopShare(true);
   await api('POST', `/api/meetings/${state.meetingId}/screen-share/start`);
-  tile(state.me + '-screen', state.screen, 'Your screen', true);
+  tile(state.me + '-screen', state.screen, t('tile.your-screen'), true);
   await publish('screen', state.screen);
   $('share').setAttribute('aria-pressed', 'true');
-  $('share').textContent = 'Stop sharing (Alt+S)';
+  $('share').textContent = t('share.stop');
 }
 
 function stopShare(tell) {
@@ -644,7 +651,7 @@ function stopShare(tell) {
   const mine = document.querySelector(`[data-feed="${CSS.escape(state.me + '-screen')}"]`);
   if (mine) mine.remove();
   $('share').setAttribute('aria-pressed', 'false');
-  $('share').textContent = 'Share screen (Alt+S)';
+  $('share').textContent = t('share.start');
   if (tell) api('POST', `/api/meetings/${state.meetingId}/screen-share/stop`).catch((e) => status(e.message));
 }
 
@@ -656,9 +663,8 @@ function handChanged(raised) {
 
 async function toggleHand() {
   const raise = !state.hand;
-  try {
+  try { // the button follows the participant.hand event about me: the server's word, in the channel's order
     await api('POST', `/api/meetings/${state.meetingId}/hand/${raise ? 'raise' : 'lower'}`);
-    handChanged(raise);
   } catch (e) {
     status(e.message);
   }
@@ -704,7 +710,7 @@ async function leave() {
     if (state.socket) state.socket.close();
     stopMedia();
     if (state.local) state.local.getTracks().forEach((t) => t.stop());
-    gone('You left the meeting');
+    gone(t('gone.left'));
   }
 }
 
@@ -735,16 +741,21 @@ function upload(file, onProgress) {
   });
 }
 
-/** Downloads an attachment (the request carries this visit's credentials) and hands it to the browser. */
-async function download(attachment) {
+/** Downloads an attachment and hands it to the browser. */
+function download(attachment) {
+  return fetchFile(`/chat/attachments/${attachment.id}`, attachment.fileName);
+}
+
+/** Fetches a file of the meeting with this visit's credentials and hands it to the browser as {@code name}. */
+async function fetchFile(path, name) {
   const h = headers();
   delete h['Content-Type'];
-  const response = await fetch(`/api/meetings/${state.meetingId}/chat/attachments/${attachment.id}`, { headers: h });
+  const response = await fetch(`/api/meetings/${state.meetingId}${path}`, { headers: h });
   if (!response.ok) throw new Error(response.statusText);
   const url = URL.createObjectURL(await response.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = attachment.fileName;
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();
@@ -800,6 +811,6 @@ document.addEventListener('DOMContentLoaded', () => {
     else return;
     e.preventDefault();
   });
-  finishSignIn().catch((e) => { $('join-problem').textContent = 'Not signed in: ' + e.message; });
+  finishSignIn().catch((e) => { $('join-problem').textContent = t('join.not-signed-in', { reason: e.message }); });
   startPreview();
 });

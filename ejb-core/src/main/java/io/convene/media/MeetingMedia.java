@@ -108,9 +108,17 @@ public class MeetingMedia {
      */
     public void hangUp(UUID meetingId, String link, Feed published) {
         media.hangUp(link);
-        if (published == null) {
-            return;
+        if (published != null) {
+            ended(meetingId, published);
         }
+    }
+
+    /**
+     * A published feed is gone (hung up by its page, or lost by the media server first, as when the
+     * page closed its connection before its hang-up arrived): while its participant is still in
+     * the meeting, everyone is told.
+     */
+    public void ended(UUID meetingId, Feed published) {
         Meeting meeting = locked(meetingId);
         if (meeting.status() == MeetingStatus.LIVE && meeting.participation(published.participationId())
                 .filter(p -> p.state() == ParticipationState.JOINED).isPresent()) {

@@ -34,11 +34,10 @@ final class Console implements AutoCloseable {
         return openWith(width, height, java.util.Map.of(), more);
     }
 
-    private static Console openWith(int width, int height, java.util.Map<String, Object> prefs, String... more) {
+    /** @param experimental Chromium's own options by name (e.g. {@code prefs}, {@code mobileEmulation}) */
+    private static Console openWith(int width, int height, java.util.Map<String, Object> experimental, String... more) {
         ChromeOptions options = new ChromeOptions();
-        if (!prefs.isEmpty()) {
-            options.setExperimentalOption("prefs", prefs);
-        }
+        experimental.forEach(options::setExperimentalOption);
         options.setBinary(System.getProperty("convene.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=" + width + "," + height, "--lang=en", "--disable-background-networking",
@@ -60,8 +59,18 @@ final class Console implements AutoCloseable {
 
     /** A browser with media, as above, that saves what it downloads into {@code folder}. */
     static Console withMediaDownloadingTo(Path folder) {
-        return openWith(1000, 800, java.util.Map.of("download.default_directory", folder.toString(),
-                "download.prompt_for_download", false), MEDIA);
+        return openWith(1000, 800, java.util.Map.of("prefs", java.util.Map.of("download.default_directory", folder.toString(),
+                "download.prompt_for_download", false)), MEDIA);
+    }
+
+    /**
+     * A phone (a 375 by 740 CSS pixel screen, emulated: a desktop window is never that narrow) with
+     * media, whose person reads German.
+     */
+    static Console phoneInGerman() {
+        return openWith(500, 800, java.util.Map.of("prefs", java.util.Map.of("intl.accept_languages", "de-DE,de"),
+                "mobileEmulation", java.util.Map.of("deviceMetrics", java.util.Map.of("width", 375, "height", 740,
+                        "pixelRatio", 2.0))), MEDIA);
     }
 
     private static final String[] MEDIA = {"--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",

@@ -206,6 +206,35 @@ class MeetingRoomIT extends SignedInPeople {
         }
     }
 
+    @Test
+    void onAPhoneInGermanTheRoomSpeaksGermanAndShowsTheVideoAndOnePanel() {
+        Reply meeting = schedule(host, with(draft("Telefon"), "allowGuests", true, "settings", Map.of("joinBeforeHost", true)));
+        ConveneSuite.api().post("/api/meetings/" + meeting.text("id") + "/join", host, Map.of());
+        try (Console phone = Console.phoneInGerman()) {
+            phone.browser.get(meeting.text("joinUrl"));
+            phone.wait.until(ExpectedConditions.textToBe(By.id("join"), "Beitreten"));
+            assertThat(phone.browser.findElement(By.id("prejoin-title")).getText()).isEqualTo("Dem Meeting beitreten");
+            assertThat(phone.script("return document.documentElement.lang;")).isEqualTo("de");
+            phone.type(By.id("display-name"), "Greta Gast");
+            phone.click(By.id("join"));
+            phone.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting")));
+            phone.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("people"), "(Sie)"));
+            assertThat(phone.browser.findElement(By.id("tab-people")).getText()).isEqualTo("Teilnehmende");
+            assertThat(phone.browser.findElement(By.id("leave")).getText()).isEqualTo("Verlassen");
+            phone.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#grid .tile.mine")));
+            assertThat(phone.texts("[role='tabpanel']:not([hidden])")).as("one panel at a time").hasSize(1);
+            Object wide = phone.script("return [...document.querySelectorAll('body *')].filter(e => e.offsetParent !== null"
+                    + " && e.getBoundingClientRect().right > 376).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className"
+                    + " + ':' + Math.round(e.getBoundingClientRect().right)).join(' ');");
+            assertThat((Long) phone.script("return document.documentElement.scrollWidth;"))
+                    .as("nothing wider than the phone: " + wide).isLessThanOrEqualTo(375L);
+            phone.click(By.id("tab-chat"));
+            assertThat(phone.browser.findElement(By.id("chat-text")).isDisplayed()).isTrue();
+            audit(phone, "room on a phone, in German");
+            phone.screenshot("meeting-room-phone-de");
+        }
+    }
+
     static Console guest(Reply meeting, String name) {
         Console c = Console.withMedia();
         c.browser.get(meeting.text("joinUrl"));

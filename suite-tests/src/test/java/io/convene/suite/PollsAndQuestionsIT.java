@@ -21,13 +21,10 @@ class PollsAndQuestionsIT extends SignedInPeople {
 
     @Test
     void aPollLaunchedByTheHostIsAnsweredAndTheHostSeesTheCounts() {
-        Reply meeting = schedule(host, with(draft("Room polls"), "allowGuests", true, "settings", Map.of("joinBeforeHost", true)));
-        try (Console hana = Console.withMedia(); Console ann = MeetingRoomIT.guest(meeting, "Ann Voter");
-             Console bob = MeetingRoomIT.guest(meeting, "Bob Voter")) {
-            MeetingRoomIT.enterAsHost(hana, meeting.text("joinUrl"));
-            for (Console page : List.of(hana, ann, bob)) {
-                page.click(By.id("tab-polls"));
-            }
+        try (Room room = Room.open("Room polls", "tab-polls", "Ann Voter", "Bob Voter")) {
+            Console hana = room.hana();
+            Console ann = room.ann();
+            Console bob = room.bob();
             assertThat(ann.browser.findElement(By.id("poll-form")).isDisplayed()).as("participants do not launch polls").isFalse();
             hana.type(By.id("poll-question"), "Lunch <script>window.pwned=1</script>?");
             hana.browser.findElement(By.id("poll-options")).sendKeys("<b>Tea</b>\nCoffee");
@@ -50,13 +47,10 @@ class PollsAndQuestionsIT extends SignedInPeople {
 
     @Test
     void questionsAreAskedUpvotedIntoOrderAnsweredAndDismissed() {
-        Reply meeting = schedule(host, with(draft("Room Q&A"), "allowGuests", true, "settings", Map.of("joinBeforeHost", true)));
-        try (Console hana = Console.withMedia(); Console ann = MeetingRoomIT.guest(meeting, "Ann Asker");
-             Console bob = MeetingRoomIT.guest(meeting, "Bob Asker")) {
-            MeetingRoomIT.enterAsHost(hana, meeting.text("joinUrl"));
-            for (Console page : List.of(hana, ann, bob)) {
-                page.click(By.id("tab-qa"));
-            }
+        try (Room room = Room.open("Room Q&A", "tab-qa", "Ann Asker", "Bob Asker")) {
+            Console hana = room.hana();
+            Console ann = room.ann();
+            Console bob = room.bob();
             ask(bob, "Is the canteen open?");
             ask(ann, "When is the <img src=x onerror=window.pwned=1> launch?");
             hana.wait.until(d -> questions(hana).size() == 2);
@@ -72,6 +66,25 @@ class PollsAndQuestionsIT extends SignedInPeople {
             bob.wait.until(d -> questions(bob).size() == 1);
             assertThat(questions(bob).get(0)).contains("<img src=x");
             assertThat(bob.script("return window.pwned === undefined;")).isEqualTo(true);
+        }
+    }
+
+    /** A live meeting with the host signed in on the page and two guests, each with the same panel open. */
+    record Room(Console hana, Console ann, Console bob) implements AutoCloseable {
+
+        static Room open(String title, String tab, String annName, String bobName) {
+            Reply meeting = schedule(host, with(draft(title), "allowGuests", true, "settings", Map.of("joinBeforeHost", true)));
+            Room room = new Room(Console.withMedia(), MeetingRoomIT.guest(meeting, annName), MeetingRoomIT.guest(meeting, bobName));
+            MeetingRoomIT.enterAsHost(room.hana, meeting.text("joinUrl"));
+            for (Console page : List.of(room.hana, room.ann, room.bob)) {
+                page.click(By.id(tab));
+            }
+            return room;
+        }
+
+        @Override
+        public void close() {
+            List.of(hana, ann, bob).forEach(Console::close);
         }
     }
 

@@ -151,7 +151,10 @@ final class MediaLinks implements MediaServer.MediaListener {
             feed.ifPresent(published -> safely(() -> media.announce(owner.meetingId, published), "announce " + published.id()));
         } else if (state.equals("hangup")) {
             LOG.info(() -> "Media link " + link + " of participation " + owner.participationId + " hung up: " + reason);
-            links.remove(link);
+            Optional<Feed> gone = links.remove(link);
+            if (gone != null) {
+                gone.ifPresent(published -> safely(() -> media.ended(owner.meetingId, published), "announce the end of " + published.id()));
+            }
         }
         try {
             owner.send(message.build());
