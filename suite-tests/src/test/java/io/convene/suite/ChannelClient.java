@@ -155,6 +155,11 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
         return all;
     }
 
+    /** Whether the connection has ended (the server closed it, or it broke). */
+    boolean isClosed() {
+        return closed.isDone();
+    }
+
     /** The close code the server sent, waiting up to 10 s; 1006 when the connection broke without one. */
     int closeCode() {
         return closed.orTimeout(10, TimeUnit.SECONDS).exceptionally(broken -> {
