@@ -39,7 +39,7 @@ public class PrivacyClock {
             }
             Instant now = Instant.now();
             requests.stranded(now).forEach(exports::runLater);
-            for (String key : requests.expire(now)) { // after the requests let go of them: a file not deleted stays a stray, never a broken link
+            for (String key : requests.expire(now)) { // committed first: a file left over is a stray, never a broken link
                 blobs.delete(key);
             }
         } catch (RuntimeException e) {

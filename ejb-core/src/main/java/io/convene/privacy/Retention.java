@@ -32,7 +32,7 @@ public class Retention {
     private static final Logger LOG = Logger.getLogger(Retention.class.getName());
 
     /** The longest wrong passcodes are kept (whatever the policy), in days. */
-    public static final int PASSCODE_FAILURE_DAYS = 30;
+    static final int PASSCODE_FAILURE_DAYS = 30;
 
     @PersistenceContext(unitName = "convene")
     EntityManager em;
@@ -151,8 +151,6 @@ public class Retention {
         counts.put("passcode-failures", count("select count(*) from passcode_failures where failed_at < ?1", passcodesBefore));
         if (purge) {
             em.createNativeQuery("delete from passcode_failures where failed_at < ?1").setParameter(1, passcodesBefore).executeUpdate();
-        }
-        if (purge) {
             var json = Json.createObjectBuilder();
             counts.forEach(json::add);
             em.createNativeQuery("update retention_policy set last_purge_at = ?1, last_purge = cast(?2 as jsonb) where id = 1")
