@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,38 +44,38 @@ class ComplianceConsoleIT {
 
         try (Console console = Console.open(1280, 900).signIn(Meetings.COMPLIANCE, ConveneSuite.demoPassword())) {
             console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/compliance");
-            console.click(tab("Legal holds"));
+            click(console, tab("Legal holds"));
             search(console, "hold-person", typed);
-            console.click(leaver);
+            click(console, leaver);
             console.type(By.cssSelector("#hold-reason input"), "Tribunal case 88");
-            console.click(By.id("hold-place"));
+            click(console, By.id("hold-place"));
             console.wait.until(ExpectedConditions.textToBePresentInElementLocated(holds, "Tribunal case 88"));
             assertThat(console.browser.findElement(holds).getText()).contains(nora.email());
             assertThat(count("select count(*) from legal_holds where user_id = '" + nora.id() + "'")).isEqualTo(1);
             console.screenshot("compliance-hold-1280x900");
 
-            console.click(tab("Data requests"));
+            click(console, tab("Data requests"));
             search(console, "privacy-person", typed);
-            console.click(leaver);
-            console.click(By.id("privacy-erase"));
-            console.click(CONFIRM);
+            click(console, leaver);
+            click(console, By.id("privacy-erase"));
+            click(console, CONFIRM);
             console.wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.xpath("//vaadin-notification-card[contains(., 'legal hold (Tribunal case 88)')]")));
             assertThat(count("select count(*) from users where id = '" + nora.id() + "' and email = '" + nora.email() + "'"))
                     .as("refused: nothing erased").isEqualTo(1);
             assertThat(ErasureBoundariesIT.blob(zip)).exists();
 
-            console.click(tab("Legal holds"));
-            console.click(By.cssSelector("vaadin-button[aria-label='Release the hold on " + nora.name() + " <" + nora.email() + ">']"));
-            console.click(CONFIRM);
+            click(console, tab("Legal holds"));
+            click(console, By.cssSelector("vaadin-button[aria-label='Release the hold on " + nora.name() + " <" + nora.email() + ">']"));
+            click(console, CONFIRM);
             console.wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(holds, "Tribunal case 88")));
             assertThat(count("select count(*) from legal_holds where user_id = '" + nora.id() + "'")).isZero();
 
-            console.click(tab("Data requests"));
+            click(console, tab("Data requests"));
             search(console, "privacy-person", typed);
-            console.click(leaver);
-            console.click(By.id("privacy-erase"));
-            console.click(CONFIRM);
+            click(console, leaver);
+            click(console, By.id("privacy-erase"));
+            click(console, CONFIRM);
             console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Erasure certificate"));
             assertThat(console.browser.findElement(By.tagName("body")).getText()).contains("\"exports\":1");
             console.screenshot("compliance-erased-1280x900");
@@ -99,10 +102,10 @@ class ComplianceConsoleIT {
 
         try (Console console = Console.open(1280, 900).signIn(Meetings.COMPLIANCE, ConveneSuite.demoPassword())) {
             console.browser.get(ConveneSuite.get().settings().httpUrl() + "/admin/compliance");
-            console.click(tab("Recordings"));
+            click(console, tab("Recordings"));
             console.wait.until(ExpectedConditions.attributeContains(delete, "aria-label", "of " + title));
-            console.click(delete);
-            console.click(CONFIRM);
+            click(console, delete);
+            click(console, CONFIRM);
             console.wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.xpath("//vaadin-notification-card[contains(., 'Recording deleted')]")));
             console.wait.until(ExpectedConditions.invisibilityOfElementLocated(delete));
@@ -125,6 +128,20 @@ class ComplianceConsoleIT {
         console.wait.until(ExpectedConditions.visibilityOfElementLocated(input));
         console.wait.ignoring(StaleElementReferenceException.class).until(d -> {
             d.findElement(input).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, typed);
+            return true;
+        });
+    }
+
+    /**
+     * {@link Console#click}, found afresh when the element went stale under the browser: a tab
+     * sheet attaches the chosen tab's content anew, and grids re-render their rows as they refresh.
+     */
+    private static void click(Console console, By element) {
+        console.wait.until(ExpectedConditions.presenceOfElementLocated(element));
+        console.wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(d -> {
+            WebElement e = d.findElement(element);
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+            e.click();
             return true;
         });
     }
