@@ -19,10 +19,11 @@ import java.util.logging.Logger;
 
 /**
  * Erases a person's data everywhere Convene keeps it, in the caller's transaction (all or nothing):
- * their messages' text, their files, their questions, their notifications and choices, their
- * calendar connections, their name and address wherever the meeting logs repeat them, the
- * directory's errors about them, their Keycloak account; the user row stays as a pseudonym, so
- * meetings, counts and the audit trail keep adding up. Answers what was erased, per kind.
+ * their messages' text, their files, the files of their exports (made before, still in the blob
+ * store for their day), their questions, their notifications and choices, their calendar
+ * connections, their wrong passcodes, their name and address wherever the meeting logs repeat
+ * them, the directory's errors about them, their Keycloak account; the user row stays as a
+ * pseudonym, so meetings, counts and the audit trail keep adding up. Answers what was erased, per kind.
  */
 @Stateless
 public class PersonalDataErasure {
@@ -38,7 +39,7 @@ public class PersonalDataErasure {
     @EJB
     IdentityProvider identity;
 
-    public Map<String, Integer> erase(UUID userId) {
+    public Map<String, Integer> erase(UUID userId, java.time.Instant now) {
         User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
         String name = user.name();
         String email = user.email();
@@ -66,11 +67,18 @@ public class PersonalDataErasure {
         erased.put("whiteboard-texts", update("""
                 update whiteboard_ops set shape = shape - 'text'
                 where author_id in (select id from participations where user_id = ?1) and jsonb_exists(shape, 'text')""", userId));
+        List<String> exports = em.createQuery("select r from PrivacyRequest r where r.subjectId = :u and r.kind = :export"
+                        + " and r.blobKey is not null", PrivacyRequest.class)
+                .setParameter("u", userId).setParameter("export", PrivacyRequest.Kind.EXPORT).getResultStream()
+                .map(r -> r.withdraw(now)).toList();
+        erased.put("exports", exports.size());
         erased.put("notifications", update("delete from notifications where user_id = ?1", userId));
         erased.put("notification-choices", update("delete from notification_choices where user_id = ?1", userId));
         erased.put("calendar-connections", update("delete from integration_connections where user_id = ?1", userId));
         erased.put("invitations-by-address", em.createNativeQuery("update participations set invited_email = ?1 where invited_email = ?2")
                 .setParameter(1, "erased-" + userId + "@erased.invalid").setParameter(2, email).executeUpdate());
+        erased.put("passcode-failures", subject == null ? 0 : em.createNativeQuery(
+                "delete from passcode_failures where client_key = ?1").setParameter(1, "user:" + subject).executeUpdate());
         erased.put("directory-errors", dn == null ? 0
                 : em.createNativeQuery("delete from directory_run_errors where entry = ?1").setParameter(1, dn).executeUpdate());
         user.erase();
@@ -81,6 +89,7 @@ public class PersonalDataErasure {
             erased.put("identity-account", 1);
         }
         keys.forEach(this::deleteBlob); // the files go once everything else has been done
+        exports.forEach(this::deleteBlob);
         LOG.info(() -> "Erased the personal data of user " + userId + ": " + erased);
         return erased;
     }

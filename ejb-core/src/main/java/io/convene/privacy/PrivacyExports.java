@@ -88,7 +88,11 @@ public class PrivacyExports {
             try (InputStream in = Files.newInputStream(zip)) {
                 stored = blobs.put(in, MAX_EXPORT_BYTES);
             }
-            requests.exported(requestId, stored.key(), stored.size(), clock.instant());
+            if (!requests.exported(requestId, stored.key(), stored.size(), clock.instant())) {
+                blobs.delete(stored.key());
+                LOG.info(() -> "Export " + requestId + " of user " + request.subjectId() + " dropped: their data was erased meanwhile");
+                return;
+            }
             LOG.info(() -> "Export " + requestId + " of user " + request.subjectId() + " ready: " + stored.size() + " bytes");
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Export " + requestId + " of user " + request.subjectId() + " failed", e);

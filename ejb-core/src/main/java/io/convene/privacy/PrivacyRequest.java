@@ -13,8 +13,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A person's data asked for (an export, made in the background, downloadable for a day) or erased
- * (done at once, with the certificate of what was erased).
+ * A person's data asked for (an export, made in the background, downloadable for a day; its file
+ * deleted after that day, or at once when the person's data is erased) or erased (done at once,
+ * with the certificate of what was erased).
  */
 @Entity
 @Table(name = "privacy_requests")
@@ -102,6 +103,19 @@ public class PrivacyRequest {
         this.state = State.FAILED;
         this.error = reason;
         this.finishedAt = now;
+    }
+
+    /**
+     * The export's file goes (its day is over, or its person's data was erased): answers the file's
+     * key, to be deleted from the blob store; the request stays, without a file, expired.
+     */
+    String withdraw(Instant now) {
+        String key = blobKey;
+        blobKey = null;
+        if (expiresAt == null || expiresAt.isAfter(now)) {
+            expiresAt = now;
+        }
+        return key;
     }
 
     boolean downloadable(Instant now) {

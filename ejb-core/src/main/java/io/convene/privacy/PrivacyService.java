@@ -70,6 +70,9 @@ public class PrivacyService {
             requireCompliance(caller);
             requireUser(subject);
         }
+        if (em.find(User.class, subject).isErased()) {
+            throw new ConflictException("This person's data was erased; there is nothing to export");
+        }
         PrivacyRequest request = new PrivacyRequest(PrivacyRequest.Kind.EXPORT, subject, me.id(), clock.instant());
         em.persist(request);
         audit.action(caller, "privacy.export-requested", "user:" + subject, null);
@@ -113,7 +116,7 @@ public class PrivacyService {
             throw new ConflictException("The export is not ready yet");
         }
         if (!r.downloadable(clock.instant())) {
-            throw new ConflictException("The export's download has expired; ask for a new export");
+            throw new ConflictException("The export's file is gone (a day after it was made, or with its person's erasure)");
         }
         audit.action(caller, "privacy.export-downloaded", "user:" + r.subjectId(), "request " + r.id());
         return new Download("convene-data-" + r.subjectId() + ".zip", r.sizeBytes(), blobs.open(r.blobKey()));
@@ -132,12 +135,12 @@ public class PrivacyService {
             audit.action(caller, "privacy.erasure-refused", "user:" + userId, "legal hold");
             throw new ConflictException("This person's data is on legal hold (" + hold.reason() + "); release the hold first");
         }
-        if (em.find(User.class, userId).email().endsWith("@erased.invalid")) {
+        if (em.find(User.class, userId).isErased()) {
             throw new ConflictException("This person's data was erased already");
         }
         Instant now = clock.instant();
         PrivacyRequest request = new PrivacyRequest(PrivacyRequest.Kind.ERASURE, userId, me.id(), now);
-        Map<String, Integer> erased = erasure.erase(userId);
+        Map<String, Integer> erased = erasure.erase(userId, now);
         request.erased(PersonalDataErasure.certificate(request.id(), userId, erased, now), now);
         em.persist(request);
         audit.action(caller, "privacy.erased", "user:" + userId, "request " + request.id());

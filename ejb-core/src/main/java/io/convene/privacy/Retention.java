@@ -21,12 +21,18 @@ import java.util.logging.Logger;
 /**
  * Retention policies: chat (with its files), notifications and meeting logs older than their
  * configured age are purged — daily by {@link RetentionClock}, or now by an administrator — with a
- * dry run that counts what would go. Recordings go by when they stopped (their files with them).
+ * dry run that counts what would go. Recordings go by when they stopped (their files with them),
+ * except those of meetings with someone on legal hold. Wrong passcodes (with guests' addresses),
+ * needed only for the guessing window, go after {@link #PASSCODE_FAILURE_DAYS} days, or the
+ * meeting logs' period when that is shorter.
  */
 @Stateless
 public class Retention {
 
     private static final Logger LOG = Logger.getLogger(Retention.class.getName());
+
+    /** The longest wrong passcodes are kept (whatever the policy), in days. */
+    static final int PASSCODE_FAILURE_DAYS = 30;
 
     @PersistenceContext(unitName = "convene")
     EntityManager em;
@@ -127,18 +133,24 @@ public class Retention {
         }
         if (p.recordingDays() != null) {
             Instant before = now.minus(Duration.ofDays(p.recordingDays()));
-            String finished = " from recordings where status in ('READY', 'FAILED') and stopped_at < ?1";
+            String finished = " from recordings r where status in ('READY', 'FAILED') and stopped_at < ?1 and not "
+                    + LegalHolds.RECORDING_HELD;
             counts.put("recordings", count("select count(*)" + finished, before));
             if (purge) {
                 @SuppressWarnings("unchecked")
                 List<String> keys = em.createNativeQuery("select blob_key" + finished + " and blob_key is not null")
                         .setParameter(1, before).getResultList();
-                em.createNativeQuery("delete" + finished).setParameter(1, before).executeUpdate();
+                em.createNativeQuery("delete from recordings where id in (select id" + finished + ")").setParameter(1, before)
+                        .executeUpdate();
                 em.flush();
                 keys.forEach(this::deleteBlob);
             }
         }
+        int passcodeDays = p.meetingLogDays() == null ? PASSCODE_FAILURE_DAYS : Math.min(p.meetingLogDays(), PASSCODE_FAILURE_DAYS);
+        Instant passcodesBefore = now.minus(Duration.ofDays(passcodeDays));
+        counts.put("passcode-failures", count("select count(*) from passcode_failures where failed_at < ?1", passcodesBefore));
         if (purge) {
+            em.createNativeQuery("delete from passcode_failures where failed_at < ?1").setParameter(1, passcodesBefore).executeUpdate();
             var json = Json.createObjectBuilder();
             counts.forEach(json::add);
             em.createNativeQuery("update retention_policy set last_purge_at = ?1, last_purge = cast(?2 as jsonb) where id = 1")

@@ -12,6 +12,7 @@ import io.convene.meeting.MeetingStatus;
 import io.convene.meeting.Participation;
 import io.convene.notification.NoticeKind;
 import io.convene.notification.Notices;
+import io.convene.privacy.LegalHolds;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
@@ -26,6 +27,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
@@ -38,7 +40,8 @@ import java.util.logging.Logger;
  * stop a meeting's recording (everyone in the meeting is told: {@code meeting.recording}); when it
  * stops (or the meeting ends) it is made one file in the background ({@link RecordingFinisher}).
  * Who may watch: the meeting's host and co-hosts, whoever started it, administrators and compliance
- * officers, and the meeting's participants once the host shares it. Every access is audited.
+ * officers, and the meeting's participants once the host shares it. Every access is audited. The
+ * meeting's host and compliance officers delete one, unless a legal hold keeps it.
  */
 @Stateless
 public class RecordingService {
@@ -78,8 +81,18 @@ public class RecordingService {
     @Inject
     Event<Stopped> stopped;
 
+    @Inject
+    Event<Deleted> deleted;
+
+    @Inject
+    LegalHolds holds;
+
     /** A recording stopped: fired in the stopping transaction, finished after it commits. */
     public record Stopped(UUID recordingId) {
+    }
+
+    /** A recording was deleted: fired in the deleting transaction, its file deleted after it commits. */
+    public record Deleted(UUID recordingId, String blobKey) {
     }
 
     /**
@@ -175,6 +188,33 @@ public class RecordingService {
         recording.share(shared);
         audit.action(caller, shared ? "RECORDING_SHARED" : "RECORDING_UNSHARED", "recording:" + id, "meeting " + meeting.id());
         return recording.view();
+    }
+
+    /**
+     * Deletes the recording, for the meeting's host and compliance officers (audited); its file goes
+     * once that committed. Refused while it is being made, and while anyone in its meeting (or who
+     * started it) is on legal hold.
+     */
+    public void delete(Caller caller, UUID id) {
+        Recording recording = Optional.ofNullable(em.find(Recording.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFoundException("No such recording"));
+        Meeting meeting = meetings.byId(recording.meetingId()).orElseThrow(MeetingService::notFound);
+        boolean compliance = caller.roles().contains(Caller.COMPLIANCE_OFFICER);
+        if (!compliance && !meeting.isHostedBy(users.current(caller))) {
+            throw new AccessDeniedException("Only the meeting's host and compliance officers delete a recording");
+        }
+        if (recording.status() == Recording.Status.RECORDING || recording.status() == Recording.Status.PROCESSING) {
+            throw new ConflictException("The recording is still being made; delete it once it is ready or failed");
+        }
+        List<String> reasons = holds.onRecording(id);
+        if (!reasons.isEmpty()) {
+            throw new ConflictException("Someone in this meeting is on legal hold"
+                    + (compliance ? " (" + String.join("; ", reasons) + ")" : "") + ": the recording must be kept until it is released");
+        }
+        em.remove(recording);
+        audit.action(caller, "RECORDING_DELETED", "recording:" + id, "meeting " + meeting.id());
+        deleted.fire(new Deleted(id, recording.blobKey()));
+        LOG.info(() -> "Recording " + id + " of meeting " + meeting.id() + " deleted");
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Search over people, meetings and chat, always within what the caller may see: everyone finds
- * active colleagues; meetings only those one hosts, is invited to or joined (administrators and
+ * active colleagues, compliance officers and administrators deactivated people too (leavers, whose
+ * data they export, hold or erase); meetings only those one hosts, is invited to or joined (administrators and
  * compliance officers all); chat only in meetings one attended, private messages only one's own,
  * messages of breakout rooms only one's own and, for hosts, all (rooms change; who was in which is not kept);
  * nothing said in a meeting after one was removed from it.
@@ -32,7 +33,8 @@ public class SearchService {
     @Inject
     UserService users;
 
-    public record PersonHit(UUID id, String name, String email, String department) {
+    /** {@code active}: false for a deactivated person (only compliance officers and administrators find them). */
+    public record PersonHit(UUID id, String name, String email, String department, boolean active) {
     }
 
     public record MeetingHit(UUID id, String title, Instant startsAt, Instant endsAt, String status, String hostName) {
@@ -45,18 +47,21 @@ public class SearchService {
     /** By name or address: prefix, or similar enough to forgive a typo or two. */
     public List<PersonHit> people(Caller caller, String typed, int limit) {
         users.current(caller);
+        boolean everyone = caller.isAdmin() || caller.roles().contains(Caller.COMPLIANCE_OFFICER);
         String q = SearchTerms.person(typed);
         // a looser word similarity than the default 0.6, so "pabol" finds "Pablo"
         em.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', '0.3', true)").getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select id, name, email, department from users
-                        where status = 'ACTIVE' and (lower(name) like ?1 or email like ?1 or ?2 <% lower(name) or ?2 <% email)
+                        select id, name, email, department, status = 'ACTIVE' from users
+                        where (status = 'ACTIVE' or ?4) and (lower(name) like ?1 or email like ?1 or ?2 <% lower(name) or ?2 <% email)
                         order by (lower(name) like ?1 or email like ?1) desc,
                                  greatest(word_similarity(?2, lower(name)), word_similarity(?2, email)) desc, name
                         limit ?3""")
-                .setParameter(1, escapeLike(q) + "%").setParameter(2, q).setParameter(3, bounded(limit)).getResultList();
-        return rows.stream().map(r -> new PersonHit((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
+                .setParameter(1, escapeLike(q) + "%").setParameter(2, q).setParameter(3, bounded(limit)).setParameter(4, everyone)
+                .getResultList();
+        return rows.stream().map(r -> new PersonHit((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4]))
+                .toList();
     }
 
     /** By words of the title or agenda (prefixes), a date range and a participant's address; each optional but one. */

@@ -152,6 +152,11 @@ public class User {
         status = UserStatus.DISABLED;
     }
 
+    /** Whether this row is what an erasure left: a pseudonym. */
+    public boolean isErased() {
+        return email.endsWith("@erased.invalid");
+    }
+
     /** The first sign-in of a provisioned user ties the account to its Keycloak subject. */
     public void linkSubject(String subject) {
         if (this.subject != null && !this.subject.equals(subject)) {

@@ -87,6 +87,7 @@ class AuthMatrixIT {
                 new Call("GET", "/api/recordings/" + java.util.UUID.randomUUID() + "/playback", null),
                 new Call("GET", "/api/recordings/" + java.util.UUID.randomUUID() + "/download", null),
                 new Call("PUT", "/api/recordings/" + java.util.UUID.randomUUID() + "/sharing", Map.of("shared", true)),
+                new Call("DELETE", "/api/recordings/" + java.util.UUID.randomUUID(), null),
                 new Call("POST", "/api/meetings/" + meetingId + "/chat/send", Map.of("clientMessageId", "m", "text", "x")),
                 new Call("GET", "/api/meetings/" + meetingId + "/chat/messages", null),
                 new Call("GET", "/api/notifications/list", null),

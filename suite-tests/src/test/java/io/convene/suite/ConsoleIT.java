@@ -326,7 +326,7 @@ class ConsoleIT {
             console.click(By.id("retention-dry-run"));
             console.wait.until(ExpectedConditions.attributeContains(report, "textContent", "A purge now would delete: "));
             assertThat(console.browser.findElement(report).getAttribute("textContent"))
-                    .isEqualTo("A purge now would delete: 0 chat-messages, 0 chat-files, 0 notifications");
+                    .isEqualTo("A purge now would delete: 0 chat-messages, 0 chat-files, 0 notifications, 0 passcode-failures");
             console.screenshot("retention-1280x800");
         } finally {
             Map<String, Object> restore = new java.util.HashMap<>();

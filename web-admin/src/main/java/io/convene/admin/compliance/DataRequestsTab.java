@@ -49,6 +49,7 @@ class DataRequestsTab extends VerticalLayout {
         export.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button erase = new Button("Erase their data…", e -> confirmErasure());
         erase.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        erase.setId("privacy-erase");
         HorizontalLayout form = Rows.wrapping(person, export, erase);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
@@ -88,7 +89,7 @@ class DataRequestsTab extends VerticalLayout {
             return;
         }
         ConfirmDialog confirm = new ConfirmDialog("Erase " + who.name() + "'s data?",
-                "Their messages, files, questions, notifications, calendar links and Keycloak account go for good; "
+                "Their messages, files, exports, questions, notifications, calendar links and Keycloak account go for good; "
                         + "counts and the audit trail stay under a pseudonym. This cannot be undone.", "Erase", e -> {
             try {
                 PrivacyRequestView done = privacy.erase(caller(), who.id());

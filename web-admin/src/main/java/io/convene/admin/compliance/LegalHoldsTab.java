@@ -31,7 +31,9 @@ class LegalHoldsTab extends VerticalLayout {
     LegalHoldsTab(PrivacyService privacy, SearchService search) {
         this.privacy = privacy;
         PersonPicker person = new PersonPicker(search, "Person");
+        person.setId("hold-person");
         TextField reason = new TextField("Reason");
+        reason.setId("hold-reason");
         reason.setRequiredIndicatorVisible(true);
         reason.setMaxLength(500);
         reason.setWidth("24em");
@@ -48,6 +50,7 @@ class LegalHoldsTab extends VerticalLayout {
             }
         });
         place.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        place.setId("hold-place");
         HorizontalLayout form = Rows.wrapping(person, reason, place);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
@@ -55,14 +58,19 @@ class LegalHoldsTab extends VerticalLayout {
         holds.addColumn(h -> names.getOrDefault(h.userId(), h.userId().toString())).setHeader("Person").setFlexGrow(1);
         holds.addColumn(PrivacyService.LegalHold::reason).setHeader("Reason").setFlexGrow(1);
         holds.addColumn(h -> DAY.format(h.placedAt())).setHeader("Since").setAutoWidth(true);
-        holds.addComponentColumn(h -> new Button("Release…", e -> {
-            ConfirmDialog confirm = new ConfirmDialog("Release this hold?", "Their data may then be erased.", "Release",
-                    c -> act(() -> privacy.releaseHold(Signed.user().caller(), h.userId()), "Hold released"));
-            confirm.setCancelable(true);
-            confirm.open();
-        })).setAutoWidth(true);
+        holds.addComponentColumn(h -> {
+            Button release = new Button("Release…", e -> {
+                ConfirmDialog confirm = new ConfirmDialog("Release this hold?", "Their data may then be erased.", "Release",
+                        c -> act(() -> privacy.releaseHold(Signed.user().caller(), h.userId()), "Hold released"));
+                confirm.setCancelable(true);
+                confirm.open();
+            });
+            release.getElement().setAttribute("aria-label", "Release the hold on " + names.getOrDefault(h.userId(), h.userId().toString()));
+            return release;
+        }).setAutoWidth(true);
         holds.setAllRowsVisible(true);
         holds.getElement().setAttribute("aria-label", "Legal holds");
+        holds.setId("legal-holds");
         add(form, holds);
         refresh();
     }

@@ -5,12 +5,15 @@ import io.convene.admin.shell.Signed;
 import io.convene.search.SearchService;
 import java.util.stream.Stream;
 
-/** Finds a person by the start of their name or address (a typo forgiven), as the search API does. */
+/**
+ * Finds a person by the start of their name or address (a typo forgiven), as the search API does;
+ * deactivated people too (leavers are whom erasures are usually for), marked as such.
+ */
 class PersonPicker extends ComboBox<SearchService.PersonHit> {
 
     PersonPicker(SearchService search, String label) {
         super(label);
-        setItemLabelGenerator(p -> p.name() + " <" + p.email() + ">");
+        setItemLabelGenerator(PersonPicker::label);
         setItems(query -> {
             String typed = query.getFilter().orElse("");
             int offset = query.getOffset(); // Vaadin insists both are read
@@ -22,6 +25,10 @@ class PersonPicker extends ComboBox<SearchService.PersonHit> {
         setWidth("28em");
         setRequiredIndicatorVisible(true);
         addValueChangeListener(e -> setInvalid(false));
+    }
+
+    static String label(SearchService.PersonHit p) {
+        return p.name() + " <" + p.email() + ">" + (p.active() ? "" : " (deactivated)");
     }
 
     /** The chosen person, or null with the message shown next to the field. */

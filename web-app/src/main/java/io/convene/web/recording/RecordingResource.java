@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -26,8 +27,8 @@ import java.util.UUID;
 
 /**
  * Recordings (seed API group 6; docs/recordings.md): the host and co-hosts share them; those who
- * may watch play them (with HTTP ranges, so a player can seek) or download them. Every access is
- * audited by the service. Starting and stopping: {@link MeetingRecordingResource}.
+ * may watch play them (with HTTP ranges, so a player can seek) or download them; the host and
+ * compliance officers delete them. Every access is audited by the service. Starting and stopping: {@link MeetingRecordingResource}.
  */
 @Path("/recordings")
 @RequestScoped
@@ -56,6 +57,14 @@ public class RecordingResource {
     @Path("{id}/sharing")
     public RecordingView share(@PathParam("id") UUID id, @NotNull @Valid Sharing sharing) {
         return recordings.share(callers.current(), id, sharing.shared());
+    }
+
+    /** Deletes the recording and its file: the meeting's host and compliance officers; 409 under a legal hold. */
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") UUID id) {
+        recordings.delete(callers.current(), id);
+        return Response.noContent().build();
     }
 
     /** The recording to play: the whole file, or the byte range asked for (206), so players can seek. */
