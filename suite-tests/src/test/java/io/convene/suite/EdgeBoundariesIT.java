@@ -16,9 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the edge answers before anything else runs: a request whose Authorization header is not a
+ * What the edge answers before anything else runs. A request whose Authorization header is not a
  * verified bearer token is refused with 401 before its input is looked at, on the endpoints guests
- * may use (a guest ticket instead of a token) and on the signed-in-only ones next to them.
+ * may use (a guest ticket instead of a token) and on the signed-in-only ones next to them. No
+ * answer names the server; the API and the console carry the join page's protections; the console's
+ * session cookie is HttpOnly, SameSite=Lax and Secure over HTTPS; /metrics is for administrators and
+ * the scrape token only.
  */
 class EdgeBoundariesIT extends SignedInPeople {
 
@@ -135,6 +138,110 @@ class EdgeBoundariesIT extends SignedInPeople {
         Reply join = api().send("POST", "/api/meetings/" + id + "/join", null, "{\"displayName\":\"\"}", Map.of());
         assertThat(join.status()).as(join.toString()).isEqualTo(400);
         assertThat(join.json().get("errors").get(0).get("field").asText()).isEqualTo("displayName");
+    }
+
+    // --- what every answer says about the server and the page -------------------------------------
+
+    @Test
+    void noAnswerNamesTheServerNotEvenAnError() throws Exception {
+        List<Reply> answers = List.of(
+                api().get("/health/ready", null),
+                api().get("/api/meetings/upcoming", host),
+                api().get("/api/nothing-here", host),
+                api().get("/api/users/profile", "not-a-token"),
+                api().get("/metrics", null),
+                api().get("/join/not_a_code", null),
+                api().get("/admin/", null),
+                api().send("POST", "/api/meetings/schedule", host, "{\"title\":", Map.of()));
+        for (Reply r : answers) {
+            assertThat(r.headers().firstValue("Server")).as(r.toString()).isEmpty();
+            assertThat(r.headers().firstValue("X-Powered-By")).as(r.toString()).isEmpty();
+            assertThat(r.raw().toLowerCase()).as(r.toString()).doesNotContain("payara", "glassfish", "grizzly");
+        }
+        // a request line the container itself refuses, before any application sees it
+        java.net.URI base = java.net.URI.create(api().base());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/%zz%00 HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 ");
+            assertThat(answer.toLowerCase()).as(answer).doesNotContain("\nserver:", "x-powered-by", "payara", "glassfish");
+        }
+    }
+
+    @Test
+    void theApiAndTheConsoleCarryTheJoinPagesProtections() {
+        for (Reply r : List.of(api().get("/api/meetings/upcoming", host), api().get("/api/nothing-here", host),
+                api().get("/api/users/profile", "not-a-token"), api().get("/health/ready", null),
+                api().post("/api/meetings/" + id + "/chat/send", "not-a-token", Map.of()))) {
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(r.toString())
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'"));
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(r.toString()).contains("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(r.toString()).contains("no-referrer");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(r.toString()).contains("DENY");
+        }
+        Reply console = api().get("/admin/", null);
+        assertThat(console.status()).as("to Keycloak to sign in").isEqualTo(302);
+        assertThat(console.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'").doesNotContain("*"));
+        assertThat(console.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(console.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(console.headers().firstValue("X-Frame-Options")).contains("DENY");
+    }
+
+    @Test
+    void theConsoleSessionCookieIsHttpOnlyLaxAndSecureOverHttps() {
+        String plain = sessionCookie(api().get("/admin/", null));
+        assertThat(plain).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(plain.toLowerCase()).as("over plain HTTP a Secure cookie would never come back").doesNotContain("secure");
+
+        // the suite trusts X-Forwarded-Proto (convene.http.trust-forwarded-proto), as behind a TLS proxy
+        String overHttps = sessionCookie(api().send("GET", "/admin/", null, null, Map.of("X-Forwarded-Proto", "https")));
+        assertThat(overHttps).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
+                .containsIgnoringCase("Secure");
+    }
+
+    private static String sessionCookie(Reply r) {
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie: " + r.headers()));
+    }
+
+    // --- /metrics --------------------------------------------------------------------------------
+
+    @Test
+    void metricsAnswerOnlyAnAdministratorOrTheScrapeToken() {
+        String scrapeToken = System.getProperty("convene.metrics.token");
+        Map<String, String> text = Map.of("Accept", "text/plain");
+        Reply anyone = api().send("GET", "/metrics", null, null, text);
+        assertThat(anyone.status()).as(anyone.toString()).isEqualTo(401);
+        assertThat(anyone.contentType()).startsWith("application/problem+json");
+        assertThat(anyone.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(c -> assertThat(c).contains("Basic"));
+        assertThat(anyone.raw()).doesNotContain("convene_channel_sockets");
+
+        Reply participant = api().send("GET", "/metrics", pablo, null, text);
+        assertThat(participant.status()).as(participant.toString()).isEqualTo(403);
+        assertThat(participant.contentType()).startsWith("application/problem+json");
+
+        Reply guessed = api().send("GET", "/metrics", null, null, with(text, "Authorization", basic(scrapeToken + "x")));
+        assertThat(guessed.status()).as(guessed.toString()).isEqualTo(401);
+        assertThat(guessed.contentType()).startsWith("application/problem+json");
+        Reply sub = api().send("GET", "/metrics/application", null, null, text);
+        assertThat(sub.status()).as(sub.toString()).isEqualTo(401);
+
+        Reply admin = api().send("GET", "/metrics", ConveneSuite.tokenOf(Meetings.ADMIN), null, text);
+        assertThat(admin.status()).as(admin.toString()).isEqualTo(200);
+        assertThat(admin.raw()).containsPattern("convene_channel_sockets\\{[^}]*\\} \\d");
+
+        Reply scraper = api().send("GET", "/metrics", null, null, with(text, "Authorization", basic(scrapeToken)));
+        assertThat(scraper.status()).as(scraper.toString()).isEqualTo(200);
+        assertThat(scraper.raw()).containsPattern("convene_channel_sockets\\{[^}]*\\} \\d");
+
+        assertThat(api().get("/health/ready", null).status()).as("health stays public").isEqualTo(200);
+    }
+
+    private static String basic(String password) {
+        return "Basic " + Base64.getEncoder().encodeToString(("metrics:" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void expectUnauthorized(List<String> failures, String kind, Call call, Map<String, String> headers) {
