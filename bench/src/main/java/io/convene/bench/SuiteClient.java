@@ -57,11 +57,22 @@ final class SuiteClient {
         return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
     }
 
-    /** The server's used heap now (MicroProfile Metrics), 0 when the sample was missed. */
+    /** The administrator's token for /metrics, fetched again once it has expired. */
+    private volatile String metricsToken;
+
+    /** The server's used heap now (MicroProfile Metrics, read as the administrator), 0 when the sample was missed. */
     long usedHeap() {
         try {
+            if (metricsToken == null) {
+                metricsToken = adminToken();
+            }
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                    .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", "text/plain").header("Authorization", "Bearer " + metricsToken).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 401) {
+                metricsToken = null; // expired: the next sample signs in again
+                return 0;
+            }
             for (String line : r.body().split("\n")) {
                 // "base_memory_usedHeap_bytes 1.2E8" (MP Metrics 4) or "memory_usedHeap_bytes{mp_scope=\"base\"} 1.2E8" (5)
                 if (line.matches("(base_)?memory_usedHeap_bytes[ {].*")) {

@@ -2,6 +2,7 @@ package io.convene.chat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.HashMap;
@@ -60,6 +61,62 @@ public class ChatRepository {
     public Optional<ChatAttachment> attachment(UUID meetingId, UUID attachmentId) {
         return Optional.ofNullable(em.find(ChatAttachment.class, attachmentId))
                 .filter(a -> a.meetingId().equals(meetingId));
+    }
+
+    /**
+     * The attachment, locked until the transaction ends, for sending it: the sweep of unsent ones
+     * ({@link #deleteUnsentBefore}) either waits and then sees it sent, or has removed it already.
+     */
+    public Optional<ChatAttachment> attachmentToSend(UUID meetingId, UUID attachmentId) {
+        return Optional.ofNullable(em.find(ChatAttachment.class, attachmentId, LockModeType.PESSIMISTIC_WRITE))
+                .filter(a -> a.meetingId().equals(meetingId));
+    }
+
+    /** How many bytes of attachments a meeting holds, and how many of them one participant uploaded and has not sent. */
+    public record AttachmentBytes(long unsentByUploader, long inMeeting) {
+    }
+
+    public AttachmentBytes attachmentBytes(UUID meetingId, UUID uploaderId) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        select coalesce(sum(a.size_bytes) filter (where a.uploader_id = ?2 and not exists
+                                   (select 1 from chat_messages m where m.attachment_id = a.id)), 0),
+                               coalesce(sum(a.size_bytes), 0)
+                        from chat_attachments a where a.meeting_id = ?1""")
+                .setParameter(1, meetingId).setParameter(2, uploaderId).getSingleResult();
+        return new AttachmentBytes(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    /** Holds the meeting's row lock until the transaction ends (what sending a message holds too). */
+    public void lockMeeting(UUID meetingId) {
+        em.createNativeQuery("select 1 from meetings where id = ?1 for update").setParameter(1, meetingId).getResultList();
+    }
+
+    /** A removed attachment: where its bytes are, and how many. */
+    public record Removed(String storageKey, long size) {
+    }
+
+    /**
+     * Deletes up to {@code limit} attachments uploaded before {@code cutoff} and never sent, and
+     * answers them. The candidates are locked first, then deleted in a second statement that sees
+     * every message committed meanwhile: an attachment sent at that moment stays.
+     */
+    public List<Removed> deleteUnsentBefore(Instant cutoff, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> candidates = em.createNativeQuery("""
+                        select a.id from chat_attachments a where a.created_at < ?1
+                        and not exists (select 1 from chat_messages m where m.attachment_id = a.id)
+                        order by a.created_at limit ?2 for update of a skip locked""")
+                .setParameter(1, cutoff).setParameter(2, limit).getResultList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        delete from chat_attachments a where a.id = any(?1)
+                        and not exists (select 1 from chat_messages m where m.attachment_id = a.id)
+                        returning a.storage_key, a.size_bytes""")
+                .setParameter(1, candidates.toArray(new UUID[0])).getResultList();
+        return rows.stream().map(r -> new Removed((String) r[0], ((Number) r[1]).longValue())).toList();
     }
 
     public Optional<ChatMessage> messageWith(ChatAttachment attachment) {

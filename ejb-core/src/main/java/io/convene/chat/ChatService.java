@@ -152,7 +152,7 @@ public class ChatService {
     }
 
     private ChatAttachment unsentAttachment(Meeting meeting, Participation from, UUID attachmentId) {
-        ChatAttachment attachment = chat.attachment(meeting.id(), attachmentId)
+        ChatAttachment attachment = chat.attachmentToSend(meeting.id(), attachmentId)
                 .filter(a -> a.uploaderId().equals(from.id()))
                 .orElseThrow(() -> new NotFoundException("No such attachment of yours in this meeting"));
         if (chat.messageWith(attachment).isPresent()) {

@@ -18,7 +18,7 @@ import java.util.Properties;
  * member list on 127.0.0.1 (no multicast). Configuration reaches the application as system
  * properties (MicroProfile Config). Before the WAR, post-boot commands deploy Artemis's resource
  * adapter ({@link BrokerResources}); the broker's password reaches them through the environment,
- * not a file.
+ * not a file. Pre-boot commands make its listeners name no server ({@link HttpListeners}).
  */
 final class PayaraMicroServer {
 
@@ -59,6 +59,10 @@ final class PayaraMicroServer {
         if (node.cluster() == null) {
             preboot.add("set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false");
         }
+        preboot.addAll(HttpListeners.anonymous("http-listener", "https-listener"));
+        if (Boolean.parseBoolean(SuiteSettings.setting("convene.http.trust-forwarded-proto", "false"))) {
+            preboot.add(HttpListeners.schemeFromForwardedProto("http-listener"));
+        }
         try {
             Folders.deleteRecursively(rootDir); // a stale root dir redeploys old applications
             Files.createDirectories(work);
@@ -78,7 +82,7 @@ final class PayaraMicroServer {
         }
         Path runtime = settings.runtimeDir().toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + work.toAbsolutePath(),
+                "-Xmx512m", "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + work.toAbsolutePath(), HttpListeners.NO_PRODUCT_NAME,
                 "-jar", runtime.resolve("payara-micro.jar").toString()));
         if (node.cluster() == null) {
             command.add("--nocluster");

@@ -87,7 +87,7 @@ public final class Api {
         try {
             HttpRequest built = request.build();
             HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 500 && built.method().equals("GET") && r.body().contains("Payara Micro - Error report")) {
+            if (r.statusCode() == 500 && built.method().equals("GET") && r.body().contains("Error report</title>")) {
                 // the container's own page: the request never reached Convene (Payara bug #5432, a
                 // recycled request near a closing WebSocket); a GET is asked once more, and said so
                 System.err.println("Container error page for GET " + built.uri().getPath() + " (Payara #5432); asking again");

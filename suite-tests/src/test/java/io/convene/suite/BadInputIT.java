@@ -116,6 +116,95 @@ class BadInputIT {
         assertThat(after.json().get("passcodeProtected").asBoolean()).isFalse();
     }
 
+    /** A call that carries bad text or a bad number in one field, and that field's name. */
+    record Bad(String why, String method, String path, String token, String body, String field) {
+        @Override
+        public String toString() {
+            return why;
+        }
+    }
+
+    /** Raw JSON: {@code @@} in {@code json} is replaced by {@code literal} (1e999 cannot be written from a double). */
+    static String raw(Object body, String literal) {
+        return Api.json(body).replace("\"@@\"", literal);
+    }
+
+    @Test
+    void controlCharactersAndNumbersThatDoNotFitAreRefusedNamingTheField() {
+        String pablo = tokenOf(io.convene.suite.Meetings.PARTICIPANT);
+        String cora = tokenOf(io.convene.suite.Meetings.COMPLIANCE);
+        Meetings.Gathering g = Meetings.gather(host, pablo, cora, with(draft("Text and numbers"), "allowGuests", true));
+        String m = "/api/meetings/" + g.id();
+        String joinToken = GuestJoinIT.joinToken(g.meeting());
+        assertThat(api().post(m + "/whiteboard/create", pablo, null).status()).isIn(200, 201);
+        String nul = "\u0000";
+        Map<String, Object> textOp = Map.of("opId", "t1", "op", "PUT", "objectId", "note",
+                "shape", Map.of("type", "TEXT", "x", 1, "y", 1, "text", "minutes" + nul));
+        Map<String, Object> farOp = Map.of("opId", "t2", "op", "PUT", "objectId", "far",
+                "shape", Map.of("type", "RECT", "x", "@@", "y", 1, "w", 20, "h", 10));
+        List<Bad> bad = List.of(
+                new Bad("NUL in a title", "POST", "/api/meetings/schedule", host, Api.json(with(draft("Plan" + nul))), "title"),
+                new Bad("control character in an agenda", "PUT", m + "/edit", host, Api.json(Map.of("agenda", "a\u0001b")), "agenda"),
+                new Bad("NUL in a chat message", "POST", m + "/chat/send", pablo,
+                        Api.json(Map.of("clientMessageId", "nul-1", "text", "hello" + nul)), "text"),
+                new Bad("a lone surrogate in a chat message", "POST", m + "/chat/send", pablo,
+                        "{\"clientMessageId\":\"sur-1\",\"text\":\"broken \\ud800 text\"}", "text"),
+                new Bad("NUL in a question", "POST", m + "/questions", pablo, Api.json(Map.of("text", "why" + nul)), "text"),
+                new Bad("NUL in a poll option", "POST", m + "/polls", host,
+                        Api.json(Map.of("question", "Lunch?", "options", List.of("pizza", "sushi" + nul))), "options[1]"),
+                new Bad("NUL in whiteboard text", "PUT", m + "/whiteboard/update", pablo,
+                        Api.json(Map.of("ops", List.of(textOp))), "ops[0].shape.text"),
+                new Bad("NUL in a guest's display name", "POST", m + "/join", null,
+                        Api.json(Map.of("joinToken", joinToken, "displayName", "Eve" + nul)), "displayName"),
+                new Bad("NUL in a broadcast to breakout rooms", "POST", m + "/breakouts/broadcast", host,
+                        Api.json(Map.of("text", "back in five" + nul)), "text"),
+                new Bad("NUL in a search", "GET", "/api/search/meetings?q=plan%00", host, null, "q"),
+                new Bad("1e999 reminder minutes", "POST", "/api/meetings/schedule", host,
+                        raw(with(draft("Huge reminder"), "reminderMinutes", "@@"), "1e999"), "reminderMinutes"),
+                new Bad("1e20 reminder minutes", "PUT", m + "/edit", host, raw(Map.of("reminderMinutes", "@@"), "1e20"),
+                        "reminderMinutes"),
+                new Bad("1.5 reminder minutes", "POST", "/api/meetings/schedule", host,
+                        raw(with(draft("Fractional reminder"), "reminderMinutes", "@@"), "1.5"), "reminderMinutes"),
+                new Bad("1e20 breakout rooms", "POST", m + "/breakouts", host, raw(Map.of("count", "@@"), "1e20"), "count"),
+                new Bad("a breakout timer of 90.5 seconds", "POST", m + "/breakouts/open", host,
+                        raw(Map.of("seconds", "@@"), "90.5"), "seconds"),
+                new Bad("a whiteboard shape at 1e999", "PUT", m + "/whiteboard/update", pablo,
+                        raw(Map.of("ops", List.of(farOp)), "1e999"), "ops[0].shape.x"),
+                new Bad("1e20 days of chat retention", "PUT", "/api/admin/retention", tokenOf(io.convene.suite.Meetings.ADMIN),
+                        raw(Map.of("chatDays", "@@"), "1e20"), "chatDays"));
+
+        long meetings = count("select count(*) from meetings");
+        long written = EdgeBoundariesIT.writtenFor(g.id());
+        String before = ConveneSuite.text("select title || '|' || coalesce(agenda, '') || '|' || coalesce(reminder_minutes, -1)"
+                + " from meetings where id = '" + g.id() + "'");
+        String retention = ConveneSuite.text("select row(chat_days, notification_days, meeting_log_days, recording_days)::text"
+                + " from retention_policy where id = 1");
+        List<String> failures = new ArrayList<>();
+        for (Bad b : bad) {
+            Reply r = api().send(b.method(), b.path(), b.token(), b.body(), Map.of());
+            List<String> named = new ArrayList<>();
+            r.json().path("errors").forEach(e -> named.add(e.get("field").asText()));
+            if (r.status() != 400 || !r.contentType().startsWith("application/problem+json") || !named.equals(List.of(b.field()))) {
+                failures.add(b + " -> " + r);
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(count("select count(*) from meetings")).isEqualTo(meetings);
+        assertThat(EdgeBoundariesIT.writtenFor(g.id())).as("nothing added to the meeting").isEqualTo(written);
+        assertThat(ConveneSuite.text("select title || '|' || coalesce(agenda, '') || '|' || coalesce(reminder_minutes, -1)"
+                + " from meetings where id = '" + g.id() + "'")).isEqualTo(before);
+        assertThat(ConveneSuite.text("select row(chat_days, notification_days, meeting_log_days, recording_days)::text"
+                + " from retention_policy where id = 1")).isEqualTo(retention);
+    }
+
+    @Test
+    void tabsAndLineBreaksStillPass() {
+        Reply r = api().post("/api/meetings/schedule", host,
+                with(draft("Tabs\tand\nlines"), "agenda", "1.\tStatus\r\n2.\tNext", "reminderMinutes", 30));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.text("title")).isEqualTo("Tabs\tand\nlines");
+    }
+
     @Test
     void pagingParametersAreChecked() {
         Reply r = api().get("/api/meetings/upcoming?size=1000", host);

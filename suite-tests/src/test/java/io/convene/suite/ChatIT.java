@@ -160,6 +160,124 @@ class ChatIT extends SignedInPeople {
         assertThat(count("select count(*) from chat_attachments where meeting_id = '" + id + "'")).isEqualTo(2);
     }
 
+    static final int MIB = 1024 * 1024;
+
+    @Test
+    void unsentAttachmentsHaveAQuotaPerParticipantAndMeeting() throws Exception {
+        List<String> unsent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            unsent.add(upload(pablo, "part-" + i + ".bin", "application/octet-stream", new byte[10 * MIB]).get("id").asText());
+        }
+        long rows = count("select count(*) from chat_attachments where meeting_id = '" + id + "'");
+        HttpResponse<byte[]> fourth = uploadRaw(pablo, "one-more.bin", "application/octet-stream", new byte[1_234_567]);
+        assertThat(fourth.statusCode()).isEqualTo(413);
+        assertThat(fourth.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(Api.JSON.readTree(fourth.body()).get("detail").asText()).as("says the limit").contains(String.valueOf(30 * MIB));
+        assertThat(count("select count(*) from chat_attachments where meeting_id = '" + id + "'")).isEqualTo(rows);
+        assertThat(blobsOfSize(1_234_567)).as("the refused file's bytes were not kept").isEmpty();
+
+        assertThat(api().post("/api/meetings/" + id + "/chat/send", pablo, Map.of("clientMessageId", "q1",
+                "attachmentId", unsent.get(0))).status()).isEqualTo(201);
+        assertThat(upload(pablo, "after-sending.bin", "application/octet-stream", new byte[1_234_567]).get("size").asLong())
+                .as("a sent file no longer counts against the uploader").isEqualTo(1_234_567);
+
+        // the meeting's own quota (48 MiB in the suite): 10 + 10 + 10 + 1.2 MiB are in, another 10 MiB from host is
+        // within host's own quota, the next would pass the meeting's
+        assertThat(upload(host, "host-1.bin", "application/octet-stream", new byte[10 * MIB]).get("id")).isNotNull();
+        rows = count("select count(*) from chat_attachments where meeting_id = '" + id + "'");
+        HttpResponse<byte[]> full = uploadRaw(cora, "too-much.bin", "application/octet-stream", new byte[10 * MIB - 13]);
+        assertThat(full.statusCode()).isEqualTo(413);
+        assertThat(full.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(Api.JSON.readTree(full.body()).get("detail").asText()).as("says the limit").contains(String.valueOf(48 * MIB));
+        assertThat(count("select count(*) from chat_attachments where meeting_id = '" + id + "'")).isEqualTo(rows);
+        assertThat(blobsOfSize(10 * MIB - 13)).isEmpty();
+    }
+
+    @Test
+    void uploadsAtTheSameMomentCannotGoPastTheQuotaTogether() throws Exception {
+        int uploads = 10; // 10 x 4 MiB at once against 30 MiB: at most seven fit
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(uploads);
+        List<java.util.concurrent.Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
+        for (int i = 0; i < uploads; i++) {
+            int size = 4 * MIB + 100 + i;
+            answers.add(pool.submit(() -> uploadRaw(pablo, "burst.bin", "application/octet-stream", new byte[size])));
+        }
+        int stored = 0;
+        for (int i = 0; i < uploads; i++) {
+            HttpResponse<byte[]> r = answers.get(i).get();
+            assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isIn(201, 413);
+            if (r.statusCode() == 201) {
+                stored++;
+                assertThat(blobsOfSize(4 * MIB + 100 + i)).hasSize(1);
+            } else {
+                assertThat(blobsOfSize(4 * MIB + 100 + i)).as("a refused upload keeps nothing").isEmpty();
+            }
+        }
+        pool.shutdown();
+        assertThat(stored).isBetween(1, 7);
+        assertThat(count("select count(*) from chat_attachments where meeting_id = '" + id + "'")).isEqualTo(stored);
+        assertThat(count("select coalesce(sum(size_bytes), 0) from chat_attachments where meeting_id = '" + id + "'"))
+                .isLessThanOrEqualTo(30L * MIB);
+    }
+
+    @Test
+    void unsentAttachmentsAreRemovedAfterAnHourBytesAndAll() throws Exception {
+        String forgotten = upload(pablo, "forgotten.txt", "text/plain", "never sent".getBytes(StandardCharsets.UTF_8))
+                .get("id").asText();
+        String sent = upload(pablo, "sent.txt", "text/plain", "sent long ago".getBytes(StandardCharsets.UTF_8))
+                .get("id").asText();
+        String fresh = upload(pablo, "fresh.txt", "text/plain", "just now".getBytes(StandardCharsets.UTF_8))
+                .get("id").asText();
+        assertThat(api().post("/api/meetings/" + id + "/chat/send", pablo, Map.of("clientMessageId", "s1",
+                "attachmentId", sent)).status()).isEqualTo(201);
+        java.nio.file.Path forgottenBlob = blob(forgotten);
+        assertThat(forgottenBlob).exists();
+        // an hour and more went by for two of them
+        ConveneSuite.execute("update chat_attachments set created_at = now() - interval '61 minutes' where id in ('"
+                + forgotten + "', '" + sent + "')");
+
+        Eventually.get(() -> count("select count(*) from chat_attachments where id = '" + forgotten + "'"), n -> n == 0,
+                java.time.Duration.ofMinutes(3)); // the sweep runs once a minute
+        Eventually.get(() -> java.nio.file.Files.exists(forgottenBlob), exists -> !exists, java.time.Duration.ofSeconds(30));
+        assertThat(count("select count(*) from chat_attachments where id in ('" + sent + "', '" + fresh + "')"))
+                .as("sent or young ones stay").isEqualTo(2);
+        assertThat(blob(sent)).exists();
+        assertThat(download(cora, sent).statusCode()).isEqualTo(200);
+        java.nio.file.Path log = ConveneSuite.get().settings().stateDir().resolve("logs/payara.log");
+        Eventually.get(() -> readQuietly(log), l -> l.matches("(?s).*Removed \\d+ unsent chat attachment.*"),
+                java.time.Duration.ofSeconds(30));
+    }
+
+    private static String readQuietly(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The file that holds an attachment's bytes in the suite's blob folder. */
+    private static java.nio.file.Path blob(String attachmentId) {
+        return blobs().resolve(ConveneSuite.text("select storage_key from chat_attachments where id = '" + attachmentId + "'"));
+    }
+
+    private static java.nio.file.Path blobs() {
+        return ConveneSuite.get().settings().stateDir().resolve("blobs");
+    }
+
+    /** Files of exactly this size in the blob folder (finished or partial): the test's files have sizes of their own. */
+    private static List<java.nio.file.Path> blobsOfSize(long size) throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(blobs())) {
+            return files.filter(f -> {
+                try {
+                    return java.nio.file.Files.size(f) == size;
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).toList();
+        }
+    }
+
     @Test
     void badMessagesAreRefused() {
         long stored = count("select count(*) from chat_messages where meeting_id = '" + id + "'");

@@ -43,6 +43,9 @@ final class Console implements AutoCloseable {
                 "--window-size=" + width + "," + height, "--lang=en", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run");
         options.addArguments(more);
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL); // CSP violations land here
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("convene.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort().build();
@@ -136,6 +139,13 @@ final class Console implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** What the browser refused to run or load because of the page's content security policy, so far. */
+    java.util.List<String> contentSecurityViolations() {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     String cookie(String name) {

@@ -33,6 +33,11 @@ class ConsoleIT {
                     .extracting(e -> e.getAttribute("aria-label"))
                     .anyMatch(l -> l.startsWith("Live meetings: ")).anyMatch(l -> l.startsWith("Meetings today: "));
             assertThat(console.browser.getTitle()).isEqualTo("Dashboard · Convene console");
+            assertThat(console.contentSecurityViolations()).as("the console runs under its content security policy").isEmpty();
+            // and the policy is in force (and a refusal would be seen): an image from another origin is refused
+            ((org.openqa.selenium.JavascriptExecutor) console.browser).executeScript("const i = document.createElement('img');"
+                    + " i.src = 'http://127.0.0.2:9/elsewhere.png'; document.body.appendChild(i);");
+            console.wait.until(d -> console.contentSecurityViolations().stream().anyMatch(m -> m.contains("elsewhere.png")));
             console.screenshot("dashboard-1280x800");
         }
     }
@@ -172,6 +177,7 @@ class ConsoleIT {
             console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-summary"), "ENDED"));
             assertThat(console.browser.findElement(By.id("meeting-attendance")).getText()).contains("min");
             console.screenshot("meetings-ended-1280x800");
+            assertThat(console.contentSecurityViolations()).as("grids, dialogs, confirmations under the policy").isEmpty();
         }
         String meeting = "meeting_id = '" + live.id() + "'";
         assertThat(ConveneSuite.count("select count(*) from meetings where id = '" + live.id() + "' and status = 'ENDED'"))

@@ -5,11 +5,13 @@ import static io.convene.suite.Meetings.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convene.launcher.BrokerResources;
+import io.convene.launcher.HttpListeners;
 import io.convene.launcher.Suite;
 import io.convene.media.kurento.KmsStandIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,12 +39,14 @@ class EarOnPayaraServerIT {
         Map<String, String> config = new java.util.HashMap<>(suite.applicationConfig());
         config.put("convene.media.server", "kurento");
         config.put("convene.media.kurento-urls", kms.url());
+        config.put("product.name", ""); // io.convene.launcher.HttpListeners.NO_PRODUCT_NAME: error pages name no server
         Path home = Path.of(System.getProperty("convene.payara.server.home"));
         Path target = Path.of(System.getProperty("convene.test.state.dir")).getParent();
         long t0 = System.nanoTime();
         domain = PayaraServerDomain.create(home, target.resolve("payara-server"), config);
         domain.start();
         domain.run(BrokerResources.commands(suite.settings(), suite.settings().brokerPassword()));
+        domain.run(HttpListeners.anonymous("http-listener-1", "http-listener-2"));
         long t1 = System.nanoTime();
         domain.deploy(Path.of(System.getProperty("convene.ear.file")));
         long t2 = System.nanoTime();
@@ -88,6 +92,19 @@ class EarOnPayaraServerIT {
         Reply refused = server.get("/api/users/profile", "not-a-token");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.contentType()).startsWith("application/problem+json");
+
+        for (Reply r : List.of(ready, profile, refused, server.get("/api/nothing-here", token), server.get("/admin/", null))) {
+            assertThat(r.headers().firstValue("Server")).as("no server banner: " + r).isEmpty();
+            assertThat(r.headers().firstValue("X-Powered-By")).as(r.toString()).isEmpty();
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(r.toString()).contains("nosniff");
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(r.toString()).isPresent();
+        }
+        Reply metrics = server.get("/metrics", null);
+        assertThat(metrics.status()).as("metrics are not public here either: " + metrics).isEqualTo(401);
+        assertThat(metrics.contentType()).startsWith("application/problem+json");
+        assertThat(server.send("GET", "/metrics", null, null, Map.of("Accept", "text/plain", "Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(("metrics:" + System.getProperty("convene.metrics.token"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))).status()).isEqualTo(200);
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Health, metrics and the API document, as an operator or a client generator sees them. */
+/** Health, metrics (with the scrape token) and the API document, as an operator or a client generator sees them. */
 class PlatformIT {
 
     @Test
@@ -19,8 +19,11 @@ class PlatformIT {
     }
 
     @Test
-    void metricsAreOn() {
-        Reply metrics = api().send("GET", "/metrics", null, null, Map.of("Accept", "text/plain"));
+    void metricsAreOnForTheScraper() {
+        String token = java.util.Base64.getEncoder().encodeToString(("metrics:" + System.getProperty("convene.metrics.token"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Reply metrics = api().send("GET", "/metrics", null, null, Map.of("Accept", "text/plain",
+                "Authorization", "Basic " + token));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw()).isNotBlank();
         assertThat(metrics.raw()).as("what a cluster scales on (docs/kubernetes.md)").containsPattern("convene_channel_sockets\\{[^}]*\\} \\d");

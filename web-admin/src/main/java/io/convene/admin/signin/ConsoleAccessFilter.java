@@ -1,5 +1,6 @@
 package io.convene.admin.signin;
 
+import io.convene.admin.shell.ConsoleHeaders;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,6 +37,7 @@ public class ConsoleAccessFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        ConsoleHeaders.apply(response);
         String base = consoleBase(request);
         String path = request.getRequestURI().substring(base.length() - "/admin".length());
         HttpSession session = request.getSession(false);

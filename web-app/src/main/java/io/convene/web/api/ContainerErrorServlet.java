@@ -7,11 +7,13 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 
 /**
  * Errors the container answers itself, before JAX-RS runs (the MP-JWT mechanism refusing a bad
- * token, say), as problem bodies like every other error of the API. Wired in WEB-INF/web.xml.
+ * token, a request it cannot parse, a failure outside the API), as problem bodies like every other
+ * error of the API, naming nothing of the server. Wired in WEB-INF/web.xml for every status.
  */
 @WebServlet(name = "container-errors", urlPatterns = ContainerErrorServlet.PATH)
 public class ContainerErrorServlet extends HttpServlet {
@@ -21,25 +23,26 @@ public class ContainerErrorServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : response.getStatus();
+        int status = code instanceof Integer i && i >= 400 ? i : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String title = switch (status) {
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            default -> "Error";
-        };
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
         String detail = switch (status) {
+            case 400 -> "The request could not be read";
             case 401 -> "Sign in: send a valid bearer token";
             case 403 -> "Your roles do not allow this";
             case 404 -> "No such resource";
-            default -> "The request could not be served";
+            case 405 -> "Method not allowed on this resource";
+            case 413 -> "The request is too large";
+            default -> status >= 500 ? "The request could not be served" : title;
         };
         JsonObjectBuilder problem = Json.createObjectBuilder().add("type", "about:blank").add("title", title)
                 .add("status", status).add("detail", detail);
         if (uri != null) {
             problem.add("instance", uri);
+        }
+        if (status == 401 && !response.containsHeader("WWW-Authenticate")) {
+            response.setHeader("WWW-Authenticate", "Bearer"); // a 401 says how to authenticate
         }
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);

@@ -22,6 +22,14 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("about:blank", title, status.getStatusCode(), detail, null, null, null);
     }
 
+    /** 400 naming each offending field, sorted by field. */
+    public static Problem invalidInput(List<FieldProblem> errors) {
+        List<FieldProblem> sorted = errors.stream().sorted(java.util.Comparator.comparing(FieldProblem::field)).toList();
+        return of(Response.Status.BAD_REQUEST, "Invalid input",
+                sorted.size() == 1 ? sorted.get(0).field() + ": " + sorted.get(0).message()
+                        : sorted.size() + " fields are invalid").withErrors(sorted);
+    }
+
     public Problem withErrors(List<FieldProblem> fieldProblems) {
         return new Problem(type, title, status, detail, instance, fieldProblems, suggestions);
     }

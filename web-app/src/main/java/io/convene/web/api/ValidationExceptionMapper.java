@@ -6,11 +6,9 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Comparator;
 import java.util.List;
 
 /** Bean Validation failures at the edge: 400 with one entry per offending field. */
@@ -24,12 +22,8 @@ public class ValidationExceptionMapper implements ExceptionMapper<ConstraintViol
     public Response toResponse(ConstraintViolationException e) {
         List<Problem.FieldProblem> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldProblem(field(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldProblem::field))
                 .toList();
-        return Problem.of(Status.BAD_REQUEST, "Invalid input",
-                        errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                                : errors.size() + " fields are invalid")
-                .at(uri.getRequestUri().getPath()).withErrors(errors).toResponse();
+        return Problem.invalidInput(errors).at(uri.getRequestUri().getPath()).toResponse();
     }
 
     /**

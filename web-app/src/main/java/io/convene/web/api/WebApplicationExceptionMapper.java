@@ -36,8 +36,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         Response.ResponseBuilder answer = Response.fromResponse(
                 Problem.of(status, status.getReasonPhrase(), detail).at(uri.getRequestUri().getPath()).toResponse());
         String challenge = original.getHeaderString(HttpHeaders.WWW_AUTHENTICATE);
-        if (challenge != null) {
-            answer.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        if (challenge != null || status.getStatusCode() == 401) { // a 401 always says how to authenticate
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, challenge != null ? challenge : "Bearer");
         }
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
         if (allow != null) {

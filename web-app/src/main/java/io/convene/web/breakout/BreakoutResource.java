@@ -3,9 +3,11 @@ package io.convene.web.breakout;
 import io.convene.breakout.Assignment;
 import io.convene.breakout.BreakoutView;
 import io.convene.breakout.Breakouts;
+import io.convene.shared.Caller;
 import io.convene.web.api.Callers;
 import io.convene.web.meeting.MeetingResource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -55,6 +57,7 @@ public class BreakoutResource {
 
     @POST
     @Path("/{id}/breakouts")
+    @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
     public Response create(@PathParam("id") String id, @NotNull @Valid Creation creation) {
         return Response.status(Response.Status.CREATED).entity(breakouts.create(callers.current(), id, creation.count()))
                 .build();
@@ -69,24 +72,28 @@ public class BreakoutResource {
 
     @POST
     @Path("/{id}/breakouts/assign")
+    @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
     public BreakoutView assign(@PathParam("id") String id, @NotNull @Valid Assignment assignment) {
         return breakouts.assign(callers.current(), id, assignment);
     }
 
     @POST
     @Path("/{id}/breakouts/open")
+    @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
     public BreakoutView open(@PathParam("id") String id, @NotNull @Valid Opening opening) {
         return breakouts.open(callers.current(), id, opening.seconds());
     }
 
     @POST
     @Path("/{id}/breakouts/move")
+    @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
     public BreakoutView move(@PathParam("id") String id, @NotNull @Valid Move move) {
         return breakouts.move(callers.current(), id, move.participationId(), move.roomId());
     }
 
     @POST
     @Path("/{id}/breakouts/broadcast")
+    @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
     public Response broadcast(@PathParam("id") String id, @NotNull @Valid Broadcast broadcast) {
         breakouts.broadcast(callers.current(), id, broadcast.text());
         return Response.noContent().build();
@@ -95,6 +102,7 @@ public class BreakoutResource {
     @POST
     @Path("/{id}/breakouts/close")
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
     public BreakoutView close(@PathParam("id") String id) {
         return breakouts.close(callers.current(), id);
     }

@@ -10,6 +10,7 @@ import io.convene.web.api.Callers;
 import io.convene.web.api.EmojiReaction;
 import io.convene.web.meeting.MeetingResource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -66,6 +67,7 @@ public class EngagementResource {
     /** The queue of raised hands, first raised first (host and co-hosts). */
     @GET
     @Path("/{id}/hands")
+    @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
     public List<Engagement.RaisedHand> hands(@PathParam("id") String id,
                                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return engagement.hands(callers.current(), id);
@@ -82,6 +84,7 @@ public class EngagementResource {
 
     @POST
     @Path("/{id}/polls")
+    @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
     public Response openPoll(@PathParam("id") String id, @NotNull @Valid PollDraft draft) {
         return Response.status(Response.Status.CREATED).entity(polls.open(callers.current(), id, draft)).build();
     }
@@ -105,6 +108,7 @@ public class EngagementResource {
     @POST
     @Path("/{id}/polls/{pollId}/close")
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
     public PollView closePoll(@PathParam("id") String id, @PathParam("pollId") UUID pollId) {
         return polls.close(callers.current(), id, pollId);
     }

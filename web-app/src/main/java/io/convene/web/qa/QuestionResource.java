@@ -6,6 +6,7 @@ import io.convene.shared.Caller;
 import io.convene.web.api.Callers;
 import io.convene.web.meeting.MeetingResource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -82,6 +83,7 @@ public class QuestionResource {
 
     @POST
     @Path("/{id}/questions/{questionId}/answer")
+    @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
     public QuestionView answer(@PathParam("id") String id, @PathParam("questionId") UUID questionId,
                                @NotNull @Valid Answer answer) {
         return board.answer(callers.current(), id, questionId, answer.text());
@@ -90,6 +92,7 @@ public class QuestionResource {
     @POST
     @Path("/{id}/questions/{questionId}/dismiss")
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
     public QuestionView dismiss(@PathParam("id") String id, @PathParam("questionId") UUID questionId) {
         return board.dismiss(callers.current(), id, questionId);
     }

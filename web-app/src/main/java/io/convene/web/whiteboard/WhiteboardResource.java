@@ -7,6 +7,7 @@ import io.convene.whiteboard.BoardOps;
 import io.convene.whiteboard.BoardView;
 import io.convene.whiteboard.Whiteboards;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -67,6 +68,7 @@ public class WhiteboardResource {
     @POST
     @Path("/{id}/whiteboard/lock")
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
     public BoardView lock(@PathParam("id") String id) {
         return boards.lock(callers.current(), id, true);
     }
@@ -74,6 +76,7 @@ public class WhiteboardResource {
     @POST
     @Path("/{id}/whiteboard/unlock")
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
     public BoardView unlock(@PathParam("id") String id) {
         return boards.lock(callers.current(), id, false);
     }
