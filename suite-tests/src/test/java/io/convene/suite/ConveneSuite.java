@@ -129,6 +129,12 @@ public final class ConveneSuite {
         return DriverManager.getConnection(s.dbUrl(), s.dbUser(), s.dbPassword());
     }
 
+    /** The suite's database as the schema's owner (who runs the migrations), not as Convene's application role. */
+    public static Connection schemaOwnerDatabase() throws SQLException {
+        Suite s = get();
+        return DriverManager.getConnection(s.dbUrl(), s.migrationUser(), s.migrationPassword());
+    }
+
     /** One statement against the suite's database (tests set up what only time or a crash would make). */
     public static void execute(String sql) {
         try (Connection c = database(); Statement s = c.createStatement()) {
