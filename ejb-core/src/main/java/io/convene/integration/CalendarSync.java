@@ -56,11 +56,14 @@ public class CalendarSync {
     @Inject
     Clock clock;
 
+    @EJB
+    ConnectionHealth health;
+
     /** What one read of a calendar did. */
     public record Report(int read, int moved, int deleted, int conflicts) {
     }
 
-    /** Syncs the caller's own calendar now. */
+    /** Syncs the caller's own calendar now; a provider that refused, or an address refused, is a 503 with the reason. */
     public Report syncMine(Caller caller) {
         UUID me = users.current(caller).id();
         Connection c = em.createQuery("select c from Connection c where c.provider in :p and c.userId = :me",
@@ -68,7 +71,14 @@ public class CalendarSync {
                 .setParameter("p", List.of(Provider.GOOGLE, Provider.MICROSOFT)).setParameter("me", me)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No calendar connected"));
-        return sync(c);
+        try {
+            return sync(c);
+        } catch (IntegrationFailedException e) {
+            health.failed(c.id(), e.getMessage());
+            LOG.warning(() -> "Calendar sync of connection " + c.id() + " failed: "
+                    + (e instanceof OutboundCallRefusedException refused ? refused.detail() : e.getMessage()));
+            throw new io.convene.shared.UnavailableException(c.provider() + " could not be read: " + e.getMessage());
+        }
     }
 
     /** Syncs every connected calendar that no other node is syncing right now. */

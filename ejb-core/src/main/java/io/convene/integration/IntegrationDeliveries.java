@@ -19,7 +19,9 @@ import java.util.logging.Logger;
 /**
  * One announcement to one connection: reads the meeting as it is now, opens the connection's
  * secret, hands both to the gateway, and records how it went on the connection (kept even when the
- * delivery rolls back to be retried). A delivery that already went through is not sent again.
+ * delivery rolls back to be retried). A delivery that already went through is not sent again; one
+ * refused before connecting (not a public address: {@link OutboundAddresses}) is recorded as failed
+ * and not retried.
  */
 @ApplicationScoped
 public class IntegrationDeliveries {
@@ -93,6 +95,11 @@ public class IntegrationDeliveries {
             } else {
                 calendars.push(asState(announcement, meeting), target, connection);
             }
+        } catch (OutboundCallRefusedException e) {
+            health.failed(connection.id(), e.getMessage());
+            LOG.warning(() -> "Integration delivery " + deliveryId + " " + event + " to " + connection.provider()
+                    + " refused before connecting, not retried: " + e.detail());
+            return;
         } catch (IntegrationFailedException e) {
             health.failed(connection.id(), e.getMessage());
             LOG.warning(() -> "Integration delivery " + deliveryId + " " + event + " to " + connection.provider()
@@ -124,6 +131,10 @@ public class IntegrationDeliveries {
         Announcement.Target target = slack.target(sealing);
         try {
             gateway.slackDirectMessage(target, to.email(), text);
+        } catch (OutboundCallRefusedException e) {
+            health.failed(slack.id(), e.getMessage());
+            LOG.warning(() -> "Slack message " + deliveryId + " refused before connecting, not retried: " + e.detail());
+            return;
         } catch (IntegrationFailedException e) {
             health.failed(slack.id(), e.getMessage());
             throw e;
@@ -166,6 +177,10 @@ public class IntegrationDeliveries {
         try {
             status = gateway.call(new WebhookCall(deliveryId, endpoint.url(), sealing.open(endpoint.secretSealed()),
                     name, body));
+        } catch (OutboundCallRefusedException e) { // nothing was sent: trying again would only probe the address
+            webhookLog.failed(deliveryId, e.getMessage());
+            LOG.warning(() -> "Webhook delivery " + deliveryId + " refused before connecting, not retried: " + e.detail());
+            return;
         } catch (IntegrationFailedException e) {
             webhookLog.failed(deliveryId, e.getMessage());
             LOG.warning(() -> "Webhook delivery " + deliveryId + " to " + endpoint.url() + " failed (retried by the broker): "

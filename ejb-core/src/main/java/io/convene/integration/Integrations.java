@@ -69,9 +69,8 @@ public class Integrations {
         if (request.secret() == null || request.secret().isBlank()) {
             throw new InvalidInputException("secret", "the provider's token is needed to connect");
         }
-        if (provider == Provider.TEAMS && !request.secret().strip().startsWith("https://")
-                && !request.secret().strip().startsWith("http://")) {
-            throw new InvalidInputException("secret", "the Teams channel's incoming-webhook URL");
+        if (provider == Provider.TEAMS) { // the channel's incoming-webhook URL: on a public address, like a webhook's
+            OutboundAddresses.configured().checkedUrl("secret", request.secret());
         }
         Connection c = save(existing.orElse(null), provider, owner, settings, sealing.seal(request.secret().strip()));
         c.signWith(request.signingSecret() == null || request.signingSecret().isBlank() ? null

@@ -9,8 +9,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * Outgoing webhooks, for administrators: register an endpoint for some meeting events (its signing
- * secret is shown once, at registration), list, remove, and read the log of deliveries.
+ * secret is shown once, at registration), list, remove, and read the log of deliveries. An endpoint
+ * must be on a public address ({@link OutboundAddresses}), checked here and again at every delivery.
  */
 @Stateless
 public class Webhooks {
@@ -62,7 +61,7 @@ public class Webhooks {
 
     public Registered register(Caller caller, String url, Set<Announcement.Event> events) {
         requireAdmin(caller);
-        String checked = checkedUrl(url);
+        String checked = OutboundAddresses.configured().checkedUrl("url", url).toString();
         if (events == null || events.isEmpty()) {
             throw new InvalidInputException("events", "choose at least one event");
         }
@@ -110,19 +109,6 @@ public class Webhooks {
             throw new NotFoundException("No such webhook");
         }
         return e;
-    }
-
-    private static String checkedUrl(String url) {
-        try {
-            URI uri = new URI(url == null ? "" : url.strip());
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.getUserInfo() != null || uri.getFragment() != null) {
-                throw new InvalidInputException("url", "an http(s) URL with a host, no user info and no fragment");
-            }
-            return uri.toString();
-        } catch (URISyntaxException e) {
-            throw new InvalidInputException("url", "not a URL");
-        }
     }
 
     private static void requireAdmin(Caller caller) {

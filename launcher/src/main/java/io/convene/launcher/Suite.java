@@ -14,6 +14,9 @@ import java.util.logging.Logger;
 public final class Suite implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Suite.class.getName());
+    /** The embedded database's roles: the one that owns the schema and migrates it, and Convene's (rows only). */
+    public static final String SCHEMA_OWNER = "convene_owner";
+    public static final String APPLICATION_ROLE = "convene";
 
     private final SuiteSettings settings;
     private final int nodes;
@@ -22,6 +25,8 @@ public final class Suite implements AutoCloseable {
     private String dbUrl;
     private String dbUser;
     private String dbPassword;
+    private String migrationUser;
+    private String migrationPassword;
     private EmbeddedBroker broker;
     private TurnServer turn;
     private JanusServer janus;
@@ -80,16 +85,19 @@ public final class Suite implements AutoCloseable {
             dbUser = settings.externalDbUser();
             dbPassword = settings.externalDbPassword();
         } else {
+            DatabaseSecrets secrets = settings.databaseSecrets();
             EmbeddedDatabase db = EmbeddedDatabase.start(settings.stateDir().resolve("postgres"),
-                    settings.postgresPort(), settings.keycloakInMemory());
+                    settings.postgresPort(), settings.keycloakInMemory(), secrets.superuser());
             push(db);
-            dbUser = "convene";
-            dbPassword = settings.backendClientSecret();
-            db.ensureDatabase("convene", dbUser, dbPassword);
+            dbUser = APPLICATION_ROLE;
+            dbPassword = secrets.application();
+            migrationUser = SCHEMA_OWNER;
+            migrationPassword = secrets.owner();
+            db.ensureConvene("convene", migrationUser, migrationPassword, dbUser, dbPassword);
             dbUrl = db.jdbcUrl("convene");
             if (!settings.keycloakInMemory()) {
-                db.ensureDatabase("keycloak", "keycloak", settings.keycloakAdminPassword());
-                keycloakDb = new String[] {db.jdbcUrl("keycloak"), "keycloak", settings.keycloakAdminPassword()};
+                db.ensureDatabase("keycloak", "keycloak", secrets.keycloak());
+                keycloakDb = new String[] {db.jdbcUrl("keycloak"), "keycloak", secrets.keycloak()};
             }
             LOG.info(() -> "PostgreSQL ready at " + dbUrl);
         }
@@ -144,6 +152,10 @@ public final class Suite implements AutoCloseable {
         config.put("convene.db.url", dbUrl);
         config.put("convene.db.user", dbUser);
         config.put("convene.db.password", dbPassword);
+        if (migrationUser != null) { // the embedded database; an external one takes the operator's convene.db.migration-*
+            config.put("convene.db.migration-user", migrationUser);
+            config.put("convene.db.migration-password", migrationPassword);
+        }
         config.put("convene.keycloak.url", settings.keycloakUrl());
         config.put("convene.keycloak.backend-client-secret", settings.backendClientSecret());
         config.put("convene.registration.enabled", String.valueOf(settings.registrationEnabled()));
@@ -203,6 +215,15 @@ public final class Suite implements AutoCloseable {
 
     public String dbPassword() {
         return dbPassword;
+    }
+
+    /** Who owns the embedded database's schema (null with an external database). */
+    public String migrationUser() {
+        return migrationUser;
+    }
+
+    public String migrationPassword() {
+        return migrationPassword;
     }
 
     @Override

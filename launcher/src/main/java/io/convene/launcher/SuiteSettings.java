@@ -38,6 +38,7 @@ public record SuiteSettings(
         String backendClientSecret,
         String demoPassword,
         String keycloakAdminPassword,
+        DatabaseSecrets databaseSecrets,
         String mailHost,
         int mailPort) {
 
@@ -57,6 +58,8 @@ public record SuiteSettings(
                 defaultKeycloakHome(), runtimeDir,
                 setting("convene.keycloak.backend-client-secret", secrets.getProperty("backend-client-secret")),
                 setting("convene.demo.password", DEMO_PASSWORD), secrets.getProperty("keycloak-admin-password"),
+                new DatabaseSecrets(secrets.getProperty("postgres-password"), secrets.getProperty("db-owner-password"),
+                        secrets.getProperty("db-password"), secrets.getProperty("keycloak-db-password")),
                 setting("convene.mail.host", null), intSetting("convene.mail.port", 25));
     }
 
@@ -64,7 +67,8 @@ public record SuiteSettings(
     public static SuiteSettings forTests(Path stateDir, Path runtimeDir) {
         return new SuiteSettings(stateDir, freePort(), freePort(), freePort(), freePort(), null, null, null, null,
                 null, "convene", randomSecret(), true, true,
-                defaultKeycloakHome(), runtimeDir, randomSecret(), "Test-" + randomSecret(), randomSecret(), null, 0);
+                defaultKeycloakHome(), runtimeDir, randomSecret(), "Test-" + randomSecret(), randomSecret(),
+                DatabaseSecrets.random(), null, 0);
     }
 
     /** The same, sending mail through this SMTP server. */
@@ -72,7 +76,7 @@ public record SuiteSettings(
         return new SuiteSettings(stateDir, httpPort, keycloakPort, postgresPort, brokerPort, externalDbUrl,
                 externalDbUser, externalDbPassword, externalKeycloakUrl, externalBrokerHost, brokerUser, brokerPassword,
                 keycloakInMemory, registrationEnabled, keycloakHome, runtimeDir, backendClientSecret, demoPassword,
-                keycloakAdminPassword, host, port);
+                keycloakAdminPassword, databaseSecrets, host, port);
     }
 
     public String httpUrl() {
@@ -114,7 +118,11 @@ public record SuiteSettings(
         return Path.of(build.getProperty("keycloak.home"));
     }
 
-    /** Secrets made on the first run and kept in the state folder (readable by its owner only). */
+    /**
+     * Secrets made on the first run and kept in the state folder (readable by its owner only), one
+     * per use: Keycloak's client secret, its admin's password, the broker's, and the embedded
+     * PostgreSQL's superuser, schema owner, application and Keycloak passwords.
+     */
     private static Properties secrets(Path stateDir) {
         Path file = stateDir.resolve("secrets.properties");
         Properties secrets = new Properties();
@@ -128,7 +136,8 @@ public record SuiteSettings(
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             boolean added = false;
-            for (String name : new String[] {"backend-client-secret", "keycloak-admin-password", "broker-password"}) {
+            for (String name : new String[] {"backend-client-secret", "keycloak-admin-password", "broker-password",
+                    "postgres-password", "db-owner-password", "db-password", "keycloak-db-password"}) {
                 if (secrets.getProperty(name) == null) {
                     secrets.setProperty(name, randomSecret());
                     added = true;

@@ -49,6 +49,8 @@ public final class ConveneSuite {
             System.setProperty("convene.microsoft.tenant", "convene-tenant");
             System.setProperty("convene.microsoft.client-id", "convene-app");
             System.setProperty("convene.microsoft.client-secret", "convene-app-secret");
+            // outbound calls go to public addresses only: the played APIs are allowed, exactly that address and port
+            System.setProperty("convene.outbound.allowed-ranges", "127.0.0.1/32:" + providers.port());
             suite = Suite.start(SuiteSettings.forTests(state, runtime).withMail("127.0.0.1", smtpPort));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 suite.close();
@@ -125,6 +127,12 @@ public final class ConveneSuite {
     public static Connection database() throws SQLException {
         Suite s = get();
         return DriverManager.getConnection(s.dbUrl(), s.dbUser(), s.dbPassword());
+    }
+
+    /** The suite's database as the schema's owner (who runs the migrations), not as Convene's application role. */
+    public static Connection schemaOwnerDatabase() throws SQLException {
+        Suite s = get();
+        return DriverManager.getConnection(s.dbUrl(), s.migrationUser(), s.migrationPassword());
     }
 
     /** One statement against the suite's database (tests set up what only time or a crash would make). */

@@ -3,6 +3,8 @@ package io.convene.integration.camel;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import io.convene.integration.IntegrationFailedException;
+import io.convene.integration.OutboundAddresses;
+import io.convene.integration.OutboundCallRefusedException;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -64,6 +66,10 @@ public class CamelRuntime {
     @ConfigProperty(name = "convene.microsoft.client-secret")
     java.util.Optional<String> microsoftClientSecret;
 
+    @Inject
+    @ConfigProperty(name = OutboundAddresses.SETTING)
+    java.util.Optional<String> allowedRanges;
+
     private CamelContext camel;
     private ProducerTemplate producer;
 
@@ -74,6 +80,11 @@ public class CamelRuntime {
         camel.getCamelContextExtension().setName("convene-integrations");
         // HttpClient must not retry (and sleep on Retry-After) by itself: the routes decide, and say so
         camel.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
+        // every call out (webhooks, Slack, Teams, Google, Microsoft) connects to permitted addresses only
+        OutboundAddresses outbound = OutboundAddresses.allowing(allowedRanges.orElse(""));
+        org.apache.hc.client5.http.io.HttpClientConnectionManager connections = PublicAddressConnections.pool(outbound);
+        camel.getComponent("http", HttpComponent.class).setClientConnectionManager(connections);
+        camel.getComponent("https", HttpComponent.class).setClientConnectionManager(connections);
         try {
             camel.addRoutes(new ProviderErrorHandling());
             camel.addRoutes(new SlackRoutes(slackApiUrl));
@@ -89,7 +100,7 @@ public class CamelRuntime {
         camel.start();
         producer = camel.createProducerTemplate();
         LOG.info(() -> "Camel integrations started in " + (System.nanoTime() - t0) / 1_000_000 + " ms (Slack at "
-                + slackApiUrl + ")");
+                + slackApiUrl + "; outbound calls to public addresses" + allowedRanges.map(r -> " and " + r).orElse("") + ")");
     }
 
     @PreDestroy
@@ -99,7 +110,7 @@ public class CamelRuntime {
 
     /**
      * Sends a body with headers to a route and waits for it; answers the route's outcome message, a
-     * failure comes back with the route's reason.
+     * failure comes back with the route's reason, a refused address as it is (not to be retried).
      */
     public org.apache.camel.Message send(String endpoint, Object body, java.util.Map<String, Object> headers) {
         try {
@@ -113,6 +124,10 @@ public class CamelRuntime {
             return done.getMessage();
         } catch (CamelExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            OutboundCallRefusedException refused = PublicAddressConnections.refusalIn(cause);
+            if (refused != null) {
+                throw refused;
+            }
             throw new IntegrationFailedException(String.valueOf(cause.getMessage()), cause);
         }
     }

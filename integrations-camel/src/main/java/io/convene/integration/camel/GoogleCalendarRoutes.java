@@ -172,6 +172,7 @@ public class GoogleCalendarRoutes extends RouteBuilder {
                 x.getMessage().setBody(body);
             }
         });
+        PublicAddressConnections.rethrowRefusal(done);
         if (done.getException() != null) {
             throw new IllegalStateException("Google Calendar unreachable: " + done.getException().getMessage(), done.getException());
         }
@@ -194,6 +195,7 @@ public class GoogleCalendarRoutes extends RouteBuilder {
             x.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
             x.getMessage().setBody(form);
         });
+        PublicAddressConnections.rethrowRefusal(done);
         int status = done.getException() != null ? -1 : done.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status != 200) {
             throw new IllegalStateException("Google refused the refresh token (HTTP " + status + "): reconnect Google");

@@ -144,6 +144,7 @@ public class GraphCalendarRoutes extends RouteBuilder {
                 x.getMessage().setBody(body);
             }
         });
+        PublicAddressConnections.rethrowRefusal(done);
         if (done.getException() != null) {
             throw new IllegalStateException("Microsoft Graph unreachable: " + done.getException().getMessage(), done.getException());
         }
@@ -167,6 +168,7 @@ public class GraphCalendarRoutes extends RouteBuilder {
             x.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
             x.getMessage().setBody(form);
         });
+        PublicAddressConnections.rethrowRefusal(done);
         if (done.getException() != null || status(done.getMessage()) != 200) {
             throw new IllegalStateException("The Microsoft identity platform refused Convene's app credentials");
         }
