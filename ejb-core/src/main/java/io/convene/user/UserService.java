@@ -1,6 +1,7 @@
 package io.convene.user;
 
 import io.convene.shared.AccessDeniedException;
+import io.convene.shared.AccountDeactivatedException;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
 import io.convene.shared.TimeZones;
@@ -86,7 +87,7 @@ public class UserService {
     public User current(Caller caller) {
         User user = users.bySubject(caller.subject()).orElseGet(() -> firstSight(caller));
         if (user.status() == UserStatus.DISABLED) {
-            throw new AccessDeniedException("This account is deactivated; ask an administrator");
+            throw new AccountDeactivatedException();
         }
         return user;
     }
