@@ -21,6 +21,12 @@ public interface IdentityProvider {
      */
     void endSession(String subject, String sessionId);
 
+    /**
+     * Until when the identity provider's brute-force protection has locked the account with this
+     * e-mail address (empty: not temporarily locked, or no such account).
+     */
+    java.util.Optional<java.time.Instant> lockedUntil(String email);
+
     /** The realm roles the account has now (for acting on behalf of someone without their token). */
     java.util.Set<String> realmRoles(String subject);
 

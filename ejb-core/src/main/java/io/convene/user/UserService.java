@@ -2,11 +2,16 @@ package io.convene.user;
 
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.AccountDeactivatedException;
+import io.convene.shared.AccountLockedException;
+import io.convene.shared.AuthenticationFailedException;
+import io.convene.shared.UnavailableException;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
 import io.convene.shared.TimeZones;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -24,6 +29,9 @@ public class UserService {
 
     @EJB
     IdentityProvider identity;
+
+    @Inject
+    LoginAttempts attempts;
 
     @Inject
     Clock clock;
@@ -58,8 +66,39 @@ public class UserService {
         return UserProfile.of(user);
     }
 
-    public IdentityProvider.TokenGrant signIn(Credentials credentials) {
-        return identity.signIn(User.normalizeEmail(credentials.email()), credentials.password());
+    /**
+     * Password sign-in for API clients, throttled per client and account ({@link LoginAttempts});
+     * an account Keycloak has locked for a while is said to be locked (429), not a wrong password.
+     *
+     * @param client who is trying (the caller's address), for throttling
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a refused sign-in must not doom what comes after it
+    public IdentityProvider.TokenGrant signIn(Credentials credentials, String client) {
+        String email = User.normalizeEmail(credentials.email());
+        attempts.requireAllowed(email, client);
+        IdentityProvider.TokenGrant grant;
+        try {
+            grant = identity.signIn(email, credentials.password());
+        } catch (AuthenticationFailedException refused) {
+            java.util.Optional<java.time.Instant> locked = lockedUntil(email);
+            if (locked.isPresent()) { // whatever the password was: Keycloak checks none while locked
+                throw new AccountLockedException(Math.max(1,
+                        java.time.Duration.between(clock.instant(), locked.get()).toSeconds() + 1));
+            }
+            attempts.recordFailure(email, client);
+            throw refused;
+        }
+        attempts.forget(email, client);
+        return grant;
+    }
+
+    private java.util.Optional<java.time.Instant> lockedUntil(String email) {
+        try {
+            return identity.lockedUntil(email);
+        } catch (UnavailableException e) {
+            LOG.warning(() -> "Could not ask Keycloak whether an account is locked: " + e.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 
     public UserProfile profile(Caller caller) {

@@ -99,6 +99,38 @@ public class KeycloakIdentityProvider implements IdentityProvider {
         }
     }
 
+    /** The account's brute-force record (admin API {@code attack-detection/brute-force/users/{id}}). */
+    @Override
+    public java.util.Optional<java.time.Instant> lockedUntil(String email) {
+        String query = "/users?exact=true&briefRepresentation=true&max=1&email="
+                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8);
+        String id;
+        try (Response r = call(() -> admin(query).get())) {
+            if (r.getStatus() != 200) {
+                throw unexpected("find an account", r);
+            }
+            jakarta.json.JsonArray found = r.readEntity(jakarta.json.JsonArray.class);
+            if (found.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            id = found.getJsonObject(0).getString("id");
+        }
+        try (Response r = call(() -> admin("/attack-detection/brute-force/users/" + id).get())) {
+            if (r.getStatus() != 200) {
+                throw unexpected("read an account's brute-force status", r);
+            }
+            JsonObject status = r.readEntity(JsonObject.class);
+            jakarta.json.JsonNumber notBefore = status.containsKey("failedLoginNotBefore")
+                    ? status.getJsonNumber("failedLoginNotBefore") : null;
+            // Long.MAX_VALUE: disabled for good (or by an administrator), which is not a temporary lock
+            if (!status.getBoolean("disabled", false) || notBefore == null || notBefore.longValue() >= Integer.MAX_VALUE) {
+                return java.util.Optional.empty();
+            }
+            java.time.Instant until = java.time.Instant.ofEpochSecond(notBefore.longValue());
+            return until.isAfter(java.time.Instant.now()) ? java.util.Optional.of(until) : java.util.Optional.empty();
+        }
+    }
+
     @Override
     public java.util.Set<String> realmRoles(String subject) {
         try (Response r = call(() -> admin("/users/" + subject + "/role-mappings/realm/composite").get())) {

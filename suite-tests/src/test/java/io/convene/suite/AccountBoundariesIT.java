@@ -9,6 +9,7 @@ import static io.convene.suite.Meetings.schedule;
 import static io.convene.suite.Meetings.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,5 +174,106 @@ class AccountBoundariesIT {
             assertThat(console.browser.getCurrentUrl()).as("the session is gone: back to Keycloak's sign-in")
                     .contains("/realms/convene/");
         }
+    }
+
+    // --- sign-in throttling -------------------------------------------------------------------
+
+    private static Map<String, String> login(String email, String password) {
+        return Map.of("email", email, "password", password);
+    }
+
+    private static void assertLimited(Reply r, String detail, long mostSeconds) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(429);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.text("detail")).startsWith(detail);
+        assertThat(Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, mostSeconds);
+    }
+
+    @Test
+    void wrongPasswordsFromOneClientAreThrottledWhileTheOwnerStillSignsIn() {
+        String email = address("lisa");
+        String subject = LocalAccounts.make(email);
+        FromAddress guesser = FromAddress.loopback(21);
+        for (int i = 0; i < 5; i++) {
+            Reply wrong = guesser.post("/api/users/login", login(email, "Guess-number-" + i));
+            assertThat(wrong.status()).as(wrong.toString()).isEqualTo(401);
+            assertThat(wrong.text("detail")).isEqualTo("Wrong e-mail or password");
+        }
+        for (String password : List.of("Guess-number-5", LocalAccounts.PASSWORD)) {
+            assertLimited(guesser.post("/api/users/login", login(email, password)),
+                    "Too many failed sign-ins for this account from your address", 901);
+        }
+        assertThat(count("select count(*) from login_failures where account_key = '" + email + "'")).isEqualTo(5);
+        JsonNode keycloak = Eventually.get(() -> LocalAccounts.bruteForceStatus(subject),
+                s -> s.path("numFailures").asInt() == 5, Duration.ofSeconds(10));
+        assertThat(keycloak.path("disabled").asBoolean()).as("Keycloak has not locked the account").isFalse();
+        LocalAccounts.signIn(email); // the owner, from another address
+    }
+
+    @Test
+    void manyClientsGuessingCannotLockTheAccountForItsOwner() {
+        String email = address("lotte");
+        String subject = LocalAccounts.make(email);
+        for (int client = 31; client <= 34; client++) { // 20 failures in all: the account-wide limit
+            for (int i = 0; i < 5; i++) {
+                Reply wrong = FromAddress.loopback(client).post("/api/users/login", login(email, "Guess-" + client + "-" + i));
+                assertThat(wrong.status()).as(wrong.toString()).isEqualTo(401);
+            }
+        }
+        FromAddress another = FromAddress.loopback(35);
+        assertThat(another.post("/api/users/login", login(email, "Guess-35")).status())
+                .as("a client that has not failed is let through to try").isEqualTo(401);
+        assertLimited(another.post("/api/users/login", login(email, LocalAccounts.PASSWORD)),
+                "Too many failed sign-ins for this account", 901);
+        assertThat(count("select count(*) from login_failures where account_key = '" + email + "'")).isEqualTo(21);
+        JsonNode keycloak = Eventually.get(() -> LocalAccounts.bruteForceStatus(subject),
+                s -> s.path("numFailures").asInt() == 21, Duration.ofSeconds(10));
+        assertThat(keycloak.path("disabled").asBoolean()).as("Keycloak has not locked the account").isFalse();
+        LocalAccounts.signIn(email); // the owner has never failed
+    }
+
+    @Test
+    void oneClientTryingManyAccountsIsStoppedForAllOfThem() {
+        FromAddress sprayer = FromAddress.loopback(41);
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            emails.add(address("spray" + i));
+            LocalAccounts.make(emails.get(i));
+        }
+        for (int i = 0; i < 5; i++) { // 4 each: no account reaches its own limit, the address does (20)
+            for (int j = 0; j < 4; j++) {
+                assertThat(sprayer.post("/api/users/login", login(emails.get(i), "Spring-2026-" + j)).status()).isEqualTo(401);
+            }
+        }
+        assertLimited(sprayer.post("/api/users/login", login(emails.get(5), LocalAccounts.PASSWORD)),
+                "Too many failed sign-ins from your address", 901);
+        assertThat(count("select count(*) from login_failures where client_key = 'address:127.0.0.41'")).isEqualTo(20);
+        LocalAccounts.signIn(emails.get(5)); // from another address
+    }
+
+    @Test
+    void anAccountKeycloakHasLockedIsSaidToBeLockedNotAWrongPassword() {
+        String email = address("kai");
+        String subject = LocalAccounts.make(email);
+        for (int i = 0; i < 50; i++) { // Keycloak's own failure factor, straight at Keycloak
+            Reply r = ConveneSuite.keycloak().postForm("/realms/convene/protocol/openid-connect/token", Map.of(
+                    "grant_type", "password", "client_id", "convene-backend",
+                    "client_secret", ConveneSuite.get().settings().backendClientSecret(),
+                    "username", email, "password", "Wrong-" + i), null);
+            assertThat(r.status()).as(r.toString()).isIn(400, 401);
+        }
+        Eventually.get(() -> LocalAccounts.bruteForceStatus(subject), s -> s.path("disabled").asBoolean(),
+                Duration.ofSeconds(10));
+
+        Reply locked = FromAddress.loopback(51).post("/api/users/login", login(email, LocalAccounts.PASSWORD));
+        assertLimited(locked, "This account is temporarily locked", 301);
+        assertThat(locked.text("title")).isEqualTo("Account temporarily locked");
+        assertThat(count("select count(*) from login_failures where account_key = '" + email + "'"))
+                .as("not counted against the client: it may have had the right password").isZero();
+
+        Reply unlocked = ConveneSuite.keycloak().delete("/admin/realms/convene/attack-detection/brute-force/users/" + subject,
+                ConveneSuite.masterAdminToken());
+        assertThat(unlocked.status()).isEqualTo(204);
+        LocalAccounts.signIn(email);
     }
 }
