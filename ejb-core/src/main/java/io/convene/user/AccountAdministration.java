@@ -103,11 +103,11 @@ public class AccountAdministration {
         String name = account.name().trim();
         int space = name.lastIndexOf(' ');
         String subject = identity.createAccount(new IdentityProvider.NewAccount(email, account.temporaryPassword(),
-                space < 0 ? name : name.substring(0, space), space < 0 ? "" : name.substring(space + 1)));
+                space < 0 ? name : name.substring(0, space), space < 0 ? "" : name.substring(space + 1), true));
         try {
             realm.resetPassword(subject, account.temporaryPassword(), true);
             realm.assignRealmRoles(subject, account.roles(), Caller.REALM_ROLES);
-            users.add(new User(subject, name, email, ZoneId.of("UTC"), clock.instant()));
+            users.add(new User(subject, name, email, ZoneId.of("UTC"), clock.instant(), true)); // an administrator vouches
             users.flush();
             audit(actor, "account.created", subject, String.join(",", new TreeSet<>(account.roles())));
         } catch (RuntimeException e) {
@@ -187,7 +187,7 @@ public class AccountAdministration {
         }
         String name = ((account.firstName() == null ? "" : account.firstName()) + " "
                 + (account.lastName() == null ? "" : account.lastName())).trim();
-        User user = new User(account.subject(), name.isEmpty() ? email : name, email, ZoneId.of("UTC"), clock.instant());
+        User user = new User(account.subject(), name.isEmpty() ? email : name, email, ZoneId.of("UTC"), clock.instant(), false);
         users.add(user);
         return java.util.Optional.of(user);
     }

@@ -36,12 +36,15 @@ public class KeycloakIdentityProvider implements IdentityProvider {
     @Inject
     KeycloakAdmin keycloak;
 
+    @jakarta.ejb.EJB
+    KeycloakRealmMail realmMail;
+
     @Override
     public String createAccount(NewAccount account) {
         JsonObject user = Json.createObjectBuilder()
                 .add("username", account.email()).add("email", account.email())
                 .add("firstName", account.firstName()).add("lastName", account.lastName())
-                .add("enabled", true).add("emailVerified", false)
+                .add("enabled", true).add("emailVerified", account.emailVerified())
                 .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("type", "password").add("value", account.password()).add("temporary", false)))
                 .build();
@@ -56,6 +59,16 @@ public class KeycloakIdentityProvider implements IdentityProvider {
                     throw new InvalidInputException("password", keycloakMessage(r));
                 default:
                     throw unexpected("create user", r);
+            }
+        }
+    }
+
+    @Override
+    public void sendVerificationEmail(String subject) {
+        realmMail.ensure();
+        try (Response r = call(() -> admin("/users/" + subject + "/send-verify-email").put(Entity.json("{}")))) {
+            if (r.getStatus() != 204) {
+                throw unexpected("send the e-mail that verifies an address", r);
             }
         }
     }

@@ -10,6 +10,10 @@ import static io.convene.suite.Meetings.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -275,5 +279,149 @@ class AccountBoundariesIT {
                 ConveneSuite.masterAdminToken());
         assertThat(unlocked.status()).isEqualTo(204);
         LocalAccounts.signIn(email);
+    }
+
+    // --- a self-registered address is verified before anything attaches to it ----------------
+
+    @Test
+    void invitationsToAnAddressAttachOnlyOnceItsOwnerHasVerifiedIt() throws Exception {
+        String host = tokenOf(Meetings.HOST);
+        String ines = address("ines");
+        String before = schedule(host, with(draft("Board: before"), "invitees", List.of(ines), "agenda", "Confidential")).text("id");
+
+        Reply registered = api().post("/api/users/register", null, Map.of("email", ines, "password", "Whoever-pass-123",
+                "name", "Not Ines"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(registered.json().get("emailVerified").asBoolean()).isFalse();
+        String after = schedule(host, with(draft("Board: after"), "invitees", List.of(ines), "agenda", "Confidential")).text("id");
+        String unverified = signIn(ines, "Whoever-pass-123");
+
+        // the notices have been delivered: by e-mail, to the address (in-app would have been stored with it)
+        Eventually.get(() -> subjectsTo(ines), subjects -> subjects.stream().anyMatch(t -> t.contains("Board: after")),
+                Duration.ofSeconds(20));
+        for (String id : List.of(before, after)) {
+            Reply details = api().get("/api/meetings/" + id + "/details", unverified);
+            assertThat(details.status()).as(details.toString()).isEqualTo(404);
+            assertThat(details.contentType()).startsWith("application/problem+json");
+            assertThat(api().post("/api/meetings/" + id + "/join", unverified, Map.of()).status()).isEqualTo(404);
+            assertThat(count("select count(*) from participations where meeting_id = '" + id + "' and invited_email = '"
+                    + ines + "' and user_id is null")).as("the invitation is still the address's").isEqualTo(1);
+        }
+        assertThat(api().get("/api/meetings/upcoming", unverified).json().get("items")).isEmpty();
+        assertThat(api().get("/api/search/meetings?q=Board", unverified).json()).isEmpty();
+        assertThat(api().get("/api/notifications/list", unverified).json().get("items")).isEmpty();
+        assertThat(count("select count(*) from participations p join users u on u.id = p.user_id where u.email = '"
+                + ines + "'")).isZero();
+
+        URI link = verificationLink(ines);
+        String pages = follow(link);
+        String subject = api().get("/api/admin/accounts?search=" + ines, tokenOf(Meetings.ADMIN)).json().get("accounts")
+                .get(0).get("subject").asText();
+        assertThat(LocalAccounts.inKeycloak(subject).get("emailVerified").asBoolean()).as(link + "\n" + pages).isTrue();
+
+        String verified = signIn(ines, "Whoever-pass-123");
+        assertThat(api().get("/api/meetings/upcoming", verified).json().get("items").findValuesAsText("id"))
+                .contains(before, after);
+        Reply details = api().get("/api/meetings/" + before + "/details", verified);
+        assertThat(details.status()).as(details.toString()).isEqualTo(200);
+        assertThat(details.text("agenda")).isEqualTo("Confidential");
+        assertThat(api().get("/api/users/profile", verified).json().get("emailVerified").asBoolean()).isTrue();
+    }
+
+    private static String signIn(String email, String password) {
+        Reply r = api().post("/api/users/login", null, Map.of("email", email, "password", password));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.text("access_token");
+    }
+
+    /** The link in the e-mail Keycloak sent to verify the address. */
+    private static URI verificationLink(String to) {
+        String text = Eventually.get(() -> mailTo(to).stream().filter(t -> t.contains("login-actions/action-token"))
+                .findFirst().orElse(null), java.util.Objects::nonNull, Duration.ofSeconds(20));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://\\S+login-actions/action-token\\S+")
+                .matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        return URI.create(link.group());
+    }
+
+    private static List<String> subjectsTo(String to) {
+        List<String> subjects = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage m : ConveneSuite.smtp().getReceivedMessages()) {
+            try {
+                if (java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().toLowerCase().contains(to))) {
+                    subjects.add(m.getSubject());
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new AssertionError("Unreadable mail: " + e, e);
+            }
+        }
+        return subjects;
+    }
+
+    private static List<String> mailTo(String to) {
+        List<String> texts = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage m : ConveneSuite.smtp().getReceivedMessages()) {
+            try {
+                if (java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().toLowerCase().contains(to))) {
+                    texts.add(plainText(m));
+                }
+            } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+                throw new AssertionError("Unreadable mail: " + e, e);
+            }
+        }
+        return texts;
+    }
+
+    private static String plainText(jakarta.mail.Part part) throws jakarta.mail.MessagingException, java.io.IOException {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart parts) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                all.append(plainText(parts.getBodyPart(i)));
+            }
+            return all.toString();
+        }
+        return "";
+    }
+
+    /**
+     * Opens the link as a browser would (cookies kept): Keycloak asks a browser it has not seen to
+     * confirm with a second link on its page, and that one verifies the address.
+     */
+    private static String follow(URI link) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofString());
+        String seen = page.statusCode() + " " + page.headers().allValues("set-cookie") + "\n" + page.body();
+        assertThat(page.statusCode()).as(seen).isEqualTo(200);
+        java.util.regex.Matcher confirm = java.util.regex.Pattern.compile("href=\"([^\"]*login-actions/action-token[^\"]*)\"")
+                .matcher(page.body());
+        if (confirm.find()) {
+            URI next = link.resolve(confirm.group(1).replace("&amp;", "&"));
+            page = browser.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
+            seen += "\n--- " + next + "\n" + page.statusCode() + "\n" + page.body();
+            assertThat(page.statusCode()).as(seen).isEqualTo(200);
+        }
+        return seen;
+    }
+
+    /**
+     * Cookies as a browser keeps them for 127.0.0.1: browsers count loopback as a secure context and
+     * send it Keycloak's Secure cookies over plain HTTP; Java's CookieManager sends them only to https.
+     */
+    private static final class LoopbackCookies extends java.net.CookieHandler {
+        private final java.net.CookieManager store = new java.net.CookieManager();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws java.io.IOException {
+            return store.get(URI.create(uri.toString().replaceFirst("^http:", "https:")), headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws java.io.IOException {
+            store.put(uri, headers);
+        }
     }
 }
