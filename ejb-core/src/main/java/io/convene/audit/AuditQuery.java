@@ -1,7 +1,6 @@
 package io.convene.audit;
 
 import io.convene.shared.NativeValues;
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
 import io.convene.shared.Page;
@@ -28,6 +27,9 @@ import java.util.stream.Stream;
  */
 @Stateless
 public class AuditQuery {
+
+    @jakarta.inject.Inject
+    io.convene.user.AccountStanding standing;
 
     private static final String COLUMNS = """
             select a.id, a.at, a.actor_user_id, u.email, a.action, a.meeting_id, a.target, a.target_participation_id,
@@ -144,9 +146,7 @@ public class AuditQuery {
                 + " from=" + f.from() + " to=" + f.to();
     }
 
-    private static void requireReader(Caller caller) {
-        if (!caller.isAdmin() && !caller.roles().contains(Caller.COMPLIANCE_OFFICER)) {
-            throw new AccessDeniedException("Only administrators and compliance officers read the audit trail");
-        }
+    private void requireReader(Caller caller) {
+        standing.requireAnyRole(caller, "Only administrators and compliance officers read the audit trail", Caller.ADMIN, Caller.COMPLIANCE_OFFICER);
     }
 }

@@ -1,7 +1,6 @@
 package io.convene.directory;
 
 import io.convene.platform.Sealing;
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
 import io.convene.shared.InvalidInputException;
@@ -26,6 +25,9 @@ import java.util.stream.Stream;
 /** What administrators do with directories: configure, test, preview, sync, and read the runs. */
 @Stateless
 public class DirectoryService {
+
+    @jakarta.inject.Inject
+    io.convene.user.AccountStanding standing;
 
     private static final Logger LOG = Logger.getLogger(DirectoryService.class.getName());
     private static final int PREVIEW_SIZE = 20;
@@ -273,9 +275,7 @@ public class DirectoryService {
         return d;
     }
 
-    private static void requireAdmin(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new AccessDeniedException("Only administrators manage directories");
-        }
+    private void requireAdmin(Caller caller) {
+        standing.requireAdmin(caller, "Only administrators manage directories");
     }
 }

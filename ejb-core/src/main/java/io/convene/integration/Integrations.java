@@ -24,6 +24,9 @@ import java.util.logging.Logger;
 @Stateless
 public class Integrations {
 
+    @jakarta.inject.Inject
+    io.convene.user.AccountStanding standing;
+
     private static final Logger LOG = Logger.getLogger(Integrations.class.getName());
 
     @PersistenceContext(unitName = "convene")
@@ -140,10 +143,8 @@ public class Integrations {
         return counts;
     }
 
-    private static void requireAdmin(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new AccessDeniedException("Only administrators see every connection");
-        }
+    private void requireAdmin(Caller caller) {
+        standing.requireAdmin(caller, "Only administrators see every connection");
     }
 
     private Optional<Connection> find(Provider provider, UUID owner) {

@@ -102,8 +102,11 @@ public class SlackCommands {
         if (user.status() == io.convene.user.UserStatus.DISABLED) {
             return Reply.toAsker("Your Convene account is deactivated.");
         }
+        if (!user.emailVerified()) {
+            return Reply.toAsker("The Convene account for " + email + " has not verified its address yet.");
+        }
         Set<String> roles = identity.realmRoles(user.subject());
-        Caller caller = new Caller(user.subject(), user.name(), user.email(), roles, null);
+        Caller caller = new Caller(user.subject(), user.name(), user.email(), roles, null, true);
         if (!caller.mayHost()) {
             return Reply.toAsker("Your Convene account may not host meetings.");
         }

@@ -1,7 +1,6 @@
 package io.convene.integration;
 
 import io.convene.platform.Sealing;
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
@@ -26,6 +25,9 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class Webhooks {
+
+    @jakarta.inject.Inject
+    io.convene.user.AccountStanding standing;
 
     private static final Logger LOG = Logger.getLogger(Webhooks.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -111,9 +113,7 @@ public class Webhooks {
         return e;
     }
 
-    private static void requireAdmin(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new AccessDeniedException("Only administrators manage webhooks");
-        }
+    private void requireAdmin(Caller caller) {
+        standing.requireAdmin(caller, "Only administrators manage webhooks");
     }
 }

@@ -1,7 +1,6 @@
 package io.convene.meeting;
 
 import io.convene.shared.NativeValues;
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -19,6 +18,9 @@ import java.util.UUID;
 @Stateless
 public class LiveMeetings {
 
+    @jakarta.inject.Inject
+    io.convene.user.AccountStanding standing;
+
     private static final int SHOWN = 100;
 
     @PersistenceContext(unitName = "convene")
@@ -34,9 +36,7 @@ public class LiveMeetings {
     }
 
     public Now now(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new AccessDeniedException("Only administrators see every meeting");
-        }
+        standing.requireAdmin(caller, "Only administrators see every meeting");
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select m.id, m.title, m.code, h.name, count(p.id) as present, min(p.joined_at) as since

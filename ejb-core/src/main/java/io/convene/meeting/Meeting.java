@@ -222,8 +222,7 @@ public class Meeting {
     /** Invites a user (or an address without an account); answers the new invitation, if it is one. */
     Optional<Participation> invite(User user, String email, Instant now) {
         requireOpen();
-        boolean known = participations.stream().anyMatch(p -> user != null ? p.concerns(user)
-                : email.equals(p.email()));
+        boolean known = participations.stream().anyMatch(p -> user != null ? p.concerns(user) : p.isFor(email));
         if (known) {
             return Optional.empty();
         }

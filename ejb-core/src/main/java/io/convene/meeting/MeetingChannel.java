@@ -111,6 +111,9 @@ public class MeetingChannel {
                 ParticipantTickets.Kind.GUEST);
         Participation p = meeting.participation(participationId)
                 .orElseThrow(() -> new AuthenticationFailedException("Invalid ticket"));
+        if (p.user() != null && p.user().status() == io.convene.user.UserStatus.DISABLED) {
+            throw new io.convene.shared.AccountDeactivatedException();
+        }
         return listen(meeting, p, meetings.isRecording(meeting.id()));
     }
 

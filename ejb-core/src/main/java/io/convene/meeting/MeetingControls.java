@@ -10,6 +10,8 @@ import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
 import io.convene.user.User;
+import io.convene.user.UserStatus;
+import io.convene.shared.AccountDeactivatedException;
 import io.convene.user.UserService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -68,6 +70,9 @@ public class MeetingControls {
         Meeting meeting = meetings.lockedByReference(meetingId.toString()).orElseThrow(MeetingService::notFound);
         User actor = meeting.participation(participationId).map(Participation::user)
                 .orElseThrow(() -> new AccessDeniedException("Only the host and co-hosts may do this"));
+        if (actor.status() == UserStatus.DISABLED) { // the socket was opened before the deactivation
+            throw new AccountDeactivatedException();
+        }
         requireAllowed(meeting, actor, request.action());
         return apply(meeting, actor, request);
     }

@@ -1,7 +1,6 @@
 package io.convene.meeting;
 
 import io.convene.search.SearchTerms;
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.NativeValues;
 import jakarta.ejb.Stateless;
@@ -21,6 +20,9 @@ import java.util.UUID;
  */
 @Stateless
 public class MeetingListing {
+
+    @jakarta.inject.Inject
+    io.convene.user.AccountStanding standing;
 
     /** Where a meeting is in its life, as the console groups them. */
     public enum Phase {
@@ -111,9 +113,7 @@ public class MeetingListing {
         return filter.words() != null && !filter.words().isBlank();
     }
 
-    private static void requireAdmin(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new AccessDeniedException("Only administrators list every meeting");
-        }
+    private void requireAdmin(Caller caller) {
+        standing.requireAdmin(caller, "Only administrators list every meeting");
     }
 }

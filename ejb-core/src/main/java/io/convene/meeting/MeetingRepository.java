@@ -109,17 +109,19 @@ public class MeetingRepository {
     public List<Meeting> upcomingFor(User user, Instant now, int page, int size) {
         return em.createQuery("select m from Meeting m where " + VISIBLE_AND_UPCOMING
                         + " order by m.startsAt, m.id", Meeting.class)
-                .setParameter("u", user).setParameter("email", user.email()).setParameter("open", OPEN)
-                .setParameter("now", now).setFirstResult(page * size).setMaxResults(size).getResultList();
+                .setParameter("u", user).setParameter("email", user.email()).setParameter("verified", user.emailVerified())
+                .setParameter("open", OPEN).setParameter("now", now).setFirstResult(page * size).setMaxResults(size)
+                .getResultList();
     }
 
     public long countUpcomingFor(User user, Instant now) {
         return em.createQuery("select count(m) from Meeting m where " + VISIBLE_AND_UPCOMING, Long.class)
-                .setParameter("u", user).setParameter("email", user.email()).setParameter("open", OPEN)
-                .setParameter("now", now).getSingleResult();
+                .setParameter("u", user).setParameter("email", user.email()).setParameter("verified", user.emailVerified())
+                .setParameter("open", OPEN).setParameter("now", now).getSingleResult();
     }
 
     private static final String VISIBLE_AND_UPCOMING = """
             m.status in :open and m.endsAt > :now and (m.host = :u or exists (
-              select p from Participation p where p.meeting = m and (p.user = :u or p.invitedEmail = :email)))""";
+              select p from Participation p where p.meeting = m
+              and (p.user = :u or (:verified = true and p.invitedEmail = :email))))""";
 }

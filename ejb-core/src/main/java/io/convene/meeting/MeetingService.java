@@ -326,7 +326,9 @@ public class MeetingService {
         List<Participation> invited = new ArrayList<>();
         for (String email : emails) {
             String normalized = User.normalizeEmail(email);
-            meeting.invite(userRepository.byEmail(normalized).orElse(null), normalized, now).ifPresent(invited::add);
+            // an account whose address is not verified is not the address's owner: the invitation stays by address
+            meeting.invite(userRepository.byEmail(normalized).filter(User::emailVerified).orElse(null), normalized, now)
+                    .ifPresent(invited::add);
         }
         return invited;
     }

@@ -296,17 +296,30 @@ public class Participation {
         return ParticipationState.INVITED;
     }
 
+    /**
+     * This participation is the candidate's: theirs, or an invitation to their address once the
+     * address is verified as theirs (anyone can register with anyone's address).
+     */
     boolean concerns(User candidate) {
-        return (user != null && user.id().equals(candidate.id()))
-                || (invitedEmail != null && invitedEmail.equals(candidate.email()));
+        return (user != null && user.id().equals(candidate.id())) || invitesByAddress(candidate);
     }
 
-    /** Binds an e-mail invitation to the account that now exists for that address. */
+    /** This participation is for the address: an invitation to it, or a person whose verified address it is. */
+    boolean isFor(String email) {
+        return invitedEmail != null ? invitedEmail.equals(email)
+                : user != null && user.emailVerified() && user.email().equals(email);
+    }
+
+    /** Binds an e-mail invitation to the account that now exists, with a verified address, for that address. */
     void claimBy(User account) {
-        if (user == null && invitedEmail != null) {
+        if (user == null && invitesByAddress(account)) {
             user = account;
             invitedEmail = null;
         }
+    }
+
+    private boolean invitesByAddress(User candidate) {
+        return invitedEmail != null && candidate.emailVerified() && invitedEmail.equals(candidate.email());
     }
 
     public UUID id() {

@@ -17,8 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Slows down passcode guessing: after too many wrong passcodes from one client (a user, or a
  * guest's address), or at one meeting from anyone, joins with a passcode are refused (429) until
- * the window has passed. Failures are written in a transaction of their own so that the refused
- * join's rollback keeps them; they are kept in the database, so all nodes count together.
+ * the window has passed. The meeting-wide limit holds back only clients that have failed there
+ * themselves: one who has not is always let through to try, so guessers, however many accounts
+ * they use, cannot lock a meeting for the people who know its passcode. Failures are written in a
+ * transaction of their own so that the refused join's rollback keeps them; they are kept in the
+ * database, so all nodes count together.
  */
 @Stateless
 public class PasscodeAttempts {
@@ -43,12 +46,15 @@ public class PasscodeAttempts {
     @ConfigProperty(name = "convene.join.passcode-failure-window", defaultValue = "PT15M")
     Duration window;
 
-    /** Refuses the attempt when the client, or the meeting, has failed too often lately. */
+    /** Refuses the attempt when the client, or (for a client that has failed too) the meeting, has failed too often lately. */
     public void requireAllowed(UUID meetingId, String client) {
         Instant since = clock.instant().minus(window);
         long byClient = ((Number) em.createNativeQuery("select count(*) from passcode_failures"
                         + " where meeting_id = ?1 and failed_at > ?2 and client_key = ?3")
                 .setParameter(1, meetingId).setParameter(2, since).setParameter(3, client).getSingleResult()).longValue();
+        if (byClient == 0) {
+            return; // a client that has not failed lately always gets its passcode checked
+        }
         long byMeeting = ((Number) em.createNativeQuery("select count(*) from passcode_failures"
                         + " where meeting_id = ?1 and failed_at > ?2")
                 .setParameter(1, meetingId).setParameter(2, since).getSingleResult()).longValue();

@@ -1,6 +1,5 @@
 package io.convene.notification;
 
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.NotFoundException;
 import io.convene.shared.UnavailableException;
@@ -36,6 +35,9 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class DeadLetters {
+
+    @jakarta.inject.Inject
+    io.convene.user.AccountStanding standing;
 
     public static final String QUEUE = "convene.dead-letters";
     private static final String ORIGIN = "_AMQ_ORIG_ADDRESS";
@@ -142,10 +144,8 @@ public class DeadLetters {
         }
     }
 
-    private static void requireAdmin(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new AccessDeniedException("Only administrators see and replay failed deliveries");
-        }
+    private void requireAdmin(Caller caller) {
+        standing.requireAdmin(caller, "Only administrators see and replay failed deliveries");
     }
 
     private static UnavailableException unavailable(Exception e) {

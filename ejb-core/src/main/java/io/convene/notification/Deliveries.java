@@ -83,12 +83,16 @@ public class Deliveries {
                 + notice.participationIds().size() + ": in-app " + inApp + ", e-mails queued " + queued);
     }
 
-    /** The recipient's account: the invited user's, or one made since for the invited address. */
+    /**
+     * The recipient's account: the invited user's, or one made since for the invited address whose
+     * address is verified (an unverified one could be anyone's: they get neither the notice nor a
+     * say in how the address is told).
+     */
     private Optional<User> account(Participation p) {
         if (p.user() != null) {
             return Optional.of(p.user());
         }
-        return p.email() == null ? Optional.empty() : users.byEmail(p.email());
+        return p.email() == null ? Optional.empty() : users.byEmail(p.email()).filter(User::emailVerified);
     }
 
     private int storeInApp(Notice notice, Meeting meeting, UUID userId) {

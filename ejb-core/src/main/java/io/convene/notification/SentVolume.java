@@ -1,6 +1,5 @@
 package io.convene.notification;
 
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
 import jakarta.ejb.Stateless;
@@ -21,6 +20,9 @@ import java.util.TreeMap;
 @Stateless
 public class SentVolume {
 
+    @jakarta.inject.Inject
+    io.convene.user.AccountStanding standing;
+
     public static final int MOST_DAYS = 366;
 
     /** One day's notifications sent on each channel. */
@@ -39,9 +41,7 @@ public class SentVolume {
 
     /** The last {@code days} days up to today, oldest first. */
     public List<Day> lastDays(Caller caller, int days) {
-        if (!caller.isAdmin()) {
-            throw new AccessDeniedException("Only administrators see the notifications sent");
-        }
+        standing.requireAdmin(caller, "Only administrators see the notifications sent");
         if (days < 1 || days > MOST_DAYS) {
             throw new InvalidInputException("days", "must be between 1 and " + MOST_DAYS);
         }

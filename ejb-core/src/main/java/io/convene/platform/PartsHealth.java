@@ -1,7 +1,6 @@
 package io.convene.platform;
 
 import io.convene.notification.MailSender;
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -33,6 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PartsHealth {
+
+    @jakarta.inject.Inject
+    io.convene.user.AccountStanding standing;
 
     private static final Duration PATIENCE = Duration.ofSeconds(3);
 
@@ -80,10 +82,8 @@ public class PartsHealth {
         return mail();
     }
 
-    private static void requireAdmin(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new AccessDeniedException("Only administrators see the health of the parts");
-        }
+    private void requireAdmin(Caller caller) {
+        standing.requireAdmin(caller, "Only administrators see the health of the parts");
     }
 
     private Part database() {

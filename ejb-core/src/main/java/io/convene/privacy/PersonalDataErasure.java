@@ -75,7 +75,9 @@ public class PersonalDataErasure {
         erased.put("notifications", update("delete from notifications where user_id = ?1", userId));
         erased.put("notification-choices", update("delete from notification_choices where user_id = ?1", userId));
         erased.put("calendar-connections", update("delete from integration_connections where user_id = ?1", userId));
-        erased.put("invitations-by-address", em.createNativeQuery("update participations set invited_email = ?1 where invited_email = ?2")
+        // invitations to the address are the person's only if the address was verified as theirs
+        erased.put("invitations-by-address", !user.emailVerified() ? 0
+                : em.createNativeQuery("update participations set invited_email = ?1 where invited_email = ?2")
                 .setParameter(1, "erased-" + userId + "@erased.invalid").setParameter(2, email).executeUpdate());
         erased.put("passcode-failures", subject == null ? 0 : em.createNativeQuery(
                 "delete from passcode_failures where client_key = ?1").setParameter(1, "user:" + subject).executeUpdate());

@@ -30,6 +30,9 @@ import java.util.logging.Logger;
 @Stateless
 public class PrivacyService {
 
+    @jakarta.inject.Inject
+    io.convene.user.AccountStanding standing;
+
     private static final Logger LOG = Logger.getLogger(PrivacyService.class.getName());
 
     @PersistenceContext(unitName = "convene")
@@ -93,9 +96,8 @@ public class PrivacyService {
      * pseudonym it left); compliance officers and administrators.
      */
     public java.util.Map<UUID, String> names(Caller caller, java.util.Collection<UUID> userIds) {
-        if (!caller.roles().contains(Caller.COMPLIANCE_OFFICER) && !caller.isAdmin()) {
-            throw new AccessDeniedException("Only compliance officers and administrators see who is who");
-        }
+        standing.requireAnyRole(caller, "Only compliance officers and administrators see who is who",
+                Caller.COMPLIANCE_OFFICER, Caller.ADMIN);
         java.util.Map<UUID, String> names = new java.util.HashMap<>();
         if (!userIds.isEmpty()) {
             em.createQuery("select u.id, u.name, u.email from User u where u.id in :ids", Object[].class)
@@ -213,9 +215,7 @@ public class PrivacyService {
         return caller.roles().contains(Caller.COMPLIANCE_OFFICER);
     }
 
-    private static void requireCompliance(Caller caller) {
-        if (!isCompliance(caller)) {
-            throw new AccessDeniedException("Only compliance officers act on other people's data");
-        }
+    private void requireCompliance(Caller caller) {
+        standing.requireAnyRole(caller, "Only compliance officers act on other people's data", Caller.COMPLIANCE_OFFICER);
     }
 }

@@ -1,7 +1,6 @@
 package io.convene.privacy;
 
 import io.convene.audit.AuditTrail;
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
 import io.convene.storage.BlobStore;
@@ -28,6 +27,9 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class Retention {
+
+    @jakarta.inject.Inject
+    io.convene.user.AccountStanding standing;
 
     private static final Logger LOG = Logger.getLogger(Retention.class.getName());
 
@@ -191,9 +193,7 @@ public class Retention {
         }
     }
 
-    private static void requireAdmin(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new AccessDeniedException("Only administrators set and run retention");
-        }
+    private void requireAdmin(Caller caller) {
+        standing.requireAdmin(caller, "Only administrators set and run retention");
     }
 }

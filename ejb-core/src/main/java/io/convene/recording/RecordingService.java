@@ -46,6 +46,9 @@ import java.util.logging.Logger;
 @Stateless
 public class RecordingService {
 
+    @jakarta.inject.Inject
+    io.convene.user.AccountStanding standing;
+
     private static final Logger LOG = Logger.getLogger(RecordingService.class.getName());
 
     @PersistenceContext(unitName = "convene")
@@ -158,9 +161,8 @@ public class RecordingService {
 
     /** The latest recordings of every meeting, newest first: for administrators and compliance officers. */
     public List<RecordingRow> recent(Caller caller, int limit) {
-        if (!caller.isAdmin() && !caller.roles().contains(Caller.COMPLIANCE_OFFICER)) {
-            throw new AccessDeniedException("Only administrators and compliance officers see every recording");
-        }
+        standing.requireAnyRole(caller, "Only administrators and compliance officers see every recording",
+                Caller.ADMIN, Caller.COMPLIANCE_OFFICER);
         return em.createQuery("select r, m.title from Recording r, Meeting m where m.id = r.meetingId order by r.startedAt desc",
                         Object[].class).setMaxResults(Math.min(Math.max(limit, 1), 500)).getResultStream()
                 .map(row -> new RecordingRow(((Recording) row[0]).view(), (String) row[1])).toList();

@@ -76,7 +76,7 @@ public class SearchService {
                 where true""");
         if (!all) {
             sql.append(" and exists (select 1 from participations p where p.meeting_id = m.id"
-                    + " and (p.user_id = :me or p.invited_email = :myEmail))");
+                    + " and (p.user_id = :me or (cast(:verified as boolean) and p.invited_email = :myEmail)))");
         }
         if (typed != null && !typed.isBlank()) {
             sql.append(" and m.search @@ to_tsquery('simple', :words)");
@@ -94,7 +94,7 @@ public class SearchService {
         sql.append(" order by m.starts_at desc limit :limit");
         Query query = em.createNativeQuery(sql.toString()).setParameter("limit", bounded(limit));
         if (!all) {
-            query.setParameter("me", me.id()).setParameter("myEmail", me.email());
+            query.setParameter("me", me.id()).setParameter("myEmail", me.email()).setParameter("verified", me.emailVerified());
         }
         if (typed != null && !typed.isBlank()) {
             query.setParameter("words", SearchTerms.prefixQuery(typed));

@@ -4,9 +4,12 @@ import java.util.Set;
 
 /**
  * Who is asking, as the identity provider vouched for it: the token's subject, name, e-mail, realm
- * roles and session. Services take it explicitly so that every rule about "who may" is in one place.
+ * roles and session, and whether the identity provider has verified the e-mail address (the
+ * token's {@code email_verified}). Services take it explicitly so that every rule about "who may"
+ * is in one place.
  */
-public record Caller(String subject, String name, String email, Set<String> roles, String sessionId) {
+public record Caller(String subject, String name, String email, Set<String> roles, String sessionId,
+                     boolean emailVerified) {
 
     public static final String ADMIN = "admin";
     public static final String HOST = "host";

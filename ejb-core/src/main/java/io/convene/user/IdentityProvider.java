@@ -9,6 +9,12 @@ public interface IdentityProvider {
     /** Creates an enabled account and answers its subject (the token's "sub"). */
     String createAccount(NewAccount account);
 
+    /**
+     * Sends the account's owner the identity provider's e-mail with a link that verifies the
+     * address (through the SMTP server the realm is configured with).
+     */
+    void sendVerificationEmail(String subject);
+
     /** Removes an account created by {@link #createAccount} (compensation when the local write fails). */
     void deleteAccount(String subject);
 
@@ -21,10 +27,17 @@ public interface IdentityProvider {
      */
     void endSession(String subject, String sessionId);
 
+    /**
+     * Until when the identity provider's brute-force protection has locked the account with this
+     * e-mail address (empty: not temporarily locked, or no such account).
+     */
+    java.util.Optional<java.time.Instant> lockedUntil(String email);
+
     /** The realm roles the account has now (for acting on behalf of someone without their token). */
     java.util.Set<String> realmRoles(String subject);
 
-    record NewAccount(String email, String password, String firstName, String lastName) {
+    /** @param emailVerified whether the address is vouched for already (an administrator's account) */
+    record NewAccount(String email, String password, String firstName, String lastName, boolean emailVerified) {
     }
 
     record TokenGrant(String accessToken, String refreshToken, long expiresIn, long refreshExpiresIn,

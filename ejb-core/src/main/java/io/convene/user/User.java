@@ -43,6 +43,14 @@ public class User {
     @Column(nullable = false)
     private UserStatus status;
 
+    /**
+     * Whether the address is known to be this person's: Keycloak verified it (the token's
+     * email_verified), a directory provides it, or an administrator made the account. Invitations
+     * to the address attach only to a verified user.
+     */
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
+
     @Version
     private long version;
 
@@ -79,7 +87,13 @@ public class User {
     protected User() {
     }
 
+    /** A person whose address is vouched for (a directory's, an administrator's account, a verified token). */
     public User(String subject, String name, String email, ZoneId timeZone, Instant createdAt) {
+        this(subject, name, email, timeZone, createdAt, true);
+    }
+
+    /** @param emailVerified whether the address is known to be theirs (see {@link #emailVerified()}) */
+    public User(String subject, String name, String email, ZoneId timeZone, Instant createdAt, boolean emailVerified) {
         this.id = UUID.randomUUID();
         this.subject = subject;
         this.name = name;
@@ -87,11 +101,12 @@ public class User {
         this.timeZone = timeZone.getId();
         this.createdAt = createdAt;
         this.status = UserStatus.ACTIVE;
+        this.emailVerified = emailVerified;
     }
 
     /** A user a directory provisions before they ever sign in. */
     public static User provisioned(DirectoryAccount account, Instant now) {
-        User user = new User(null, account.name(), account.email(), ZoneId.of("UTC"), now);
+        User user = new User(null, account.name(), account.email(), ZoneId.of("UTC"), now, true);
         user.refreshFrom(account);
         return user;
     }
@@ -157,6 +172,11 @@ public class User {
         return email.endsWith("@erased.invalid");
     }
 
+    /** The address is now known to be theirs (Keycloak verified it); once verified, it stays so. */
+    public void verifyEmail() {
+        emailVerified = true;
+    }
+
     /** The first sign-in of a provisioned user ties the account to its Keycloak subject. */
     public void linkSubject(String subject) {
         if (this.subject != null && !this.subject.equals(subject)) {
@@ -218,6 +238,10 @@ public class User {
 
     public UserStatus status() {
         return status;
+    }
+
+    public boolean emailVerified() {
+        return emailVerified;
     }
 
     public UUID directoryId() {

@@ -1,6 +1,5 @@
 package io.convene.user;
 
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.NativeValues;
 import jakarta.ejb.Stateless;
@@ -19,6 +18,9 @@ import java.util.UUID;
  */
 @Stateless
 public class UserListing {
+
+    @jakarta.inject.Inject
+    io.convene.user.AccountStanding standing;
 
     public enum Sort { NAME, EMAIL, DEPARTMENT, STATUS, CREATED }
 
@@ -66,9 +68,7 @@ public class UserListing {
                 : "%" + search.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
-    private static void requireAdmin(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new AccessDeniedException("Only administrators list everyone");
-        }
+    private void requireAdmin(Caller caller) {
+        standing.requireAdmin(caller, "Only administrators list everyone");
     }
 }

@@ -3,12 +3,12 @@ package io.convene.user;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A user as the API shows them. */
+/** A user as the API shows them; until the address is verified, no invitation to it is theirs. */
 public record UserProfile(UUID id, String name, String email, String profilePictureUrl, String timeZone,
-                          Instant createdAt, UserStatus status) {
+                          Instant createdAt, UserStatus status, boolean emailVerified) {
 
     public static UserProfile of(User u) {
         return new UserProfile(u.id(), u.name(), u.email(), u.profilePictureUrl(), u.timeZone().getId(),
-                u.createdAt(), u.status());
+                u.createdAt(), u.status(), u.emailVerified());
     }
 }

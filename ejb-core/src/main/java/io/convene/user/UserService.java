@@ -1,11 +1,17 @@
 package io.convene.user;
 
 import io.convene.shared.AccessDeniedException;
+import io.convene.shared.AccountDeactivatedException;
+import io.convene.shared.AccountLockedException;
+import io.convene.shared.AuthenticationFailedException;
+import io.convene.shared.UnavailableException;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
 import io.convene.shared.TimeZones;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -23,6 +29,9 @@ public class UserService {
 
     @EJB
     IdentityProvider identity;
+
+    @Inject
+    LoginAttempts attempts;
 
     @Inject
     Clock clock;
@@ -43,8 +52,8 @@ public class UserService {
         }
         String[] names = splitName(registration.name().trim());
         String subject = identity.createAccount(
-                new IdentityProvider.NewAccount(email, registration.password(), names[0], names[1]));
-        User user = new User(subject, registration.name().trim(), email, zone, clock.instant());
+                new IdentityProvider.NewAccount(email, registration.password(), names[0], names[1], false));
+        User user = new User(subject, registration.name().trim(), email, zone, clock.instant(), false);
         try {
             users.add(user);
             users.flush();
@@ -53,12 +62,49 @@ public class UserService {
             identity.deleteAccount(subject);
             throw e;
         }
-        LOG.info(() -> "Registered user " + user.id() + " (subject " + subject + ")");
+        try {
+            identity.sendVerificationEmail(subject);
+        } catch (UnavailableException e) { // the account stays, unverified: nothing attaches to the address
+            LOG.warning(() -> "The e-mail that verifies the address of new user " + user.id() + " was not sent: "
+                    + e.getMessage() + " (is the realm's SMTP server set? docs/authentication.md)");
+        }
+        LOG.info(() -> "Registered user " + user.id() + " (subject " + subject + "); address not verified yet");
         return UserProfile.of(user);
     }
 
-    public IdentityProvider.TokenGrant signIn(Credentials credentials) {
-        return identity.signIn(User.normalizeEmail(credentials.email()), credentials.password());
+    /**
+     * Password sign-in for API clients, throttled per client and account ({@link LoginAttempts});
+     * an account Keycloak has locked for a while is said to be locked (429), not a wrong password.
+     *
+     * @param client who is trying (the caller's address), for throttling
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a refused sign-in must not doom what comes after it
+    public IdentityProvider.TokenGrant signIn(Credentials credentials, String client) {
+        String email = User.normalizeEmail(credentials.email());
+        attempts.requireAllowed(email, client);
+        IdentityProvider.TokenGrant grant;
+        try {
+            grant = identity.signIn(email, credentials.password());
+        } catch (AuthenticationFailedException refused) {
+            java.util.Optional<java.time.Instant> locked = lockedUntil(email);
+            if (locked.isPresent()) { // whatever the password was: Keycloak checks none while locked
+                throw new AccountLockedException(Math.max(1,
+                        java.time.Duration.between(clock.instant(), locked.get()).toSeconds() + 1));
+            }
+            attempts.recordFailure(email, client);
+            throw refused;
+        }
+        attempts.forget(email, client);
+        return grant;
+    }
+
+    private java.util.Optional<java.time.Instant> lockedUntil(String email) {
+        try {
+            return identity.lockedUntil(email);
+        } catch (UnavailableException e) {
+            LOG.warning(() -> "Could not ask Keycloak whether an account is locked: " + e.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 
     public UserProfile profile(Caller caller) {
@@ -80,22 +126,32 @@ public class UserService {
     /**
      * The local user behind a token, created on first sight (users provisioned in Keycloak by an
      * administrator reach Convene this way); a user a directory provisioned is tied to the token's
-     * subject by e-mail address, which both Keycloak and the directory keep unique. A deactivated
-     * user is refused even while an earlier token is still valid.
+     * subject by e-mail address (a verified one), which both Keycloak and the directory keep unique.
+     * A deactivated user is refused even while an earlier token is still valid. The first token
+     * that says the address is verified marks the user verified: from then on invitations to the
+     * address are theirs.
      */
     public User current(Caller caller) {
         User user = users.bySubject(caller.subject()).orElseGet(() -> firstSight(caller));
         if (user.status() == UserStatus.DISABLED) {
-            throw new AccessDeniedException("This account is deactivated; ask an administrator");
+            throw new AccountDeactivatedException();
+        }
+        if (!user.emailVerified() && caller.emailVerified() && user.email().equals(User.normalizeEmail(caller.email()))) {
+            user.verifyEmail();
+            LOG.info(() -> "User " + user.id() + " has verified their address");
         }
         return user;
     }
 
     private User firstSight(Caller caller) {
         if (caller.email() != null) {
-            java.util.Optional<User> provisioned = users.byEmail(caller.email()).filter(u -> u.subject() == null);
-            if (provisioned.isPresent()) {
-                User user = provisioned.get();
+            java.util.Optional<User> known = users.byEmail(caller.email());
+            if (known.isPresent()) {
+                User user = known.get();
+                if (user.subject() != null || !caller.emailVerified()) { // only a verified address claims a directory's user
+                    throw new AccessDeniedException("Convene already knows this e-mail address for someone else;"
+                            + " verify your address, or ask an administrator");
+                }
                 user.linkSubject(caller.subject());
                 LOG.info(() -> "First sign-in of directory user " + user.id() + " (subject " + caller.subject() + ")");
                 return user;
@@ -104,7 +160,7 @@ public class UserService {
         User user = new User(caller.subject(),
                 caller.name() == null || caller.name().isBlank() ? caller.email() : caller.name(),
                 caller.email() == null ? caller.subject() + "@unknown.invalid" : caller.email(),
-                ZoneId.of("UTC"), clock.instant());
+                ZoneId.of("UTC"), clock.instant(), caller.emailVerified() && caller.email() != null);
         users.add(user);
         LOG.info(() -> "First sign-in of subject " + caller.subject() + ": created user " + user.id());
         return user;

@@ -36,12 +36,15 @@ public class KeycloakIdentityProvider implements IdentityProvider {
     @Inject
     KeycloakAdmin keycloak;
 
+    @jakarta.ejb.EJB
+    KeycloakRealmMail realmMail;
+
     @Override
     public String createAccount(NewAccount account) {
         JsonObject user = Json.createObjectBuilder()
                 .add("username", account.email()).add("email", account.email())
                 .add("firstName", account.firstName()).add("lastName", account.lastName())
-                .add("enabled", true).add("emailVerified", false)
+                .add("enabled", true).add("emailVerified", account.emailVerified())
                 .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("type", "password").add("value", account.password()).add("temporary", false)))
                 .build();
@@ -56,6 +59,16 @@ public class KeycloakIdentityProvider implements IdentityProvider {
                     throw new InvalidInputException("password", keycloakMessage(r));
                 default:
                     throw unexpected("create user", r);
+            }
+        }
+    }
+
+    @Override
+    public void sendVerificationEmail(String subject) {
+        realmMail.ensure();
+        try (Response r = call(() -> admin("/users/" + subject + "/send-verify-email").put(Entity.json("{}")))) {
+            if (r.getStatus() != 204) {
+                throw unexpected("send the e-mail that verifies an address", r);
             }
         }
     }
@@ -96,6 +109,38 @@ public class KeycloakIdentityProvider implements IdentityProvider {
             if (r.getStatus() != 204 && r.getStatus() != 404) {
                 throw unexpected("end session", r);
             }
+        }
+    }
+
+    /** The account's brute-force record (admin API {@code attack-detection/brute-force/users/{id}}). */
+    @Override
+    public java.util.Optional<java.time.Instant> lockedUntil(String email) {
+        String query = "/users?exact=true&briefRepresentation=true&max=1&email="
+                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8);
+        String id;
+        try (Response r = call(() -> admin(query).get())) {
+            if (r.getStatus() != 200) {
+                throw unexpected("find an account", r);
+            }
+            jakarta.json.JsonArray found = r.readEntity(jakarta.json.JsonArray.class);
+            if (found.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            id = found.getJsonObject(0).getString("id");
+        }
+        try (Response r = call(() -> admin("/attack-detection/brute-force/users/" + id).get())) {
+            if (r.getStatus() != 200) {
+                throw unexpected("read an account's brute-force status", r);
+            }
+            JsonObject status = r.readEntity(JsonObject.class);
+            jakarta.json.JsonNumber notBefore = status.containsKey("failedLoginNotBefore")
+                    ? status.getJsonNumber("failedLoginNotBefore") : null;
+            // Long.MAX_VALUE: disabled for good (or by an administrator), which is not a temporary lock
+            if (!status.getBoolean("disabled", false) || notBefore == null || notBefore.longValue() >= Integer.MAX_VALUE) {
+                return java.util.Optional.empty();
+            }
+            java.time.Instant until = java.time.Instant.ofEpochSecond(notBefore.longValue());
+            return until.isAfter(java.time.Instant.now()) ? java.util.Optional.of(until) : java.util.Optional.empty();
         }
     }
 

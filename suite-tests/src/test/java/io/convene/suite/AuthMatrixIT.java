@@ -62,7 +62,23 @@ class AuthMatrixIT {
                 .as("the short-lived client's token works while it is fresh").isEqualTo(200);
         Thread.sleep(3_500);
         BAD_TOKENS.put("expired", shortLived);
+        BAD_TOKENS.put("deactivated account", deactivatedAdmin());
     }
+
+    /**
+     * A genuine, unexpired token of an administrator (and host and compliance officer) whose account
+     * was then deactivated; Convene had never seen it before.
+     */
+    private static String deactivatedAdmin() {
+        String email = LocalAccounts.address("matrix.deactivated");
+        String subject = LocalAccounts.make(email, "admin", "host", "compliance-officer");
+        String token = LocalAccounts.signIn(email);
+        LocalAccounts.setEnabled(subject, false);
+        deactivated = token;
+        return token;
+    }
+
+    static String deactivated;
 
     static List<Call> protectedCalls() {
         return List.of(
@@ -127,6 +143,17 @@ class AuthMatrixIT {
         assertThat(failures).isEmpty();
         assertThat(api().get("/api/meetings/" + meetingId + "/details", hana).text("status"))
                 .as("nothing happened to the meeting").isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void aDeactivatedPersonsTokenOpensNoSocket() {
+        try (ChannelClient channel = ChannelClient.withBearer(meetingId, deactivated);
+             ChannelClient notifications = ChannelClient.notifications(deactivated)) {
+            assertThat(channel.closeCode()).isEqualTo(1008);
+            assertThat(channel.closeReason()).contains("deactivated");
+            assertThat(notifications.closeCode()).isEqualTo(1008);
+            assertThat(notifications.closeReason()).contains("deactivated");
+        }
     }
 
     private static void check(List<String> failures, String kind, Call call, String token) {

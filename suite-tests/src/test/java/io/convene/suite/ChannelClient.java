@@ -21,6 +21,7 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
 
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason;
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
@@ -82,6 +83,7 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeReason = reason;
         closed.complete(statusCode);
         return null;
     }
@@ -170,6 +172,11 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
             return 1006;
         }).join();
     }
+    /** The reason the server gave with its close (after {@link #closeCode()}). */
+    String closeReason() {
+        return closeReason;
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {

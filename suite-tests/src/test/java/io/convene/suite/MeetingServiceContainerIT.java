@@ -72,7 +72,7 @@ class MeetingServiceContainerIT {
 
     private static Caller caller(String name, String... roles) {
         return new Caller("subject-" + name + "-" + UUID.randomUUID(), name, name + "-" + UUID.randomUUID() + "@example.com",
-                Set.of(roles), null);
+                Set.of(roles), null, true);
     }
 
     private static MeetingDraft draft(String title, Boolean allowGuests) {

@@ -1,6 +1,7 @@
 package io.convene.admin.signin;
 
 import io.convene.admin.shell.ConsoleHeaders;
+import io.convene.user.AccountStanding;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * Guards the console: nobody reaches it without signing in through Keycloak, and only
- * administrators and compliance officers get past this filter (others get a 403 page). Behind it
+ * administrators and compliance officers get past this filter (others get a 403 page); on every
+ * request it asks whether the person's account is still active, and ends the console session of a
+ * deactivated one (401 page). Behind it
  * the request carries the signed-in person as its principal and their realm roles as its roles,
  * which is what Vaadin's view access control reads.
  * <ul>
@@ -33,6 +36,9 @@ public class ConsoleAccessFilter extends HttpFilter {
 
     @Inject
     ConsoleSignIn signIn;
+
+    @Inject
+    AccountStanding standing;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -59,6 +65,12 @@ public class ConsoleAccessFilter extends HttpFilter {
             response.sendRedirect(signIn.authorizeUrl(attempt, origin(request) + base + "/signed-in").toString());
         } else if (!user.mayOpenConsole()) {
             refuse(response, user);
+        } else if (standing.deactivated(user.subject())) {
+            session.invalidate(); // every request asks: a deactivated person's console stops at the next one
+            LOG.info(() -> "Console session of deactivated account " + user.subject() + " ended");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            page(response, "Account deactivated", "Your account (" + escape(user.email())
+                    + ") is deactivated; ask an administrator.");
         } else {
             chain.doFilter(new SignedIn(request, user), response);
         }

@@ -124,7 +124,8 @@ public class ConsoleSignIn {
             JWTClaimsSet claims = tokens.process(body.getString("access_token"), null);
             List<String> groups = claims.getStringListClaim("groups");
             return new ConsoleUser(claims.getSubject(), claims.getStringClaim("name"), claims.getStringClaim("email"),
-                    groups == null ? Set.of() : new HashSet<>(groups), claims.getStringClaim("sid"));
+                    groups == null ? Set.of() : new HashSet<>(groups), claims.getStringClaim("sid"),
+                    Boolean.TRUE.equals(claims.getBooleanClaim("email_verified")));
         } catch (java.text.ParseException | BadJOSEException | JOSEException e) {
             throw new SignInFailed("Keycloak's token did not check out: " + e.getMessage());
         }

@@ -6,8 +6,8 @@ import java.security.Principal;
 import java.util.Set;
 
 /** The person signed in to the console, as Keycloak's access token named them; kept in the HTTP session. */
-public record ConsoleUser(String subject, String name, String email, Set<String> roles, String sessionId)
-        implements Principal, Serializable {
+public record ConsoleUser(String subject, String name, String email, Set<String> roles, String sessionId,
+                          boolean emailVerified) implements Principal, Serializable {
 
     /** Who may open the console at all. */
     public static final Set<String> CONSOLE_ROLES = Set.of(Caller.ADMIN, Caller.COMPLIANCE_OFFICER);
@@ -31,6 +31,6 @@ public record ConsoleUser(String subject, String name, String email, Set<String>
 
     /** As the services know callers. */
     public Caller caller() {
-        return new Caller(subject, name, email, roles, sessionId);
+        return new Caller(subject, name, email, roles, sessionId, emailVerified);
     }
 }

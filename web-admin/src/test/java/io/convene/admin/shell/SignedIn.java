@@ -12,7 +12,7 @@ public final class SignedIn {
     }
 
     public static ConsoleUser as(String... roles) {
-        ConsoleUser user = new ConsoleUser("subject-of-test", "Tess Tester", "tess@convene.example", Set.of(roles), "session");
+        ConsoleUser user = new ConsoleUser("subject-of-test", "Tess Tester", "tess@convene.example", Set.of(roles), "session", true);
         jakarta.servlet.ServletRequest current = (VaadinServletRequest) VaadinServletRequest.getCurrent();
         while (current instanceof jakarta.servlet.ServletRequestWrapper wrapper) {
             current = wrapper.getRequest();

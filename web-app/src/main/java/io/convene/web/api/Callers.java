@@ -26,11 +26,19 @@ public class Callers {
         if (!(security.getCallerPrincipal() instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
             return Optional.empty();
         }
-        String name = jwt.getClaim("name");
-        String email = jwt.getClaim("email");
-        String sid = jwt.getClaim("sid");
+        return Optional.of(of(jwt));
+    }
+
+    /** The caller a verified token describes (also for WebSockets, which have no JAX-RS context). */
+    public static Caller of(JsonWebToken jwt) {
         Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
-        return Optional.of(new Caller(jwt.getSubject(), name, email, groups, sid));
+        return new Caller(jwt.getSubject(), jwt.getClaim("name"), jwt.getClaim("email"), groups, jwt.getClaim("sid"),
+                isTrue(jwt.getClaim("email_verified")));
+    }
+
+    /** A boolean claim, as JSON-P's true or a Boolean, depending on the MP-JWT implementation. */
+    private static boolean isTrue(Object claim) {
+        return claim == jakarta.json.JsonValue.TRUE || Boolean.TRUE.equals(claim) || "true".equals(String.valueOf(claim));
     }
 
     /**

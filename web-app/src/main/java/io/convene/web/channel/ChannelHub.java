@@ -200,6 +200,27 @@ public class ChannelHub {
         }
     }
 
+    /** The participations with a socket open on this node. */
+    public Set<UUID> openParticipations() {
+        Set<UUID> open = new java.util.HashSet<>();
+        byMeeting.values().forEach(set -> set.forEach(s -> open.add(s.participationId)));
+        return open;
+    }
+
+    /** Closes this node's sockets of these participations, saying why. */
+    public void close(Set<UUID> participationIds, CloseReason reason) {
+        byMeeting.values().forEach(set -> set.stream().filter(s -> participationIds.contains(s.participationId))
+                .forEach(s -> {
+                    synchronized (s) {
+                        try {
+                            s.session.close(reason);
+                        } catch (IOException | IllegalStateException e) {
+                            LOG.log(Level.FINE, "Channel socket of participation " + s.participationId + " already gone", e);
+                        }
+                    }
+                }));
+    }
+
     static JsonObject json(ChannelEvent e) {
         return Json.createObjectBuilder().add("type", "event").add("seq", e.seq()).add("event", e.type())
                 .add("at", e.at().toString()).add("data", e.data()).build();

@@ -8,8 +8,8 @@ import io.convene.meeting.MeetingChannel;
 import io.convene.meeting.MeetingControls;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.AuthenticationFailedException;
-import io.convene.shared.Caller;
 import io.convene.shared.DomainException;
+import io.convene.web.api.Callers;
 import io.convene.shared.NotFoundException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -28,7 +28,6 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -90,9 +89,7 @@ public class MeetingSocket {
             return channel.connectWithTicket(meeting, tickets.get(0));
         }
         if (session.getUserPrincipal() instanceof JsonWebToken jwt && jwt.getRawToken() != null) {
-            Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
-            return channel.connectAsUser(new Caller(jwt.getSubject(), jwt.getClaim("name"), jwt.getClaim("email"),
-                    groups, jwt.getClaim("sid")), meeting);
+            return channel.connectAsUser(Callers.of(jwt), meeting);
         }
         throw new AuthenticationFailedException("Open the channel with ?ticket= from the join, or a bearer token");
     }

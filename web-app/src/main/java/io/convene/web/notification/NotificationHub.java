@@ -83,6 +83,24 @@ public class NotificationHub {
         byUser.keySet().forEach(this::deliver);
     }
 
+    /** The users with a notification socket open on this node. */
+    public Set<UUID> openUsers() {
+        return Set.copyOf(byUser.keySet());
+    }
+
+    /** Closes this node's notification sockets of these users, saying why. */
+    public void close(Set<UUID> userIds, jakarta.websocket.CloseReason reason) {
+        userIds.forEach(id -> byUser.getOrDefault(id, Set.of()).forEach(s -> {
+            synchronized (s) {
+                try {
+                    s.session.close(reason);
+                } catch (IOException | IllegalStateException e) {
+                    LOG.log(Level.FINE, "Notification socket of user " + id + " already gone", e);
+                }
+            }
+        }));
+    }
+
     static void send(Subscriber s, JsonObject message) throws IOException {
         synchronized (s) {
             if (s.session.isOpen()) {

@@ -1,8 +1,8 @@
 package io.convene.web.notification;
 
 import io.convene.notification.NotificationService;
-import io.convene.shared.Caller;
 import io.convene.shared.DomainException;
+import io.convene.web.api.Callers;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.websocket.CloseReason;
@@ -13,7 +13,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -43,9 +42,7 @@ public class NotificationSocket {
         }
         NotificationService.Listener listener;
         try {
-            Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
-            listener = notifications.listen(new Caller(jwt.getSubject(), jwt.getClaim("name"), jwt.getClaim("email"),
-                    groups, jwt.getClaim("sid")));
+            listener = notifications.listen(Callers.of(jwt));
         } catch (DomainException e) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not allowed: " + e.getMessage()));
             return;

@@ -12,6 +12,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -37,6 +39,9 @@ public class UserResource {
     @Inject
     Callers callers;
 
+    @Context
+    HttpServletRequest http;
+
     /** Self-registration, when an administrator has enabled it. */
     @POST
     @Path("/register")
@@ -46,12 +51,15 @@ public class UserResource {
         return Response.status(Response.Status.CREATED).entity(profile).build();
     }
 
-    /** E-mail and password for tokens, for scripts and API clients; browsers sign in with OIDC. */
+    /**
+     * E-mail and password for tokens, for scripts and API clients; browsers sign in with OIDC.
+     * Throttled per client address and account (429 with Retry-After; docs/authentication.md).
+     */
     @POST
     @Path("/login")
     @PermitAll
     public TokenResponse login(@NotNull @Valid Credentials credentials) {
-        return TokenResponse.of(users.signIn(credentials));
+        return TokenResponse.of(users.signIn(credentials, "address:" + http.getRemoteAddr()));
     }
 
     @GET

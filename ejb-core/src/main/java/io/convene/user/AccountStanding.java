@@ -1,0 +1,89 @@
+package io.convene.user;
+
+import io.convene.shared.AccessDeniedException;
+import io.convene.shared.AccountDeactivatedException;
+import io.convene.shared.Caller;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Whether a person may act now. Tokens say who someone is and which roles they had when the token
+ * was issued; whether their account is still active is read from the database (users.status, by the
+ * token's subject) on every check, so a deactivation bites at once, on every node, within the life
+ * of tokens already issued. Role checks and the standing check are one call, made before anything
+ * is changed anywhere (the database, Keycloak, a directory, a remote service).
+ * <p>
+ * An EJB so that the web modules reach it in both assemblies.
+ */
+@Stateless
+public class AccountStanding {
+
+    @PersistenceContext(unitName = "convene")
+    EntityManager em;
+
+    /** Whether the account behind this token subject is deactivated; a subject never seen is not. */
+    public boolean deactivated(String subject) {
+        if (subject == null) {
+            return false;
+        }
+        return !em.createQuery("select u.id from User u where u.subject = :s and u.status = :off", UUID.class)
+                .setParameter("s", subject).setParameter("off", UserStatus.DISABLED).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    /** Refuses (401) a caller whose account is deactivated. */
+    public void requireActive(Caller caller) {
+        if (deactivated(caller.subject())) {
+            throw new AccountDeactivatedException();
+        }
+    }
+
+    /** Refuses anyone without the admin role (403, {@code refusal} says what they tried), then a deactivated one (401). */
+    public void requireAdmin(Caller caller, String refusal) {
+        requireAnyRole(caller, refusal, Caller.ADMIN);
+    }
+
+    /** Refuses a caller with none of {@code roles} (403), then a deactivated one (401). */
+    public void requireAnyRole(Caller caller, String refusal, String... roles) {
+        requireRole(caller, refusal, roles);
+        requireActive(caller);
+    }
+
+    /**
+     * The role part alone, for a service that checks its input between the role and the standing
+     * (the standing needs the database; a refusal for bad input does not).
+     */
+    public static void requireRole(Caller caller, String refusal, String... roles) {
+        if (Arrays.stream(roles).noneMatch(caller.roles()::contains)) {
+            throw new AccessDeniedException(refusal);
+        }
+    }
+
+    /** Of these users, the deactivated ones. */
+    public Set<UUID> deactivatedUsers(Collection<UUID> userIds) {
+        return among(userIds, "select u.id from User u where u.id in :ids and u.status = :off");
+    }
+
+    /** Of these participations, those of a person whose account is deactivated (guests have none). */
+    public Set<UUID> participationsOfDeactivated(Collection<UUID> participationIds) {
+        return among(participationIds, "select p.id from Participation p join p.user u where p.id in :ids and u.status = :off");
+    }
+
+    /** The ids the query picks, asked a thousand at a time (a statement takes at most 32767 parameters). */
+    private Set<UUID> among(Collection<UUID> ids, String query) {
+        Set<UUID> picked = new HashSet<>();
+        List<UUID> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            picked.addAll(em.createQuery(query, UUID.class).setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .setParameter("off", UserStatus.DISABLED).getResultList());
+        }
+        return picked;
+    }
+}

@@ -1,0 +1,116 @@
+package io.convene.sso;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keycloak sends the e-mail that verifies a self-registered address, so the realm needs an SMTP
+ * server: at start, Convene puts its own ({@code convene.mail.*}) into the realm's
+ * {@code smtpServer}, so one setting serves both. Without {@code convene.mail.host}, or with
+ * {@code convene.keycloak.manage-smtp=false}, the realm's own settings stay. When Keycloak cannot be
+ * reached at start, it tries again before the next verification e-mail is asked for.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class KeycloakRealmMail {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakRealmMail.class.getName());
+    private static final Pattern NAMED = Pattern.compile("^\\s*\"?([^\"<]*?)\"?\\s*<([^>]+)>\\s*$");
+
+    @Inject
+    KeycloakAdmin keycloak;
+
+    @Inject
+    @ConfigProperty(name = "convene.keycloak.manage-smtp", defaultValue = "true")
+    boolean manage;
+
+    @Inject
+    @ConfigProperty(name = "convene.mail.host")
+    Optional<String> host;
+
+    @Inject
+    @ConfigProperty(name = "convene.mail.port", defaultValue = "25")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "convene.mail.from", defaultValue = "Convene <no-reply@convene.example>")
+    String from;
+
+    @Inject
+    @ConfigProperty(name = "convene.mail.user")
+    Optional<String> user;
+
+    @Inject
+    @ConfigProperty(name = "convene.mail.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "convene.mail.starttls", defaultValue = "false")
+    boolean startTls;
+
+    private volatile boolean done;
+
+    @PostConstruct
+    void start() {
+        if (!manage || host.isEmpty() || host.get().isBlank()) {
+            done = true;
+            LOG.info(() -> "Keycloak's SMTP server left as the realm has it (" + (manage ? "convene.mail.host is not set"
+                    : "convene.keycloak.manage-smtp=false") + ")");
+            return;
+        }
+        ensure();
+    }
+
+    /** Gives the realm Convene's SMTP server, unless that has been done since the start. */
+    public void ensure() {
+        if (done) {
+            return;
+        }
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            try {
+                String body = Json.createObjectBuilder().add("smtpServer", smtpServer()).build().toString();
+                try (Response r = KeycloakAdmin.call(() -> keycloak.admin("").put(Entity.json(body)))) {
+                    if (r.getStatus() != 204) {
+                        throw KeycloakAdmin.unexpected("set the realm's SMTP server", r);
+                    }
+                }
+                done = true;
+                LOG.info(() -> "Keycloak sends its e-mail through " + host.get() + ":" + port);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Could not give Keycloak the SMTP server (" + e.getMessage()
+                        + "); trying again before the next verification e-mail");
+            }
+        }
+    }
+
+    private JsonObjectBuilder smtpServer() {
+        Matcher named = NAMED.matcher(from);
+        String address = named.matches() ? named.group(2).trim() : from.trim();
+        String display = named.matches() ? named.group(1).trim() : "";
+        boolean auth = user.isPresent() && !user.get().isBlank();
+        JsonObjectBuilder smtp = Json.createObjectBuilder().add("host", host.get()).add("port", String.valueOf(port))
+                .add("from", address).add("fromDisplayName", display).add("ssl", "false")
+                .add("starttls", String.valueOf(startTls)).add("auth", String.valueOf(auth));
+        if (auth) {
+            smtp.add("user", user.get()).add("password", password.orElse(""));
+        }
+        return smtp;
+    }
+}
