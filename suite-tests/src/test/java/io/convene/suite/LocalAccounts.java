@@ -86,6 +86,20 @@ final class LocalAccounts {
         return r.json().size();
     }
 
+    /**
+     * Marks a self-registered address verified in Keycloak, as following the link in Keycloak's
+     * e-mail does (the next token says so, and invitations to the address become the account's).
+     */
+    static void markVerified(String email) {
+        Reply found = keycloak().get("/admin/realms/convene/users?exact=true&email="
+                + URLEncoder.encode(email, StandardCharsets.UTF_8), masterAdminToken());
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().size()).as(found.toString()).isEqualTo(1);
+        Reply r = keycloak().put("/admin/realms/convene/users/" + found.json().get(0).get("id").asText(), masterAdminToken(),
+                Map.of("emailVerified", true));
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+    }
+
     /** Keycloak's brute-force record of the account (numFailures, disabled, failedLoginNotBefore). */
     static JsonNode bruteForceStatus(String subject) {
         Reply r = keycloak().get("/admin/realms/convene/attack-detection/brute-force/users/" + subject, masterAdminToken());
