@@ -1,9 +1,10 @@
 // The join page (docs/join-page.md): device check, join, and the meeting — video through the media
 // server, signalled over the meeting channel; chat and reactions from the same channel. Plain
 // JavaScript modules, no build step: one module per panel (people.js), the words in messages.js.
+import { breakoutsPanel } from './breakouts.js';
 import { chatPanel } from './chat.js';
 import { levelMeter, listDevices, openStream, useSpeaker } from './devices.js';
-import { ask } from './dialog.js';
+import { ask, askHostLeaving } from './dialog.js';
 import { language, t } from './messages.js';
 import { videoLayout } from './layout.js';
 import { peoplePanel } from './people.js';
@@ -25,6 +26,7 @@ const state = {
   iceServers: [], local: null, screen: null, audioOn: true, videoOn: true,
   publishers: {}, // kind ('camera' | 'screen') -> {pc, link, queue}
   subscriptions: {}, // feed -> {pc, link, stream}
+  feeds: new Map(), // feed -> {feed, participationId}: the others' feeds published where I am
   earlyCandidates: {}, // link -> the media server's candidates that came before the link's SDP
   reconnectDelay: 500,
 };
@@ -52,7 +54,13 @@ const polls = pollsPanel($('polls-panel'), { api: inMeeting, me: whoAmI });
 const questions = qaPanel($('qa-panel'), { api: inMeeting, me: whoAmI });
 const board = whiteboardPanel($('board-panel'), { api: inMeeting, me: whoAmI, room: () => state.room, fetchFile });
 state.board = board; // testers read what the board holds and when strokes arrived
-const view = videoLayout($('grid'), { view: $('view'), self: $('self-view'), fullscreen: $('fullscreen') }, $('meeting'));
+const rooms = breakoutsPanel($('rooms-panel'), {
+  api: inMeeting, me: whoAmI, people: () => people.all(),
+  moved: (room) => moved(room).catch((e) => status(t('problem', { reason: e.message }))),
+  banner: (text) => { $('room-banner').textContent = text; $('room-banner').hidden = !text; },
+});
+const view = videoLayout($('grid'), { view: $('view'), self: $('self-view'), fullscreen: $('fullscreen') }, $('meeting'),
+  () => receive());
 tabs($('panel-tabs'), (shown) => { if (shown === 'chat-panel') chat.shown(); });
 
 /** The page's fixed words in the browser's language (what the modules build, they word themselves). */
@@ -278,7 +286,8 @@ async function onMessage(m) {
     case 'event': state.lastSeq = Math.max(state.lastSeq, m.seq); return onEvent(m.event, m.data);
     case 'media.answer': return published(m);
     case 'media.offer': return offered(m);
-    case 'media.feeds': return m.feeds.forEach(subscribe);
+    case 'media.refused': return refused(m);
+    case 'media.feeds': return m.feeds.forEach(feedPublished);
     case 'media.state': return mediaState(m);
     case 'media.candidate': return serverCandidate(m);
     case 'error': return status(m.message);
@@ -328,6 +337,7 @@ function showRunnerControls() {
   polls.render();
   questions.render();
   board.render();
+  rooms.render();
 }
 
 /** Let in: the chat's history, and the polls and questions so far (each read once per page). */
@@ -335,7 +345,7 @@ async function panelsOpened() {
   await chat.opened();
   if (state.panelsRead) return;
   state.panelsRead = true;
-  await Promise.all([polls.opened(), questions.opened(), board.opened()]);
+  await Promise.all([polls.opened(), questions.opened(), board.opened(), rooms.opened()]);
 }
 
 async function onEvent(type, data) {
@@ -347,10 +357,14 @@ async function onEvent(type, data) {
       people.render(); // my role decides what I may do to others
     }
     if (['participant.left', 'participant.removed'].includes(type)) dropFeedsOf(data.participationId);
+    if (type === 'participant.media') receive(); // an unmuted voice is heard from whatever page
+    rooms.render();
   } else if (type === 'media.published') {
-    subscribe(data);
+    if (inMyRoom(data)) feedPublished(data);
   } else if (type === 'media.unpublished') {
-    drop(data.feed);
+    if (inMyRoom(data)) feedUnpublished(data.feed);
+  } else if (type.startsWith('breakout.')) {
+    rooms.changed(type, data);
   } else if (type === 'chat.message') {
     chat.message(data);
   } else if (type === 'chat.reaction') {
@@ -461,6 +475,38 @@ function keepResolution(pc) {
   });
 }
 
+/** A feed published where I am: known, and received if it is on the page or its microphone is on. */
+function feedPublished(feed) {
+  if (feed.participationId === state.me) return;
+  state.feeds.set(feed.feed, { feed: feed.feed, participationId: feed.participationId });
+  receive();
+}
+
+function feedUnpublished(feed) {
+  state.feeds.delete(feed);
+  drop(feed);
+  receive();
+}
+
+/**
+ * What this page receives: the feeds on the page shown now with their video, and the camera feeds
+ * of whoever has their microphone on (elsewhere in the meeting) for their sound only; nothing of the
+ * others. At most one page of video, however large the meeting.
+ */
+function receive() {
+  const all = [...state.feeds.values()].sort((a, b) => b.feed.endsWith('-screen') - a.feed.endsWith('-screen'));
+  const shown = view.page(all.map((f) => f.feed));
+  for (const f of all) {
+    const who = people.get(f.participationId);
+    const heard = f.feed.endsWith('-camera') && who && who.audio;
+    if (shown.has(f.feed) || heard) subscribe(f);
+    else if (state.subscriptions[f.feed]) drop(f.feed);
+  }
+  document.querySelectorAll('#grid .tile:not(.mine)').forEach((tile) => tile.classList.toggle('off-page', !shown.has(tile.dataset.feed)));
+  state.shown = shown;
+  chooseQualities();
+}
+
 function subscribe(feed) {
   if (feed.participationId === state.me || state.subscriptions[feed.feed]) return;
   state.subscriptions[feed.feed] = {
@@ -523,8 +569,38 @@ function mediaState(m) {
   if (feed) {
     const s = state.subscriptions[feed];
     drop(feed);
-    subscribe({ feed, participationId: s.participationId });
+    if (rooms.placeOf(s.participationId) === state.room) receive(); // again, if it is still wanted
   }
+}
+
+/** Whether a feed an event tells of is in the room this page is in (the main room, or its breakout room). */
+function inMyRoom(feed) {
+  return (feed.room || null) === (state.room || null);
+}
+
+/** A subscription the server refused: forgotten, and said unless its publisher has just gone to another room. */
+function refused(m) {
+  const s = state.subscriptions[m.feed];
+  if (s && !s.link) delete state.subscriptions[m.feed];
+  if (s && rooms.placeOf(s.participationId) === state.room) status(t('problem', { reason: m.message }));
+  else state.feeds.delete(m.feed); // it is in another room now
+}
+
+/**
+ * The page went to another breakout room (or back to the main room): its media there ends, its
+ * camera (and screen) are published where it is now and it receives the feeds there. The room's own
+ * whiteboard is read.
+ */
+async function moved(room) {
+  state.room = room;
+  board.opened().catch(() => {});
+  const links = [...Object.values(state.publishers), ...Object.values(state.subscriptions)].map((l) => l.link).filter(Boolean);
+  if (!links.length && !state.publishers.camera) return; // no media yet: it starts in the right room
+  links.forEach((link) => send({ type: 'media.hangup', link }));
+  stopMedia();
+  if (!state.live || state.ended) return;
+  await startMedia();
+  if (state.screen) await publish('screen', state.screen);
 }
 
 function drop(feed) {
@@ -539,7 +615,9 @@ function drop(feed) {
 }
 
 function dropFeedsOf(participationId) {
+  [...state.feeds.keys()].filter((f) => f.startsWith(participationId)).forEach((f) => state.feeds.delete(f));
   Object.keys(state.subscriptions).filter((f) => f.startsWith(participationId)).forEach(drop);
+  receive();
 }
 
 function stopMedia() {
@@ -547,6 +625,7 @@ function stopMedia() {
   Object.values(state.subscriptions).forEach((s) => s.pc && s.pc.close());
   state.publishers = {};
   state.subscriptions = {};
+  state.feeds.clear();
   document.querySelectorAll('.tile:not(.mine)').forEach((t) => t.remove());
 }
 
@@ -563,6 +642,7 @@ function tile(feed, stream, name, mine) {
     const caption = document.createElement('figcaption');
     figure.append(video, caption);
     view.decorate(figure, name, mine);
+    figure.classList.toggle('off-page', !mine && !!state.shown && !state.shown.has(feed));
     $('grid').append(figure);
     view.apply();
   }
@@ -572,14 +652,17 @@ function tile(feed, stream, name, mine) {
   figure.setAttribute('aria-label', name);
 }
 
-// Which layer each camera subscription receives: the high one where its tile is 400 pixels wide or
-// more, the low one for a smaller tile or for 20 s after the media server saw the network struggle.
+// Which layer each camera subscription receives: none for a feed not on the page (heard only), the
+// high one where its tile is 400 pixels wide or more, the low one for a smaller tile or for 20 s
+// after the media server saw the network struggle.
 function chooseQualities() {
   for (const [feed, s] of Object.entries(state.subscriptions)) {
-    if (!s.pc || s.pc.connectionState !== 'connected' || !feed.endsWith('-camera')) continue;
+    if (!s.pc || s.pc.connectionState !== 'connected') continue;
+    const offPage = state.shown && !state.shown.has(feed);
+    if (!offPage && !feed.endsWith('-camera') && !s.quality) continue; // a screen is sent in one layer
     const video = document.querySelector(`[data-feed="${CSS.escape(feed)}"] video`);
     const big = video && video.clientWidth * window.devicePixelRatio >= 400;
-    const quality = (s.slowUntil || 0) > Date.now() || !big ? 'low' : 'high';
+    const quality = offPage ? 'none' : (s.slowUntil || 0) > Date.now() || !big ? 'low' : 'high';
     if (quality !== s.quality) {
       s.quality = quality;
       send({ type: 'media.quality', link: s.link, quality });
@@ -702,7 +785,26 @@ function react(data) {
   setTimeout(() => badge.remove(), 2500);
 }
 
+/**
+ * Leaving: a host with others still in the meeting first hands the host role to someone signed in,
+ * or ends the meeting for everyone (then the meeting's end closes the page).
+ */
 async function leave() {
+  const others = people.all().filter((p) => p.state === 'JOINED' && p.participationId !== state.me);
+  if (state.role === 'HOST' && others.length) {
+    const choice = await askHostLeaving(others.filter((p) => !p.guest).map((p) => ({ id: p.participationId, name: p.name })), {
+      question: t('leave.question'), successor: t('leave.successor'), handOver: t('leave.hand-over'),
+      end: t('leave.end'), stay: t('leave.stay'),
+    });
+    if (!choice) return;
+    try {
+      await api('POST', `/api/meetings/${state.meetingId}/control`,
+        choice.end ? { action: 'END' } : { action: 'MAKE_HOST', participationId: choice.handOverTo });
+    } catch (e) {
+      return status(t('refused', { reason: e.message }));
+    }
+    if (choice.end) return; // meeting.ended closes the page
+  }
   state.leaving = true;
   try {
     await api('POST', `/api/meetings/${state.meetingId}/leave`);

@@ -4,6 +4,7 @@ import io.convene.meeting.Attendees;
 import io.convene.meeting.EventAudience;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingEventLog;
+import io.convene.meeting.MeetingLifecycle;
 import io.convene.meeting.MeetingRepository;
 import io.convene.meeting.MeetingService;
 import io.convene.meeting.Participation;
@@ -51,6 +52,9 @@ public class Breakouts {
 
     @Inject
     Clock clock;
+
+    @Inject
+    jakarta.enterprise.event.Event<MeetingLifecycle.BreakoutsClosed> closedRooms;
 
     public BreakoutView create(Caller caller, String reference, int count) {
         Meeting meeting = locked(reference);
@@ -129,14 +133,37 @@ public class Breakouts {
                 .add("text", text), EventAudience.ALL, null);
     }
 
-    public BreakoutView close(Caller caller, String reference) {
+    /**
+     * Closes the rooms: at once, or after a countdown of {@code seconds} that everyone sees
+     * ({@code breakout.closing}) before the timer brings them back to the main room.
+     */
+    public BreakoutView close(Caller caller, String reference, Integer seconds) {
         Meeting meeting = locked(reference);
         runner(meeting, caller);
+        if (seconds != null) {
+            meeting.closeBreakoutsAt(clock.instant().plusSeconds(seconds));
+            events.record(meeting, "breakout.closing", Json.createObjectBuilder()
+                    .add("closesAt", meeting.breakoutsCloseAt().toString()), EventAudience.ALL, null);
+            return view(meeting);
+        }
         if (!meeting.closeBreakouts()) {
             throw new ConflictException("The breakout rooms are not open");
         }
-        events.record(meeting, "breakout.closed", Json.createObjectBuilder(), EventAudience.ALL, null);
+        closed(meeting, Json.createObjectBuilder());
         return view(meeting);
+    }
+
+    /** Someone in a breakout room asks the hosts to come: the host and co-hosts are told which room. */
+    public void askForHelp(Caller caller, String guestTicket, String reference) {
+        Meeting meeting = locked(reference);
+        Participation me = attendees.seeing(meeting, caller, guestTicket);
+        if (!meeting.breakoutsOpen() || me.roomId() == null) {
+            throw new ConflictException("Only someone in an open breakout room asks for help");
+        }
+        BreakoutRoom room = em.find(BreakoutRoom.class, me.roomId());
+        events.record(meeting, "breakout.help", Json.createObjectBuilder().add("participationId", me.id().toString())
+                .add("name", me.displayName()).add("room", room.id().toString()).add("roomName", room.name()),
+                EventAudience.HOSTS, null);
     }
 
     public BreakoutView rooms(Caller caller, String guestTicket, String reference) {
@@ -154,13 +181,19 @@ public class Breakouts {
             Meeting meeting = locked(id.toString());
             if (meeting.breakoutsCloseAt() != null && !meeting.breakoutsCloseAt().isAfter(clock.instant())
                     && meeting.closeBreakouts()) {
-                events.record(meeting, "breakout.closed", Json.createObjectBuilder().add("timer", true),
-                        EventAudience.ALL, null);
+                closed(meeting, Json.createObjectBuilder().add("timer", true));
                 closed++;
                 LOG.info(() -> "Breakout rooms of meeting " + id + " closed by their timer");
             }
         }
         return closed;
+    }
+
+    /** Everyone is back in the main room: announced, and the rooms' media rooms go once this commits. */
+    private void closed(Meeting meeting, jakarta.json.JsonObjectBuilder payload) {
+        events.record(meeting, "breakout.closed", payload, EventAudience.ALL, null);
+        closedRooms.fire(new MeetingLifecycle.BreakoutsClosed(meeting.id(),
+                rooms(meeting.id()).stream().map(BreakoutRoom::id).toList()));
     }
 
     private void move(Meeting meeting, Participation p, UUID roomId) {

@@ -26,6 +26,9 @@ public class MediaRoomKeeper {
     @jakarta.inject.Inject
     io.convene.meeting.MeetingRepository meetings;
 
+    @jakarta.persistence.PersistenceContext(unitName = "convene")
+    jakarta.persistence.EntityManager em;
+
     @Asynchronous
     public void open(UUID meetingId) {
         act(meetingId, "opened", media::openRoom);
@@ -34,6 +37,13 @@ public class MediaRoomKeeper {
     @Asynchronous
     public void close(UUID meetingId) {
         act(meetingId, "closed", media::closeRoom);
+    }
+
+    /** The meeting ended: the media rooms of its breakout rooms go too (those never opened are no matter). */
+    @Asynchronous
+    public void closeBreakoutRooms(UUID meetingId) {
+        em.createQuery("select r.id from BreakoutRoom r where r.meetingId = :m", UUID.class).setParameter("m", meetingId)
+                .getResultList().forEach(room -> act(room, "closed (its meeting ended)", media::closeRoom));
     }
 
     /** Closes the room unless someone came in meanwhile. */
@@ -50,9 +60,9 @@ public class MediaRoomKeeper {
         }
         try {
             action.accept(meetingId);
-            LOG.info(() -> "Media room of meeting " + meetingId + " " + done);
+            LOG.info(() -> "Media room " + meetingId + " " + done);
         } catch (RuntimeException e) {
-            LOG.warning(() -> "Media room of meeting " + meetingId + " not " + done + ": " + e.getMessage());
+            LOG.warning(() -> "Media room " + meetingId + " not " + done + ": " + e.getMessage());
         }
     }
 }

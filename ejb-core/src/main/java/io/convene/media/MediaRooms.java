@@ -23,6 +23,12 @@ public class MediaRooms {
 
     void closed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MeetingLifecycle.Ended ended) {
         keeper.close(ended.meetingId());
+        keeper.closeBreakoutRooms(ended.meetingId());
+    }
+
+    /** Breakout rooms closed: their own media rooms go (everyone in them is back in the meeting's). */
+    void breakoutsClosed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MeetingLifecycle.BreakoutsClosed closed) {
+        closed.rooms().forEach(keeper::close);
     }
 
     /** Nobody left in it: its room goes (the first to publish again makes it anew). */

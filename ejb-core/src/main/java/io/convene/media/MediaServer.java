@@ -47,9 +47,12 @@ public interface MediaServer {
      */
     void chooseQuality(String link, Quality quality);
 
-    /** A subscription's layer of a simulcast feed. */
+    /**
+     * A subscription's layer of a simulcast feed, or NONE: no video at all, only the feed's audio (a
+     * tile not on the page, so a page receives at most a page of video however large the meeting).
+     */
     enum Quality {
-        LOW, HIGH
+        LOW, HIGH, NONE
     }
 
     /** Ends a link (a feed unpublished, or a subscription dropped); unknown links are ignored. */

@@ -42,12 +42,21 @@ public class MeetingMedia {
     @Inject
     MeetingEventLog events;
 
-    /** Publishes the participant's camera or screen; the answer to the browser's offer comes back. */
-    public Negotiation publish(UUID meetingId, UUID participationId, Feed.Kind kind, String offerSdp,
-                               MediaListener listener) {
-        Participation p = admitted(read(meetingId), participationId);
+    /** A link and the media room it is in (the meeting's, or a breakout room's). */
+    public record Placed(Negotiation negotiation, UUID room) {
+    }
+
+    /**
+     * Publishes the participant's camera or screen in the media room they are in now; the answer to
+     * the browser's offer comes back.
+     */
+    public Placed publish(UUID meetingId, UUID participationId, Feed.Kind kind, String offerSdp,
+                          MediaListener listener) {
+        Meeting meeting = read(meetingId);
+        Participation p = admitted(meeting, participationId);
         Feed feed = new Feed(p.id(), kind);
-        Negotiation answer = media.publish(meetingId, feed, p.displayName(), offerSdp, listener);
+        UUID room = meeting.mediaRoomOf(p);
+        Negotiation answer = media.publish(room, feed, p.displayName(), offerSdp, listener);
         if (kind == Feed.Kind.CAMERA && !p.audioOn()) {
             try {
                 media.muteAudio(answer.link(), true);
@@ -56,32 +65,46 @@ public class MeetingMedia {
                 throw e;
             }
         }
-        LOG.info(() -> "Participation " + participationId + " publishes " + feed.id() + " in meeting " + meetingId);
-        return answer;
+        LOG.info(() -> "Participation " + participationId + " publishes " + feed.id() + " in meeting " + meetingId
+                + (room.equals(meetingId) ? "" : " (breakout room " + room + ")"));
+        return new Placed(answer, room);
     }
 
     /**
      * A published feed's media reached the server: everyone may receive it now (not before: the
      * media server has nothing to forward until then), so everyone is told.
      */
-    public void announce(UUID meetingId, Feed feed) {
+    public void announce(UUID meetingId, Feed feed, UUID room) {
         Meeting meeting = locked(meetingId);
-        if (meeting.status() == MeetingStatus.LIVE && meeting.participation(feed.participationId())
-                .filter(p -> p.state() == ParticipationState.JOINED).isPresent()) {
-            events.record(meeting, "media.published", feed.describe(), EventAudience.ALL, null);
+        if (stillThere(meeting, feed, room)) {
+            events.record(meeting, "media.published", described(meeting, feed, room), EventAudience.ALL, null);
         }
     }
 
-    /** Receives another participant's feed: the media server's offer comes back, to be answered with {@link #start}. */
-    public Negotiation subscribe(UUID meetingId, UUID participationId, Feed feed, MediaListener listener) {
-        admitted(read(meetingId), participationId);
-        return media.subscribe(meetingId, feed, listener);
+    /**
+     * Receives another participant's feed, in the same media room only (no one hears another
+     * breakout room): the media server's offer comes back, to be answered with {@link #start}.
+     */
+    public Placed subscribe(UUID meetingId, UUID participationId, Feed feed, MediaListener listener) {
+        Meeting meeting = read(meetingId);
+        UUID room = meeting.mediaRoomOf(admitted(meeting, participationId));
+        Participation publisher = meeting.participation(feed.participationId()).orElseThrow(MeetingService::notFound);
+        if (!room.equals(meeting.mediaRoomOf(publisher))) {
+            throw new AccessDeniedException("That feed is in another room of the meeting");
+        }
+        return new Placed(media.subscribe(room, feed, listener), room);
     }
 
-    /** The feeds published in the meeting now, for a participant who just came in. */
+    /** The feeds published where the participant is now (the meeting's room or their breakout room). */
     public List<Feed> feeds(UUID meetingId, UUID participationId) {
-        admitted(read(meetingId), participationId);
-        return media.feeds(meetingId);
+        Meeting meeting = read(meetingId);
+        return media.feeds(meeting.mediaRoomOf(admitted(meeting, participationId)));
+    }
+
+    /** The media room the participant is in now (their links elsewhere are to end). */
+    public UUID roomOf(UUID meetingId, UUID participationId) {
+        Meeting meeting = meetings.byId(meetingId).orElseThrow(MeetingService::notFound);
+        return meeting.mediaRoomOf(meeting.participation(participationId).orElseThrow(MeetingService::notFound));
     }
 
     public void start(String link, String answerSdp) {
@@ -106,10 +129,10 @@ public class MeetingMedia {
      * Ends a link; for a published feed whose participant is still in the meeting, everyone is told
      * (who left, was removed or saw the meeting end learned it from that event already).
      */
-    public void hangUp(UUID meetingId, String link, Feed published) {
+    public void hangUp(UUID meetingId, String link, Feed published, UUID room) {
         media.hangUp(link);
         if (published != null) {
-            ended(meetingId, published);
+            ended(meetingId, published, room);
         }
     }
 
@@ -118,12 +141,24 @@ public class MeetingMedia {
      * page closed its connection before its hang-up arrived): while its participant is still in
      * the meeting, everyone is told.
      */
-    public void ended(UUID meetingId, Feed published) {
+    public void ended(UUID meetingId, Feed published, UUID room) {
         Meeting meeting = locked(meetingId);
         if (meeting.status() == MeetingStatus.LIVE && meeting.participation(published.participationId())
                 .filter(p -> p.state() == ParticipationState.JOINED).isPresent()) {
-            events.record(meeting, "media.unpublished", published.describe(), EventAudience.ALL, null);
+            events.record(meeting, "media.unpublished", described(meeting, published, room), EventAudience.ALL, null);
         }
+    }
+
+    /** Whether the feed's participant is still in the meeting, in the media room the feed was published in. */
+    private static boolean stillThere(Meeting meeting, Feed feed, UUID room) {
+        return meeting.status() == MeetingStatus.LIVE && meeting.participation(feed.participationId())
+                .filter(p -> p.state() == ParticipationState.JOINED && room.equals(meeting.mediaRoomOf(p))).isPresent();
+    }
+
+    /** A feed as events tell it; {@code room} names the breakout room it is in (absent: the main room). */
+    private static jakarta.json.JsonObjectBuilder described(Meeting meeting, Feed feed, UUID room) {
+        jakarta.json.JsonObjectBuilder d = feed.describe();
+        return room.equals(meeting.id()) ? d : d.add("room", room.toString());
     }
 
     private Meeting read(UUID meetingId) {

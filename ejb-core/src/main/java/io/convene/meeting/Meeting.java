@@ -535,8 +535,30 @@ public class Meeting {
         participations.forEach(p -> p.moveTo(null));
     }
 
+    /**
+     * Starts the countdown back to the main room: the rooms close by themselves at {@code closeAt}
+     * (sooner than a timer they had).
+     */
+    public void closeBreakoutsAt(Instant closeAt) {
+        if (breakoutsOpenedAt == null) {
+            throw new ConflictException("The breakout rooms are not open");
+        }
+        if (breakoutsCloseAt == null || closeAt.isBefore(breakoutsCloseAt)) {
+            breakoutsCloseAt = closeAt;
+        }
+    }
+
     public boolean breakoutsOpen() {
         return breakoutsOpenedAt != null;
+    }
+
+    /**
+     * Where a participant's media is: their breakout room's own media room while the rooms are open
+     * and they are in one, else the meeting's (its id). People in different rooms neither see nor
+     * hear each other.
+     */
+    public UUID mediaRoomOf(Participation p) {
+        return breakoutsOpen() && p.roomId() != null ? p.roomId() : id;
     }
 
     public Instant breakoutsCloseAt() {

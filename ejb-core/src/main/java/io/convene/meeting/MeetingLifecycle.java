@@ -16,6 +16,10 @@ public final class MeetingLifecycle {
     public record Ended(UUID meetingId) {
     }
 
+    /** Its breakout rooms closed (everyone is back in the main room): their media rooms go. */
+    public record BreakoutsClosed(UUID meetingId, java.util.List<UUID> rooms) {
+    }
+
     /** The last one in it left: still live (anyone may come back), but nobody is there. */
     public record Emptied(UUID meetingId) {
     }

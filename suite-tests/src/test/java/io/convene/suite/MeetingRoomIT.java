@@ -169,6 +169,92 @@ class MeetingRoomIT extends SignedInPeople {
     }
 
     @Test
+    void aPageReceivesVideoOnlyForTheTilesItShowsAndTheSoundOfWhoeverHasTheirMicrophoneOn() {
+        Reply meeting = schedule(host, with(draft("Pages of tiles"), "allowGuests", true));
+        try (Console hana = Console.withMedia()) {
+            enterAsHost(hana, meeting.text("joinUrl") + "&tiles=1"); // a page of one tile: two guests fill two pages
+            try (Console ada = guest(meeting, "Ada"); Console ben = guest(meeting, "Ben")) {
+                String adaFeed = ada.script("return convene.me;") + "-camera";
+                String benFeed = ben.script("return convene.me;") + "-camera";
+                hana.wait.until(ExpectedConditions.textToBe(By.id("page-label"), "Page 1 of 2"));
+                String first = String.valueOf(Eventually.get(() -> hana.script("return [...convene.shown].join(',');"),
+                        shown -> List.of(adaFeed, benFeed).contains(String.valueOf(shown)), java.time.Duration.ofSeconds(20)));
+                String second = first.equals(adaFeed) ? benFeed : adaFeed;
+                seenAndHeard(hana, first, second);
+
+                Console secondPage = second.equals(adaFeed) ? ada : ben;
+                secondPage.click(By.id("mic"));
+                secondPage.wait.until(ExpectedConditions.attributeToBe(By.id("mic"), "aria-pressed", "false"));
+                Eventually.get(() -> MediaIT.stats(hana), s -> !s.has(second), java.time.Duration.ofSeconds(20));
+                assertThat(hana.texts("#grid .tile:not(.mine)")).as("one tile shown").hasSize(1);
+
+                hana.click(By.id("page-next"));
+                hana.wait.until(ExpectedConditions.textToBe(By.id("page-label"), "Page 2 of 2"));
+                seenAndHeardOnly(hana, second, first);
+                audit(hana, "room with pages of tiles");
+            }
+        }
+    }
+
+    /** {@code seen} sends video frames to the page; {@code heard} only its sound (no frames arrive any more). */
+    private static void seenAndHeard(Console page, String seen, String heard) {
+        Eventually.get(() -> MediaIT.stats(page), s -> s.has(seen) && s.has(heard) && s.get(seen).get("frames").asLong() > 0
+                && s.get(heard).get("audioPackets").asLong() > 0, java.time.Duration.ofSeconds(45));
+        long[] heardOverTwoSeconds = Eventually.get(() -> growth(page, heard), g -> g != null && g[0] <= 2,
+                java.time.Duration.ofSeconds(30));
+        assertThat(heardOverTwoSeconds[1]).as("the sound of the feed off the page goes on").isGreaterThan(20);
+        assertThat(growth(page, seen)[0]).as("video of the tile shown").isGreaterThan(10);
+    }
+
+    /** How many video frames and audio packets of the feed arrived in two seconds (null: not received). */
+    private static long[] growth(Console page, String feed) {
+        com.fasterxml.jackson.databind.JsonNode before = MediaIT.stats(page).get(feed);
+        com.fasterxml.jackson.databind.JsonNode after = MediaIT.later(page, feed, 2);
+        return before == null || after == null ? null : new long[] {
+            after.get("frames").asLong() - before.get("frames").asLong(),
+            after.get("audioPackets").asLong() - before.get("audioPackets").asLong()};
+    }
+
+    /** {@code seen} sends video and sound; {@code silent} (muted, off the page) is not received at all. */
+    private static void seenAndHeardOnly(Console page, String seen, String silent) {
+        Eventually.get(() -> MediaIT.stats(page), s -> s.has(seen) && !s.has(silent) && s.get(seen).get("frames").asLong() > 0,
+                java.time.Duration.ofSeconds(45));
+        assertThat(growth(page, seen)[0]).as("video of the tile shown now").isGreaterThan(10);
+        assertThat(MediaIT.stats(page).has(silent)).as("a muted feed off the page is not received").isFalse();
+    }
+
+    @Test
+    void aHostWhoLeavesHandsTheMeetingToSomeoneFirst() {
+        Reply meeting = schedule(host, with(draft("Hand over"), "invitees", List.of(Meetings.PARTICIPANT)));
+        String id = meeting.text("id");
+        try (Console hana = Console.withMedia(); Console pablo = Console.withMedia()) {
+            enterAsHost(hana, meeting.text("joinUrl"));
+            enterAs(pablo, meeting.text("joinUrl"), Meetings.PARTICIPANT);
+            hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("people"), "Pablo"));
+            assertThat(pablo.browser.findElement(By.id("record")).isDisplayed()).as("not a host yet").isFalse();
+
+            hana.click(By.id("leave"));
+            hana.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("leave-dialog")));
+            audit(hana, "host's leaving dialog");
+            hana.click(By.id("leave-stay"));
+            hana.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("leave-dialog")));
+            assertThat(hana.browser.findElement(By.id("meeting")).isDisplayed()).as("staying stays").isTrue();
+
+            hana.click(By.id("leave"));
+            new org.openqa.selenium.support.ui.Select(hana.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("leave-successor")))).selectByVisibleText(
+                    hana.browser.findElement(By.cssSelector("#leave-successor option")).getText());
+            assertThat(hana.texts("#leave-successor option")).hasSize(1).allMatch(name -> name.startsWith("Pablo"));
+            hana.click(By.id("leave-hand-over"));
+            hana.wait.until(ExpectedConditions.textToBe(By.id("gone-title"), "You left the meeting"));
+            pablo.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("record")));
+            assertThat(text("select p.role from participations p join users u on u.id = p.user_id where p.meeting_id = '"
+                    + id + "' and u.email = '" + Meetings.PARTICIPANT + "'")).isEqualTo("HOST");
+            assertThat(text("select status from meetings where id = '" + id + "'")).as("the meeting goes on").isEqualTo("LIVE");
+        }
+    }
+
+    @Test
     void devicesChangeDuringTheMeetingWithoutBreakingTheCallAndTheLayoutFollowsThePin() {
         Reply meeting = schedule(host, with(draft("Devices and layout"), "allowGuests", true,
                 "settings", Map.of("joinBeforeHost", true)));
@@ -246,9 +332,14 @@ class MeetingRoomIT extends SignedInPeople {
 
     /** The host opens the invitation's link, signs in on Keycloak's page and joins. */
     static void enterAsHost(Console page, String joinUrl) {
+        enterAs(page, joinUrl, HOST);
+    }
+
+    /** Someone with an account opens the invitation's link, signs in on Keycloak's page and joins. */
+    static void enterAs(Console page, String joinUrl, String email) {
         page.browser.get(joinUrl);
         page.click(By.id("sign-in"));
-        page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(HOST);
+        page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(email);
         page.browser.findElement(By.id("password")).sendKeys(demoPassword());
         page.browser.findElement(By.id("kc-login")).click();
         page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));

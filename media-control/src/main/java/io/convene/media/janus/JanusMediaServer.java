@@ -175,8 +175,9 @@ public class JanusMediaServer implements MediaServer {
 
     /**
      * The subscription's video follows the substream asked for: 0, the lowest, or 2, the highest
-     * the publisher sends (Janus falls back to the best one that arrives). Feeds sent without
-     * simulcast are forwarded as they come.
+     * the publisher sends (Janus falls back to the best one that arrives); NONE stops forwarding its
+     * video ({@code send: false}), the audio goes on. Feeds sent without simulcast are forwarded as
+     * they come.
      */
     @Override
     public void chooseQuality(String link, Quality quality) {
@@ -185,8 +186,9 @@ public class JanusMediaServer implements MediaServer {
             throw new MediaFailure("Link " + link + " receives nothing");
         }
         var streams = Json.createArrayBuilder();
-        l.videoMids().forEach(mid -> streams.add(Json.createObjectBuilder().add("mid", mid)
-                .add("substream", quality == Quality.LOW ? 0 : 2)));
+        l.videoMids().forEach(mid -> streams.add(quality == Quality.NONE
+                ? Json.createObjectBuilder().add("mid", mid).add("send", false)
+                : Json.createObjectBuilder().add("mid", mid).add("send", true).add("substream", quality == Quality.LOW ? 0 : 2)));
         session().message(l.handle(), Json.createObjectBuilder().add("request", "configure").add("streams", streams).build(),
                 null, null);
         LOG.fine(() -> "Link " + link + " receives the " + quality + " layer");

@@ -159,10 +159,27 @@ public class KurentoMediaServer implements MediaServer {
         call(() -> known(link).endpoint.processAnswer(answerSdp), "take the answer of link " + link);
     }
 
-    /** Kurento forwards one layer and adapts its bitrate to each subscriber's REMB itself: nothing to choose. */
+    /**
+     * Kurento forwards one layer and adapts its bitrate to each subscriber's REMB itself: LOW and HIGH
+     * are the same; NONE disconnects the publisher's video from the subscription (its audio stays).
+     */
     @Override
     public void chooseQuality(String link, Quality quality) {
-        known(link);
+        KurentoRoom.Link sink = known(link);
+        boolean hold = quality == Quality.NONE;
+        KurentoRoom room = rooms.get(sink.meetingId);
+        KurentoRoom.Link source = room == null || sink.receives == null ? null : room.publishers.get(sink.receives.id());
+        if (source == null || sink.videoHeld == hold) {
+            return;
+        }
+        sink.videoHeld = hold;
+        call(() -> {
+            if (hold) {
+                source.endpoint.disconnect(sink.endpoint, MediaType.VIDEO);
+            } else {
+                source.endpoint.connect(sink.endpoint, MediaType.VIDEO);
+            }
+        }, (hold ? "hold back the video of link " : "let through the video of link ") + link);
     }
 
     @Override

@@ -31,6 +31,8 @@ final class KurentoRoom {
         /** A publisher's subscriptions (their link ids), and whether its audio is held back at the server. */
         final Set<String> subscribers = ConcurrentHashMap.newKeySet();
         volatile boolean muted;
+        /** A subscription whose video is held back (its tile is not on the page): audio only. */
+        volatile boolean videoHeld;
         /** A publisher's port on the recording hub, while recording. */
         volatile HubPort recordingPort;
 

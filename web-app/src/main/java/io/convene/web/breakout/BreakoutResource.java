@@ -22,6 +22,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -103,7 +104,18 @@ public class BreakoutResource {
     @Path("/{id}/breakouts/close")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER}) // signed in: no guests
-    public BreakoutView close(@PathParam("id") String id) {
-        return breakouts.close(callers.current(), id);
+    public BreakoutView close(@PathParam("id") String id,
+                              @QueryParam("countdown") @Min(5) @Max(600) Integer countdown) {
+        return breakouts.close(callers.current(), id, countdown);
+    }
+
+    /** Someone in a breakout room (guests too) asks the host and co-hosts to come. */
+    @POST
+    @Path("/{id}/breakouts/help")
+    @Consumes(MediaType.WILDCARD)
+    public Response askForHelp(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               @HeaderParam(MeetingResource.GUEST_TICKET) @Size(max = 4096) String guestTicket) {
+        breakouts.askForHelp(callers.presented(authorization).orElse(null), guestTicket, id);
+        return Response.noContent().build();
     }
 }

@@ -34,8 +34,12 @@ final class MediaLinks implements MediaServer.MediaListener {
 
     private final ChannelHub.Subscriber owner;
     private final MeetingMedia media;
-    /** Each link of this socket and, when it publishes, its feed. */
-    private final Map<String, Optional<Feed>> links = new ConcurrentHashMap<>();
+    /** Each link of this socket. */
+    private final Map<String, Held> links = new ConcurrentHashMap<>();
+
+    /** A link: the feed it publishes (none: a subscription), and the media room it is in. */
+    private record Held(Optional<Feed> feed, java.util.UUID room) {
+    }
 
     MediaLinks(ChannelHub.Subscriber owner, MeetingMedia media) {
         this.owner = owner;
@@ -46,19 +50,31 @@ final class MediaLinks implements MediaServer.MediaListener {
     void publish(JsonObject message) throws IOException {
         Feed.Kind kind = Feed.kind(message.getString("kind"));
         Feed feed = new Feed(owner.participationId, kind);
-        links.entrySet().stream().filter(e -> e.getValue().equals(Optional.of(feed))).map(Map.Entry::getKey)
+        links.entrySet().stream().filter(e -> e.getValue().feed().equals(Optional.of(feed))).map(Map.Entry::getKey)
                 .toList().forEach(this::drop); // a new offer for the same feed replaces the old link
-        Negotiation answer = media.publish(owner.meetingId, owner.participationId, kind, message.getString("sdp"), this);
-        links.put(answer.link(), Optional.of(feed));
+        MeetingMedia.Placed placed = media.publish(owner.meetingId, owner.participationId, kind, message.getString("sdp"), this);
+        Negotiation answer = placed.negotiation();
+        links.put(answer.link(), new Held(Optional.of(feed), placed.room()));
         owner.send(Json.createObjectBuilder().add("type", "media.answer").add("link", answer.link())
                 .add("feed", feed.id()).add("sdp", answer.sdp()).build());
     }
 
-    /** {@code media.subscribe}: receive a feed; the media server's offer goes back as {@code media.offer}. */
+    /**
+     * {@code media.subscribe}: receive a feed; the media server's offer goes back as {@code media.offer},
+     * a refusal (the feed is in another breakout room, say) as {@code media.refused} with the feed.
+     */
     void subscribe(JsonObject message) throws IOException {
         Feed feed = Feed.parse(message.getString("feed"));
-        Negotiation offer = media.subscribe(owner.meetingId, owner.participationId, feed, this);
-        links.put(offer.link(), Optional.empty());
+        MeetingMedia.Placed placed;
+        try {
+            placed = media.subscribe(owner.meetingId, owner.participationId, feed, this);
+        } catch (io.convene.shared.DomainException e) { // said with the feed, so the page forgets what it asked for
+            owner.send(Json.createObjectBuilder().add("type", "media.refused").add("feed", feed.id())
+                    .add("message", e.getMessage()).build());
+            return;
+        }
+        Negotiation offer = placed.negotiation();
+        links.put(offer.link(), new Held(Optional.empty(), placed.room()));
         owner.send(Json.createObjectBuilder().add("type", "media.offer").add("link", offer.link())
                 .add("feed", feed.id()).add("sdp", offer.sdp()).build());
     }
@@ -107,9 +123,17 @@ final class MediaLinks implements MediaServer.MediaListener {
         owner.send(Json.createObjectBuilder().add("type", "media.feeds").add("feeds", feeds).build());
     }
 
-    /** Events this socket was sent: when its own microphone was turned off or on, the server follows. */
+    /**
+     * Events this socket was sent: when its own microphone was turned off or on, the server follows;
+     * when breakout rooms opened or closed, or it was moved, its links in the room it left end.
+     */
     void observe(List<MeetingEvent> sent) {
+        boolean maybeMoved = false;
         for (MeetingEvent e : sent) {
+            if (!links.isEmpty() && (e.type().equals("breakout.opened") || e.type().equals("breakout.closed")
+                    || (e.type().equals("breakout.assigned") && e.payload().contains(owner.participationId.toString())))) {
+                maybeMoved = true;
+            }
             // only this socket's own participant matters: skip the others' events without parsing them
             if (!e.type().equals("participant.media") || links.isEmpty()
                     || !e.payload().contains(owner.participationId.toString())) {
@@ -121,10 +145,24 @@ final class MediaLinks implements MediaServer.MediaListener {
             }
             if (owner.participationId.toString().equals(data.getString("participationId", ""))) {
                 boolean on = data.getBoolean("audio", false);
-                links.forEach((link, feed) -> feed.filter(f -> f.kind() == Feed.Kind.CAMERA)
+                links.forEach((link, held) -> held.feed().filter(f -> f.kind() == Feed.Kind.CAMERA)
                         .ifPresent(f -> safely(() -> media.followAudio(link, on), "follow the microphone of " + link)));
             }
         }
+        if (maybeMoved) {
+            safely(this::leaveOtherRooms, "end the links left in another room");
+        }
+    }
+
+    /** Ends the links in a media room the participant is no longer in (the page makes new ones where they are). */
+    private void leaveOtherRooms() {
+        java.util.UUID here = media.roomOf(owner.meetingId, owner.participationId);
+        links.entrySet().stream().filter(e -> !e.getValue().room().equals(here)).map(Map.Entry::getKey).toList()
+                .forEach(link -> {
+                    LOG.info(() -> "Participation " + owner.participationId + " moved to media room " + here
+                            + ": its link " + link + " there ends");
+                    drop(link);
+                });
     }
 
     /** The socket closed: every link ends. */
@@ -134,7 +172,8 @@ final class MediaLinks implements MediaServer.MediaListener {
 
     @Override
     public void changed(String link, String state, String medium, String reason) {
-        if (!links.containsKey(link)) {
+        Held held = links.get(link);
+        if (held == null) {
             return;
         }
         JsonObjectBuilder message = Json.createObjectBuilder().add("type", "media.state").add("link", link)
@@ -145,15 +184,16 @@ final class MediaLinks implements MediaServer.MediaListener {
         if (reason != null) {
             message.add("reason", reason);
         }
-        Optional<Feed> feed = links.get(link);
         if (state.equals("connected")) {
             LOG.info(() -> "Media link " + link + " of participation " + owner.participationId + " connected");
-            feed.ifPresent(published -> safely(() -> media.announce(owner.meetingId, published), "announce " + published.id()));
+            held.feed().ifPresent(published -> safely(() -> media.announce(owner.meetingId, published, held.room()),
+                    "announce " + published.id()));
         } else if (state.equals("hangup")) {
             LOG.info(() -> "Media link " + link + " of participation " + owner.participationId + " hung up: " + reason);
-            Optional<Feed> gone = links.remove(link);
+            Held gone = links.remove(link);
             if (gone != null) {
-                gone.ifPresent(published -> safely(() -> media.ended(owner.meetingId, published), "announce the end of " + published.id()));
+                gone.feed().ifPresent(published -> safely(() -> media.ended(owner.meetingId, published, gone.room()),
+                        "announce the end of " + published.id()));
             }
         }
         try {
@@ -180,9 +220,9 @@ final class MediaLinks implements MediaServer.MediaListener {
     }
 
     private void drop(String link) {
-        Optional<Feed> feed = links.remove(link);
-        if (feed != null) {
-            media.hangUp(owner.meetingId, link, feed.orElse(null));
+        Held held = links.remove(link);
+        if (held != null) {
+            media.hangUp(owner.meetingId, link, held.feed().orElse(null), held.room());
         }
     }
 
