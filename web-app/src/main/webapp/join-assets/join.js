@@ -213,6 +213,7 @@ async function api(method, path, body) {
 
 async function join(event) {
   event.preventDefault();
+  state.joinClickedAt = performance.now(); // figures: from this click to one's own video at the media server
   for (const id of ['display-name-error', 'passcode-error', 'join-problem']) $(id).textContent = '';
   const body = { joinToken: page.joinToken };
   if (!state.token) body.displayName = $('display-name').value.trim();
@@ -556,6 +557,9 @@ function mediaState(m) {
   if (m.state === 'connected') { // how long from asking to media flowing: shown to testers and figures
     const link = [...Object.values(state.publishers), ...Object.values(state.subscriptions)].find((l) => l.link === m.link);
     if (link) link.connectedAfterMs = Math.round(performance.now() - (link.offeredAt || link.askedAt));
+    if (link && link === state.publishers.camera && state.ownVideoAfterMs === undefined && state.joinClickedAt) {
+      state.ownVideoAfterMs = Math.round(performance.now() - state.joinClickedAt);
+    }
   }
   if (m.state !== 'hangup') return;
   const kind = Object.keys(state.publishers).find((k) => state.publishers[k].link === m.link);
