@@ -291,7 +291,9 @@ async function onMessage(m) {
     case 'media.feeds': return m.feeds.forEach(feedPublished);
     case 'media.state': return mediaState(m);
     case 'media.candidate': return serverCandidate(m);
-    case 'error': return status(m.message);
+    case 'error':
+      if (m.code === 'media-failed') republishUnanswered();
+      return status(m.message);
     default: return undefined;
   }
 }
@@ -465,6 +467,21 @@ async function published(m) {
   keepResolution(entry.pc);
   applyEarlyCandidates(m.link, entry.pc);
   entry.queue.splice(0).forEach((c) => send({ type: 'media.candidate', link: m.link, candidate: c }));
+}
+
+/** The media server failed a publication: those still without an answer are offered again, a few times. */
+function republishUnanswered() {
+  for (const [kind, entry] of Object.entries(state.publishers)) {
+    if (entry.link || (entry.tries || 0) >= 3) continue;
+    entry.pc.close();
+    delete state.publishers[kind];
+    setTimeout(() => {
+      if (state.publishers[kind] || !state.socket || (kind === 'screen' && !state.screen)) return;
+      publish(kind, kind === 'camera' ? state.local : state.screen).then(() => {
+        if (state.publishers[kind]) state.publishers[kind].tries = (entry.tries || 0) + 1;
+      });
+    }, 1000);
+  }
 }
 
 /** A busy CPU makes the browser drop frames rather than shrink the layers: which layer is seen is the server's choice. */

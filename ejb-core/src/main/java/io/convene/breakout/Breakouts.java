@@ -56,6 +56,9 @@ public class Breakouts {
     @Inject
     jakarta.enterprise.event.Event<MeetingLifecycle.BreakoutsClosed> closedRooms;
 
+    @Inject
+    jakarta.enterprise.event.Event<MeetingLifecycle.BreakoutsOpened> openedRooms;
+
     public BreakoutView create(Caller caller, String reference, int count) {
         Meeting meeting = locked(reference);
         runner(meeting, caller);
@@ -115,6 +118,8 @@ public class Breakouts {
             payload.add("closesAt", meeting.breakoutsCloseAt().toString());
         }
         events.record(meeting, "breakout.opened", payload, EventAudience.ALL, null);
+        openedRooms.fire(new MeetingLifecycle.BreakoutsOpened(meeting.id(),
+                rooms(meeting.id()).stream().map(BreakoutRoom::id).toList()));
         return view(meeting);
     }
 

@@ -26,6 +26,11 @@ public class MediaRooms {
         keeper.closeBreakoutRooms(ended.meetingId());
     }
 
+    /** Breakout rooms opened: their media rooms are made before their people publish there. */
+    void breakoutsOpened(@Observes(during = TransactionPhase.AFTER_SUCCESS) MeetingLifecycle.BreakoutsOpened opened) {
+        opened.rooms().forEach(keeper::open);
+    }
+
     /** Breakout rooms closed: their own media rooms go (everyone in them is back in the meeting's). */
     void breakoutsClosed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MeetingLifecycle.BreakoutsClosed closed) {
         closed.rooms().forEach(keeper::close);

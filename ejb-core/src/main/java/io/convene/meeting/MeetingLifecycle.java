@@ -16,6 +16,10 @@ public final class MeetingLifecycle {
     public record Ended(UUID meetingId) {
     }
 
+    /** Its breakout rooms opened: each gets a media room of its own. */
+    public record BreakoutsOpened(UUID meetingId, java.util.List<UUID> rooms) {
+    }
+
     /** Its breakout rooms closed (everyone is back in the main room): their media rooms go. */
     public record BreakoutsClosed(UUID meetingId, java.util.List<UUID> rooms) {
     }

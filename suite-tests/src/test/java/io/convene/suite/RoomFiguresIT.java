@@ -64,4 +64,89 @@ class RoomFiguresIT extends SignedInPeople {
                     shownAfter, heap);
         }
     }
+
+    private static final int CAMERAS = 50;
+
+    /**
+     * Fifty cameras in one meeting (a crowd page publishes a small canvas stream for each of fifty
+     * guests over their own channel socket): the host's page receives video of at most one page of
+     * 25 tiles, the others only as sound (their microphones count as on). Printed: the page's heap and
+     * how many links receive video.
+     */
+    @Test
+    void aPageOfAFiftyCameraMeetingReceivesVideoOfTwentyFiveAtMost() {
+        Reply meeting = schedule(host, with(draft("Fifty cameras"), "allowGuests", true, "settings", Map.of("joinBeforeHost", true)));
+        try (Console hana = Console.withMedia(); Console crowd = Console.withMedia()) {
+            enterAsHost(hana, meeting.text("joinUrl"));
+            crowd.browser.get(meeting.text("joinUrl"));
+            crowd.browser.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(3)); // fifty joins and publications
+            Object published = crowd.script(CROWD.formatted(meeting.text("id"), GuestJoinIT.joinToken(meeting), CAMERAS));
+            assertThat(published).as("the crowd's publications").isEqualTo((long) CAMERAS);
+
+            hana.wait.withTimeout(java.time.Duration.ofSeconds(90)).until(d ->
+                    ((Number) hana.script("return Object.values(convene.subscriptions).filter((s) => s.pc"
+                            + " && s.pc.connectionState === 'connected').length;")).intValue() == CAMERAS);
+            com.fasterxml.jackson.databind.JsonNode first = MediaIT.stats(hana);
+            MediaIT.sleep(3000); // frames decoded over three seconds: which links carry video
+            com.fasterxml.jackson.databind.JsonNode later = MediaIT.stats(hana);
+            long withVideo = 0;
+            for (java.util.Iterator<String> feeds = later.fieldNames(); feeds.hasNext(); ) {
+                String feed = feeds.next();
+                if (first.has(feed) && later.get(feed).get("frames").asLong() > first.get(feed).get("frames").asLong() + 3) {
+                    withVideo++;
+                }
+            }
+            Object heap = hana.script("return Math.round(performance.memory.usedJSHeapSize / 1048576);");
+            assertThat(hana.texts("#page-label")).containsExactly("Page 1 of 2");
+            assertThat(withVideo).as("links receiving video").isBetween(1L, 25L);
+            System.out.printf("RoomFiguresIT figures: %d cameras in the meeting, %d links received, %d of them with"
+                    + " video; page JavaScript heap %s MB%n", CAMERAS, later.size(), withVideo, heap);
+        }
+    }
+
+    /** In the crowd's page: fifty guests join, open their channel and publish a 160x120 canvas at 5 frames a second. */
+    private static final String CROWD = """
+            const [meetingId, joinToken, count] = ['%s', '%s', %d];
+            const canvas = document.createElement('canvas');
+            canvas.width = 160;
+            canvas.height = 120;
+            const g = canvas.getContext('2d');
+            setInterval(() => { g.fillStyle = `hsl(${Date.now() / 20 %% 360}, 60%%, 50%%)`; g.fillRect(0, 0, 160, 120); }, 200);
+            const stream = canvas.captureStream(5);
+            let published = 0;
+            for (let i = 1; i <= count; i++) {
+              const joined = await (await fetch(`/api/meetings/${meetingId}/join`, { method: 'POST',
+                headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ joinToken, displayName: 'Camera ' + i }) })).json();
+              const ice = await (await fetch(`/api/meetings/${meetingId}/ice-servers`,
+                { headers: { 'X-Convene-Guest-Ticket': joined.guestTicket } })).json();
+              const socket = new WebSocket(`ws://${location.host}/ws/meetings/${meetingId}?ticket=${encodeURIComponent(joined.channelTicket)}`);
+              await new Promise((resolve) => { socket.onopen = resolve; });
+              const pc = new RTCPeerConnection({ iceServers: ice.iceServers.map((s) => ({ urls: s.urls,
+                username: s.username || undefined, credential: s.credential || undefined })) });
+              stream.getTracks().forEach((t) => pc.addTransceiver(t, { direction: 'sendonly', streams: [stream] }));
+              let link = null;
+              const early = [];
+              pc.onicecandidate = (e) => {
+                const c = e.candidate ? { candidate: e.candidate.candidate, sdpMid: e.candidate.sdpMid, sdpMLineIndex: e.candidate.sdpMLineIndex } : null;
+                if (link) socket.send(JSON.stringify({ type: 'media.candidate', link, candidate: c }));
+                else early.push(c);
+              };
+              const answered = new Promise((resolve) => {
+                socket.onmessage = async (m) => {
+                  const message = JSON.parse(m.data);
+                  if (message.type !== 'media.answer') return;
+                  link = message.link;
+                  await pc.setRemoteDescription({ type: 'answer', sdp: message.sdp });
+                  early.splice(0).forEach((c) => socket.send(JSON.stringify({ type: 'media.candidate', link, candidate: c })));
+                  resolve();
+                };
+              });
+              await pc.setLocalDescription(await pc.createOffer());
+              socket.send(JSON.stringify({ type: 'media.publish', kind: 'camera', sdp: pc.localDescription.sdp }));
+              await answered;
+              published++;
+              (window.crowd = window.crowd || []).push({ socket, pc });
+            }
+            return published;
+            """;
 }

@@ -115,6 +115,8 @@ public class JanusMediaServer implements MediaServer {
                 } else {
                     throw e;
                 }
+                s.detach(handle); // the refused offer left an ICE agent on that handle: a fresh one takes it again
+                handle = s.attach(listener);
                 reply = s.message(handle, join, "offer", offerSdp);
             }
             String link = Long.toString(handle);
