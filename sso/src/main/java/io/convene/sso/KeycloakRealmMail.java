@@ -1,5 +1,6 @@
 package io.convene.sso;
 
+import io.convene.notification.MailServer;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -10,7 +11,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,34 +39,13 @@ public class KeycloakRealmMail {
     boolean manage;
 
     @Inject
-    @ConfigProperty(name = "convene.mail.host")
-    Optional<String> host;
-
-    @Inject
-    @ConfigProperty(name = "convene.mail.port", defaultValue = "25")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "convene.mail.from", defaultValue = "Convene <no-reply@convene.example>")
-    String from;
-
-    @Inject
-    @ConfigProperty(name = "convene.mail.user")
-    Optional<String> user;
-
-    @Inject
-    @ConfigProperty(name = "convene.mail.password")
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "convene.mail.starttls", defaultValue = "false")
-    boolean startTls;
+    MailServer server;
 
     private volatile boolean done;
 
     @PostConstruct
     void start() {
-        if (!manage || host.isEmpty() || host.get().isBlank()) {
+        if (!manage || !server.enabled()) {
             done = true;
             LOG.info(() -> "Keycloak's SMTP server left as the realm has it (" + (manage ? "convene.mail.host is not set"
                     : "convene.keycloak.manage-smtp=false") + ")");
@@ -92,7 +71,7 @@ public class KeycloakRealmMail {
                     }
                 }
                 done = true;
-                LOG.info(() -> "Keycloak sends its e-mail through " + host.get() + ":" + port);
+                LOG.info(() -> "Keycloak sends its e-mail through " + server.host() + ":" + server.port());
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Could not give Keycloak the SMTP server (" + e.getMessage()
                         + "); trying again before the next verification e-mail");
@@ -101,16 +80,13 @@ public class KeycloakRealmMail {
     }
 
     private JsonObjectBuilder smtpServer() {
-        Matcher named = NAMED.matcher(from);
-        String address = named.matches() ? named.group(2).trim() : from.trim();
+        Matcher named = NAMED.matcher(server.from());
+        String address = named.matches() ? named.group(2).trim() : server.from().trim();
         String display = named.matches() ? named.group(1).trim() : "";
-        boolean auth = user.isPresent() && !user.get().isBlank();
-        JsonObjectBuilder smtp = Json.createObjectBuilder().add("host", host.get()).add("port", String.valueOf(port))
+        JsonObjectBuilder smtp = Json.createObjectBuilder().add("host", server.host()).add("port", String.valueOf(server.port()))
                 .add("from", address).add("fromDisplayName", display).add("ssl", "false")
-                .add("starttls", String.valueOf(startTls)).add("auth", String.valueOf(auth));
-        if (auth) {
-            smtp.add("user", user.get()).add("password", password.orElse(""));
-        }
+                .add("starttls", String.valueOf(server.startTls())).add("auth", String.valueOf(server.user().isPresent()));
+        server.user().ifPresent(user -> smtp.add("user", user).add("password", server.password()));
         return smtp;
     }
 }

@@ -1,6 +1,7 @@
 package io.convene.integration.mail;
 
 import io.convene.notification.MailSender;
+import io.convene.notification.MailServer;
 import io.convene.notification.MeetingMail;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
@@ -15,10 +16,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.util.Date;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Meeting mail over SMTP (Jakarta Mail): a plain-text part and the iCalendar invitation as a
@@ -32,32 +31,11 @@ public class SmtpMailer implements MailSender {
     private static final Logger LOG = Logger.getLogger(SmtpMailer.class.getName());
 
     @Inject
-    @ConfigProperty(name = "convene.mail.host")
-    Optional<String> host;
-
-    @Inject
-    @ConfigProperty(name = "convene.mail.port", defaultValue = "25")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "convene.mail.from", defaultValue = "Convene <no-reply@convene.example>")
-    String from;
-
-    @Inject
-    @ConfigProperty(name = "convene.mail.user")
-    Optional<String> user;
-
-    @Inject
-    @ConfigProperty(name = "convene.mail.password")
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "convene.mail.starttls", defaultValue = "false")
-    boolean startTls;
+    MailServer server;
 
     @Override
     public boolean enabled() {
-        return host.isPresent() && !host.get().isBlank();
+        return server.enabled();
     }
 
     @Override
@@ -66,16 +44,16 @@ public class SmtpMailer implements MailSender {
             throw new IllegalStateException("Mail is off: set convene.mail.host");
         }
         try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress(host.get(), port), 3_000);
+            socket.connect(new java.net.InetSocketAddress(server.host(), server.port()), 3_000);
             socket.setSoTimeout(3_000);
             String greeting = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     java.nio.charset.StandardCharsets.US_ASCII)).readLine();
             if (greeting == null || !greeting.startsWith("220")) {
-                throw new IllegalStateException(host.get() + ":" + port + " did not greet as an SMTP server does");
+                throw new IllegalStateException(server.host() + ":" + server.port() + " did not greet as an SMTP server does");
             }
-            return "SMTP server " + host.get() + ":" + port + " answers";
+            return "SMTP server " + server.host() + ":" + server.port() + " answers";
         } catch (java.io.IOException e) {
-            throw new IllegalStateException(host.get() + ":" + port + " unreachable: " + e.getMessage(), e);
+            throw new IllegalStateException(server.host() + ":" + server.port() + " unreachable: " + e.getMessage(), e);
         }
     }
 
@@ -86,7 +64,7 @@ public class SmtpMailer implements MailSender {
         }
         try {
             MimeMessage message = new MimeMessage(session());
-            message.setFrom(new InternetAddress(from));
+            message.setFrom(new InternetAddress(server.from()));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), mail.toName(), "UTF-8"));
             message.setSubject(mail.subject(), "UTF-8");
             message.setSentDate(new Date());
@@ -94,7 +72,7 @@ public class SmtpMailer implements MailSender {
             message.saveChanges();
             Transport.send(message);
         } catch (MessagingException | UnsupportedEncodingException e) {
-            LOG.warning(() -> "Sending mail to " + mail.to() + " via " + host.orElse("?") + ":" + port + " failed: " + e);
+            LOG.warning(() -> "Sending mail to " + mail.to() + " via " + (server.enabled() ? server.host() : "?") + ":" + server.port() + " failed: " + e);
             throw new IllegalStateException("Sending mail failed: " + e.getMessage(), e);
         }
     }
@@ -114,19 +92,19 @@ public class SmtpMailer implements MailSender {
 
     private Session session() {
         Properties props = new Properties();
-        props.put("mail.smtp.host", host.orElseThrow());
-        props.put("mail.smtp.port", String.valueOf(port));
+        props.put("mail.smtp.host", server.host());
+        props.put("mail.smtp.port", String.valueOf(server.port()));
         props.put("mail.smtp.connectiontimeout", "10000");
         props.put("mail.smtp.timeout", "10000");
         props.put("mail.smtp.writetimeout", "10000");
-        props.put("mail.smtp.starttls.enable", String.valueOf(startTls));
-        props.put("mail.smtp.starttls.required", String.valueOf(startTls));
-        if (user.isPresent()) {
+        props.put("mail.smtp.starttls.enable", String.valueOf(server.startTls()));
+        props.put("mail.smtp.starttls.required", String.valueOf(server.startTls()));
+        if (server.user().isPresent()) {
             props.put("mail.smtp.auth", "true");
             return Session.getInstance(props, new jakarta.mail.Authenticator() {
                 @Override
                 protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
-                    return new jakarta.mail.PasswordAuthentication(user.get(), password.orElse(""));
+                    return new jakarta.mail.PasswordAuthentication(server.user().get(), server.password());
                 }
             });
         }
