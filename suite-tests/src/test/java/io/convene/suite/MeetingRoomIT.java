@@ -176,7 +176,9 @@ class MeetingRoomIT extends SignedInPeople {
             try (Console ada = guest(meeting, "Ada"); Console ben = guest(meeting, "Ben")) {
                 String adaFeed = ada.script("return convene.me;") + "-camera";
                 String benFeed = ben.script("return convene.me;") + "-camera";
-                hana.wait.until(ExpectedConditions.textToBe(By.id("page-label"), "Page 1 of 2"));
+                hana.wait.withMessage(() -> "the host's page knows " + hana.script("return JSON.stringify([[...convene.feeds.keys()],"
+                        + " location.search, document.getElementById('status').textContent]);"))
+                        .until(ExpectedConditions.textToBe(By.id("page-label"), "Page 1 of 2"));
                 String first = String.valueOf(Eventually.get(() -> hana.script("return [...convene.shown].join(',');"),
                         shown -> List.of(adaFeed, benFeed).contains(String.valueOf(shown)), java.time.Duration.ofSeconds(20)));
                 String second = first.equals(adaFeed) ? benFeed : adaFeed;
