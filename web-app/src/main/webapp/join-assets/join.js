@@ -577,6 +577,7 @@ function mediaState(m) {
     if (link && link === state.publishers.camera && state.ownVideoAfterMs === undefined && state.joinClickedAt) {
       state.ownVideoAfterMs = Math.round(performance.now() - state.joinClickedAt);
     }
+    chooseQualities(); // a tile off the page asks for no video at once
   }
   if (m.state !== 'hangup') return;
   const kind = Object.keys(state.publishers).find((k) => state.publishers[k].link === m.link);

@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.Select;
  * Breakout rooms as a host runs them from the room's panel, four browsers with fake devices and the
  * real Janus: the host creates two rooms, picks a room for each guest and opens them; people in the
  * same room hear each other and nobody else (the server refuses a feed of another room even when a
- * page asks for it), broadcasts reach every room, a request for help reaches the host, who goes to
+ * page asks for it), a room's chat stays in it (and with the host), broadcasts reach every room, a request for help reaches the host, who goes to
  * that room and is heard there; a countdown brings everyone back to the main room and its media.
  */
 class BreakoutRoomIT extends SignedInPeople {
@@ -71,6 +71,18 @@ class BreakoutRoomIT extends SignedInPeople {
                         return true;""".formatted(adaFeed))).isEqualTo(true);
                 ben.wait.until(d -> String.valueOf(ben.script("return window.refusedFeeds.join(',');")).equals(adaFeed));
                 assertThat(MediaIT.stats(ben).has(adaFeed)).as("nothing of Ada's room reaches Ben").isFalse();
+
+                ben.click(By.id("tab-chat"));
+                ben.type(By.id("chat-text"), "Only for room two");
+                ben.click(By.cssSelector("#chat-form button[type='submit']"));
+                cleo.click(By.id("tab-chat"));
+                cleo.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat"), "Only for room two"));
+                hana.click(By.id("tab-chat"));
+                hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat"), "Only for room two"));
+                hana.click(By.id("tab-rooms"));
+                ada.click(By.id("tab-chat"));
+                assertThat(ada.browser.findElement(By.id("chat")).getText()).as("another room's chat").doesNotContain("room two");
+                ben.click(By.id("tab-rooms"));
 
                 hana.type(By.id("breakout-message"), SNEAKY);
                 hana.click(By.id("breakout-broadcast"));
