@@ -51,6 +51,7 @@ class PlatformIT {
                 "/meetings/{id}/whiteboard/lock", "/meetings/{id}/whiteboard/unlock", "/meetings/{id}/whiteboard/export",
                 "/meetings/{id}/breakouts", "/meetings/{id}/breakouts/assign", "/meetings/{id}/breakouts/open",
                 "/meetings/{id}/breakouts/move", "/meetings/{id}/breakouts/broadcast", "/meetings/{id}/breakouts/close",
+                "/meetings/{id}/breakouts/help",
                 "/notifications/list", "/notifications/{id}/read", "/notifications/read-all",
                 "/notifications/subscriptions", "/notifications/subscribe", "/notifications/unsubscribe",
                 "/admin/notifications/dead-letters", "/admin/notifications/dead-letters/{id}/replay",
