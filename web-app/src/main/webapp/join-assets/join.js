@@ -18,6 +18,7 @@ const page = {
   code: location.pathname.split('/').filter(Boolean).pop(),
   joinToken: new URLSearchParams(location.search).get('t'),
   relayOnly: new URLSearchParams(location.search).get('relay') === '1',
+  passcodeKey: new URLSearchParams(location.search).get('p'), // the invitation's link carries the passcode's key
 };
 /** What the page knows of this visit; window.convene lets a tester (or a curious admin) look. */
 const state = {
@@ -145,34 +146,81 @@ function here() {
   return location.origin + location.pathname + location.search;
 }
 
-async function startSignIn() {
+/**
+ * To Keycloak and back with a code (PKCE). {@code silent}: only asks whether the browser is signed
+ * in already ({@code prompt=none}), so someone signed in goes straight into the meeting and anyone
+ * else comes back at once to the form.
+ */
+async function startSignIn(silent = false) {
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
   const nonce = base64url(crypto.getRandomValues(new Uint8Array(16)));
-  sessionStorage.setItem('convene.sign-in', JSON.stringify({ verifier, state: nonce }));
+  sessionStorage.setItem('convene.sign-in', JSON.stringify({ verifier, state: nonce, silent }));
   const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  location.assign(`${keycloak.issuer}/protocol/openid-connect/auth?` + new URLSearchParams({
+  const ask = {
     client_id: keycloak.client, response_type: 'code', response_mode: 'fragment', scope: 'openid',
     redirect_uri: here(), state: nonce, code_challenge: challenge, code_challenge_method: 'S256',
-  }));
+  };
+  if (silent) ask.prompt = 'none';
+  location.assign(`${keycloak.issuer}/protocol/openid-connect/auth?` + new URLSearchParams(ask));
 }
 
-/** Back from Keycloak: the code is exchanged here, checked against what this tab started. */
-async function finishSignIn() {
+/**
+ * Arriving: back from Keycloak, the code is exchanged and the person joins at once; the first time
+ * this tab opens the link, Keycloak is asked silently whether the browser is signed in; otherwise
+ * (or when it is not) the form: a guest's name, or "Sign in".
+ */
+async function arrive() {
   const back = new URLSearchParams(location.hash.slice(1));
-  if (!back.has('code') && !back.has('error')) return;
+  if (back.has('code') || back.has('error')) {
+    if (await finishSignIn(back)) return join();
+    return showForm();
+  }
+  if (sessionStorage.getItem('convene.silent-check') !== location.pathname && await keycloakAnswers()) {
+    sessionStorage.setItem('convene.silent-check', location.pathname);
+    return startSignIn(true);
+  }
+  return showForm();
+}
+
+/** Whether Keycloak can be reached at all (else guests would be sent to an error page): three seconds at most. */
+async function keycloakAnswers() {
+  try {
+    await fetch(`${keycloak.issuer}/.well-known/openid-configuration`, { mode: 'no-cors', signal: AbortSignal.timeout(3000) });
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
+
+function showForm() {
+  $('join-checking').hidden = true;
+  $('join-form').hidden = false;
+  $('passcode-field').hidden = !!page.passcodeKey && !state.askPasscode;
+}
+
+/** Back from Keycloak: the code is exchanged here, checked against what this tab started. Answers whether signed in. */
+async function finishSignIn(back) {
   history.replaceState(null, '', here()); // the code leaves the address bar
   const attempt = JSON.parse(sessionStorage.getItem('convene.sign-in') || 'null');
   sessionStorage.removeItem('convene.sign-in');
-  if (back.has('error')) return void ($('join-problem').textContent = t('join.not-signed-in', { reason: back.get('error') }));
+  if (back.has('error')) {
+    if (!(attempt && attempt.silent)) $('join-problem').textContent = t('join.not-signed-in', { reason: back.get('error') });
+    return false;
+  }
   if (!attempt || attempt.state !== back.get('state')) {
-    return void ($('join-problem').textContent = t('join.foreign-sign-in'));
+    $('join-problem').textContent = t('join.foreign-sign-in');
+    return false;
   }
   const tokens = await tokenRequest({ grant_type: 'authorization_code', code: back.get('code'), redirect_uri: here(), code_verifier: attempt.verifier });
-  if (!tokens) return void ($('join-problem').textContent = t('join.refused-sign-in'));
+  if (!tokens) {
+    $('join-problem').textContent = t('join.refused-sign-in');
+    return false;
+  }
   const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(state.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))));
   $('signed-in').textContent = t('join.signed-in-as', { name: claims.name || claims.email });
   $('signed-in').hidden = false;
   $('guest-name').hidden = true;
+  return true;
 }
 
 async function tokenRequest(form) {
@@ -211,11 +259,13 @@ async function api(method, path, body) {
   return json;
 }
 
+/** Joins: from the form's button, or by itself once Keycloak has said who this is. */
 async function join(event) {
-  event.preventDefault();
-  state.joinClickedAt = performance.now(); // figures: from this click to one's own video at the media server
+  if (event) event.preventDefault();
+  state.joinClickedAt = state.joinClickedAt || performance.now(); // figures: to one's own video at the media server
   for (const id of ['display-name-error', 'passcode-error', 'join-problem']) $(id).textContent = '';
-  const body = { joinToken: page.joinToken };
+  await state.previewReady; // the camera and microphone chosen before anything is sent
+  const body = { joinToken: page.joinToken, passcodeKey: page.passcodeKey || undefined };
   if (!state.token) body.displayName = $('display-name').value.trim();
   if ($('passcode').value.trim()) body.passcode = $('passcode').value.trim();
   let joined;
@@ -228,6 +278,9 @@ async function join(event) {
       $(target).textContent = f.message;
     }
     if (!fields.length) $('join-problem').textContent = e.message;
+    state.joinClickedAt = undefined;
+    state.askPasscode = true; // the link's key (if any) did not do: the passcode can be typed
+    showForm();
     return;
   }
   Object.assign(state, { meetingId: joined.meetingId, me: joined.participationId, role: joined.role, guestTicket: joined.guestTicket });
@@ -903,7 +956,7 @@ function status(text) {
 
 document.addEventListener('DOMContentLoaded', () => {
   $('join-form').addEventListener('submit', join);
-  $('sign-in').addEventListener('click', startSignIn);
+  $('sign-in').addEventListener('click', () => startSignIn(false));
   $('camera').addEventListener('change', startPreview);
   $('microphone').addEventListener('change', startPreview);
   $('speaker').addEventListener('change', () => { state.speaker = $('speaker').value; });
@@ -935,6 +988,9 @@ document.addEventListener('DOMContentLoaded', () => {
     else return;
     e.preventDefault();
   });
-  finishSignIn().catch((e) => { $('join-problem').textContent = t('join.not-signed-in', { reason: e.message }); });
-  startPreview();
+  state.previewReady = startPreview();
+  arrive().catch((e) => {
+    $('join-problem').textContent = t('join.not-signed-in', { reason: e.message });
+    showForm();
+  });
 });

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The secure link to a meeting (it carries the join token) and the details that show it. */
+/** The secure link to a meeting (it carries the join token, and the passcode key) and the details that show it. */
 @ApplicationScoped
 public class JoinLinks {
 
@@ -12,8 +12,10 @@ public class JoinLinks {
     @ConfigProperty(name = "convene.public-url", defaultValue = "http://127.0.0.1:8080")
     String publicUrl;
 
+    /** The link; for a meeting with a passcode it carries the passcode's key ({@code p}), so nobody types it. */
     public String of(Meeting meeting) {
-        return publicUrl + "/join/" + meeting.code() + "?t=" + meeting.joinToken();
+        String key = meeting.passcodeKey();
+        return publicUrl + "/join/" + meeting.code() + "?t=" + meeting.joinToken() + (key == null ? "" : "&p=" + key);
     }
 
     MeetingDetails details(Meeting meeting) {

@@ -264,6 +264,31 @@ public class Meeting {
         return passcodeHash != null && !(user != null && user.id().equals(host.id()));
     }
 
+    /**
+     * What the meeting's link carries in place of its passcode, so an invitation lets people in with
+     * one click: derived from the link's token and the passcode's salted hash, it tells nothing of the
+     * passcode and stops working when the passcode changes. None without a passcode.
+     */
+    public String passcodeKey() {
+        if (passcodeHash == null) {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("convene-passcode-key:" + joinToken + ":"
+                    + passcodeHash).getBytes(StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    /** Whether {@code candidate} is this meeting's passcode key (from its link). */
+    boolean passcodeKeyIs(String candidate) {
+        String key = passcodeKey();
+        return key != null && candidate != null && MessageDigest.isEqual(key.getBytes(StandardCharsets.US_ASCII),
+                candidate.getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** Checks the passcode of anyone but the host; a wrong or missing passcode is refused. */
     void checkPasscode(User user, String passcode) {
         if (asksPasscodeOf(user) && !Passcode.matches(passcode, passcodeHash)) {

@@ -207,7 +207,7 @@ public class MeetingService {
         if (!mayEnter) {
             throw notFound();
         }
-        checkPasscode(meeting, user, request.passcode(), client);
+        checkPasscode(meeting, user, request, client);
         boolean wasLive = meeting.status() == MeetingStatus.LIVE;
         List<Participation> waitingBefore = waiting(meeting);
         Participation participation = meeting.enter(user, clock.instant());
@@ -239,7 +239,7 @@ public class MeetingService {
         if (request.displayName() == null) {
             throw new InvalidInputException("displayName", "guests must give a display name");
         }
-        checkPasscode(meeting, null, request.passcode(), client);
+        checkPasscode(meeting, null, request, client);
         Participation guest = meeting.enterAsGuest(request.displayName().trim(), lineage.device(),
                 earlierGuest(meeting, lineage.earlierTicket()), clock.instant());
         announceEntry(meeting, guest);
@@ -302,13 +302,14 @@ public class MeetingService {
         }
     }
 
-    private void checkPasscode(Meeting meeting, User user, String passcode, String client) {
-        if (!meeting.asksPasscodeOf(user)) {
+    /** The passcode, or the key the meeting's link carries instead, of anyone but the host. */
+    private void checkPasscode(Meeting meeting, User user, JoinRequest request, String client) {
+        if (!meeting.asksPasscodeOf(user) || meeting.passcodeKeyIs(request.passcodeKey())) {
             return;
         }
         passcodeAttempts.requireAllowed(meeting.id(), client);
         try {
-            meeting.checkPasscode(user, passcode);
+            meeting.checkPasscode(user, request.passcode());
         } catch (AccessDeniedException wrong) {
             passcodeAttempts.recordFailure(meeting.id(), client);
             throw wrong;

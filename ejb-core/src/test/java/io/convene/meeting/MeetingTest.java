@@ -66,6 +66,20 @@ class MeetingTest {
     }
 
     @Test
+    void theLinksPasscodeKeyStandsForThePasscodeUntilThePasscodeChanges() {
+        assertThat(meeting.passcodeKey()).as("no passcode, no key").isNull();
+        meeting.protectWith(Passcode.hash("2468"));
+        String key = meeting.passcodeKey();
+
+        assertThat(key).hasSize(32).doesNotContain("2468").isEqualTo(meeting.passcodeKey());
+        assertThat(meeting.passcodeKeyIs(key)).isTrue();
+        assertThat(meeting.passcodeKeyIs(key.substring(1) + "x")).isFalse();
+        assertThat(meeting.passcodeKeyIs(null)).isFalse();
+        meeting.protectWith(Passcode.hash("2468"));
+        assertThat(meeting.passcodeKeyIs(key)).as("a new passcode (even the same digits) makes a new key").isFalse();
+    }
+
+    @Test
     void passcodeIsAskedOfEveryoneButTheHost() {
         meeting.protectWith(Passcode.hash("2468"));
 

@@ -122,12 +122,7 @@ class ChatRoomIT extends SignedInPeople {
     }
 
     private static Console guestDownloadingTo(Reply meeting, String name, Path downloads) {
-        Console c = Console.withMediaDownloadingTo(downloads);
-        c.browser.get(meeting.text("joinUrl"));
-        c.type(By.id("display-name"), name);
-        c.click(By.id("join"));
-        c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting")));
-        return c;
+        return MeetingRoomIT.joinedAsGuest(Console.withMediaDownloadingTo(downloads), meeting, name);
     }
 
     /** Each message's text as the page shows it, in order. */

@@ -148,6 +148,17 @@ final class Console implements AutoCloseable {
                 .filter(m -> m.contains("Content Security Policy")).toList();
     }
 
+    /** What the page says and where it is, and what its console logged: for a test that waited in vain. */
+    String describe() {
+        try {
+            return browser.getCurrentUrl() + " | problem: " + texts("#join-problem, #status") + " | console: "
+                    + browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                    .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+        } catch (RuntimeException e) {
+            return "(the page could not be read: " + e + ")";
+        }
+    }
+
     String cookie(String name) {
         return browser.manage().getCookieNamed(name).getValue();
     }

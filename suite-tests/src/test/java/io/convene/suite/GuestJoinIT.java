@@ -24,7 +24,7 @@ class GuestJoinIT {
     }
 
     static String joinToken(Reply meeting) {
-        return meeting.text("joinUrl").replaceAll(".*\\?t=", "");
+        return meeting.text("joinUrl").replaceAll(".*\\?t=", "").replaceAll("&.*", "");
     }
 
     @Test

@@ -263,6 +263,7 @@ class MediaIT extends SignedInPeople {
         Console c = Console.withMedia();
         browsers.add(c);
         c.browser.get(joinLink);
+        c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("display-name"))); // past the sign-in check
         c.wait.until(d -> Boolean.TRUE.equals(c.script("return !!(convene.local && convene.local.getTracks().length);")));
         c.type(By.id("display-name"), name);
         c.click(By.id("join"));

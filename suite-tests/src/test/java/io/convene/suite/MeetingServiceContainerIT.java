@@ -113,9 +113,9 @@ class MeetingServiceContainerIT {
                 LocalDateTime.now().plusDays(31).truncatedTo(ChronoUnit.HOURS).toString(),
                 LocalDateTime.now().plusDays(31).truncatedTo(ChronoUnit.HOURS).plusHours(1).toString(),
                 "UTC", null, null, true, null, null, null));
-        String token = m.joinUrl().replaceAll(".*\\?t=", "");
+        String token = m.joinUrl().replaceAll(".*\\?t=", "").replaceAll("&.*", "");
 
-        JoinOutcome guest = meetings.joinAsGuest(m.id().toString(), new JoinRequest(token, null, "Gail"),
+        JoinOutcome guest = meetings.joinAsGuest(m.id().toString(), new JoinRequest(token, null, "Gail", null),
                 "address:test", io.convene.meeting.GuestLineage.UNKNOWN);
 
         assertThat(tickets.verify(guest.guestTicket(), m.id(), Kind.GUEST)).isEqualTo(guest.participationId());
