@@ -69,7 +69,8 @@ final class TurnServer implements AutoCloseable {
         List<String> allowed = allowedPeers();
         List<String> config = new ArrayList<>(List.of(
                 "listening-ip=127.0.0.1", "relay-ip=" + relayIp(), "listening-port=" + port,
-                "min-port=" + relays, "max-port=" + Math.min(65535, relays + 100),
+                // two ports per relayed link: room for a thousand (a page of a big meeting holds dozens)
+                "min-port=" + relays, "max-port=" + Math.min(65535, relays + 2000),
                 "use-auth-secret", "static-auth-secret=" + secret, "realm=" + REALM,
                 // browsers relay over UDP; a TCP relay (RFC 6062) would let a guest reach TCP services
                 "no-tcp-relay", "no-multicast-peers",
