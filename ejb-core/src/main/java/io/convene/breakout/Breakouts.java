@@ -108,7 +108,8 @@ public class Breakouts {
     public BreakoutView open(Caller caller, String reference, Integer seconds) {
         Meeting meeting = locked(reference);
         runner(meeting, caller);
-        if (rooms(meeting.id()).isEmpty()) {
+        List<UUID> rooms = rooms(meeting.id()).stream().map(BreakoutRoom::id).toList();
+        if (rooms.isEmpty()) {
             throw new ConflictException("Create the breakout rooms first");
         }
         Instant now = clock.instant();
@@ -118,8 +119,7 @@ public class Breakouts {
             payload.add("closesAt", meeting.breakoutsCloseAt().toString());
         }
         events.record(meeting, "breakout.opened", payload, EventAudience.ALL, null);
-        openedRooms.fire(new MeetingLifecycle.BreakoutsOpened(meeting.id(),
-                rooms(meeting.id()).stream().map(BreakoutRoom::id).toList()));
+        openedRooms.fire(new MeetingLifecycle.BreakoutsOpened(meeting.id(), rooms));
         return view(meeting);
     }
 
@@ -173,7 +173,7 @@ public class Breakouts {
 
     public BreakoutView rooms(Caller caller, String guestTicket, String reference) {
         Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
-        Participation me = attendees.seeing(meeting, caller, guestTicket);
+        attendees.seeing(meeting, caller, guestTicket);
         return view(meeting);
     }
 
