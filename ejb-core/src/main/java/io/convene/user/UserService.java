@@ -36,6 +36,9 @@ public class UserService {
     @Inject
     Clock clock;
 
+    @EJB
+    FirstSight firstSight;
+
     @Inject
     @ConfigProperty(name = "convene.registration.enabled", defaultValue = "false")
     boolean registrationEnabled;
@@ -143,27 +146,17 @@ public class UserService {
         return user;
     }
 
+    /**
+     * The person's user, made at their first request by {@link FirstSight} in a transaction of its
+     * own: when two first requests race, one makes it and the other reads it.
+     */
     private User firstSight(Caller caller) {
-        if (caller.email() != null) {
-            java.util.Optional<User> known = users.byEmail(caller.email());
-            if (known.isPresent()) {
-                User user = known.get();
-                if (user.subject() != null || !caller.emailVerified()) { // only a verified address claims a directory's user
-                    throw new AccessDeniedException("Convene already knows this e-mail address for someone else;"
-                            + " verify your address, or ask an administrator");
-                }
-                user.linkSubject(caller.subject());
-                LOG.info(() -> "First sign-in of directory user " + user.id() + " (subject " + caller.subject() + ")");
-                return user;
-            }
+        try {
+            firstSight.provision(caller);
+        } catch (jakarta.ejb.EJBException raced) {
+            return users.bySubject(caller.subject()).orElseThrow(() -> raced);
         }
-        User user = new User(caller.subject(),
-                caller.name() == null || caller.name().isBlank() ? caller.email() : caller.name(),
-                caller.email() == null ? caller.subject() + "@unknown.invalid" : caller.email(),
-                ZoneId.of("UTC"), clock.instant(), caller.emailVerified() && caller.email() != null);
-        users.add(user);
-        LOG.info(() -> "First sign-in of subject " + caller.subject() + ": created user " + user.id());
-        return user;
+        return users.bySubject(caller.subject()).orElseThrow();
     }
 
     private static String[] splitName(String name) {
