@@ -12,6 +12,7 @@ import { pollsPanel } from './polls.js';
 import { qaPanel } from './qa.js';
 import { tabs } from './tabs.js';
 import { whiteboardPanel } from './whiteboard.js';
+import { backFromKeycloak, finishSignIn, keycloakAnswers, session, startSignIn, whenSignInEnds } from './sign-in.js';
 
 const $ = (id) => document.getElementById(id);
 const page = {
@@ -22,7 +23,6 @@ const page = {
 };
 /** What the page knows of this visit; window.convene lets a tester (or a curious admin) look. */
 const state = {
-  token: null, refreshToken: null, refreshTimer: null,
   meetingId: null, me: null, role: null, guestTicket: null, lastSeq: 0, socket: null, leaving: false,
   iceServers: [], local: null, screen: null, audioOn: true, videoOn: true,
   publishers: {}, // kind ('camera' | 'screen') -> {pc, link, queue}
@@ -130,39 +130,7 @@ async function switchDevices() {
   $('meeting-preview').srcObject = state.local;
 }
 
-// ---------- employees sign in: authorization code with PKCE, the code in the fragment ----------
-
-const keycloak = (() => {
-  const meta = document.querySelector('meta[name="convene-sign-in"]');
-  return { issuer: meta.dataset.issuer, client: meta.dataset.client };
-})();
-
-function base64url(bytes) {
-  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** This page's address without the fragment: where Keycloak sends the browser back. */
-function here() {
-  return location.origin + location.pathname + location.search;
-}
-
-/**
- * To Keycloak and back with a code (PKCE). {@code silent}: only asks whether the browser is signed
- * in already ({@code prompt=none}), so someone signed in goes straight into the meeting and anyone
- * else comes back at once to the form.
- */
-async function startSignIn(silent = false) {
-  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
-  const nonce = base64url(crypto.getRandomValues(new Uint8Array(16)));
-  sessionStorage.setItem('convene.sign-in', JSON.stringify({ verifier, state: nonce, silent }));
-  const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  const ask = {
-    client_id: keycloak.client, response_type: 'code', response_mode: 'fragment', scope: 'openid',
-    redirect_uri: here(), state: nonce, code_challenge: challenge, code_challenge_method: 'S256',
-  };
-  if (silent) ask.prompt = 'none';
-  location.assign(`${keycloak.issuer}/protocol/openid-connect/auth?` + new URLSearchParams(ask));
-}
+// ---------- employees sign in (sign-in.js) ----------
 
 /**
  * Arriving: back from Keycloak, the code is exchanged and the person joins at once; the first time
@@ -170,9 +138,9 @@ async function startSignIn(silent = false) {
  * (or when it is not) the form: a guest's name, or "Sign in".
  */
 async function arrive() {
-  const back = new URLSearchParams(location.hash.slice(1));
-  if (back.has('code') || back.has('error')) {
-    if (await finishSignIn(back)) return join();
+  const back = backFromKeycloak();
+  if (back) {
+    if (await signedIn(back)) return join();
     return showForm();
   }
   if (sessionStorage.getItem('convene.silent-check') !== location.pathname && await keycloakAnswers()) {
@@ -182,67 +150,32 @@ async function arrive() {
   return showForm();
 }
 
-/** Whether Keycloak can be reached at all (else guests would be sent to an error page): three seconds at most. */
-async function keycloakAnswers() {
-  try {
-    await fetch(`${keycloak.issuer}/.well-known/openid-configuration`, { mode: 'no-cors', signal: AbortSignal.timeout(3000) });
-    return true;
-  } catch (e) {
-    return false;
-  }
-}
-
 function showForm() {
   $('join-checking').hidden = true;
   $('join-form').hidden = false;
   $('passcode-field').hidden = !!page.passcodeKey && !state.askPasscode;
 }
 
-/** Back from Keycloak: the code is exchanged here, checked against what this tab started. Answers whether signed in. */
-async function finishSignIn(back) {
-  history.replaceState(null, '', here()); // the code leaves the address bar
-  const attempt = JSON.parse(sessionStorage.getItem('convene.sign-in') || 'null');
-  sessionStorage.removeItem('convene.sign-in');
-  if (back.has('error')) {
-    if (!(attempt && attempt.silent)) $('join-problem').textContent = t('join.not-signed-in', { reason: back.get('error') });
+/** Back from Keycloak: whether signed in; a refusal is said unless Keycloak was only asked silently. */
+async function signedIn(back) {
+  const outcome = await finishSignIn(back);
+  if (outcome.error) {
+    if (!outcome.silent) $('join-problem').textContent = t('join.' + outcome.error, { reason: outcome.reason });
     return false;
   }
-  if (!attempt || attempt.state !== back.get('state')) {
-    $('join-problem').textContent = t('join.foreign-sign-in');
-    return false;
-  }
-  const tokens = await tokenRequest({ grant_type: 'authorization_code', code: back.get('code'), redirect_uri: here(), code_verifier: attempt.verifier });
-  if (!tokens) {
-    $('join-problem').textContent = t('join.refused-sign-in');
-    return false;
-  }
-  const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(state.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))));
-  $('signed-in').textContent = t('join.signed-in-as', { name: claims.name || claims.email });
+  $('signed-in').textContent = t('join.signed-in-as', { name: outcome.claims.name || outcome.claims.email });
   $('signed-in').hidden = false;
   $('guest-name').hidden = true;
   return true;
 }
 
-async function tokenRequest(form) {
-  const r = await fetch(`${keycloak.issuer}/protocol/openid-connect/token`, {
-    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: keycloak.client, ...form }),
-  });
-  if (!r.ok) return null;
-  const tokens = await r.json();
-  state.token = tokens.access_token;
-  state.refreshToken = tokens.refresh_token;
-  clearTimeout(state.refreshTimer); // fresh a little before it expires, for as long as Keycloak's session lasts
-  state.refreshTimer = setTimeout(() => tokenRequest({ grant_type: 'refresh_token', refresh_token: state.refreshToken })
-    .then((t) => { if (!t) status(t('join.sign-in-ended')); }), Math.max(5, tokens.expires_in - 30) * 1000);
-  return tokens;
-}
+whenSignInEnds(() => status(t('join.sign-in-ended')));
 
 // ---------- the API ----------
 
 function headers() {
   const h = { 'Content-Type': 'application/json' };
-  if (state.token) h.Authorization = 'Bearer ' + state.token;
+  if (session.token) h.Authorization = 'Bearer ' + session.token;
   else if (state.guestTicket) h['X-Convene-Guest-Ticket'] = state.guestTicket;
   return h;
 }
@@ -266,7 +199,7 @@ async function join(event) {
   for (const id of ['display-name-error', 'passcode-error', 'join-problem']) $(id).textContent = '';
   await state.previewReady; // the camera and microphone chosen before anything is sent
   const body = { joinToken: page.joinToken, passcodeKey: page.passcodeKey || undefined };
-  if (!state.token) body.displayName = $('display-name').value.trim();
+  if (!session.token) body.displayName = $('display-name').value.trim();
   if ($('passcode').value.trim()) body.passcode = $('passcode').value.trim();
   let joined;
   try {

@@ -438,8 +438,16 @@ const bundles = {
 export const language = (navigator.languages || [navigator.language || 'en'])
   .map((l) => l.slice(0, 2).toLowerCase()).find((l) => bundles[l]) || 'en';
 
-/** The text for {@code key} in the page's language, with {name}-style placeholders filled in. */
-export function t(key, vars = {}) {
-  const text = bundles[language][key] ?? bundles.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (all, name) => (name in vars ? String(vars[name]) : all));
+/**
+ * A page's words: the text for a key in {@code language} (English when missing), with {name}-style
+ * placeholders filled in.
+ */
+export function wordsOf(pageBundles) {
+  return (key, vars = {}) => {
+    const text = (pageBundles[language] || {})[key] ?? pageBundles.en[key] ?? key;
+    return text.replace(/\{(\w+)\}/g, (all, name) => (name in vars ? String(vars[name]) : all));
+  };
 }
+
+/** The meeting room's text for {@code key}. */
+export const t = wordsOf(bundles);

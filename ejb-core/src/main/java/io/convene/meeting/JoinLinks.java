@@ -18,6 +18,15 @@ public class JoinLinks {
         return publicUrl + "/join/" + meeting.code() + "?t=" + meeting.joinToken() + (key == null ? "" : "&p=" + key);
     }
 
+    /**
+     * The link in a series' invitations: the first meeting's code and token, which lead to whichever
+     * meeting of the series is live or next; with the passcode's key when the series has a passcode.
+     */
+    public String of(MeetingSeries series, Meeting any) {
+        String key = any.passcodeKey(series.joinToken());
+        return publicUrl + "/join/" + series.code() + "?t=" + series.joinToken() + (key == null ? "" : "&p=" + key);
+    }
+
     MeetingDetails details(Meeting meeting) {
         return MeetingDetails.of(meeting, of(meeting));
     }

@@ -121,6 +121,19 @@ public class Meeting {
     @Column(name = "reminded_at")
     private Instant remindedAt;
 
+    /** The recurring series this meeting is one of; null for a single meeting. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "series_id")
+    private MeetingSeries series;
+
+    /** The start the series' rule gave this meeting (iCalendar's RECURRENCE-ID), kept when it moves. */
+    @Column(name = "occurrence_start")
+    private Instant occurrenceStart;
+
+    /** Changed on its own: its invitations say so for this occurrence, and series changes leave it be. */
+    @Column(nullable = false)
+    private boolean detached;
+
     @Version
     private long version;
 
@@ -231,6 +244,18 @@ public class Meeting {
         return Optional.of(invitation);
     }
 
+    /** An invitee answers the invitation; ended and cancelled meetings take no more answers. */
+    Participation answerInvitation(User invitee, InvitationAnswer answer, Instant now) {
+        if (status != MeetingStatus.SCHEDULED && status != MeetingStatus.LIVE) {
+            throw new ConflictException("This meeting is " + status.name().toLowerCase()
+                    + " and takes no more answers");
+        }
+        Participation invitation = participationOf(invitee)
+                .orElseThrow(() -> new ConflictException("Only invitees answer an invitation"));
+        invitation.answer(answer, now);
+        return invitation;
+    }
+
     /** A change the invitees' calendars must pick up. */
     void revise() {
         calendarSequence++;
@@ -270,11 +295,16 @@ public class Meeting {
      * passcode and stops working when the passcode changes. None without a passcode.
      */
     public String passcodeKey() {
+        return passcodeKey(joinToken);
+    }
+
+    /** The key a link with {@code token} carries for this meeting's passcode. */
+    String passcodeKey(String token) {
         if (passcodeHash == null) {
             return null;
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("convene-passcode-key:" + joinToken + ":"
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("convene-passcode-key:" + token + ":"
                     + passcodeHash).getBytes(StandardCharsets.UTF_8));
             return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32);
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -282,9 +312,12 @@ public class Meeting {
         }
     }
 
-    /** Whether {@code candidate} is this meeting's passcode key (from its link). */
+    /** Whether {@code candidate} is this meeting's passcode key (from its link, or its series' link). */
     boolean passcodeKeyIs(String candidate) {
-        String key = passcodeKey();
+        return sameKey(passcodeKey(), candidate) || (series != null && sameKey(passcodeKey(series.joinToken()), candidate));
+    }
+
+    private static boolean sameKey(String key, String candidate) {
         return key != null && candidate != null && MessageDigest.isEqual(key.getBytes(StandardCharsets.US_ASCII),
                 candidate.getBytes(StandardCharsets.US_ASCII));
     }
@@ -640,9 +673,43 @@ public class Meeting {
         return participations.stream().filter(p -> p.id().equals(participationId)).findFirst();
     }
 
+    /** The link's token: this meeting's own, or its series' (the link in the series' invitations). */
     public boolean joinTokenIs(String candidate) {
-        return candidate != null && MessageDigest.isEqual(joinToken.getBytes(StandardCharsets.US_ASCII),
-                candidate.getBytes(StandardCharsets.US_ASCII));
+        return candidate != null && (MessageDigest.isEqual(joinToken.getBytes(StandardCharsets.US_ASCII),
+                candidate.getBytes(StandardCharsets.US_ASCII)) || (series != null && series.joinTokenIs(candidate)));
+    }
+
+    // --- series ----------------------------------------------------------------------------------
+
+    void joinSeries(MeetingSeries recurring, Instant ruleStart) {
+        this.series = recurring;
+        this.occurrenceStart = ruleStart;
+    }
+
+    public Optional<MeetingSeries> series() {
+        return Optional.ofNullable(series);
+    }
+
+    /** The start the series' rule gave this meeting; null for a single meeting. */
+    public Instant occurrenceStart() {
+        return occurrenceStart;
+    }
+
+    public boolean isDetached() {
+        return detached;
+    }
+
+    /** This occurrence was changed on its own. */
+    void detach() {
+        if (series != null) {
+            detached = true;
+        }
+    }
+
+    /** Over for joining: ended, cancelled, or never started and past its end. */
+    boolean isOver(Instant now) {
+        return status == MeetingStatus.ENDED || status == MeetingStatus.CANCELLED
+                || (status == MeetingStatus.SCHEDULED && !endsAt.isAfter(now));
     }
 
     public TimeSlot slot() {

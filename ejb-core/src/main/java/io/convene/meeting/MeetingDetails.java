@@ -8,7 +8,14 @@ import java.util.UUID;
 public record MeetingDetails(UUID id, String code, String title, String agenda, Instant start, Instant end,
                              String timeZone, MeetingStatus status, boolean locked, Person host, boolean passcodeProtected,
                              boolean waitingRoom, boolean allowGuests, Settings settings, String joinUrl,
-                             int reminderMinutes, List<Participant> participants) {
+                             int reminderMinutes, List<Participant> participants, Series series) {
+
+    /**
+     * The recurring series the meeting is one of (null for a single meeting): its rule, in words, and
+     * whether this meeting was changed on its own.
+     */
+    public record Series(UUID id, String rule, String description, Instant occurrenceStart, boolean changedOnItsOwn) {
+    }
 
     public record Person(UUID id, String name, String email) {
     }
@@ -18,7 +25,7 @@ public record MeetingDetails(UUID id, String code, String title, String agenda, 
     }
 
     public record Participant(UUID participationId, String name, String email, boolean guest, MeetingRole role,
-                              ParticipationState state, Instant invitedAt, Instant admittedAt, Instant joinedAt,
+                              ParticipationState state, Instant invitedAt, InvitationAnswer answer, Instant admittedAt, Instant joinedAt,
                               Instant leftAt, boolean audioOn, boolean videoOn, boolean sharingScreen) {
     }
 
@@ -30,7 +37,9 @@ public record MeetingDetails(UUID id, String code, String title, String agenda, 
                 new Settings(s.videoOnEntry(), s.audioOnEntry(), s.joinBeforeHost(), s.severalScreenShares(),
                         m.unmuteAllowed()), joinUrl, m.reminderMinutes(),
                 m.participations().stream().map(p -> new Participant(p.id(), p.displayName(), p.email(),
-                        p.isGuest(), p.role(), p.state(), p.invitedAt(), p.admittedAt(), p.joinedAt(),
-                        p.leftAt(), p.audioOn(), p.videoOn(), p.sharingScreen())).toList());
+                        p.isGuest(), p.role(), p.state(), p.invitedAt(), p.answer(), p.admittedAt(), p.joinedAt(),
+                        p.leftAt(), p.audioOn(), p.videoOn(), p.sharingScreen())).toList(),
+                m.series().map(r -> new Series(r.id(), r.rule(), r.recurrence().describe(), m.occurrenceStart(),
+                        m.isDetached())).orElse(null));
     }
 }

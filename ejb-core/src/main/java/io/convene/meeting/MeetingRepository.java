@@ -3,6 +3,7 @@ package io.convene.meeting;
 import io.convene.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -92,6 +93,28 @@ public class MeetingRepository {
         return new Standing(runners, removed, rooms, status);
     }
 
+    public void addSeries(MeetingSeries series) {
+        em.persist(series);
+    }
+
+    /** The series' scheduled meetings that have not ended yet, soonest first, their rows locked. */
+    public List<Meeting> aheadInSeries(MeetingSeries series, Instant now) {
+        return em.createQuery("select m from Meeting m where m.series = :s and m.status = :scheduled and m.endsAt > :now"
+                        + " order by m.startsAt", Meeting.class)
+                .setParameter("s", series).setParameter("scheduled", MeetingStatus.SCHEDULED).setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** The meeting of a series that its link leads to now: the live one, else the next, else the last held. */
+    public Optional<Meeting> currentOfSeries(MeetingSeries series, Instant now) {
+        List<Meeting> all = em.createQuery("select m from Meeting m where m.series = :s and m.status <> :cancelled"
+                        + " order by m.startsAt", Meeting.class)
+                .setParameter("s", series).setParameter("cancelled", MeetingStatus.CANCELLED).getResultList();
+        return all.stream().filter(m -> m.status() == MeetingStatus.LIVE).findFirst()
+                .or(() -> all.stream().filter(m -> !m.isOver(now)).findFirst())
+                .or(() -> all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1)));
+    }
+
     public void add(Meeting meeting) {
         em.persist(meeting);
     }
@@ -106,19 +129,66 @@ public class MeetingRepository {
                 .getResultStream().map(Meeting::slot).toList();
     }
 
-    public List<Meeting> upcomingFor(User user, Instant now, int page, int size) {
-        return em.createQuery("select m from Meeting m where " + VISIBLE_AND_UPCOMING
-                        + " order by m.startsAt, m.id", Meeting.class)
-                .setParameter("u", user).setParameter("email", user.email()).setParameter("verified", user.emailVerified())
-                .setParameter("open", OPEN).setParameter("now", now).setFirstResult(page * size).setMaxResults(size)
+    /** One busy time of a person: a scheduled or live meeting they host or are invited to and did not decline. */
+    public record BusyTime(String email, String name, UUID hostId, String title, Instant start, Instant end) {
+    }
+
+    /** The busy times of the people with these addresses (Convene's users) between {@code from} and {@code to}. */
+    public List<BusyTime> busyTimes(Set<String> emails, Instant from, Instant to, UUID except) {
+        return em.createQuery("""
+                        select new io.convene.meeting.MeetingRepository$BusyTime(u.email, u.name, m.host.id, m.title,
+                               m.startsAt, m.endsAt)
+                        from Meeting m join m.participations p join p.user u
+                        where u.email in :emails and m.status in :open and m.endsAt > :from and m.startsAt < :to
+                          and m.id <> :except and p.removedAt is null
+                          and (p.answer is null or p.answer <> io.convene.meeting.InvitationAnswer.DECLINED)
+                        order by m.startsAt""", BusyTime.class)
+                .setParameter("emails", emails).setParameter("open", OPEN).setParameter("from", from)
+                .setParameter("to", to).setParameter("except", except == null ? new UUID(0, 0) : except)
                 .getResultList();
     }
 
-    public long countUpcomingFor(User user, Instant now) {
-        return em.createQuery("select count(m) from Meeting m where " + VISIBLE_AND_UPCOMING, Long.class)
-                .setParameter("u", user).setParameter("email", user.email()).setParameter("verified", user.emailVerified())
-                .setParameter("open", OPEN).setParameter("now", now).getSingleResult();
+    public List<Meeting> upcomingFor(User user, Instant now, int page, int size) {
+        return upcoming(em.createQuery("select m from Meeting m where " + VISIBLE_AND_UPCOMING
+                + " order by m.startsAt, m.id", Meeting.class), user, now)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
     }
+
+    public long countUpcomingFor(User user, Instant now) {
+        return upcoming(em.createQuery("select count(m) from Meeting m where " + VISIBLE_AND_UPCOMING, Long.class),
+                user, now).getSingleResult();
+    }
+
+    public List<Meeting> pastFor(User user, Instant now, int page, int size) {
+        return past(em.createQuery("select m from Meeting m where " + VISIBLE_AND_PAST
+                + " order by m.startsAt desc, m.id", Meeting.class), user, now)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    public long countPastFor(User user, Instant now) {
+        return past(em.createQuery("select count(m) from Meeting m where " + VISIBLE_AND_PAST, Long.class), user, now)
+                .getSingleResult();
+    }
+
+    private static <T> TypedQuery<T> upcoming(TypedQuery<T> query, User user, Instant now) {
+        return visibleTo(query, user, now).setParameter("open", OPEN);
+    }
+
+    private static <T> TypedQuery<T> past(TypedQuery<T> query, User user, Instant now) {
+        return visibleTo(query, user, now).setParameter("ended", MeetingStatus.ENDED)
+                .setParameter("scheduled", MeetingStatus.SCHEDULED);
+    }
+
+    private static <T> TypedQuery<T> visibleTo(TypedQuery<T> query, User user, Instant now) {
+        return query.setParameter("u", user).setParameter("email", user.email())
+                .setParameter("verified", user.emailVerified()).setParameter("now", now);
+    }
+
+    /** Held, or scheduled and never started before its end; cancelled meetings are not listed. */
+    private static final String VISIBLE_AND_PAST = """
+            (m.status = :ended or (m.status = :scheduled and m.endsAt <= :now)) and (m.host = :u or exists (
+              select p from Participation p where p.meeting = m
+              and (p.user = :u or (:verified = true and p.invitedEmail = :email))))""";
 
     private static final String VISIBLE_AND_UPCOMING = """
             m.status in :open and m.endsAt > :now and (m.host = :u or exists (

@@ -22,10 +22,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -86,19 +90,12 @@ public class MeetingService {
         Instant now = clock.instant();
         ZoneId zone = TimeZones.parse("timeZone", draft.timeZone());
         TimeSlot slot = MeetingTimes.parse(draft.start(), draft.end(), zone, now);
+        if (draft.recurrence() != null) {
+            return scheduleSeries(host, draft, zone, slot, now);
+        }
         requireFree(host, slot, null);
 
-        Meeting meeting = new Meeting(host, draft.title().trim(), draft.agenda(), slot, zone, unusedCode(), now);
-        if (draft.passcode() != null) {
-            meeting.protectWith(Passcode.hash(draft.passcode()), sealing.seal(draft.passcode()));
-        }
-        meeting.changeAccess(Boolean.TRUE.equals(draft.waitingRoom()), Boolean.TRUE.equals(draft.allowGuests()));
-        if (draft.reminderMinutes() != null) {
-            meeting.remindBefore(draft.reminderMinutes());
-        }
-        if (draft.settings() != null) {
-            meeting.changeSettings(draft.settings().applyTo(meeting.settings()));
-        }
+        Meeting meeting = newMeeting(host, draft, slot, zone, now, passcodeOf(draft));
         List<Participation> invited = invite(meeting, draft.invitees(), now);
         meetings.add(meeting);
         notices.publish(NoticeKind.INVITED, meeting, invited);
@@ -107,24 +104,158 @@ public class MeetingService {
         return details(meeting);
     }
 
-    public MeetingDetails edit(Caller caller, String reference, MeetingChanges changes) {
+    /**
+     * A recurring meeting: a meeting for each start the rule gives (none may collide with the host's
+     * other meetings), one series invitation with the rule, sent with the first.
+     */
+    private MeetingDetails scheduleSeries(User host, MeetingDraft draft, ZoneId zone, TimeSlot first, Instant now) {
+        LocalDateTime firstLocal = LocalDateTime.ofInstant(first.start(), zone);
+        Recurrence rule = draft.recurrence().checked(firstLocal);
+        userRepository.lock(host);
+        List<TimeSlot> busy = meetings.busySlots(host, first.start(), null);
+        List<TimeSlot> slots = rule.starts(firstLocal).stream().map(local -> {
+            Instant start = local.atZone(zone).toInstant();
+            return new TimeSlot(start, start.plus(first.duration()));
+        }).toList();
+        for (TimeSlot slot : slots) {
+            if (busy.stream().anyMatch(slot::overlaps)) {
+                throw new SchedulingConflictException("The host already has a meeting at " + slot.start()
+                        + ", one of the series' times", FreeSlots.after(slot, busy, SUGGESTIONS));
+            }
+        }
+        Protection passcode = passcodeOf(draft);
+        MeetingSeries series = null;
+        List<Participation> invited = List.of();
+        Meeting firstMeeting = null;
+        for (TimeSlot slot : slots) {
+            Meeting meeting = newMeeting(host, draft, slot, zone, now, passcode);
+            List<Participation> invitedHere = invite(meeting, draft.invitees(), now);
+            if (series == null) {
+                series = new MeetingSeries(meeting, rule, zone, now);
+                meetings.addSeries(series);
+                invited = invitedHere;
+                firstMeeting = meeting;
+            }
+            meeting.joinSeries(series, slot.start());
+            meetings.add(meeting);
+        }
+        notices.publish(NoticeKind.INVITED, firstMeeting, invited);
+        announcements.publish(Announcement.Event.SCHEDULED, firstMeeting);
+        MeetingSeries made = series;
+        LOG.info(() -> "Scheduled series " + made.id() + " (" + made.rule() + ", " + slots.size() + " meetings) for host "
+                + host.id());
+        return details(firstMeeting);
+    }
+
+    /** The passcode's hash and its sealed copy, made once for every meeting of a series (their links share its key). */
+    private record Protection(String hash, String sealed) {
+    }
+
+    private Protection passcodeOf(MeetingDraft draft) {
+        return draft.passcode() == null ? null : new Protection(Passcode.hash(draft.passcode()), sealing.seal(draft.passcode()));
+    }
+
+    private Meeting newMeeting(User host, MeetingDraft draft, TimeSlot slot, ZoneId zone, Instant now, Protection passcode) {
+        Meeting meeting = new Meeting(host, draft.title().trim(), draft.agenda(), slot, zone, unusedCode(), now);
+        if (passcode != null) {
+            meeting.protectWith(passcode.hash(), passcode.sealed());
+        }
+        meeting.changeAccess(Boolean.TRUE.equals(draft.waitingRoom()), Boolean.TRUE.equals(draft.allowGuests()));
+        if (draft.reminderMinutes() != null) {
+            meeting.remindBefore(draft.reminderMinutes());
+        }
+        if (draft.settings() != null) {
+            meeting.changeSettings(draft.settings().applyTo(meeting.settings()));
+        }
+        return meeting;
+    }
+
+    /**
+     * Changes a meeting; for one of a series, {@code wholeSeries} changes it and every meeting of the
+     * series still ahead that was not changed on its own (a move shifts each by the same wall-clock
+     * time), else only this one, which its invitations then treat as changed on its own.
+     */
+    public MeetingDetails edit(Caller caller, String reference, MeetingChanges changes, boolean wholeSeries) {
         Meeting meeting = resolveLocked(reference);
         User user = requireHostOrAdmin(caller, meeting);
         Instant now = clock.instant();
-        if (changes.start() != null || changes.end() != null || changes.timeZone() != null) {
-            ZoneId zone = changes.timeZone() == null ? meeting.timeZone()
-                    : TimeZones.parse("timeZone", changes.timeZone());
-            TimeSlot slot = changes.start() == null && changes.end() == null ? meeting.slot()
-                    : MeetingTimes.parse(changes.start(), changes.end(), zone, now);
-            requireFree(meeting.host(), slot, meeting.id());
-            meeting.reschedule(slot, zone);
-        }
-        meeting.describe(changes.title() == null ? null : changes.title().trim(), changes.agenda());
         if (changes.passcode() != null && Boolean.TRUE.equals(changes.removePasscode())) {
             throw new InvalidInputException("removePasscode", "cannot set and remove the passcode at once");
         }
-        if (changes.passcode() != null) {
-            meeting.protectWith(Passcode.hash(changes.passcode()), sealing.seal(changes.passcode()));
+        if (!wholeSeries || meeting.series().isEmpty()) {
+            List<Participation> earlier = meeting.invitees();
+            List<Participation> invited = change(meeting, changes, moved(meeting, changes, now), now, passcodeOf(changes));
+            meeting.detach();
+            meeting.revise();
+            notices.publish(NoticeKind.CHANGED, meeting, earlier);
+            announcements.publish(Announcement.Event.CHANGED, meeting);
+            notices.publish(NoticeKind.INVITED, meeting, invited);
+            LOG.info(() -> "Meeting " + meeting.id() + " edited by user " + user.id());
+            return details(meeting);
+        }
+        MeetingSeries series = meeting.series().get();
+        TimeSlot target = moved(meeting, changes, now);
+        ZoneId zone = changes.timeZone() == null ? meeting.timeZone() : TimeZones.parse("timeZone", changes.timeZone());
+        Duration shift = target == null ? Duration.ZERO : Duration.between(
+                LocalDateTime.ofInstant(meeting.slot().start(), meeting.timeZone()), LocalDateTime.ofInstant(target.start(), zone));
+        Duration length = target == null ? null : target.duration();
+        Protection passcode = passcodeOf(changes);
+        List<Meeting> ahead = meetings.aheadInSeries(series, now);
+        Meeting first = null;
+        List<Participation> earlier = List.of();
+        List<Participation> invited = List.of();
+        for (Meeting m : ahead) {
+            if (m.isDetached()) {
+                continue; // changed on its own: it stays as it is
+            }
+            TimeSlot slot = null;
+            if (target != null) {
+                Instant start = LocalDateTime.ofInstant(m.slot().start(), m.timeZone()).plus(shift).atZone(zone).toInstant();
+                slot = new TimeSlot(start, start.plus(length));
+            }
+            List<Participation> before = m.invitees();
+            List<Participation> added = change(m, changes, slot, now, passcode);
+            m.revise();
+            if (first == null) {
+                first = m;
+                earlier = before;
+                invited = added;
+            }
+        }
+        if (target != null) {
+            series.move(shift, length, zone);
+        }
+        series.revise();
+        if (first != null) {
+            notices.publish(NoticeKind.CHANGED, first, earlier);
+            announcements.publish(Announcement.Event.CHANGED, first);
+            notices.publish(NoticeKind.INVITED, first, invited);
+        }
+        LOG.info(() -> "Series " + series.id() + " (" + ahead.size() + " meetings ahead) edited by user " + user.id());
+        return details(meeting.isOver(now) || first == null ? meeting : first);
+    }
+
+    /** Where {@code changes} move the meeting (checked), or null when they do not move it. */
+    private TimeSlot moved(Meeting meeting, MeetingChanges changes, Instant now) {
+        if (changes.start() == null && changes.end() == null && changes.timeZone() == null) {
+            return null;
+        }
+        ZoneId zone = changes.timeZone() == null ? meeting.timeZone() : TimeZones.parse("timeZone", changes.timeZone());
+        return changes.start() == null && changes.end() == null ? meeting.slot()
+                : MeetingTimes.parse(changes.start(), changes.end(), zone, now);
+    }
+
+    /** Applies {@code changes} to one meeting (moved to {@code slot} when not null); answers who is newly invited. */
+    private List<Participation> change(Meeting meeting, MeetingChanges changes, TimeSlot slot, Instant now,
+                                       Protection passcode) {
+        if (slot != null) {
+            requireFree(meeting.host(), slot, meeting.id());
+            meeting.reschedule(slot, changes.timeZone() == null ? meeting.timeZone()
+                    : TimeZones.parse("timeZone", changes.timeZone()));
+        }
+        meeting.describe(changes.title() == null ? null : changes.title().trim(), changes.agenda());
+        if (passcode != null) {
+            meeting.protectWith(passcode.hash(), passcode.sealed());
         } else if (Boolean.TRUE.equals(changes.removePasscode())) {
             meeting.protectWith(null);
         }
@@ -135,14 +266,12 @@ public class MeetingService {
         if (changes.settings() != null) {
             meeting.changeSettings(changes.settings().applyTo(meeting.settings()));
         }
-        List<Participation> earlier = meeting.invitees();
-        List<Participation> invited = invite(meeting, changes.invitees(), now);
-        meeting.revise();
-        notices.publish(NoticeKind.CHANGED, meeting, earlier);
-        announcements.publish(Announcement.Event.CHANGED, meeting);
-        notices.publish(NoticeKind.INVITED, meeting, invited);
-        LOG.info(() -> "Meeting " + meeting.id() + " edited by user " + user.id());
-        return details(meeting);
+        return invite(meeting, changes.invitees(), now);
+    }
+
+    private Protection passcodeOf(MeetingChanges changes) {
+        return changes.passcode() == null ? null
+                : new Protection(Passcode.hash(changes.passcode()), sealing.seal(changes.passcode()));
     }
 
     /**
@@ -165,24 +294,95 @@ public class MeetingService {
         LOG.info(() -> "Meeting " + meeting.id() + " moved to " + slot + " from its host's calendar");
     }
 
-    public void cancel(Caller caller, String reference) {
+    /** Cancels a meeting; for one of a series, {@code wholeSeries} cancels every meeting of it still ahead. */
+    public void cancel(Caller caller, String reference, boolean wholeSeries) {
         Meeting meeting = resolveLocked(reference);
         User user = requireHostOrAdmin(caller, meeting);
-        boolean wasScheduled = meeting.status() == MeetingStatus.SCHEDULED;
-        meeting.cancel();
-        if (wasScheduled) {
-            notices.publish(NoticeKind.CANCELLED, meeting, meeting.invitees());
-            announcements.publish(Announcement.Event.CANCELLED, meeting);
+        if (!wholeSeries || meeting.series().isEmpty()) {
+            boolean wasScheduled = meeting.status() == MeetingStatus.SCHEDULED;
+            meeting.cancel();
+            meeting.detach();
+            if (wasScheduled) {
+                notices.publish(NoticeKind.CANCELLED, meeting, meeting.invitees());
+                announcements.publish(Announcement.Event.CANCELLED, meeting);
+            }
+            LOG.info(() -> "Meeting " + meeting.id() + " cancelled by user " + user.id());
+            return;
         }
-        LOG.info(() -> "Meeting " + meeting.id() + " cancelled by user " + user.id());
+        MeetingSeries series = meeting.series().get();
+        List<Meeting> ahead = meetings.aheadInSeries(series, clock.instant());
+        Meeting told = null;
+        for (Meeting m : ahead) {
+            m.cancel();
+            if (m.isDetached()) { // its own invitation: its own cancellation
+                notices.publish(NoticeKind.CANCELLED, m, m.invitees());
+            } else if (told == null) {
+                told = m;
+            }
+            announcements.publish(Announcement.Event.CANCELLED, m);
+        }
+        series.revise();
+        if (told != null) {
+            notices.publish(NoticeKind.CANCELLED, told, told.invitees());
+        }
+        LOG.info(() -> "Series " + series.id() + " cancelled (" + ahead.size() + " meetings ahead) by user " + user.id());
     }
 
     public Page<MeetingSummary> upcoming(Caller caller, int page, int size) {
         User user = users.current(caller);
         Instant now = clock.instant();
         List<MeetingSummary> items = meetings.upcomingFor(user, now, page, size).stream()
-                .map(m -> MeetingSummary.of(m, m.isHostedBy(user))).toList();
+                .map(m -> MeetingSummary.of(m, user)).toList();
         return new Page<>(items, page, size, meetings.countUpcomingFor(user, now));
+    }
+
+    /**
+     * Before saving: who of the caller and the invitees is busy at the wanted time, and the next
+     * free slots of that length for all of them (within two weeks).
+     */
+    public Availability availability(Caller caller, AvailabilityQuery query) {
+        User me = users.current(caller);
+        Instant now = clock.instant();
+        ZoneId zone = TimeZones.parse("timeZone", query.timeZone());
+        TimeSlot wanted = MeetingTimes.parse(query.start(), query.end(), zone, now);
+        UUID except = query.except() == null ? null : resolve(query.except()).id();
+        Set<String> people = new LinkedHashSet<>();
+        people.add(me.email());
+        if (query.invitees() != null) {
+            query.invitees().forEach(e -> people.add(User.normalizeEmail(e)));
+        }
+        List<MeetingRepository.BusyTime> times = meetings.busyTimes(people, wanted.start(),
+                wanted.start().plus(Duration.ofDays(14)), except);
+        List<Availability.Busy> busy = times.stream()
+                .filter(b -> new TimeSlot(b.start(), b.end()).overlaps(wanted))
+                .map(b -> {
+                    boolean you = b.email().equals(me.email());
+                    return new Availability.Busy(b.email(), b.name(), you, you ? b.title() : null, b.start(), b.end());
+                }).toList();
+        List<Availability.Slot> free = FreeSlots.after(wanted, times.stream().map(b -> new TimeSlot(b.start(), b.end()))
+                .toList(), SUGGESTIONS).stream().map(s -> new Availability.Slot(s.start(), s.end())).toList();
+        return new Availability(wanted.start(), wanted.end(), busy, free);
+    }
+
+    /** Meetings the caller hosted or was in or invited to that are over, the latest first. */
+    public Page<MeetingSummary> past(Caller caller, int page, int size) {
+        User user = users.current(caller);
+        Instant now = clock.instant();
+        List<MeetingSummary> items = meetings.pastFor(user, now, page, size).stream()
+                .map(m -> MeetingSummary.of(m, user)).toList();
+        return new Page<>(items, page, size, meetings.countPastFor(user, now));
+    }
+
+    /** An invitee accepts, accepts tentatively or declines; the host sees the answer in the details. */
+    public MeetingDetails answer(Caller caller, String reference, InvitationAnswer answer) {
+        Meeting meeting = resolveLocked(reference);
+        User user = users.current(caller);
+        if (!meeting.concerns(user)) {
+            throw notFound();
+        }
+        meeting.answerInvitation(user, answer, clock.instant());
+        LOG.info(() -> "User " + user.id() + " answered " + answer + " to meeting " + meeting.id());
+        return details(meeting);
     }
 
     public MeetingDetails details(Caller caller, String reference) {
@@ -200,7 +400,7 @@ public class MeetingService {
      */
     /** @param client who is trying, for rate limiting wrong passcodes */
     public JoinOutcome join(Caller caller, String reference, JoinRequest request, String client) {
-        Meeting meeting = resolveLocked(reference);
+        Meeting meeting = resolveForJoining(reference);
         User user = users.current(caller);
         boolean mayEnter = meeting.concerns(user) || MeetingSecrets.isCode(reference)
                 || meeting.joinTokenIs(request.joinToken());
@@ -232,7 +432,7 @@ public class MeetingService {
      * @param lineage the guest's browser and earlier ticket: a removed guest is refused by them
      */
     public JoinOutcome joinAsGuest(String reference, JoinRequest request, String client, GuestLineage lineage) {
-        Meeting meeting = resolveLocked(reference);
+        Meeting meeting = resolveForJoining(reference);
         if (!meeting.joinTokenIs(request.joinToken())) {
             throw notFound();
         }
@@ -280,6 +480,20 @@ public class MeetingService {
     /** For changes that the meeting's channel announces: one at a time per meeting. */
     private Meeting resolveLocked(String reference) {
         return meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
+    }
+
+    /**
+     * The meeting a link leads into: for one of a series that is over (the series' invitations carry
+     * its first meeting's link), the series' live or next meeting instead.
+     */
+    private Meeting resolveForJoining(String reference) {
+        Meeting meeting = resolveLocked(reference);
+        Instant now = clock.instant();
+        if (meeting.series().isEmpty() || !meeting.isOver(now)) {
+            return meeting;
+        }
+        return meetings.currentOfSeries(meeting.series().get(), now).filter(m -> !m.equals(meeting))
+                .map(m -> resolveLocked(m.id().toString())).orElse(meeting);
     }
 
     private User requireHostOrAdmin(Caller caller, Meeting meeting) {

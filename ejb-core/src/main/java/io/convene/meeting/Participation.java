@@ -1,5 +1,6 @@
 package io.convene.meeting;
 
+import io.convene.shared.ConflictException;
 import io.convene.user.User;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -89,6 +90,13 @@ public class Participation {
     private Instant handRaisedAt;
 
     /** The breakout room this participant is in; null: the main room. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "answer")
+    private InvitationAnswer answer;
+
+    @Column(name = "answered_at")
+    private Instant answeredAt;
+
     @Column(name = "room_id")
     private UUID roomId;
 
@@ -192,6 +200,23 @@ public class Participation {
         return activity;
     }
 
+    /** The invitee's answer: only someone invited answers, and only while the meeting is ahead or live. */
+    void answer(InvitationAnswer given, Instant now) {
+        if (invitedAt == null || role == MeetingRole.HOST) {
+            throw new ConflictException("Only invitees answer an invitation");
+        }
+        answer = given;
+        answeredAt = now;
+    }
+
+    public InvitationAnswer answer() {
+        return answer;
+    }
+
+    public Instant answeredAt() {
+        return answeredAt;
+    }
+
     public Instant handRaisedAt() {
         return handRaisedAt;
     }
@@ -249,7 +274,7 @@ public class Participation {
     /** The host lets a removed person come back: they are as if they had left, and may ask to join again. */
     void allowBack() {
         if (removedAt == null) {
-            throw new io.convene.shared.ConflictException("Only someone who was removed can be let back");
+            throw new ConflictException("Only someone who was removed can be let back");
         }
         removedAt = null;
     }

@@ -9,7 +9,11 @@ public class SchedulingConflictException extends ConflictException {
     private final List<TimeSlot> suggestions;
 
     public SchedulingConflictException(List<TimeSlot> suggestions) {
-        super("The host already has a meeting at that time");
+        this("The host already has a meeting at that time", suggestions);
+    }
+
+    public SchedulingConflictException(String message, List<TimeSlot> suggestions) {
+        super(message);
         this.suggestions = List.copyOf(suggestions);
     }
 

@@ -2,7 +2,10 @@ package io.convene.notification;
 
 import io.convene.meeting.JoinLinks;
 import io.convene.meeting.Meeting;
+import io.convene.meeting.MeetingSeries;
+import io.convene.meeting.MeetingStatus;
 import io.convene.meeting.Participation;
+import io.convene.meeting.TimeSlot;
 import io.convene.platform.Sealing;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +19,8 @@ import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -90,9 +95,28 @@ public class EmailDeliveries {
 
     private MeetingMail compose(NoticeKind kind, Meeting meeting, Participation to) {
         String passcode = meeting.sealedPasscode() == null ? null : sealing.open(meeting.sealedPasscode());
+        if (meeting.series().isEmpty()) {
+            return new MeetingMail(to.email(), to.displayName(), kind, kind.headline(meeting.title()),
+                    meeting.id() + "@convene", meeting.calendarSequence(), meeting.title(), meeting.agenda(),
+                    meeting.slot().start(), meeting.slot().end(), meeting.timeZone(), meeting.host().name(),
+                    meeting.host().email(), links.of(meeting), meeting.code(), passcode, null);
+        }
+        // one of a series: the series' UID and link; about that occurrence alone once it was changed on its own
+        MeetingSeries series = meeting.series().get();
+        MeetingMail.Repeats repeats = meeting.isDetached()
+                ? new MeetingMail.Repeats(null, null, List.of(), meeting.occurrenceStart())
+                : new MeetingMail.Repeats(series.rule(), series.recurrence().describe(), skipped(series), null);
+        TimeSlot slot = meeting.isDetached() ? meeting.slot() : series.firstSlot();
         return new MeetingMail(to.email(), to.displayName(), kind, kind.headline(meeting.title()),
-                meeting.id() + "@convene", meeting.calendarSequence(), meeting.title(), meeting.agenda(),
-                meeting.slot().start(), meeting.slot().end(), meeting.timeZone(), meeting.host().name(),
-                meeting.host().email(), links.of(meeting), meeting.code(), passcode);
+                series.id() + "@convene", meeting.isDetached() ? meeting.calendarSequence() : series.calendarSequence(),
+                meeting.title(), meeting.agenda(), slot.start(), slot.end(), meeting.timeZone(), meeting.host().name(),
+                meeting.host().email(), links.of(series, meeting), series.code(), passcode, repeats);
+    }
+
+    /** The series' occurrences cancelled on their own: EXDATEs of its invitation. */
+    private List<Instant> skipped(MeetingSeries series) {
+        return em.createQuery("select m.occurrenceStart from Meeting m where m.series = :s and m.status = :c and m.detached = true"
+                        + " order by m.occurrenceStart", Instant.class)
+                .setParameter("s", series).setParameter("c", MeetingStatus.CANCELLED).getResultList();
     }
 }

@@ -1,5 +1,6 @@
 package io.convene.notification;
 
+import io.convene.platform.SignedTickets;
 import io.convene.shared.Caller;
 import io.convene.shared.NotFoundException;
 import io.convene.shared.Page;
@@ -30,6 +31,9 @@ public class NotificationService {
     UserService users;
 
     @Inject
+    NotificationTickets tickets;
+
+    @Inject
     Preferences preferences;
 
     @Inject
@@ -53,7 +57,24 @@ public class NotificationService {
     }
 
     public Listener listen(Caller caller) {
-        User me = users.current(caller);
+        return listen(users.current(caller));
+    }
+
+    /** A ticket that opens the caller's notification socket from a browser (two minutes). */
+    public SignedTickets.Ticket socketTicket(Caller caller) {
+        return tickets.issue(users.current(caller).id());
+    }
+
+    /** Who a browser's socket ticket names, if they may still listen (a deactivated person may not). */
+    public Listener listen(String ticket) {
+        User me = em.find(User.class, tickets.verify(ticket));
+        if (me == null || me.status() == io.convene.user.UserStatus.DISABLED) {
+            throw new io.convene.shared.AccountDeactivatedException();
+        }
+        return listen(me);
+    }
+
+    private Listener listen(User me) {
         long position = em.createQuery("select coalesce(max(n.position), 0) from Notification n where n.userId = :u",
                 Long.class).setParameter("u", me.id()).getSingleResult();
         long unread = em.createQuery("select count(n) from Notification n where n.userId = :u and n.readAt is null",

@@ -107,6 +107,15 @@ public class PrivacyService {
         return names;
     }
 
+    /** The caller's own exports, the latest first (ten). */
+    public java.util.List<PrivacyRequestView> myExports(Caller caller) {
+        UUID me = users.current(caller).id();
+        return em.createQuery("select r from PrivacyRequest r where r.subjectId = :me and r.kind = :export"
+                        + " order by r.requestedAt desc", PrivacyRequest.class)
+                .setParameter("me", me).setParameter("export", PrivacyRequest.Kind.EXPORT).setMaxResults(10)
+                .getResultStream().map(PrivacyRequestView::of).toList();
+    }
+
     public PrivacyRequestView request(Caller caller, UUID id) {
         return PrivacyRequestView.of(readable(caller, id));
     }

@@ -12,6 +12,7 @@ import io.convene.meeting.MeetingStatus;
 import io.convene.meeting.Participation;
 import io.convene.notification.NoticeKind;
 import io.convene.notification.Notices;
+import io.convene.platform.SignedTickets;
 import io.convene.privacy.LegalHolds;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
@@ -45,6 +46,9 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class RecordingService {
+
+    @Inject
+    RecordingTickets tickets;
 
     @jakarta.inject.Inject
     io.convene.user.AccountStanding standing;
@@ -175,6 +179,29 @@ public class RecordingService {
         return em.createQuery("select r from Recording r where r.meetingId = :m order by r.startedAt", Recording.class)
                 .setParameter("m", meeting.id()).getResultStream()
                 .filter(r -> mayWatch(caller, user, meeting, r)).map(Recording::view).toList();
+    }
+
+    /** The ready recordings of meetings the caller hosted or was in that they may watch, newest first (a hundred). */
+    public List<RecordingRow> mine(Caller caller) {
+        User user = users.current(caller);
+        return em.createQuery("""
+                        select r, m from Recording r, Meeting m where m.id = r.meetingId and r.status = :ready
+                        and exists (select p from Participation p where p.meeting = m and p.user = :u)
+                        order by r.startedAt desc""", Object[].class)
+                .setParameter("ready", Recording.Status.READY).setParameter("u", user).setMaxResults(100).getResultStream()
+                .filter(row -> mayWatch(caller, user, (Meeting) row[1], (Recording) row[0]))
+                .map(row -> new RecordingRow(((Recording) row[0]).view(), ((Meeting) row[1]).title())).toList();
+    }
+
+    /** A ticket for the browser's player (four hours), for one who may watch the recording now. */
+    public SignedTickets.Ticket ticket(Caller caller, UUID id) {
+        watchable(caller, id);
+        return tickets.issue(caller, id);
+    }
+
+    /** {@link #open} for a player's request with its ticket, checked and audited as its person's own. */
+    public Opened openWithTicket(String ticket, UUID id, String how) {
+        return open(tickets.verify(ticket, id), id, how);
     }
 
     public RecordingView view(Caller caller, UUID id) {

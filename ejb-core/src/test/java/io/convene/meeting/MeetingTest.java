@@ -53,6 +53,25 @@ class MeetingTest {
     }
 
     @Test
+    void inviteesAnswerTheHostDoesNotAndACancelledMeetingTakesNoMoreAnswers() {
+        meeting.invite(null, "ann@example.com", NOW);
+
+        Participation answered = meeting.answerInvitation(ann, InvitationAnswer.TENTATIVE, NOW);
+        assertThat(answered.answer()).isEqualTo(InvitationAnswer.TENTATIVE);
+        assertThat(meeting.answerInvitation(ann, InvitationAnswer.ACCEPTED, NOW.plusSeconds(60)).answeredAt())
+                .isEqualTo(NOW.plusSeconds(60));
+        assertThatThrownBy(() -> meeting.answerInvitation(host, InvitationAnswer.ACCEPTED, NOW))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> meeting.answerInvitation(user("bob"), InvitationAnswer.ACCEPTED, NOW))
+                .isInstanceOf(ConflictException.class);
+
+        meeting.cancel();
+        assertThatThrownBy(() -> meeting.answerInvitation(ann, InvitationAnswer.DECLINED, NOW))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("cancelled");
+        assertThat(answered.answer()).isEqualTo(InvitationAnswer.ACCEPTED);
+    }
+
+    @Test
     void anInvitationByEmailBecomesTheUsersOwnParticipation() {
         meeting.invite(null, "ann@example.com", NOW);
         assertThat(meeting.concerns(ann)).isTrue();

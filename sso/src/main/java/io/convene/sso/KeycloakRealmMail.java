@@ -64,14 +64,17 @@ public class KeycloakRealmMail {
                 return;
             }
             try {
-                String body = Json.createObjectBuilder().add("smtpServer", smtpServer()).build().toString();
+                // with mail to send it, "Forgot password?" on Keycloak's sign-in page: its own reset e-mail and flow
+                String body = Json.createObjectBuilder().add("smtpServer", smtpServer()).add("resetPasswordAllowed", true)
+                        .build().toString();
                 try (Response r = KeycloakAdmin.call(() -> keycloak.admin("").put(Entity.json(body)))) {
                     if (r.getStatus() != 204) {
                         throw KeycloakAdmin.unexpected("set the realm's SMTP server", r);
                     }
                 }
                 done = true;
-                LOG.info(() -> "Keycloak sends its e-mail through " + server.host() + ":" + server.port());
+                LOG.info(() -> "Keycloak sends its e-mail through " + server.host() + ":" + server.port()
+                        + "; \"Forgot password?\" is on its sign-in page");
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Could not give Keycloak the SMTP server (" + e.getMessage()
                         + "); trying again before the next verification e-mail");

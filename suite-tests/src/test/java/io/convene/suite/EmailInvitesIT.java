@@ -123,7 +123,7 @@ class EmailInvitesIT extends SignedInPeople {
                     continue;
                 }
                 Invite invite = read(to, m);
-                if (invite.event("UID").equals(uid)) {
+                if (invite != null && invite.event("UID").equals(uid)) {
                     found.add(invite);
                 }
             } catch (MessagingException | IOException | ParserException e) {
@@ -133,8 +133,11 @@ class EmailInvitesIT extends SignedInPeople {
         return found;
     }
 
+    /** A meeting mail; null for other mail to the address (Keycloak's, which has no calendar part). */
     private static Invite read(String to, MimeMessage m) throws MessagingException, IOException, ParserException {
-        MimeMultipart parts = (MimeMultipart) m.getContent();
+        if (!(m.getContent() instanceof MimeMultipart parts)) {
+            return null;
+        }
         String text = null;
         String calendar = null;
         for (int i = 0; i < parts.getCount(); i++) {
@@ -146,7 +149,9 @@ class EmailInvitesIT extends SignedInPeople {
                 calendar = body;
             }
         }
-        assertThat(calendar).as("a text/calendar part").isNotNull();
+        if (calendar == null) {
+            return null;
+        }
         return new Invite(to, m.getSubject(), text, calendar, new CalendarBuilder().build(new StringReader(calendar)));
     }
 }

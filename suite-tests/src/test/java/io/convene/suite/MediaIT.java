@@ -204,6 +204,27 @@ class MediaIT extends SignedInPeople {
         }
         assertThat(ConveneSuite.count("select count(*) from audit_entries where action = 'RECORDING_ACCESSED' and target = 'recording:"
                 + id + "'")).as("the console's download audited too").isEqualTo(5);
+
+        // the host watches it from her home page: the player seeks by ranges with its ticket, and downloads it
+        try (Console home = Console.open(1000, 800)) {
+            HomeIT.signInAtHome(home, Meetings.HOST, ConveneSuite.demoPassword());
+            home.click(By.id("nav-recordings"));
+            home.click(By.cssSelector("[data-recording-id='" + id + "'] button.watch"));
+            home.wait.until(d -> Boolean.TRUE.equals(home.script(
+                    "const v = document.getElementById('recording-video'); return !!v && v.readyState >= 1 && v.duration > 0;")));
+            double played = ((Number) home.script("return document.getElementById('recording-video').duration;")).doubleValue();
+            assertThat(played).as("the player reads the whole recording").isCloseTo(seconds, org.assertj.core.data.Offset.offset(1.5));
+            assertThat(home.script("const v = document.getElementById('recording-video');"
+                    + " await new Promise(r => { v.addEventListener('seeked', r, { once: true }); v.currentTime = v.duration / 2; });"
+                    + " return v.currentTime > 0;")).isEqualTo(true);
+            String href = home.browser.findElement(By.id("recording-download")).getAttribute("href");
+            assertThat(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body()).as("the download link's file").isEqualTo(file);
+            assertThat(bytes(href.replaceAll("ticket=[^&]*", "ticket=forged").replace(ConveneSuite.get().settings().httpUrl(), ""),
+                    null, null).statusCode()).as("a forged ticket").isEqualTo(401);
+        }
+        assertThat(ConveneSuite.count("select count(*) from audit_entries where action = 'RECORDING_ACCESSED' and target = 'recording:"
+                + id + "'")).as("the home page's playback and download audited").isGreaterThan(6);
         assertThat(Eventually.get(() -> NotificationsIT.mine(host, false).toString(), n -> n.contains("RECORDING_READY"),
                 Duration.ofSeconds(20))).contains("RECORDING_READY");
     }
@@ -318,7 +339,10 @@ class MediaIT extends SignedInPeople {
 
     static java.net.http.HttpResponse<byte[]> bytes(String path, String token, String range) {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(ConveneSuite.get().settings().httpUrl() + path)).header("Authorization", "Bearer " + token);
+                java.net.URI.create(ConveneSuite.get().settings().httpUrl() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (range != null) {
             request.header("Range", range);
         }

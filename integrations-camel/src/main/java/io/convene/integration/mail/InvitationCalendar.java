@@ -3,6 +3,10 @@ package io.convene.integration.mail;
 import io.convene.notification.MeetingMail;
 import java.net.URI;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -12,8 +16,12 @@ import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.ExDate;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.RecurrenceId;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
@@ -34,6 +42,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 final class InvitationCalendar {
 
     private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private InvitationCalendar() {
     }
@@ -54,6 +63,7 @@ final class InvitationCalendar {
         event.add(new Url(URI.create(mail.joinUrl())));
         event.add(new Description(MailText.body(mail)));
         event.add(mail.cancels() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        repeats(event, mail);
 
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Convene//Convene meetings//EN"));
@@ -63,6 +73,27 @@ final class InvitationCalendar {
         calendar.add(zone.getVTimeZone());
         calendar.add(event);
         return calendar;
+    }
+
+    /**
+     * A whole series: its RRULE and the occurrences cancelled on their own (EXDATE); one occurrence:
+     * RECURRENCE-ID, the start the rule gave it — local times in the meeting's zone, as DTSTART.
+     */
+    private static void repeats(VEvent event, MeetingMail mail) {
+        MeetingMail.Repeats repeats = mail.recurrence();
+        if (repeats == null) {
+            return;
+        }
+        ParameterList zone = new ParameterList(List.of(new TzId(mail.zone().getId())));
+        if (repeats.wholeSeries()) {
+            event.add(new RRule<>(repeats.rule()));
+            if (!repeats.exceptions().isEmpty()) {
+                event.add(new ExDate<>(zone, repeats.exceptions().stream().map(i -> LOCAL.format(i.atZone(mail.zone())))
+                        .collect(Collectors.joining(","))));
+            }
+        } else {
+            event.add(new RecurrenceId<>(zone, LOCAL.format(repeats.occurrence().atZone(mail.zone()))));
+        }
     }
 
     private static Organizer organizer(MeetingMail mail) {

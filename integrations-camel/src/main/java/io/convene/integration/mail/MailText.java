@@ -19,6 +19,11 @@ final class MailText {
         text.append(mail.title()).append('\n');
         text.append(WHEN.format(mail.start().atZone(mail.zone()))).append(" - ")
                 .append(UNTIL.format(mail.end().atZone(mail.zone()))).append(" (").append(mail.zone().getId()).append(")\n");
+        if (mail.recurrence() != null && mail.recurrence().wholeSeries()) {
+            text.append("Repeats ").append(mail.recurrence().description()).append('\n');
+        } else if (mail.recurrence() != null) {
+            text.append("This occurrence of a recurring meeting (its other meetings stay as they are)\n");
+        }
         text.append("Organizer: ").append(mail.organizerName()).append('\n');
         if (!mail.cancels()) {
             text.append("\nJoin: ").append(mail.joinUrl()).append('\n');

@@ -1,8 +1,11 @@
 package io.convene.web.meeting;
 
+import io.convene.meeting.Availability;
+import io.convene.meeting.AvailabilityQuery;
 import io.convene.meeting.ChannelEvent;
 import io.convene.meeting.ControlRequest;
 import io.convene.meeting.GuestLineage;
+import io.convene.meeting.InvitationAnswer;
 import io.convene.meeting.JoinOutcome;
 import io.convene.meeting.JoinRequest;
 import io.convene.meeting.MeetingChanges;
@@ -24,6 +27,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -86,24 +90,56 @@ public class MeetingResource {
                 .entity(details).build();
     }
 
+    /** Before saving a meeting: who is busy at that time, and free slots of its length. */
+    @POST
+    @Path("/availability")
+    public Availability availability(@NotNull @Valid AvailabilityQuery query) {
+        return meetings.availability(callers.current(), query);
+    }
+
+    /** {@code scope=series}: this meeting and every meeting of its series still ahead; else this one alone. */
     @PUT
     @Path("/{id}/edit")
-    public MeetingDetails edit(@PathParam("id") String id, @NotNull @Valid MeetingChanges changes) {
-        return meetings.edit(callers.current(), id, changes);
+    public MeetingDetails edit(@PathParam("id") String id, @QueryParam("scope") @DefaultValue(OCCURRENCE) @Pattern(
+            regexp = SCOPES, message = SCOPE_MESSAGE) String scope, @NotNull @Valid MeetingChanges changes) {
+        return meetings.edit(callers.current(), id, changes, SERIES.equals(scope));
     }
 
     @DELETE
     @Path("/{id}")
-    public Response cancel(@PathParam("id") String id) {
-        meetings.cancel(callers.current(), id);
+    public Response cancel(@PathParam("id") String id, @QueryParam("scope") @DefaultValue(OCCURRENCE) @Pattern(
+            regexp = SCOPES, message = SCOPE_MESSAGE) String scope) {
+        meetings.cancel(callers.current(), id, SERIES.equals(scope));
         return Response.noContent().build();
     }
+
+    private static final String OCCURRENCE = "occurrence";
+    private static final String SERIES = "series";
+    private static final String SCOPES = "occurrence|series";
+    private static final String SCOPE_MESSAGE = "must be occurrence or series";
 
     @GET
     @Path("/upcoming")
     public Page<MeetingSummary> upcoming(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return meetings.upcoming(callers.current(), page, size);
+    }
+
+    @GET
+    @Path("/past")
+    public Page<MeetingSummary> past(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return meetings.past(callers.current(), page, size);
+    }
+
+    /** An invitee's answer to the invitation. */
+    public record Answer(@NotNull InvitationAnswer answer) {
+    }
+
+    @PUT
+    @Path("/{id}/answer")
+    public MeetingDetails answer(@PathParam("id") String id, @NotNull @Valid Answer answer) {
+        return meetings.answer(callers.current(), id, answer.answer());
     }
 
     @GET

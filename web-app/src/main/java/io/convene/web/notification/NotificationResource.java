@@ -2,6 +2,7 @@ package io.convene.web.notification;
 
 import io.convene.notification.Channel;
 import io.convene.notification.NotificationService;
+import io.convene.platform.SignedTickets;
 import io.convene.notification.NotificationView;
 import io.convene.notification.Topic;
 import io.convene.shared.Caller;
@@ -58,6 +59,13 @@ public class NotificationResource {
     @Path("/{id}/read")
     public NotificationView read(@PathParam("id") UUID id) {
         return notifications.markRead(callers.current(), id);
+    }
+
+    /** A ticket that opens one's {@code /ws/notifications} from a browser ({@code ?ticket=}), two minutes. */
+    @POST
+    @Path("/ticket")
+    public SignedTickets.Ticket ticket() {
+        return notifications.socketTicket(callers.current());
     }
 
     @POST

@@ -15,11 +15,13 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * {@code /ws/notifications}: a signed-in user's notifications as they are stored, opened with a
- * bearer token. Greets with {@code hello} (how many are unread), then pushes each new notification;
+ * bearer token, or from a browser with the ticket {@code POST /api/notifications/ticket} gives
+ * ({@code ?ticket=}). Greets with {@code hello} (how many are unread), then pushes each new notification;
  * answers {@code ping} with {@code pong}. Listing and marking read stay on the REST API.
  */
 @ServerEndpoint("/ws/notifications")
@@ -36,13 +38,16 @@ public class NotificationSocket {
 
     @OnOpen
     public void open(Session session) throws IOException {
-        if (!(session.getUserPrincipal() instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "sign in with a bearer token"));
+        List<String> ticket = session.getRequestParameterMap().get("ticket");
+        boolean bearer = session.getUserPrincipal() instanceof JsonWebToken jwt && jwt.getRawToken() != null;
+        if (!bearer && (ticket == null || ticket.isEmpty())) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "sign in with a bearer token or a ticket"));
             return;
         }
         NotificationService.Listener listener;
         try {
-            listener = notifications.listen(Callers.of(jwt));
+            listener = bearer ? notifications.listen(Callers.of((JsonWebToken) session.getUserPrincipal()))
+                    : notifications.listen(ticket.get(0));
         } catch (DomainException e) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not allowed: " + e.getMessage()));
             return;

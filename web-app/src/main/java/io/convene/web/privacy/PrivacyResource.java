@@ -62,6 +62,13 @@ public class PrivacyResource {
         return Response.accepted(r).location(uri.getAbsolutePathBuilder().path(r.id().toString()).build()).build();
     }
 
+    /** One's own exports, the latest first (ten). */
+    @GET
+    @Path("/exports")
+    public java.util.List<PrivacyRequestView> myExports() {
+        return privacy.myExports(callers.current());
+    }
+
     @GET
     @Path("/exports/{id}")
     public PrivacyRequestView exportStatus(@PathParam("id") UUID id) {

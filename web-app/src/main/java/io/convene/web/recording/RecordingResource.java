@@ -1,29 +1,37 @@
 package io.convene.web.recording;
 
 import io.convene.recording.RecordingService;
+import io.convene.platform.SignedTickets;
 import io.convene.recording.RecordingView;
 import io.convene.shared.Caller;
 import io.convene.web.api.Callers;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Recordings (seed API group 6; docs/recordings.md): the host and co-hosts share them; those who
@@ -45,6 +53,34 @@ public class RecordingResource {
 
     /** Shared with the meeting's participants, or not. */
     public record Sharing(@NotNull Boolean shared) {
+    }
+
+    /** The ready recordings of one's meetings that one may watch, newest first. */
+    @GET
+    public List<RecordingService.RecordingRow> mine() {
+        return recordings.mine(callers.current());
+    }
+
+    /** A ticket (four hours) for the browser's player: {@code GET .../stream?ticket=}. */
+    @POST
+    @Path("{id}/ticket")
+    public SignedTickets.Ticket ticket(@PathParam("id") UUID id) {
+        return recordings.ticket(callers.current(), id);
+    }
+
+    /**
+     * The recording for a browser's player or download link, which cannot send a bearer token: with
+     * the ticket from {@code POST .../ticket}, checked and audited as its person's own; byte ranges
+     * as for playback. {@code download=true} asks the browser to save it.
+     */
+    @GET
+    @Path("{id}/stream")
+    @PermitAll
+    @Produces(MediaType.WILDCARD)
+    public Response stream(@PathParam("id") UUID id, @QueryParam("ticket") @NotNull @Size(max = 4096) String ticket,
+                           @QueryParam("download") @DefaultValue("false") boolean download, @HeaderParam("Range") String range) {
+        String disposition = download ? "attachment; filename=\"recording-" + id + ".webm\"" : "inline";
+        return file(range, disposition, how -> recordings.openWithTicket(ticket, id, how));
     }
 
     @GET
@@ -72,20 +108,20 @@ public class RecordingResource {
     @Path("{id}/playback")
     @Produces(MediaType.WILDCARD)
     public Response playback(@PathParam("id") UUID id, @HeaderParam("Range") String range) {
-        return file(id, range, "inline");
+        return file(range, "inline", how -> recordings.open(callers.current(), id, how));
     }
 
     @GET
     @Path("{id}/download")
     @Produces(MediaType.WILDCARD)
     public Response download(@PathParam("id") UUID id, @HeaderParam("Range") String range) {
-        return file(id, range, "attachment; filename=\"recording-" + id + ".webm\"");
+        return file(range, "attachment; filename=\"recording-" + id + ".webm\"", how -> recordings.open(callers.current(), id, how));
     }
 
-    private Response file(UUID id, String rangeHeader, String disposition) {
+    private Response file(String rangeHeader, String disposition, Function<String, RecordingService.Opened> open) {
         String how = (disposition.startsWith("inline") ? "playback" : "download")
                 + (rangeHeader == null ? "" : " " + rangeHeader.substring(0, Math.min(rangeHeader.length(), 100)));
-        RecordingService.Opened opened = recordings.open(callers.current(), id, how);
+        RecordingService.Opened opened = open.apply(how);
         long size = opened.recording().sizeBytes();
         Optional<ByteRange> range;
         try {

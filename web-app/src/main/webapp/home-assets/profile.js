@@ -1,0 +1,98 @@
+// One's profile and data: name and time zone (the API's field messages under the fields), the
+// password changed through Keycloak's own page, and one's data exported as a ZIP with its progress.
+
+import { button, el } from '/join-assets/dom.js';
+import { session, startSignIn } from '/join-assets/sign-in.js';
+import { api, status } from './home.js';
+import { ownZone } from './when.js';
+import { t } from './words.js';
+
+export function profileScreen(root) {
+  const name = el('input', { id: 'profile-name', maxlength: '200', autocomplete: 'name', 'aria-describedby': 'name-error' });
+  const zone = el('select', { id: 'profile-zone', 'aria-describedby': 'timeZone-error' });
+  const email = el('p', { id: 'profile-email' });
+  const form = el('form', { id: 'profile-form', novalidate: '' },
+    email,
+    el('label', { for: 'profile-name' }, t('profile.name')), name, el('p', { id: 'name-error', className: 'field-error' }),
+    el('label', { for: 'profile-zone' }, t('profile.zone')), zone, el('p', { id: 'timeZone-error', className: 'field-error' }),
+    el('div', { className: 'row' }, el('button', { type: 'submit', id: 'profile-save' }, t('profile.save')),
+      button(t('profile.password'), () => startSignIn(false, { kc_action: 'UPDATE_PASSWORD' }),
+        { className: 'secondary', id: 'change-password' })));
+  const exports = el('ul', { className: 'meetings', id: 'exports', 'aria-labelledby': 'privacy-title' });
+  root.append(el('h1', {}, t('profile.title')), form,
+    el('h2', { id: 'privacy-title' }, t('privacy.title')), el('p', {}, t('privacy.what')),
+    el('div', { className: 'row' }, button(t('privacy.export'), () => exportMine(exports), { id: 'export-mine' })), exports);
+
+  api('GET', '/api/users/profile').then((me) => {
+    email.textContent = t('profile.email', { email: me.email });
+    name.value = me.name;
+    const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    const chosen = me.timeZone || ownZone;
+    zone.replaceChildren(...(zones.includes(chosen) ? zones : [chosen, ...zones]).map((z) => el('option', { value: z }, z.replace(/_/g, ' '))));
+    zone.value = chosen;
+  }).catch((e) => status(t('problem', { reason: e.message })));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    form.querySelectorAll('.field-error').forEach((x) => { x.textContent = ''; });
+    try {
+      const me = await api('PUT', '/api/users/profile', { name: name.value, timeZone: zone.value });
+      document.getElementById('who').textContent = me.name;
+      status(t('profile.saved'));
+    } catch (err) {
+      for (const { field, message } of (err.problem && err.problem.errors) || []) {
+        const spot = form.querySelector(`#${CSS.escape(field)}-error`);
+        if (spot) spot.textContent = message;
+      }
+      if (!((err.problem && err.problem.errors) || []).length) status(t('problem', { reason: err.message }));
+    }
+  });
+  follow(exports);
+}
+
+async function exportMine(exports) {
+  try {
+    await api('POST', '/api/privacy/exports', {});
+    status(t('privacy.asked'));
+    follow(exports);
+  } catch (e) {
+    status(t('problem', { reason: e.message }));
+  }
+}
+
+/** Draws one's exports, and again each second while one is being made. */
+async function follow(exports) {
+  let list;
+  try {
+    list = await api('GET', '/api/privacy/exports');
+  } catch (e) {
+    return;
+  }
+  exports.replaceChildren(...list.map((x) => {
+    const item = el('li', { className: 'meeting', 'data-export-id': x.id },
+      el('div', { className: 'what' }, t('privacy.asked-at', { when: new Date(x.requestedAt).toLocaleString() }),
+        el('div', { className: 'facts' }, t('privacy.state.' + x.state, { error: x.error || '' }))),
+      el('progress', { max: '100', value: String(x.progress), 'aria-label': t('privacy.progress') }));
+    const gone = x.expiresAt && new Date(x.expiresAt) < new Date();
+    if (x.state === 'DONE' && !gone) item.append(button(t('privacy.download'), () => download(x), { className: 'download' }));
+    return item;
+  }));
+  if (!list.length) exports.append(el('li', {}, t('privacy.none')));
+  if (exports.isConnected && list.some((x) => x.state === 'QUEUED' || x.state === 'RUNNING')) setTimeout(() => follow(exports), 1000);
+}
+
+/** The ZIP through the API (it needs the bearer token), handed to the browser as a file. */
+async function download(x) {
+  const response = await fetch(`/api/privacy/exports/${x.id}/download`, {
+    headers: { Authorization: 'Bearer ' + session.token },
+  });
+  if (!response.ok) {
+    status(t('problem', { reason: response.statusText }));
+    return;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = el('a', { href: url, download: `convene-data-${x.requestedAt.slice(0, 10)}.zip` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
