@@ -27,11 +27,18 @@ export function meetingsScreen(root) {
   }, 15000);
 }
 
-async function list(container, path, empty, ahead) {
+/** One page of a list; "Show more" appends the next while there are more. */
+async function list(container, path, empty, ahead, page = 0) {
   try {
-    const page = await api('GET', path);
-    container.replaceChildren(...page.items.map((m) => row(m, ahead)));
-    if (!page.items.length) container.append(el('li', {}, empty));
+    const answer = await api('GET', `${path}&page=${page}`);
+    if (page === 0) container.replaceChildren();
+    container.querySelectorAll('li.more').forEach((x) => x.remove());
+    container.append(...answer.items.map((m) => row(m, ahead)));
+    if (!answer.items.length && page === 0) container.append(el('li', {}, empty));
+    if ((page + 1) * answer.size < answer.total) {
+      container.append(el('li', { className: 'more' }, button(t('meetings.more'),
+        () => list(container, path, empty, ahead, page + 1), { className: 'secondary' })));
+    }
   } catch (e) {
     container.replaceChildren(el('li', { className: 'problem' }, t('problem', { reason: e.message })));
   }

@@ -1,6 +1,7 @@
 // One's profile and data: name and time zone (the API's field messages under the fields), the
 // password changed through Keycloak's own page, and one's data exported as a ZIP with its progress.
 
+import { ask } from '/join-assets/dialog.js';
 import { button, el } from '/join-assets/dom.js';
 import { session, startSignIn } from '/join-assets/sign-in.js';
 import { api, status } from './home.js';
@@ -19,7 +20,9 @@ export function profileScreen(root) {
       button(t('profile.password'), () => startSignIn(false, { kc_action: 'UPDATE_PASSWORD' }),
         { className: 'secondary', id: 'change-password' })));
   const exports = el('ul', { className: 'meetings', id: 'exports', 'aria-labelledby': 'privacy-title' });
+  const calendars = el('ul', { className: 'meetings', id: 'calendars', 'aria-labelledby': 'calendars-title' });
   root.append(el('h1', {}, t('profile.title')), form,
+    el('h2', { id: 'calendars-title' }, t('calendars.title')), el('p', {}, t('calendars.what')), calendars,
     el('h2', { id: 'privacy-title' }, t('privacy.title')), el('p', {}, t('privacy.what')),
     el('div', { className: 'row' }, button(t('privacy.export'), () => exportMine(exports), { id: 'export-mine' })), exports);
 
@@ -47,6 +50,48 @@ export function profileScreen(root) {
     }
   });
   follow(exports);
+  drawCalendars(calendars);
+  const back = new URLSearchParams(location.search); // back from a provider's consent screen
+  if (back.has('calendar')) {
+    status(t('calendars.result.' + back.get('calendar'), { provider: t('calendars.' + (back.get('provider') || 'GOOGLE')) }));
+    history.replaceState(null, '', location.pathname);
+  }
+}
+
+/** One's Google and Outlook connections, each with "Connect" (the provider's consent screen) or "Disconnect". */
+async function drawCalendars(list) {
+  let mine = [];
+  try {
+    mine = (await api('GET', '/api/integrations')).filter((c) => !c.organisation);
+  } catch (e) {
+    status(t('problem', { reason: e.message }));
+  }
+  list.replaceChildren(...['GOOGLE', 'MICROSOFT'].map((provider) => {
+    const c = mine.find((x) => x.provider === provider);
+    const name = t('calendars.' + provider);
+    const facts = c ? t('calendars.since', { when: new Date(c.connectedAt).toLocaleString() })
+      + (c.lastError ? ' · ' + t('calendars.failing', { error: c.lastError }) : '') : t('calendars.not-connected');
+    const action = c
+      ? button(t('calendars.disconnect'), async () => {
+        if (!await ask(t('calendars.disconnect-ask', { provider: name }), t('calendars.disconnect'), t('dialog.keep'))) return;
+        try {
+          await api('POST', '/api/integrations/third-party', { provider, action: 'DISCONNECT' });
+          status(t('calendars.disconnected', { provider: name }));
+          drawCalendars(list);
+        } catch (e) {
+          status(t('problem', { reason: e.message }));
+        }
+      }, { className: 'danger', id: 'disconnect-' + provider.toLowerCase() })
+      : button(t('calendars.connect', { provider: name }), async () => {
+        try {
+          location.assign((await api('POST', `/api/integrations/calendars/${provider}/authorize`)).consentUrl);
+        } catch (e) {
+          status(t('problem', { reason: e.message }));
+        }
+      }, { id: 'connect-' + provider.toLowerCase() });
+    return el('li', { className: 'meeting', 'data-provider': provider },
+      el('div', { className: 'what' }, el('div', {}, name), el('div', { className: 'facts' }, facts)), action);
+  }));
 }
 
 async function exportMine(exports) {

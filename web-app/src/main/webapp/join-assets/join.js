@@ -134,13 +134,20 @@ async function switchDevices() {
 
 /**
  * Arriving: back from Keycloak, the code is exchanged and the person joins at once; the first time
- * this tab opens the link, Keycloak is asked silently whether the browser is signed in; otherwise
- * (or when it is not) the form: a guest's name, or "Sign in".
+ * this tab opens the link, Keycloak is asked silently whether the browser is signed in; when it is
+ * not and the meeting takes no guests, the person goes straight on to Keycloak's sign-in page (and
+ * comes back inside); otherwise the form: a guest's name, or "Sign in".
  */
 async function arrive() {
   const back = backFromKeycloak();
   if (back) {
-    if (await signedIn(back)) return join();
+    const outcome = await finishSignIn(back);
+    if (!outcome.error) {
+      showSignedIn(outcome.claims);
+      return join();
+    }
+    if (outcome.silent && !(await guestsAllowed())) return startSignIn(false);
+    if (!outcome.silent) $('join-problem').textContent = t('join.' + outcome.error, { reason: outcome.reason });
     return showForm();
   }
   if (sessionStorage.getItem('convene.silent-check') !== location.pathname && await keycloakAnswers()) {
@@ -150,23 +157,26 @@ async function arrive() {
   return showForm();
 }
 
+/** Whether the meeting takes guests (the link's token says so to the page); when unsure, the form decides. */
+async function guestsAllowed() {
+  try {
+    const r = await fetch(`/api/meetings/${encodeURIComponent(page.code)}/entry?t=${encodeURIComponent(page.joinToken || '')}`);
+    return !r.ok || (await r.json()).guestsAllowed;
+  } catch (e) {
+    return true;
+  }
+}
+
 function showForm() {
   $('join-checking').hidden = true;
   $('join-form').hidden = false;
   $('passcode-field').hidden = !!page.passcodeKey && !state.askPasscode;
 }
 
-/** Back from Keycloak: whether signed in; a refusal is said unless Keycloak was only asked silently. */
-async function signedIn(back) {
-  const outcome = await finishSignIn(back);
-  if (outcome.error) {
-    if (!outcome.silent) $('join-problem').textContent = t('join.' + outcome.error, { reason: outcome.reason });
-    return false;
-  }
-  $('signed-in').textContent = t('join.signed-in-as', { name: outcome.claims.name || outcome.claims.email });
+function showSignedIn(claims) {
+  $('signed-in').textContent = t('join.signed-in-as', { name: claims.name || claims.email });
   $('signed-in').hidden = false;
   $('guest-name').hidden = true;
-  return true;
 }
 
 whenSignInEnds(() => status(t('join.sign-in-ended')));

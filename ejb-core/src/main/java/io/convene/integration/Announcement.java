@@ -9,7 +9,15 @@ import java.util.UUID;
  * meeting as it is now, with the connections to tell it to (secrets opened).
  */
 public record Announcement(Event event, UUID meetingId, String title, String agenda, String code, Instant start,
-                           Instant end, String timeZone, String hostName, String joinUrl, List<Target> targets) {
+                           Instant end, String timeZone, String hostName, String joinUrl, List<Attendee> attendees,
+                           List<Target> targets) {
+
+    /**
+     * Someone invited, as a calendar's attendee: the host's calendar provider sends them its own
+     * invitation (and Convene's e-mail does not), and tells Convene their answer.
+     */
+    public record Attendee(String email, String name) {
+    }
 
     /** What happened to the meeting. */
     public enum Event {

@@ -60,7 +60,7 @@ public class CalendarSync {
     ConnectionHealth health;
 
     /** What one read of a calendar did. */
-    public record Report(int read, int moved, int deleted, int conflicts) {
+    public record Report(int read, int moved, int deleted, int conflicts, int answers) {
     }
 
     /** Syncs the caller's own calendar now; a provider that refused, or an address refused, is a 503 with the reason. */
@@ -112,6 +112,7 @@ public class CalendarSync {
         int moved = 0;
         int deleted = 0;
         int conflicts = 0;
+        int answers = 0;
         for (CalendarChanges.Change change : changes.changes()) {
             @SuppressWarnings("unchecked")
             List<UUID> copyOf = em.createNativeQuery("select meeting_id from calendar_copies where connection_id = ?1 and external_id = ?2")
@@ -120,6 +121,9 @@ public class CalendarSync {
                 continue;
             }
             Meeting meeting = em.find(Meeting.class, copyOf.get(0));
+            if (meeting != null && !change.cancelled() && !change.answers().isEmpty()) { // the provider invited them: their answers
+                answers += meetings.answersFromCalendar(meeting.id(), change.answers());
+            }
             if (meeting == null || meeting.status() != MeetingStatus.SCHEDULED) {
                 continue;
             }
@@ -140,7 +144,7 @@ public class CalendarSync {
             }
         }
         c.synced(changes.nextSyncToken(), clock.instant());
-        Report report = new Report(changes.changes().size(), moved, deleted, conflicts);
+        Report report = new Report(changes.changes().size(), moved, deleted, conflicts, answers);
         LOG.info(() -> "Calendar of connection " + c.id() + " synced: " + report);
         return report;
     }

@@ -36,6 +36,12 @@ public interface IntegrationGateway {
      */
     String check(Announcement.Target target);
 
+    /**
+     * Trades the code a calendar provider's consent screen sent back (OAuth 2.0 authorization code
+     * with PKCE) at the provider's token endpoint; throws when the provider refused it.
+     */
+    CalendarGrant redeemConsent(Provider provider, String code, String verifier, String redirectUri);
+
     /** Makes one signed webhook request; answers the 2xx status, throws when the endpoint gave another. */
     int call(WebhookCall call);
 }

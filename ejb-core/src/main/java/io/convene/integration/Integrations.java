@@ -85,6 +85,20 @@ public class Integrations {
         return Optional.of(ConnectionView.of(c));
     }
 
+    /**
+     * A calendar connected through its provider's consent screen ({@link CalendarConsent}): Google with
+     * the refresh token it gave, Outlook with the mailbox that consented (Convene's app reaches it).
+     */
+    public ConnectionView connectConsented(User owner, Provider provider, CalendarGrant grant) {
+        Optional<Connection> existing = find(provider, owner.id());
+        Connection c = provider == Provider.GOOGLE
+                ? save(existing.orElse(null), provider, owner.id(), settings(provider, Map.of()), sealing.seal(grant.refreshToken()))
+                : save(existing.orElse(null), provider, owner.id(), settings(provider, Map.of("userId",
+                        grant.account() == null ? owner.email() : grant.account())), null);
+        LOG.info(() -> provider + " connected through its consent screen by user " + owner.id());
+        return ConnectionView.of(c);
+    }
+
     private Connection save(Connection existing, Provider provider, UUID owner, String settings, String sealed) {
         if (existing == null) {
             Connection c = new Connection(provider, owner, settings, sealed, clock.instant());

@@ -294,6 +294,32 @@ public class MeetingService {
         LOG.info(() -> "Meeting " + meeting.id() + " moved to " + slot + " from its host's calendar");
     }
 
+    /**
+     * The answers the invitees gave in the host's calendar (the provider sent them the invitation):
+     * each invitee's answer by address (ACCEPTED, TENTATIVE, DECLINED). In a transaction of its own,
+     * like a move from the calendar. Answers how many changed.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int answersFromCalendar(UUID meetingId, java.util.Map<String, String> answers) {
+        Meeting meeting = resolveLocked(meetingId.toString());
+        if (meeting.status() != MeetingStatus.SCHEDULED && meeting.status() != MeetingStatus.LIVE) {
+            return 0;
+        }
+        int changed = 0;
+        for (Participation p : meeting.invitees()) {
+            String given = p.email() == null ? null : answers.get(p.email());
+            if (given != null && InvitationAnswer.valueOf(given) != p.answer()) {
+                p.answer(InvitationAnswer.valueOf(given), clock.instant());
+                changed++;
+            }
+        }
+        int count = changed;
+        if (count > 0) {
+            LOG.info(() -> count + " answers to meeting " + meetingId + " came from its host's calendar");
+        }
+        return count;
+    }
+
     /** Cancels a meeting; for one of a series, {@code wholeSeries} cancels every meeting of it still ahead. */
     public void cancel(Caller caller, String reference, boolean wholeSeries) {
         Meeting meeting = resolveLocked(reference);
@@ -424,6 +450,19 @@ public class MeetingService {
         }
         LOG.info(() -> "User " + user.id() + " joined meeting " + meeting.id() + ": " + participation.state());
         return JoinOutcome.of(participation, null, tickets.issue(participation, ParticipantTickets.Kind.CHANNEL));
+    }
+
+    /** What the join page may know before anyone signs in, for the holder of the link: whether guests may come. */
+    public record Entry(boolean guestsAllowed) {
+    }
+
+    /** For the join page: with the link's token (or its series'), whether the meeting takes guests; anyone else finds nothing. */
+    public Entry entry(String reference, String joinToken) {
+        Meeting meeting = resolve(reference);
+        if (!meeting.joinTokenIs(joinToken)) {
+            throw notFound();
+        }
+        return new Entry(meeting.allowsGuests());
     }
 
     /** A guest without an account enters through the secure link and gets a meeting-scoped ticket. */

@@ -48,7 +48,9 @@ public class Deliveries {
             LOG.info(() -> "Notice " + notice.id() + " dropped: meeting " + notice.meetingId() + " is gone");
             return;
         }
-        boolean email = notice.kind().emailed() && emails.enabled();
+        // an invitation, its change or cancellation goes out from the host's own calendar when it is connected: never both
+        boolean email = notice.kind().emailed() && emails.enabled()
+                && !(notice.kind().invitation() && announcements.invitesThroughHostsCalendar(meeting));
         Optional<UUID> slack = announcements.organisationSlack();
         int stored = 0;
         int mailed = 0;

@@ -35,6 +35,11 @@ public enum NoticeKind {
         return this == INVITED || this == CHANGED || this == CANCELLED || this == REMINDER;
     }
 
+    /** What a calendar invitation carries (the invitation, its change, its cancellation). */
+    public boolean invitation() {
+        return this == INVITED || this == CHANGED || this == CANCELLED;
+    }
+
     /** Invitations and changes to meetings people are in must reach them even when they get many notices. */
     public boolean urgent() {
         return topic == Topic.CHANGES;

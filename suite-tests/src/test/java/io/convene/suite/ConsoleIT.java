@@ -80,12 +80,13 @@ class ConsoleIT {
                     .sendKeys(email.substring(0, 16));
             console.click(By.xpath("//vaadin-combo-box-item[contains(., '" + email + "')]"));
             console.click(By.id("privacy-export"));
-            WebElement download = console.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("a[id^=privacy-download-]")));
+            // the page polls the export and draws its row again: the link is read afresh until it holds still
+            String href = console.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector("a[id^=privacy-download-]")).getAttribute("href"));
             assertThat(console.browser.findElement(By.id("privacy-requests")).getText()).contains("Petra Export <" + email + ">");
             console.screenshot("compliance-1280x800");
 
-            HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(download.getAttribute("href")))
+            HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
                     .header("Cookie", "JSESSIONID=" + console.cookie("JSESSIONID")).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(zip.statusCode()).isEqualTo(200);
             List<String> entries = new java.util.ArrayList<>();
@@ -427,14 +428,14 @@ class ConsoleIT {
         try (Console console = Console.open(900, 700).signIn(Meetings.COMPLIANCE, ConveneSuite.demoPassword())) {
             console.wait.until(ExpectedConditions.urlContains("/admin/reports"));
             console.wait.until(ExpectedConditions.elementToBeClickable(By.id("export-csv"))).click();
-            WebElement download = console.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("a[id^=download-]")));
+            String href = console.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector("a[id^=download-]")).getAttribute("href"));
             assertThat(console.browser.findElements(By.cssSelector("vaadin-progress-bar")))
                     .extracting(e -> e.getAttribute("aria-label")).contains("Progress 100 %");
             console.screenshot("reports-900x700");
 
             HttpResponse<String> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(download.getAttribute("href")))
+                            URI.create(href))
                     .header("Cookie", "JSESSIONID=" + console.cookie("JSESSIONID")).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(file.statusCode()).isEqualTo(200);

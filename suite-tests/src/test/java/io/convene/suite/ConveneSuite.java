@@ -44,6 +44,9 @@ public final class ConveneSuite {
             System.setProperty("convene.slack.api-url", playedApis + "/slack/api");
             System.setProperty("convene.google.api-url", playedApis + "/google/calendar/v3");
             System.setProperty("convene.google.token-url", playedApis + "/google/token");
+            System.setProperty("convene.google.authorize-url", playedApis + "/google/auth"); // the consent screen, played
+            System.setProperty("convene.google.client-id", "convene-google-client");
+            System.setProperty("convene.google.client-secret", "convene-google-secret");
             System.setProperty("convene.microsoft.graph-url", playedApis + "/ms/graph");
             System.setProperty("convene.microsoft.login-url", playedApis + "/ms/login");
             System.setProperty("convene.microsoft.tenant", "convene-tenant");

@@ -151,6 +151,51 @@ class GoogleCalendarIT extends SignedInPeople {
         assertThat(api().post("/api/integrations/calendar/sync", host, null).status()).as("nothing connected").isEqualTo(404);
     }
 
+    @Test
+    void theInviteesAreInvitedByGoogleAndNotByConveneAndTheirAnswersComeBack() throws Exception {
+        providers().stubFor(post(urlPathEqualTo(TOKEN))
+                .willReturn(json(200, "{\"access_token\":\"ya29.invite\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+        providers().stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"status\":\"confirmed\"}")));
+        ErasureBoundariesIT.Person ana = ErasureBoundariesIT.register("Ana Attendee");
+        ErasureBoundariesIT.Person abe = ErasureBoundariesIT.register("Abe Attendee");
+        assertThat(api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE",
+                "action", "CONNECT", "secret", "1//refresh-token-of-hana")).status()).isEqualTo(200);
+        try {
+            Reply m = schedule(host, Meetings.with(draft("Invited by Google"), "invitees", List.of(ana.email(), abe.email())));
+            String id = m.text("id");
+            String eventId = "cv" + id.replace("-", "");
+            LoggedRequest inserted = Eventually.get(() -> providers().findAll(postRequestedFor(urlPathEqualTo(EVENTS))),
+                    found -> !found.isEmpty(), Duration.ofSeconds(30)).get(0);
+            assertThat(inserted.queryParameter("sendUpdates").firstValue()).as("Google mails the attendees").isEqualTo("all");
+            JsonNode event = read(inserted);
+            assertThat(event.get("attendees").findValuesAsText("email")).containsExactlyInAnyOrder(ana.email(), abe.email());
+            assertThat(event.get("location").asText()).isEqualTo(m.text("joinUrl"));
+
+            // Convene's own e-mail stays quiet: the in-app notice is there, and no invitation follows it,
+            // not even after the broker's last redelivery (1 + 2 + 4 + 8 s) could have brought one
+            assertThat(NotificationsIT.awaitKinds(ana.token(), id, 1)).contains("INVITED");
+            Thread.sleep(16_000);
+            assertThat(EmailInvitesIT.invites(ana.email(), id + "@convene")).isEmpty();
+            assertThat(EmailInvitesIT.invites(abe.email(), id + "@convene")).isEmpty();
+
+            // they answered in Google: Ana yes, Abe no; the next read of the host's calendar brings it
+            providers().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(EVENTS))
+                    .willReturn(json(200, "{\"items\":[{\"id\":\"" + eventId + "\",\"status\":\"confirmed\",\"attendees\":["
+                            + "{\"email\":\"" + ana.email().toUpperCase() + "\",\"responseStatus\":\"accepted\"},"
+                            + "{\"email\":\"" + abe.email() + "\",\"responseStatus\":\"declined\"},"
+                            + "{\"email\":\"hana@convene.example\",\"responseStatus\":\"accepted\",\"organizer\":true}]}],"
+                            + "\"nextSyncToken\":\"sync-answers\"}")));
+            Reply synced = api().post("/api/integrations/calendar/sync", host, null);
+            assertThat(synced.json().get("answers").asInt()).as(synced.toString()).isEqualTo(2);
+            JsonNode people = api().get("/api/meetings/" + id + "/details", host).json().get("participants");
+            Map<String, String> answers = new java.util.HashMap<>();
+            people.forEach(p -> answers.put(p.get("email").asText(), p.path("answer").asText("")));
+            assertThat(answers).containsEntry(ana.email(), "ACCEPTED").containsEntry(abe.email(), "DECLINED");
+        } finally {
+            api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE", "action", "DISCONNECT"));
+        }
+    }
+
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }

@@ -63,6 +63,8 @@ class OutlookCalendarIT extends SignedInPeople {
             assertThat(event.get("transactionId").asText()).as("a retried create makes no second event").isEqualTo(id);
             assertThat(event.get("start").get("timeZone").asText()).isEqualTo("Europe/Berlin");
             assertThat(event.get("location").get("displayName").asText()).isEqualTo(m.text("joinUrl"));
+            assertThat(event.get("attendees").findValuesAsText("address")).as("Outlook invites them")
+                    .containsExactly(Meetings.PARTICIPANT);
             Eventually.get(() -> ConveneSuite.count("select count(*) from calendar_copies where meeting_id = '" + id
                     + "' and external_id = 'AAMkAGI2-1'"), n -> n == 1, Duration.ofSeconds(10));
 
@@ -73,11 +75,16 @@ class OutlookCalendarIT extends SignedInPeople {
             providers().stubFor(get(urlPathMatching(DELTA)).withQueryParam("startDateTime", containing("T"))
                     .willReturn(json(200, "{\"value\":[{\"id\":\"AAMkAGI2-1\",\"subject\":\"In Outlook\",\"start\":{\"dateTime\":\""
                             + start.toString().replace("Z", ".0000000") + "\",\"timeZone\":\"UTC\"},\"end\":{\"dateTime\":\""
-                            + end.toString().replace("Z", ".0000000") + "\",\"timeZone\":\"UTC\"}}],"
+                            + end.toString().replace("Z", ".0000000") + "\",\"timeZone\":\"UTC\"},\"attendees\":[{\"type\":\"required\","
+                            + "\"status\":{\"response\":\"tentativelyAccepted\"},\"emailAddress\":{\"address\":\"" + Meetings.PARTICIPANT
+                            + "\",\"name\":\"Pablo Participant\"}}]}],"
                             + "\"@odata.deltaLink\":\"" + next + "?$deltatoken=first\"}")));
             Reply moved = api().post("/api/integrations/calendar/sync", host, null);
             assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
             assertThat(moved.json().get("moved").asInt()).isEqualTo(1);
+            assertThat(moved.json().get("answers").asInt()).as("Pablo's answer in Outlook").isEqualTo(1);
+            assertThat(api().get("/api/meetings/" + id + "/details", host).json().get("participants").findValuesAsText("answer"))
+                    .contains("TENTATIVE");
             assertThat(api().get("/api/meetings/" + id + "/details", host).text("start")).isEqualTo(start.toString());
 
             providers().stubFor(get(urlPathMatching(DELTA)).withQueryParam("$deltatoken", containing("first"))

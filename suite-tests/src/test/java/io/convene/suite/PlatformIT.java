@@ -35,7 +35,7 @@ class PlatformIT {
         assertThat(doc.status()).isEqualTo(200);
         List<String> paths = List.of("/users/register", "/users/login", "/users/profile", "/users/logout",
                 "/meetings/schedule", "/meetings/{id}/edit", "/meetings/{id}", "/meetings/upcoming", "/meetings/past",
-                "/meetings/availability", "/meetings/{id}/answer",
+                "/meetings/availability", "/meetings/{id}/answer", "/meetings/{id}/entry",
                 "/meetings/{id}/details", "/meetings/{id}/join", "/meetings/{id}/leave", "/meetings/{id}/control",
                 "/meetings/{id}/events", "/meetings/{id}/audio/toggle", "/meetings/{id}/video/toggle",
                 "/meetings/{id}/screen-share/start", "/meetings/{id}/screen-share/stop", "/meetings/{id}/ice-servers",
@@ -55,6 +55,7 @@ class PlatformIT {
                 "/meetings/{id}/breakouts/move", "/meetings/{id}/breakouts/broadcast", "/meetings/{id}/breakouts/close",
                 "/meetings/{id}/breakouts/help",
                 "/notifications/list", "/notifications/{id}/read", "/notifications/read-all", "/notifications/ticket",
+                "/integrations/calendars/{provider}/authorize", "/integrations/calendars/callback",
                 "/notifications/subscriptions", "/notifications/subscribe", "/notifications/unsubscribe",
                 "/admin/notifications/dead-letters", "/admin/notifications/dead-letters/{id}/replay",
                 "/admin/notifications/dead-letters/{id}", "/integrations", "/integrations/third-party", "/integrations/slack/commands", "/integrations/calendar/sync",

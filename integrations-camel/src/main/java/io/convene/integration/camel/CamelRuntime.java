@@ -94,6 +94,8 @@ public class CamelRuntime {
             camel.addRoutes(new GraphCalendarRoutes(graphUrl, microsoftLoginUrl, microsoftTenant, microsoftClientId,
                     microsoftClientSecret, java.time.Clock.systemUTC()));
             camel.addRoutes(new WebhookRoutes(java.time.Clock.systemUTC()));
+            camel.addRoutes(new CalendarConsentRoutes(googleTokenUrl, googleClientId, googleClientSecret, microsoftLoginUrl,
+                    microsoftTenant, microsoftClientId, microsoftClientSecret));
         } catch (Exception e) {
             throw new IllegalStateException("Camel routes could not be added", e);
         }

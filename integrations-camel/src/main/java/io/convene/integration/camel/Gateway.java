@@ -2,7 +2,9 @@ package io.convene.integration.camel;
 
 import io.convene.integration.Announcement;
 import io.convene.integration.CalendarChanges;
+import io.convene.integration.CalendarGrant;
 import io.convene.integration.IntegrationGateway;
+import io.convene.integration.Provider;
 import io.convene.integration.WebhookCall;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
@@ -78,6 +80,12 @@ public class Gateway implements IntegrationGateway {
             case TEAMS -> throw new IllegalArgumentException("Teams incoming webhooks cannot be checked without posting");
         };
         return camel.send(endpoint, null, Map.of(TARGET, target)).getHeader(CHECKED, String.class);
+    }
+
+    @Override
+    public CalendarGrant redeemConsent(Provider provider, String code, String verifier, String redirectUri) {
+        return camel.send(CalendarConsentRoutes.REDEEM, new CalendarConsentRoutes.Redemption(provider, code, verifier,
+                redirectUri), Map.of()).getBody(CalendarGrant.class);
     }
 
     @Override

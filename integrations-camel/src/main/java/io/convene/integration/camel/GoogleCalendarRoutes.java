@@ -33,6 +33,8 @@ public class GoogleCalendarRoutes extends RouteBuilder {
     public static final String CHANGES = "direct:google-calendar-changes";
     public static final String CHECK = "direct:google-check";
     static final String SYNC_TOKEN = "conveneSyncToken";
+    /** Google mails the attendees the invitation, its changes and its cancellation. */
+    private static final String UPDATES = "?sendUpdates=all";
     static final String COPY = "conveneCopyId";
     static final String RESULT = "conveneCalendarCopy";
 
@@ -104,7 +106,27 @@ public class GoogleCalendarRoutes extends RouteBuilder {
 
     private static CalendarChanges.Change change(JsonObject item) {
         boolean cancelled = "cancelled".equals(item.getString("status", ""));
-        return new CalendarChanges.Change(item.getString("id"), cancelled, instant(item, "start"), instant(item, "end"));
+        return new CalendarChanges.Change(item.getString("id"), cancelled, instant(item, "start"), instant(item, "end"),
+                answers(item));
+    }
+
+    /** The attendees' answers: Google's responseStatus accepted, tentative, declined (needsAction: none yet). */
+    private static java.util.Map<String, String> answers(JsonObject item) {
+        java.util.Map<String, String> answers = new java.util.HashMap<>();
+        if (item.containsKey("attendees") && !item.isNull("attendees")) {
+            for (JsonObject attendee : item.getJsonArray("attendees").getValuesAs(JsonObject.class)) {
+                String answer = switch (attendee.getString("responseStatus", "")) {
+                    case "accepted" -> "ACCEPTED";
+                    case "tentative" -> "TENTATIVE";
+                    case "declined" -> "DECLINED";
+                    default -> null;
+                };
+                if (answer != null && attendee.containsKey("email")) {
+                    answers.put(attendee.getString("email").toLowerCase(java.util.Locale.ROOT), answer);
+                }
+            }
+        }
+        return answers;
     }
 
     /** A timed event's start or end; null for all-day events (Convene meetings never are). */
@@ -127,21 +149,21 @@ public class GoogleCalendarRoutes extends RouteBuilder {
         String result;
         if (a.event() == Announcement.Event.CANCELLED) {
             if (copy != null) {
-                int status = call(http, target, "DELETE", events + "/" + copy, null).getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+                int status = call(http, target, "DELETE", events + "/" + copy + UPDATES, null).getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
                 expect(status, "delete", 204, 200, 404, 410);
             }
             result = null;
         } else if (copy == null) {
             String id = eventId(a);
-            Message inserted = call(http, target, "POST", events, event(a, id));
+            Message inserted = call(http, target, "POST", events + UPDATES, event(a, id));
             int status = inserted.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
             if (status == 409) { // inserted before (a replayed delivery): update it instead
-                status = call(http, target, "PATCH", events + "/" + id, event(a, null)).getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+                status = call(http, target, "PATCH", events + "/" + id + UPDATES, event(a, null)).getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
             }
             expect(status, "insert", 200);
             result = id;
         } else {
-            int status = call(http, target, "PATCH", events + "/" + copy, event(a, null)).getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            int status = call(http, target, "PATCH", events + "/" + copy + UPDATES, event(a, null)).getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
             expect(status, "update", 200, 404, 410);
             result = status == 200 ? copy : null; // the user deleted it in their calendar: leave it gone
         }
@@ -228,7 +250,21 @@ public class GoogleCalendarRoutes extends RouteBuilder {
                 .add("end", Json.createObjectBuilder().add("dateTime", DateTimeFormatter.ISO_OFFSET_DATE_TIME
                         .format(a.end().atZone(java.time.ZoneId.of(a.timeZone())))).add("timeZone", a.timeZone()))
                 .add("source", Json.createObjectBuilder().add("title", "Convene").add("url", a.joinUrl()))
+                .add("attendees", attendees(a)).add("guestsCanModify", false)
                 .build().toString();
+    }
+
+    /** The invitees as the event's attendees: Google invites them itself ({@code sendUpdates=all}). */
+    private static jakarta.json.JsonArrayBuilder attendees(Announcement a) {
+        jakarta.json.JsonArrayBuilder list = Json.createArrayBuilder();
+        for (Announcement.Attendee attendee : a.attendees()) {
+            var one = Json.createObjectBuilder().add("email", attendee.email());
+            if (attendee.name() != null && !attendee.name().equals(attendee.email())) {
+                one.add("displayName", attendee.name());
+            }
+            list.add(one);
+        }
+        return list;
     }
 
     private static String calendarId(Announcement.Target target) {

@@ -110,7 +110,8 @@ public class GraphCalendarRoutes extends RouteBuilder {
             JsonObject body = read(page);
             for (JsonObject item : body.getJsonArray("value").getValuesAs(JsonObject.class)) {
                 boolean removed = item.containsKey("@removed") || item.getBoolean("isCancelled", false);
-                changes.add(new CalendarChanges.Change(item.getString("id"), removed, utc(item, "start"), utc(item, "end")));
+                changes.add(new CalendarChanges.Change(item.getString("id"), removed, utc(item, "start"), utc(item, "end"),
+                        answers(item)));
             }
             if (body.containsKey("@odata.nextLink")) {
                 next = body.getString("@odata.nextLink");
@@ -185,11 +186,42 @@ public class GraphCalendarRoutes extends RouteBuilder {
                         (a.agenda() == null || a.agenda().isBlank() ? "" : a.agenda().strip() + "\n\n")
                                 + "Join: " + a.joinUrl() + "\nMeeting code: " + a.code()))
                 .add("start", when(a.start(), a.timeZone())).add("end", when(a.end(), a.timeZone()))
-                .add("location", Json.createObjectBuilder().add("displayName", a.joinUrl()));
+                .add("location", Json.createObjectBuilder().add("displayName", a.joinUrl()))
+                .add("attendees", attendees(a)); // Outlook sends them the invitation, its changes and its cancellation
         if (create) {
             json.add("transactionId", a.meetingId().toString());
         }
         return json.build().toString();
+    }
+
+    /** The attendees' answers: Graph's status.response accepted, tentativelyAccepted, declined. */
+    private static java.util.Map<String, String> answers(JsonObject item) {
+        java.util.Map<String, String> answers = new java.util.HashMap<>();
+        if (item.containsKey("attendees") && !item.isNull("attendees")) {
+            for (JsonObject attendee : item.getJsonArray("attendees").getValuesAs(JsonObject.class)) {
+                JsonObject status = attendee.containsKey("status") ? attendee.getJsonObject("status") : null;
+                String answer = status == null ? null : switch (status.getString("response", "")) {
+                    case "accepted" -> "ACCEPTED";
+                    case "tentativelyAccepted" -> "TENTATIVE";
+                    case "declined" -> "DECLINED";
+                    default -> null;
+                };
+                JsonObject address = attendee.containsKey("emailAddress") ? attendee.getJsonObject("emailAddress") : null;
+                if (answer != null && address != null && address.containsKey("address")) {
+                    answers.put(address.getString("address").toLowerCase(java.util.Locale.ROOT), answer);
+                }
+            }
+        }
+        return answers;
+    }
+
+    private static jakarta.json.JsonArrayBuilder attendees(Announcement a) {
+        jakarta.json.JsonArrayBuilder list = Json.createArrayBuilder();
+        for (Announcement.Attendee attendee : a.attendees()) {
+            list.add(Json.createObjectBuilder().add("type", "required").add("emailAddress", Json.createObjectBuilder()
+                    .add("address", attendee.email()).add("name", attendee.name() == null ? attendee.email() : attendee.name())));
+        }
+        return list;
     }
 
     /** Graph's dateTimeTimeZone: a local time and the zone it is in (IANA names are accepted). */

@@ -183,6 +183,14 @@ public class MeetingResource {
         return Response.ok(guest).cookie(GuestDeviceCookie.of(browser, http.isSecure())).build();
     }
 
+    /** For the join page before anyone signs in: with the link's token, whether guests may come (else nothing). */
+    @GET
+    @Path("/{id}/entry")
+    @PermitAll
+    public MeetingService.Entry entry(@PathParam("id") String id, @QueryParam("t") @NotNull @Size(max = 128) String joinToken) {
+        return meetings.entry(id, joinToken);
+    }
+
     @POST
     @Path("/{id}/leave")
     @PermitAll
