@@ -2,6 +2,7 @@
 // page), then shows one screen at a time under /home; everything goes through the API.
 
 import { el } from '/join-assets/dom.js';
+import { useLanguage } from '/join-assets/messages.js';
 import { backFromKeycloak, finishSignIn, session, signOut, startSignIn, whenSignInEnds } from '/join-assets/sign-in.js';
 import { inboxScreen, listenForNotifications } from './inbox.js';
 import { meetingScreen, meetingsScreen } from './meetings.js';
@@ -91,6 +92,12 @@ async function arrive() {
       el('p', { className: 'problem' }, t('home.' + outcome.error, { reason: outcome.reason })),
       Object.assign(el('button', { type: 'button', id: 'sign-in' }, t('home.sign-in')), { onclick: () => startSignIn(false) }));
     return;
+  }
+  try { // their profile's language, over the browser's
+    useLanguage((await api('GET', '/api/users/profile')).language);
+    translate();
+  } catch (e) {
+    // the browser's language, then
   }
   $('who').textContent = outcome.claims.name || outcome.claims.email;
   $('nav').hidden = false;

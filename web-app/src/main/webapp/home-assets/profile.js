@@ -11,11 +11,15 @@ import { t } from './words.js';
 export function profileScreen(root) {
   const name = el('input', { id: 'profile-name', maxlength: '200', autocomplete: 'name', 'aria-describedby': 'name-error' });
   const zone = el('select', { id: 'profile-zone', 'aria-describedby': 'timeZone-error' });
+  const language = el('select', { id: 'profile-language', 'aria-describedby': 'language-error' },
+    ...['', 'en', 'de'].map((l) => el('option', { value: l }, t('profile.language.' + (l || 'browser')))));
   const email = el('p', { id: 'profile-email' });
   const form = el('form', { id: 'profile-form', novalidate: '' },
     email,
     el('label', { for: 'profile-name' }, t('profile.name')), name, el('p', { id: 'name-error', className: 'field-error' }),
     el('label', { for: 'profile-zone' }, t('profile.zone')), zone, el('p', { id: 'timeZone-error', className: 'field-error' }),
+    el('label', { for: 'profile-language' }, t('profile.language')), language,
+    el('p', { id: 'language-error', className: 'field-error' }),
     el('div', { className: 'row' }, el('button', { type: 'submit', id: 'profile-save' }, t('profile.save')),
       button(t('profile.password'), () => startSignIn(false, { kc_action: 'UPDATE_PASSWORD' }),
         { className: 'secondary', id: 'change-password' })));
@@ -29,6 +33,7 @@ export function profileScreen(root) {
   api('GET', '/api/users/profile').then((me) => {
     email.textContent = t('profile.email', { email: me.email });
     name.value = me.name;
+    language.value = me.language || '';
     const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
     const chosen = me.timeZone || ownZone;
     zone.replaceChildren(...(zones.includes(chosen) ? zones : [chosen, ...zones]).map((z) => el('option', { value: z }, z.replace(/_/g, ' '))));
@@ -38,8 +43,13 @@ export function profileScreen(root) {
     e.preventDefault();
     form.querySelectorAll('.field-error').forEach((x) => { x.textContent = ''; });
     try {
-      const me = await api('PUT', '/api/users/profile', { name: name.value, timeZone: zone.value });
+      const before = (await api('GET', '/api/users/profile')).language || '';
+      const me = await api('PUT', '/api/users/profile', { name: name.value, timeZone: zone.value, language: language.value });
       document.getElementById('who').textContent = me.name;
+      if ((me.language || '') !== before) {
+        location.reload(); // the pages speak the chosen language from now on
+        return;
+      }
       status(t('profile.saved'));
     } catch (err) {
       for (const { field, message } of (err.problem && err.problem.errors) || []) {

@@ -5,7 +5,7 @@ import { breakoutsPanel } from './breakouts.js';
 import { chatPanel } from './chat.js';
 import { levelMeter, listDevices, openStream, useSpeaker } from './devices.js';
 import { ask, askHostLeaving } from './dialog.js';
-import { language, t } from './messages.js';
+import { language, t, useLanguage } from './messages.js';
 import { videoLayout } from './layout.js';
 import { peoplePanel } from './people.js';
 import { pollsPanel } from './polls.js';
@@ -143,6 +143,7 @@ async function arrive() {
   if (back) {
     const outcome = await finishSignIn(back);
     if (!outcome.error) {
+      await speakTheirLanguage();
       showSignedIn(outcome.claims);
       return join();
     }
@@ -155,6 +156,19 @@ async function arrive() {
     return startSignIn(true);
   }
   return showForm();
+}
+
+/** An employee's own choice of language (their profile) over the browser's; guests keep the browser's. */
+async function speakTheirLanguage() {
+  try {
+    const me = await api('GET', '/api/users/profile');
+    if (me.language && me.language !== language) {
+      useLanguage(me.language);
+      translate();
+    }
+  } catch (e) {
+    // the browser's language, then
+  }
 }
 
 /** Whether the meeting takes guests (the link's token says so to the page); when unsure, the form decides. */

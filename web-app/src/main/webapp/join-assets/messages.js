@@ -434,9 +434,14 @@ const bundles = {
   },
 };
 
-/** The first of the browser's languages that Convene speaks; English otherwise. */
-export const language = (navigator.languages || [navigator.language || 'en'])
+/** The language of the page: the one the person chose in their profile, else the first of the browser's that Convene speaks. */
+export let language = (navigator.languages || [navigator.language || 'en'])
   .map((l) => l.slice(0, 2).toLowerCase()).find((l) => bundles[l]) || 'en';
+
+/** The person's own choice (their profile's language), when Convene speaks it. */
+export function useLanguage(chosen) {
+  if (chosen && bundles[chosen]) language = chosen;
+}
 
 /**
  * A page's words: the text for a key in {@code language} (English when missing), with {name}-style

@@ -8,12 +8,28 @@ public record CalendarChanges(List<Change> changes, String nextSyncToken) {
 
     /**
      * One event as the calendar has it now: gone, or at this time; with its attendees' answers by
-     * address (ACCEPTED, TENTATIVE or DECLINED; those who have not answered are left out).
+     * address (ACCEPTED, TENTATIVE or DECLINED; those who have not answered are left out). For an
+     * event that is not a Convene meeting yet, what it says (title, text: location and description)
+     * and whom it invites, so one marked as a Convene meeting can become one.
      */
-    public record Change(String externalId, boolean cancelled, Instant start, Instant end, java.util.Map<String, String> answers) {
+    public record Change(String externalId, boolean cancelled, Instant start, Instant end, java.util.Map<String, String> answers,
+                         String title, String text, String timeZone, java.util.List<String> attendees) {
 
         public Change {
             answers = answers == null ? java.util.Map.of() : java.util.Map.copyOf(answers);
+            attendees = attendees == null ? java.util.List.of() : java.util.List.copyOf(attendees);
+        }
+
+        /** A change that only says where the event is now and who answered (a copy of Convene's). */
+        public Change(String externalId, boolean cancelled, Instant start, Instant end, java.util.Map<String, String> answers) {
+            this(externalId, cancelled, start, end, answers, null, null, null, null);
+        }
+
+        /** Whether its title or text carries {@code marker} (any case). */
+        public boolean marked(String marker) {
+            String m = marker.toLowerCase(java.util.Locale.ROOT);
+            return (title != null && title.toLowerCase(java.util.Locale.ROOT).contains(m))
+                    || (text != null && text.toLowerCase(java.util.Locale.ROOT).contains(m));
         }
     }
 }

@@ -10,6 +10,7 @@ import io.convene.notification.NoticeKind;
 import io.convene.notification.Notices;
 import io.convene.platform.Sealing;
 import io.convene.shared.Caller;
+import io.convene.shared.DomainException;
 import io.convene.shared.NotFoundException;
 import io.convene.user.UserService;
 import jakarta.ejb.EJB;
@@ -28,7 +29,8 @@ import java.util.logging.Logger;
  * Reads back what hosts changed in their own calendars (Google) on the copies of their meetings: a
  * copy moved there moves the meeting (and everyone is told, as for any change) unless the new time
  * collides with another of the host's meetings; a copy deleted there is forgotten and the host told
- * that the meeting itself is still on. Other events in the calendar are none of Convene's business.
+ * that the meeting itself is still on; the attendees' answers there become theirs. An event marked
+ * as a Convene meeting becomes one ({@link CalendarAdoption}); other events are none of Convene's business.
  */
 @Stateless
 public class CalendarSync {
@@ -59,8 +61,16 @@ public class CalendarSync {
     @EJB
     ConnectionHealth health;
 
+    @EJB
+    CalendarAdoption adoption;
+
+    /** What makes an event in someone's calendar a Convene meeting (in its title, location or description, any case). */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "convene.calendar.marker", defaultValue = "Convene meeting")
+    String marker;
+
     /** What one read of a calendar did. */
-    public record Report(int read, int moved, int deleted, int conflicts, int answers) {
+    public record Report(int read, int moved, int deleted, int conflicts, int answers, int adopted) {
     }
 
     /** Syncs the caller's own calendar now; a provider that refused, or an address refused, is a 503 with the reason. */
@@ -113,11 +123,20 @@ public class CalendarSync {
         int deleted = 0;
         int conflicts = 0;
         int answers = 0;
+        int adopted = 0;
         for (CalendarChanges.Change change : changes.changes()) {
             @SuppressWarnings("unchecked")
             List<UUID> copyOf = em.createNativeQuery("select meeting_id from calendar_copies where connection_id = ?1 and external_id = ?2")
                     .setParameter(1, c.id()).setParameter(2, change.externalId()).getResultList();
-            if (copyOf.isEmpty()) {
+            if (copyOf.isEmpty()) { // not Convene's: unless marked as a Convene meeting, none of its business
+                if (!change.cancelled() && change.marked(marker)) {
+                    try {
+                        adopted += adoption.adopt(c, change).isPresent() ? 1 : 0;
+                    } catch (DomainException refused) {
+                        LOG.info(() -> "Marked event " + change.externalId() + " of connection " + c.id()
+                                + " did not become a meeting: " + refused.getMessage());
+                    }
+                }
                 continue;
             }
             Meeting meeting = em.find(Meeting.class, copyOf.get(0));
@@ -144,7 +163,7 @@ public class CalendarSync {
             }
         }
         c.synced(changes.nextSyncToken(), clock.instant());
-        Report report = new Report(changes.changes().size(), moved, deleted, conflicts, answers);
+        Report report = new Report(changes.changes().size(), moved, deleted, conflicts, answers, adopted);
         LOG.info(() -> "Calendar of connection " + c.id() + " synced: " + report);
         return report;
     }

@@ -36,6 +36,9 @@ public class User {
     @Column(name = "time_zone", nullable = false)
     private String timeZone;
 
+    /** The language chosen for Convene's pages (en, de); null: the browser's. */
+    private String language;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -164,6 +167,7 @@ public class User {
         directoryUsername = null;
         directoryRoles = null;
         timeZone = "UTC";
+        language = null;
         status = UserStatus.DISABLED;
     }
 
@@ -196,7 +200,11 @@ public class User {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
-    public void updateProfile(String name, String profilePictureUrl, ZoneId timeZone) {
+    /** @param language "en" or "de", "" for the browser's, null to leave it */
+    public void updateProfile(String name, String profilePictureUrl, ZoneId timeZone, String language) {
+        if (language != null) {
+            this.language = language.isBlank() ? null : language;
+        }
         if (name != null) {
             this.name = name;
         }
@@ -206,6 +214,10 @@ public class User {
         if (timeZone != null) {
             this.timeZone = timeZone.getId();
         }
+    }
+
+    public String language() {
+        return language;
     }
 
     public UUID id() {

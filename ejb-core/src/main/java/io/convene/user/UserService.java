@@ -117,7 +117,7 @@ public class UserService {
     public UserProfile updateProfile(Caller caller, ProfileUpdate update) {
         User user = current(caller);
         ZoneId zone = update.timeZone() == null ? null : TimeZones.parse("timeZone", update.timeZone());
-        user.updateProfile(update.name() == null ? null : update.name().trim(), update.profilePictureUrl(), zone);
+        user.updateProfile(update.name() == null ? null : update.name().trim(), update.profilePictureUrl(), zone, update.language());
         return UserProfile.of(user);
     }
 

@@ -124,6 +124,25 @@ class CalendarConnectIT extends SignedInPeople {
         assertThat(count("select count(*) from integration_connections where user_id = '" + rex.id() + "'")).isZero();
     }
 
+    @Test
+    void outlookIsAskedAtMicrosoftsConsentScreenWithItsOwnScopes() {
+        Person otto = ErasureBoundariesIT.register("Otto Outlook");
+        Reply started = api().post("/api/integrations/calendars/MICROSOFT/authorize", otto.token(), null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        URI consent = URI.create(started.text("consentUrl"));
+        Map<String, String> ask = form(consent.getRawQuery());
+        assertThat(consent.getPath()).isEqualTo("/ms/login/convene-tenant/oauth2/v2.0/authorize");
+        assertThat(ask).containsEntry("client_id", "convene-app").containsEntry("response_type", "code")
+                .containsEntry("code_challenge_method", "S256").containsEntry("response_mode", "query")
+                .containsKeys("state", "code_challenge");
+        assertThat(ask.get("scope").split(" ")).contains("offline_access", "https://graph.microsoft.com/Calendars.ReadWrite");
+        assertThat(started.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("convene_calendar_consent="))
+                .singleElement().satisfies(c -> assertThat(c).contains("HttpOnly").containsIgnoringCase("SameSite=Lax")
+                        .contains("Path=/api/integrations/calendars"));
+        assertThat(api().post("/api/integrations/calendars/SLACK/authorize", otto.token(), null).status())
+                .as("only calendars connect this way").isEqualTo(400);
+    }
+
     /** Convene's callback as a browser without the attempt's cookie reaches it: where it sends the browser. */
     private static String callback(String state, String cookie) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ConveneSuite.get().settings().httpUrl()

@@ -168,8 +168,16 @@ class HomeIT extends SignedInPeople {
             page.wait.until(ExpectedConditions.textToBe(By.id("who"), "Pia Profiled"));
             assertThat(text("select name from users where id = '" + pia.id() + "'")).isEqualTo("Pia Profiled");
 
+            // German from now on, whatever the browser says
+            page.browser.findElement(By.cssSelector("#profile-language option[value='de']")).click();
+            page.click(By.id("profile-save"));
+            page.wait.until(ExpectedConditions.textToBe(By.id("nav-profile"), "Profil und Daten"));
+            assertThat(text("select language from users where id = '" + pia.id() + "'")).isEqualTo("de");
+            page.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Ihr Profil und Ihre Daten"));
+
             page.click(By.id("export-mine"));
             page.wait.withMessage(page::describe).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#exports button.download")));
+            assertThat(page.browser.findElement(By.cssSelector("#exports button.download")).getText()).isEqualTo("Herunterladen");
             assertThat(page.browser.findElement(By.cssSelector("#exports progress")).getAttribute("value")).isEqualTo("100");
             page.click(By.cssSelector("#exports button.download"));
             java.nio.file.Path zip = Eventually.get(() -> {
@@ -212,6 +220,26 @@ class HomeIT extends SignedInPeople {
         assertThat(ConveneSuite.api().post("/api/users/login", null, Map.of("email", fern.email(), "password", "Renewed-pass-2"))
                 .status()).isEqualTo(200);
         assertThat(ConveneSuite.api().post("/api/users/login", null, Map.of("email", fern.email(), "password", INVITEE_PASSWORD))
+                .status()).isEqualTo(401);
+    }
+
+    @Test
+    void aPersonChangesTheirPasswordThroughKeycloakFromTheirProfile() {
+        Person cleo = ErasureBoundariesIT.register("Cleo Changer");
+        try (Console page = Console.open(1000, 800)) {
+            signInAtHome(page, cleo.email(), INVITEE_PASSWORD);
+            page.click(By.id("nav-profile"));
+            page.click(By.id("change-password"));
+            page.wait.withMessage(() -> page.browser.getTitle() + ": " + page.texts("body"))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new"))).sendKeys("Changed-pass-3");
+            page.browser.findElement(By.id("password-confirm")).sendKeys("Changed-pass-3");
+            page.click(By.id("kc-submit"));
+            page.wait.withMessage(page::describe).until(d -> d.getCurrentUrl().contains("/home/profile")
+                    && page.texts("#who").stream().anyMatch(name -> !name.isEmpty()));
+        }
+        assertThat(ConveneSuite.api().post("/api/users/login", null, Map.of("email", cleo.email(), "password", "Changed-pass-3"))
+                .status()).isEqualTo(200);
+        assertThat(ConveneSuite.api().post("/api/users/login", null, Map.of("email", cleo.email(), "password", INVITEE_PASSWORD))
                 .status()).isEqualTo(401);
     }
 

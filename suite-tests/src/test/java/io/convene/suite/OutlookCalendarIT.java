@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -93,6 +94,57 @@ class OutlookCalendarIT extends SignedInPeople {
             Reply deleted = api().post("/api/integrations/calendar/sync", host, null);
             assertThat(deleted.json().get("deleted").asInt()).isEqualTo(1);
             assertThat(NotificationsIT.awaitKinds(host, id, 1)).contains("CALENDAR_DELETED");
+        } finally {
+            api().post("/api/integrations/third-party", host, Map.of("provider", "MICROSOFT", "action", "DISCONNECT"));
+        }
+    }
+
+    @Test
+    void anEventMarkedAsAConveneMeetingInOutlookBecomesOneAndGainsTheJoinLink() {
+        assertThat(api().post("/api/integrations/third-party", host, Map.of("provider", "MICROSOFT", "action", "CONNECT"))
+                .status()).isEqualTo(200);
+        try {
+            java.time.LocalDateTime[] slot = Meetings.freshSlot();
+            Instant start = slot[0].atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant();
+            Instant end = slot[1].atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant();
+            String next = "http://127.0.0.1:" + providers().port() + "/ms/graph/users/hana@convene.example/calendarView/delta";
+            String made = "{\"id\":\"AAMkMarked-1\",\"subject\":\"Roadmap chat\",\"location\":{\"displayName\":\"Convene meeting\"},"
+                    + "\"body\":{\"contentType\":\"text\",\"content\":\"Plans for the first quarter\"},"
+                    + "\"start\":{\"dateTime\":\"" + start.toString().replace("Z", ".0000000") + "\",\"timeZone\":\"UTC\"},"
+                    + "\"end\":{\"dateTime\":\"" + end.toString().replace("Z", ".0000000") + "\",\"timeZone\":\"UTC\"},"
+                    + "\"attendees\":[{\"type\":\"required\",\"emailAddress\":{\"address\":\"" + Meetings.PARTICIPANT + "\"}},"
+                    + "{\"type\":\"required\",\"emailAddress\":{\"address\":\"partner@example.org\"}}]}";
+            providers().stubFor(get(urlPathMatching(DELTA)).withQueryParam("startDateTime", containing("T"))
+                    .willReturn(json(200, "{\"value\":[" + made + ",{\"id\":\"AAMkLunch\",\"subject\":\"Lunch\","
+                            + "\"start\":{\"dateTime\":\"" + start.toString().replace("Z", "") + "\"},\"end\":{\"dateTime\":\""
+                            + end.toString().replace("Z", "") + "\"}}],\"@odata.deltaLink\":\"" + next + "?$deltatoken=marked\"}")));
+            Reply synced = api().post("/api/integrations/calendar/sync", host, null);
+            assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
+            assertThat(synced.json().get("adopted").asInt()).as("the marked event, not the lunch").isEqualTo(1);
+
+            String id = ConveneSuite.text("select meeting_id from calendar_copies where external_id = 'AAMkMarked-1'");
+            JsonNode meeting = api().get("/api/meetings/" + id + "/details", host).json();
+            assertThat(meeting.get("title").asText()).isEqualTo("Roadmap chat");
+            assertThat(meeting.get("start").asText()).isEqualTo(start.toString());
+            assertThat(meeting.get("host").get("email").asText()).isEqualTo("hana@convene.example");
+            assertThat(meeting.get("agenda").asText()).contains("Plans for the first quarter");
+            assertThat(meeting.get("participants").findValuesAsText("email"))
+                    .contains(Meetings.PARTICIPANT, "partner@example.org");
+
+            // the event in Outlook gains the join link (and Outlook tells its attendees)
+            LoggedRequest patched = Eventually.get(() -> providers().findAll(patchRequestedFor(urlPathMatching(
+                    "/ms/graph/users/hana(%40|@)convene\\.example/events/AAMkMarked-1"))), found -> !found.isEmpty(),
+                    Duration.ofSeconds(30)).get(0);
+            JsonNode event = read(patched.getBodyAsString());
+            assertThat(event.get("location").get("displayName").asText()).isEqualTo(meeting.get("joinUrl").asText());
+            assertThat(event.get("attendees").findValuesAsText("address")).contains(Meetings.PARTICIPANT, "partner@example.org");
+            assertThat(providers().findAll(postRequestedFor(urlPathMatching(EVENTS)))).as("no second event made").isEmpty();
+
+            // read again: it is the meeting's copy now, not a new meeting
+            providers().stubFor(get(urlPathMatching(DELTA)).withQueryParam("$deltatoken", containing("marked"))
+                    .willReturn(json(200, "{\"value\":[" + made + "],\"@odata.deltaLink\":\"" + next + "?$deltatoken=again\"}")));
+            assertThat(api().post("/api/integrations/calendar/sync", host, null).json().get("adopted").asInt()).isZero();
+            assertThat(ConveneSuite.count("select count(*) from calendar_copies where external_id = 'AAMkMarked-1'")).isEqualTo(1);
         } finally {
             api().post("/api/integrations/third-party", host, Map.of("provider", "MICROSOFT", "action", "DISCONNECT"));
         }

@@ -106,8 +106,24 @@ public class GoogleCalendarRoutes extends RouteBuilder {
 
     private static CalendarChanges.Change change(JsonObject item) {
         boolean cancelled = "cancelled".equals(item.getString("status", ""));
+        JsonObject start = item.containsKey("start") && !item.isNull("start") ? item.getJsonObject("start") : null;
         return new CalendarChanges.Change(item.getString("id"), cancelled, instant(item, "start"), instant(item, "end"),
-                answers(item));
+                answers(item), item.getString("summary", null),
+                item.getString("location", "") + "\n" + item.getString("description", ""),
+                start == null ? null : start.getString("timeZone", null), invited(item));
+    }
+
+    /** Whom the event invites: its attendees but the calendar's owner and the organiser. */
+    private static java.util.List<String> invited(JsonObject item) {
+        java.util.List<String> invited = new java.util.ArrayList<>();
+        if (item.containsKey("attendees") && !item.isNull("attendees")) {
+            for (JsonObject attendee : item.getJsonArray("attendees").getValuesAs(JsonObject.class)) {
+                if (attendee.containsKey("email") && !attendee.getBoolean("self", false) && !attendee.getBoolean("organizer", false)) {
+                    invited.add(attendee.getString("email").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return invited;
     }
 
     /** The attendees' answers: Google's responseStatus accepted, tentative, declined (needsAction: none yet). */

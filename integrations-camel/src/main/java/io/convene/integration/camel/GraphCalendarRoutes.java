@@ -111,7 +111,7 @@ public class GraphCalendarRoutes extends RouteBuilder {
             for (JsonObject item : body.getJsonArray("value").getValuesAs(JsonObject.class)) {
                 boolean removed = item.containsKey("@removed") || item.getBoolean("isCancelled", false);
                 changes.add(new CalendarChanges.Change(item.getString("id"), removed, utc(item, "start"), utc(item, "end"),
-                        answers(item)));
+                        answers(item), item.getString("subject", null), text(item), null, invited(item, userId(target))));
             }
             if (body.containsKey("@odata.nextLink")) {
                 next = body.getString("@odata.nextLink");
@@ -192,6 +192,28 @@ public class GraphCalendarRoutes extends RouteBuilder {
             json.add("transactionId", a.meetingId().toString());
         }
         return json.build().toString();
+    }
+
+    /** Where and what the event says: its location's name and its body. */
+    private static String text(JsonObject item) {
+        JsonObject location = item.containsKey("location") && !item.isNull("location") ? item.getJsonObject("location") : null;
+        JsonObject body = item.containsKey("body") && !item.isNull("body") ? item.getJsonObject("body") : null;
+        return (location == null ? "" : location.getString("displayName", "")) + "\n" + (body == null ? "" : body.getString("content", ""));
+    }
+
+    /** Whom the event invites: its attendees but the mailbox's owner. */
+    private static java.util.List<String> invited(JsonObject item, String mailbox) {
+        java.util.List<String> invited = new java.util.ArrayList<>();
+        if (item.containsKey("attendees") && !item.isNull("attendees")) {
+            for (JsonObject attendee : item.getJsonArray("attendees").getValuesAs(JsonObject.class)) {
+                JsonObject address = attendee.containsKey("emailAddress") ? attendee.getJsonObject("emailAddress") : null;
+                String email = address == null ? null : address.getString("address", null);
+                if (email != null && !email.equalsIgnoreCase(mailbox)) {
+                    invited.add(email.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return invited;
     }
 
     /** The attendees' answers: Graph's status.response accepted, tentativelyAccepted, declined. */
