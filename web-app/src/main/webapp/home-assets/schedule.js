@@ -60,6 +60,7 @@ function meetingForm(root, meeting) {
     passcode: el('input', { id: 'passcode', maxlength: '32', autocomplete: 'off', 'aria-describedby': 'passcode-error' }),
     waitingRoom: el('input', { id: 'waiting-room', type: 'checkbox' }),
     allowGuests: el('input', { id: 'allow-guests', type: 'checkbox' }),
+    recordOnStart: el('input', { id: 'record-on-start', type: 'checkbox' }),
     availability: el('div', { id: 'availability', className: 'availability', role: 'status', 'aria-live': 'polite' }),
     problem: el('p', { id: 'form-problem', className: 'problem', role: 'alert' }),
   };
@@ -71,6 +72,7 @@ function meetingForm(root, meeting) {
     f.agenda.value = meeting.agenda || '';
     f.waitingRoom.checked = meeting.waitingRoom;
     f.allowGuests.checked = meeting.allowGuests;
+    f.recordOnStart.checked = meeting.recordOnStart;
   }
   const showRepeats = () => {
     f.days.hidden = f.repeats.value !== 'WEEKLY';
@@ -99,6 +101,7 @@ function meetingForm(root, meeting) {
     el('label', { for: 'passcode' }, t('schedule.passcode')), f.passcode, error('passcode'),
     el('label', { className: 'check' }, f.waitingRoom, t('schedule.waiting-room')),
     el('label', { className: 'check' }, f.allowGuests, t('schedule.allow-guests')),
+    el('label', { className: 'check' }, f.recordOnStart, t('schedule.record-on-start')),
     f.problem,
     el('div', { className: 'row' }, el('button', { type: 'submit', id: 'schedule-save' }, t(meeting ? 'edit.save' : 'schedule.save'))));
   root.append(el('h1', {}, meeting ? t('edit.heading', { title: meeting.title }) : t('schedule.heading')), form);
@@ -238,7 +241,7 @@ function meetingForm(root, meeting) {
       title: f.title.value, agenda: meeting ? f.agenda.value : f.agenda.value || null,
       ...(moved ? when : {}),
       invitees: [...invitees.keys()], passcode: f.passcode.value || null,
-      waitingRoom: f.waitingRoom.checked, allowGuests: f.allowGuests.checked,
+      waitingRoom: f.waitingRoom.checked, allowGuests: f.allowGuests.checked, recordOnStart: f.recordOnStart.checked,
     };
     if (!meeting && f.repeats.value) {
       const byCount = form.querySelector('#ends-count').checked;

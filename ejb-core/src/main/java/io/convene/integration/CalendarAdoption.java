@@ -62,7 +62,7 @@ public class CalendarAdoption {
         List<String> invitees = event.attendees().stream().filter(a -> !a.equalsIgnoreCase(owner.email())).limit(500).toList();
         MeetingDetails meeting = meetings.schedule(caller, new MeetingDraft(title.length() > 200 ? title.substring(0, 200) : title,
                 agenda(event.text()), event.start().toString(), event.end().toString(), zone, null, null, null, null,
-                invitees, null, null));
+                invitees, null, null, null));
         em.createNativeQuery("insert into calendar_copies (meeting_id, connection_id, external_id) values (?1, ?2, ?3)")
                 .setParameter(1, meeting.id()).setParameter(2, connection.id()).setParameter(3, event.externalId()).executeUpdate();
         LOG.info(() -> "Calendar event " + event.externalId() + " of user " + owner.id() + " became meeting " + meeting.id());

@@ -115,7 +115,7 @@ public class SlackCommands {
         LocalDateTime start = LocalDateTime.ofInstant(clock.instant(), user.timeZone()).truncatedTo(ChronoUnit.SECONDS);
         try {
             MeetingDetails m = meetings.schedule(caller, new MeetingDraft(title, "Started from Slack", start.toString(),
-                    start.plus(INSTANT_LENGTH).toString(), user.timeZone().getId(), null, null, null, null, List.of(), 0, null));
+                    start.plus(INSTANT_LENGTH).toString(), user.timeZone().getId(), null, null, null, null, List.of(), 0, null, null));
             LOG.info(() -> "Slack user " + slackUser + " started meeting " + m.id() + " as user " + user.id());
             return Reply.toChannel(user.name() + " started *" + m.title() + "*: <" + m.joinUrl() + "|join> (code "
                     + m.code() + ")");

@@ -29,9 +29,18 @@ public class MediaRoomKeeper {
     @jakarta.persistence.PersistenceContext(unitName = "convene")
     jakarta.persistence.EntityManager em;
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<RoomOpened> opened;
+
     @Asynchronous
     public void open(UUID meetingId) {
-        act(meetingId, "opened", media::openRoom);
+        if (act(meetingId, "opened", media::openRoom)) {
+            opened.fire(new RoomOpened(meetingId));
+        }
+    }
+
+    /** A meeting's media room is open on the media server (what is to begin with it may begin). */
+    public record RoomOpened(UUID meetingId) {
     }
 
     @Asynchronous
@@ -54,15 +63,18 @@ public class MediaRoomKeeper {
         }
     }
 
-    private void act(UUID meetingId, String done, Consumer<UUID> action) {
+    /** Whether it was done. */
+    private boolean act(UUID meetingId, String done, Consumer<UUID> action) {
         if (!media.configured()) {
-            return;
+            return false;
         }
         try {
             action.accept(meetingId);
             LOG.info(() -> "Media room " + meetingId + " " + done);
+            return true;
         } catch (RuntimeException e) {
             LOG.warning(() -> "Media room " + meetingId + " not " + done + ": " + e.getMessage());
+            return false;
         }
     }
 }

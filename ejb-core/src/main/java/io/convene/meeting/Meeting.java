@@ -114,6 +114,10 @@ public class Meeting {
     @Column(name = "calendar_sequence", nullable = false)
     private int calendarSequence;
 
+    /** Recorded from its start: recording begins once it is live (as if the host pressed "Record"). */
+    @Column(name = "record_on_start", nullable = false)
+    private boolean recordOnStart;
+
     @Column(name = "reminder_minutes", nullable = false)
     private int reminderMinutes = MeetingReminder.DEFAULT_MINUTES;
 
@@ -181,6 +185,14 @@ public class Meeting {
     }
 
     /** Minutes before the start to remind everyone; 0 for no reminder. */
+    void recordFromStart(boolean record) {
+        recordOnStart = record;
+    }
+
+    public boolean recordsFromStart() {
+        return recordOnStart;
+    }
+
     void remindBefore(int minutes) {
         if (minutes < 0 || minutes > MeetingReminder.MAX_MINUTES) {
             throw new IllegalArgumentException("reminder minutes out of range: " + minutes);

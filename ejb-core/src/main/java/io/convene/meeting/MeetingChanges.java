@@ -29,5 +29,6 @@ public record MeetingChanges(
         Boolean allowGuests,
         @Valid SettingsInput settings,
         @Size(max = 500) List<@NotNull @Email @Size(max = 254) String> invitees,
-        @Min(0) @Max(MeetingReminder.MAX_MINUTES) Integer reminderMinutes) {
+        @Min(0) @Max(MeetingReminder.MAX_MINUTES) Integer reminderMinutes,
+        Boolean recordOnStart) {
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
 public record MeetingDetails(UUID id, String code, String title, String agenda, Instant start, Instant end,
                              String timeZone, MeetingStatus status, boolean locked, Person host, boolean passcodeProtected,
                              boolean waitingRoom, boolean allowGuests, Settings settings, String joinUrl,
-                             int reminderMinutes, List<Participant> participants, Series series) {
+                             int reminderMinutes, boolean recordOnStart, List<Participant> participants, Series series) {
 
     /**
      * The recurring series the meeting is one of (null for a single meeting): its rule, in words, and
@@ -35,7 +35,7 @@ public record MeetingDetails(UUID id, String code, String title, String agenda, 
                 m.timeZone().getId(), m.status(), m.isLocked(), new Person(m.host().id(), m.host().name(), m.host().email()),
                 m.hasPasscode(), m.hasWaitingRoom(), m.allowsGuests(),
                 new Settings(s.videoOnEntry(), s.audioOnEntry(), s.joinBeforeHost(), s.severalScreenShares(),
-                        m.unmuteAllowed()), joinUrl, m.reminderMinutes(),
+                        m.unmuteAllowed()), joinUrl, m.reminderMinutes(), m.recordsFromStart(),
                 m.participations().stream().map(p -> new Participant(p.id(), p.displayName(), p.email(),
                         p.isGuest(), p.role(), p.state(), p.invitedAt(), p.answer(), p.admittedAt(), p.joinedAt(),
                         p.leftAt(), p.audioOn(), p.videoOn(), p.sharingScreen())).toList(),

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * A meeting to schedule. {@code start} and {@code end} are ISO-8601: an instant with offset
  * ("2026-12-01T09:00:00Z") or a local date-time ("2026-12-01T10:00") read in {@code timeZone}.
- * With {@code recurrence}, start and end are the first meeting's, and a series is scheduled.
+ * With {@code recurrence}, start and end are the first meeting's, and a series is scheduled;
+ * {@code recordOnStart}: recorded from the moment it is live.
  */
 public record MeetingDraft(
         @NotBlank @Size(max = 200) String title,
@@ -31,5 +32,6 @@ public record MeetingDraft(
         @Valid SettingsInput settings,
         @Size(max = 500) List<@NotNull @Email @Size(max = 254) String> invitees,
         @Min(0) @Max(MeetingReminder.MAX_MINUTES) Integer reminderMinutes,
-        @Valid RecurrenceInput recurrence) {
+        @Valid RecurrenceInput recurrence,
+        Boolean recordOnStart) {
 }

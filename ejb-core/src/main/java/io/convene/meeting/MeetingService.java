@@ -164,6 +164,7 @@ public class MeetingService {
         if (draft.reminderMinutes() != null) {
             meeting.remindBefore(draft.reminderMinutes());
         }
+        meeting.recordFromStart(Boolean.TRUE.equals(draft.recordOnStart()));
         if (draft.settings() != null) {
             meeting.changeSettings(draft.settings().applyTo(meeting.settings()));
         }
@@ -262,6 +263,9 @@ public class MeetingService {
         meeting.changeAccess(changes.waitingRoom(), changes.allowGuests());
         if (changes.reminderMinutes() != null) {
             meeting.remindBefore(changes.reminderMinutes());
+        }
+        if (changes.recordOnStart() != null) {
+            meeting.recordFromStart(changes.recordOnStart());
         }
         if (changes.settings() != null) {
             meeting.changeSettings(changes.settings().applyTo(meeting.settings()));
@@ -371,7 +375,7 @@ public class MeetingService {
         Instant now = clock.instant();
         ZoneId zone = TimeZones.parse("timeZone", query.timeZone());
         TimeSlot wanted = MeetingTimes.parse(query.start(), query.end(), zone, now);
-        UUID except = query.except() == null ? null : resolve(query.except()).id();
+        UUID except = query.except() == null ? null : editable(caller, me, query.except()).id();
         Set<String> people = new LinkedHashSet<>();
         people.add(me.email());
         if (query.invitees() != null) {
@@ -388,6 +392,15 @@ public class MeetingService {
         List<Availability.Slot> free = FreeSlots.after(wanted, times.stream().map(b -> new TimeSlot(b.start(), b.end()))
                 .toList(), SUGGESTIONS).stream().map(s -> new Availability.Slot(s.start(), s.end())).toList();
         return new Availability(wanted.start(), wanted.end(), busy, free);
+    }
+
+    /** A meeting the caller may change (its host, or an administrator); to anyone else it does not exist. */
+    private Meeting editable(Caller caller, User me, String reference) {
+        Meeting meeting = resolve(reference);
+        if (!meeting.isHostedBy(me) && !caller.isAdmin()) {
+            throw notFound();
+        }
+        return meeting;
     }
 
     /** Meetings the caller hosted or was in or invited to that are over, the latest first. */

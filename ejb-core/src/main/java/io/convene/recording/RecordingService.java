@@ -24,6 +24,8 @@ import io.convene.user.User;
 import io.convene.user.UserService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -128,6 +130,28 @@ public class RecordingService {
         audit.action(caller, "RECORDING_STARTED", "recording:" + recording.id(), "meeting " + meeting.id());
         LOG.info(() -> "Recording " + recording.id() + " of meeting " + meeting.id() + " started");
         return recording.view();
+    }
+
+    /**
+     * A meeting scheduled to be recorded from its start is live and its media room open: recording
+     * begins as if its host had pressed "Record" (started by the host, audited, everyone told). In a
+     * transaction of its own; nothing happens when it is not live any more or already recording.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void startWithMeeting(UUID meetingId) {
+        Meeting meeting = meetings.lockedByReference(meetingId.toString()).orElse(null);
+        if (meeting == null || !meeting.recordsFromStart() || meeting.status() != MeetingStatus.LIVE
+                || running(meetingId).isPresent()) {
+            return;
+        }
+        io.convene.user.User host = meeting.host();
+        Recording recording = new Recording(meeting.id(), host.id(), clock.instant());
+        media.startRecording(meeting.id(), recording.id());
+        em.persist(recording);
+        announce(meeting, recording, true);
+        audit.action(new Caller(host.subject(), host.name(), host.email(), java.util.Set.of(), null, host.emailVerified()),
+                "RECORDING_STARTED", "recording:" + recording.id(), "meeting " + meeting.id() + ", recorded from its start");
+        LOG.info(() -> "Recording " + recording.id() + " of meeting " + meeting.id() + " started with the meeting");
     }
 
     public RecordingView stop(Caller caller, String reference) {

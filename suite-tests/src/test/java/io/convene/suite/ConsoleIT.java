@@ -81,8 +81,7 @@ class ConsoleIT {
             console.click(By.xpath("//vaadin-combo-box-item[contains(., '" + email + "')]"));
             console.click(By.id("privacy-export"));
             // the page polls the export and draws its row again: the link is read afresh until it holds still
-            String href = console.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(d -> d.findElement(By.cssSelector("a[id^=privacy-download-]")).getAttribute("href"));
+            String href = settledHref(console, "a[id^=privacy-download-]");
             assertThat(console.browser.findElement(By.id("privacy-requests")).getText()).contains("Petra Export <" + email + ">");
             console.screenshot("compliance-1280x800");
 
@@ -428,8 +427,7 @@ class ConsoleIT {
         try (Console console = Console.open(900, 700).signIn(Meetings.COMPLIANCE, ConveneSuite.demoPassword())) {
             console.wait.until(ExpectedConditions.urlContains("/admin/reports"));
             console.wait.until(ExpectedConditions.elementToBeClickable(By.id("export-csv"))).click();
-            String href = console.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(d -> d.findElement(By.cssSelector("a[id^=download-]")).getAttribute("href"));
+            String href = settledHref(console, "a[id^=download-]");
             assertThat(console.browser.findElements(By.cssSelector("vaadin-progress-bar")))
                     .extracting(e -> e.getAttribute("aria-label")).contains("Progress 100 %");
             console.screenshot("reports-900x700");
@@ -449,5 +447,22 @@ class ConsoleIT {
             assertThat(console.browser.findElement(By.tagName("body")).getText()).doesNotContain("Health");
             console.screenshot("dashboard-refused-compliance");
         }
+    }
+
+    /**
+     * The download link's address once the page stopped drawing it again: Vaadin gives each drawing a
+     * resource address of its own and forgets the old one, so an address read between two drawings
+     * answers 404. Settled: the same for three reads in a row (the page polls each second).
+     */
+    static String settledHref(Console console, String css) {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        return console.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement link = d.findElement(By.cssSelector(css));
+            seen.add(link.isDisplayed() ? link.getAttribute("href") : "");
+            int n = seen.size();
+            boolean settled = n >= 3 && !seen.get(n - 1).isEmpty() && seen.get(n - 1).equals(seen.get(n - 2))
+                    && seen.get(n - 2).equals(seen.get(n - 3));
+            return settled ? seen.get(n - 1) : null;
+        });
     }
 }

@@ -60,6 +60,7 @@ class HomeIT extends SignedInPeople {
             hana.browser.findElement(By.cssSelector("#duration option[value='45']")).click();
             setDateAndTime(hana, taken.toLocalDate(), taken.toLocalTime().plusMinutes(15));
             hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("busy"), "You: Budget review"));
+            MeetingRoomIT.audit(hana, "schedule form with the busy times");
             hana.click(By.cssSelector("#suggestions button"));
             hana.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("all-free")));
             LocalDateTime chosen = taken.plusHours(1);
@@ -72,11 +73,13 @@ class HomeIT extends SignedInPeople {
             hana.wait.until(d -> hana.texts("#invitees li").size() == 3);
             assertThat(String.join("\n", hana.texts("#invitees li"))).contains(ines.email(), ivo.email(), "partner@example.org");
 
+            hana.click(By.id("record-on-start"));
             hana.click(By.id("schedule-save"));
             hana.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Design sync"));
             String id = hana.browser.getCurrentUrl().replaceAll(".*/home/meetings/", "");
             assertThat(text("select (starts_at = '" + chosen.atZone(zone).toInstant() + "' and ends_at = '"
-                    + chosen.plusMinutes(45).atZone(zone).toInstant() + "' and agenda = '1. Mock-ups\n2. Decisions')::text"
+                    + chosen.plusMinutes(45).atZone(zone).toInstant() + "' and agenda = '1. Mock-ups\n2. Decisions'"
+                    + " and record_on_start)::text"
                     + " from meetings where id = '" + id + "'")).isEqualTo("true");
             assertThat(count("select count(*) from participations where meeting_id = '" + id + "' and invited_at is not null"))
                     .isEqualTo(3);
@@ -94,6 +97,7 @@ class HomeIT extends SignedInPeople {
             hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("answers"), "Ivo Invitee"));
             assertThat(hana.texts("#answers li")).contains("Ines Invitee — Accepted", "Ivo Invitee — Declined",
                     "partner@example.org — No answer yet");
+            MeetingRoomIT.audit(hana, "meeting's details with the answers");
             assertThat(hana.contentSecurityViolations()).isEmpty();
         }
     }
@@ -132,6 +136,7 @@ class HomeIT extends SignedInPeople {
             page.wait.withMessage(page::describe).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notifications"),
                     "Inbox check"));
             page.wait.until(ExpectedConditions.textToBe(By.id("unread"), "1"));
+            MeetingRoomIT.audit(page, "inbox with its preferences");
             String notification = page.browser.findElement(arrived).getAttribute("data-notification-id");
             assertThat(text("select meeting_id from notifications where id = '" + notification + "'")).isEqualTo(id);
 
@@ -159,6 +164,7 @@ class HomeIT extends SignedInPeople {
             signInAtHome(page, pia.email(), INVITEE_PASSWORD);
             page.click(By.id("nav-profile"));
             page.wait.until(ExpectedConditions.attributeToBe(By.id("profile-name"), "value", "Pia Private"));
+            MeetingRoomIT.audit(page, "profile, calendars and data screen");
             page.type(By.id("profile-name"), " ");
             page.click(By.id("profile-save"));
             page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("name-error"), "must not be blank"));

@@ -278,6 +278,37 @@ class MediaIT extends SignedInPeople {
                 .as("Gina's page dropped his tile").isFalse();
     }
 
+    @Test
+    @Order(9)
+    void aMeetingScheduledToBeRecordedFromItsStartIsRecordedOnceItIsLive() {
+        Reply meeting = schedule(host, with(draft("Recorded from the start"), "allowGuests", true, "recordOnStart", true,
+                "settings", Map.of("joinBeforeHost", true)));
+        String id = meeting.text("id");
+        assertThat(meeting.json().get("recordOnStart").asBoolean()).isTrue();
+        assertThat(ConveneSuite.count("select count(*) from recordings where meeting_id = '" + id + "'")).as("not before it is live")
+                .isZero();
+        assertThat(api().post("/api/meetings/" + id + "/join", host, Map.of()).status()).isEqualTo(200); // live now
+        String recording = Eventually.get(() -> ConveneSuite.text("select coalesce((select id::text from recordings where meeting_id = '"
+                + id + "' and status = 'RECORDING'), '')"), found -> !found.isEmpty(), Duration.ofSeconds(30));
+        assertThat(ConveneSuite.text("select (started_by = (select host_id from meetings where id = '" + id + "'))::text"
+                + " from recordings where id = '" + recording + "'")).as("started as the host's").isEqualTo("true");
+        assertThat(ConveneSuite.count("select count(*) from audit_entries where action = 'RECORDING_STARTED' and target = 'recording:"
+                + recording + "' and detail like '%recorded from its start%'")).isEqualTo(1);
+
+        Console guest = joinAsGuest(meeting.text("joinUrl"), "Rhoda Recorded");
+        guest.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recording"))); // told on arrival,
+        guest.click(By.id("confirm-yes")); // and asked before anything of hers is sent
+        Console other = joinAsGuest(meeting.text("joinUrl"), "Ralf Recorded");
+        other.click(By.id("confirm-yes"));
+        flowing(other, me(guest) + "-camera"); // her camera goes through the media server, which records it
+        Reply stopped = api().post("/api/meetings/" + id + "/record/stop", host, Map.of());
+        assertThat(stopped.status()).as(stopped.toString()).isEqualTo(200);
+        Reply ready = Eventually.get(() -> api().get("/api/recordings/" + recording, host),
+                r -> !r.text("status").equals("PROCESSING"), Duration.ofSeconds(120));
+        assertThat(ready.text("status")).as(ready.toString()).isEqualTo("READY");
+        assertThat(ready.json().get("durationMs").asLong()).isPositive();
+    }
+
     // ---------- helpers ----------
 
     static Console joinAsGuest(String joinLink, String name) {

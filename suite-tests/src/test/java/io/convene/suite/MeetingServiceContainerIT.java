@@ -78,7 +78,7 @@ class MeetingServiceContainerIT {
     private static MeetingDraft draft(String title, Boolean allowGuests) {
         LocalDateTime start = LocalDateTime.now().plusDays(30).truncatedTo(ChronoUnit.HOURS);
         return new MeetingDraft(title, null, start.toString(), start.plusHours(1).toString(), "Europe/Berlin", null,
-                false, allowGuests, null, List.of(), null, null);
+                false, allowGuests, null, List.of(), null, null, null);
     }
 
     @Test
@@ -96,7 +96,7 @@ class MeetingServiceContainerIT {
         MeetingDetails m = meetings.schedule(host, draft("Before", false));
 
         MeetingChanges contradictory = new MeetingChanges("After", "new agenda", null, null, null, "1234", true,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         assertThatThrownBy(() -> meetings.edit(host, m.id().toString(), contradictory, false))
                 .isInstanceOf(InvalidInputException.class);
 
@@ -112,7 +112,7 @@ class MeetingServiceContainerIT {
         MeetingDetails other = meetings.schedule(host, new MeetingDraft("Other", null,
                 LocalDateTime.now().plusDays(31).truncatedTo(ChronoUnit.HOURS).toString(),
                 LocalDateTime.now().plusDays(31).truncatedTo(ChronoUnit.HOURS).plusHours(1).toString(),
-                "UTC", null, null, true, null, null, null, null));
+                "UTC", null, null, true, null, null, null, null, null));
         String token = m.joinUrl().replaceAll(".*\\?t=", "").replaceAll("&.*", "");
 
         JoinOutcome guest = meetings.joinAsGuest(m.id().toString(), new JoinRequest(token, null, "Gail", null),

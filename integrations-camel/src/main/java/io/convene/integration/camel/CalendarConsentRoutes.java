@@ -59,13 +59,7 @@ class CalendarConsentRoutes extends RouteBuilder {
                 + "&code_verifier=" + enc(r.verifier())
                 + (google ? googleClientId : microsoftClientId).map(id -> "&client_id=" + enc(id)).orElse("")
                 + (google ? googleClientSecret : microsoftClientSecret).map(s -> "&client_secret=" + enc(s)).orElse("");
-        Exchange done = e.getContext().createProducerTemplate().send("http://calendar-consent?throwExceptionOnFailure=false", x -> {
-            x.getMessage().setHeader(Exchange.HTTP_URI, tokenUrl);
-            x.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
-            x.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
-            x.getMessage().setBody(form);
-        });
-        PublicAddressConnections.rethrowRefusal(done);
+        Exchange done = TokenEndpoint.post(e.getContext(), "calendar-consent", tokenUrl, form);
         int status = done.getException() != null ? -1 : done.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String answer = done.getException() != null ? String.valueOf(done.getException().getMessage())
                 : done.getMessage().getBody(String.class);

@@ -226,14 +226,7 @@ public class GoogleCalendarRoutes extends RouteBuilder {
         String form = "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(target.secret(), StandardCharsets.UTF_8)
                 + clientId.map(id -> "&client_id=" + URLEncoder.encode(id, StandardCharsets.UTF_8)).orElse("")
                 + clientSecret.map(s -> "&client_secret=" + URLEncoder.encode(s, StandardCharsets.UTF_8)).orElse("");
-        ProducerTemplate http = getContext().createProducerTemplate();
-        Exchange done = http.send("http://google-token?throwExceptionOnFailure=false", x -> {
-            x.getMessage().setHeader(Exchange.HTTP_URI, tokenUrl);
-            x.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
-            x.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
-            x.getMessage().setBody(form);
-        });
-        PublicAddressConnections.rethrowRefusal(done);
+        Exchange done = TokenEndpoint.post(getContext(), "google-token", tokenUrl, form);
         int status = done.getException() != null ? -1 : done.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status != 200) {
             throw new IllegalStateException("Google refused the refresh token (HTTP " + status + "): reconnect Google");

@@ -163,13 +163,7 @@ public class GraphCalendarRoutes extends RouteBuilder {
         }
         String form = "grant_type=client_credentials&scope=" + enc("https://graph.microsoft.com/.default")
                 + "&client_id=" + enc(clientId.get()) + "&client_secret=" + enc(clientSecret.get());
-        Exchange done = getContext().createProducerTemplate().send("http://graph-token?throwExceptionOnFailure=false", x -> {
-            x.getMessage().setHeader(Exchange.HTTP_URI, loginUrl + "/" + enc(tenant.get()) + "/oauth2/v2.0/token");
-            x.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
-            x.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
-            x.getMessage().setBody(form);
-        });
-        PublicAddressConnections.rethrowRefusal(done);
+        Exchange done = TokenEndpoint.post(getContext(), "graph-token", loginUrl + "/" + enc(tenant.get()) + "/oauth2/v2.0/token", form);
         if (done.getException() != null || status(done.getMessage()) != 200) {
             throw new IllegalStateException("The Microsoft identity platform refused Convene's app credentials");
         }
