@@ -196,6 +196,43 @@ class GoogleCalendarIT extends SignedInPeople {
         }
     }
 
+    @Test
+    void anEventMarkedAsAConveneMeetingInGoogleBecomesOneAndGainsTheJoinLink() {
+        providers().stubFor(post(urlPathEqualTo(TOKEN))
+                .willReturn(json(200, "{\"access_token\":\"ya29.marked\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+        providers().stubFor(patch(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(EVENTS + "/.*"))
+                .willReturn(json(200, "{\"status\":\"confirmed\"}")));
+        assertThat(api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE",
+                "action", "CONNECT", "secret", "1//refresh-token-of-hana")).status()).isEqualTo(200);
+        try {
+            java.time.LocalDateTime[] slot = Meetings.freshSlot();
+            String start = slot[0].atZone(java.time.ZoneId.of("Europe/Berlin")).toOffsetDateTime().toString();
+            String end = slot[1].atZone(java.time.ZoneId.of("Europe/Berlin")).toOffsetDateTime().toString();
+            providers().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(EVENTS))
+                    .willReturn(json(200, "{\"items\":[{\"id\":\"gmarked1\",\"status\":\"confirmed\","
+                            + "\"summary\":\"Budget (Convene meeting)\",\"description\":\"Numbers first\","
+                            + "\"start\":{\"dateTime\":\"" + start + "\",\"timeZone\":\"Europe/Berlin\"},"
+                            + "\"end\":{\"dateTime\":\"" + end + "\",\"timeZone\":\"Europe/Berlin\"},"
+                            + "\"attendees\":[{\"email\":\"hana@convene.example\",\"self\":true,\"organizer\":true},"
+                            + "{\"email\":\"" + Meetings.PARTICIPANT + "\",\"responseStatus\":\"needsAction\"}]}],"
+                            + "\"nextSyncToken\":\"sync-marked\"}")));
+            Reply synced = api().post("/api/integrations/calendar/sync", host, null);
+            assertThat(synced.json().get("adopted").asInt()).as(synced.toString()).isEqualTo(1);
+            String id = ConveneSuite.text("select meeting_id from calendar_copies where external_id = 'gmarked1'");
+            JsonNode meeting = api().get("/api/meetings/" + id + "/details", host).json();
+            assertThat(meeting.get("title").asText()).isEqualTo("Budget (Convene meeting)");
+            assertThat(meeting.get("timeZone").asText()).isEqualTo("Europe/Berlin");
+            assertThat(meeting.get("participants").findValuesAsText("email")).contains(Meetings.PARTICIPANT);
+
+            LoggedRequest patched = Eventually.get(() -> providers().findAll(patchRequestedFor(urlPathEqualTo(EVENTS + "/gmarked1"))),
+                    found -> !found.isEmpty(), Duration.ofSeconds(30)).get(0);
+            assertThat(patched.queryParameter("sendUpdates").firstValue()).isEqualTo("all");
+            assertThat(read(patched).get("location").asText()).isEqualTo(meeting.get("joinUrl").asText());
+        } finally {
+            api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE", "action", "DISCONNECT"));
+        }
+    }
+
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
