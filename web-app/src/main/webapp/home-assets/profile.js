@@ -34,6 +34,7 @@ export function profileScreen(root) {
     email.textContent = t('profile.email', { email: me.email });
     name.value = me.name;
     language.value = me.language || '';
+    language.dataset.saved = language.value; // what the pages speak now
     const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
     const chosen = me.timeZone || ownZone;
     zone.replaceChildren(...(zones.includes(chosen) ? zones : [chosen, ...zones]).map((z) => el('option', { value: z }, z.replace(/_/g, ' '))));
@@ -43,7 +44,7 @@ export function profileScreen(root) {
     e.preventDefault();
     form.querySelectorAll('.field-error').forEach((x) => { x.textContent = ''; });
     try {
-      const before = (await api('GET', '/api/users/profile')).language || '';
+      const before = language.dataset.saved || '';
       const me = await api('PUT', '/api/users/profile', { name: name.value, timeZone: zone.value, language: language.value });
       document.getElementById('who').textContent = me.name;
       if ((me.language || '') !== before) {

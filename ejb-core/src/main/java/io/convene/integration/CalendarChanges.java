@@ -20,11 +20,6 @@ public record CalendarChanges(List<Change> changes, String nextSyncToken) {
             attendees = attendees == null ? java.util.List.of() : java.util.List.copyOf(attendees);
         }
 
-        /** A change that only says where the event is now and who answered (a copy of Convene's). */
-        public Change(String externalId, boolean cancelled, Instant start, Instant end, java.util.Map<String, String> answers) {
-            this(externalId, cancelled, start, end, answers, null, null, null, null);
-        }
-
         /** Whether its title or text carries {@code marker} (any case). */
         public boolean marked(String marker) {
             String m = marker.toLowerCase(java.util.Locale.ROOT);

@@ -183,9 +183,11 @@ public class MeetingService {
         if (changes.passcode() != null && Boolean.TRUE.equals(changes.removePasscode())) {
             throw new InvalidInputException("removePasscode", "cannot set and remove the passcode at once");
         }
+        ZoneId zone = changes.timeZone() == null ? meeting.timeZone() : TimeZones.parse("timeZone", changes.timeZone());
         if (!wholeSeries || meeting.series().isEmpty()) {
             List<Participation> earlier = meeting.invitees();
-            List<Participation> invited = change(meeting, changes, moved(meeting, changes, now), now, passcodeOf(changes));
+            List<Participation> invited = change(meeting, changes, moved(meeting, changes, zone, now), zone, now,
+                    passcodeOf(changes));
             meeting.detach();
             meeting.revise();
             notices.publish(NoticeKind.CHANGED, meeting, earlier);
@@ -195,8 +197,7 @@ public class MeetingService {
             return details(meeting);
         }
         MeetingSeries series = meeting.series().get();
-        TimeSlot target = moved(meeting, changes, now);
-        ZoneId zone = changes.timeZone() == null ? meeting.timeZone() : TimeZones.parse("timeZone", changes.timeZone());
+        TimeSlot target = moved(meeting, changes, zone, now);
         Duration shift = target == null ? Duration.ZERO : Duration.between(
                 LocalDateTime.ofInstant(meeting.slot().start(), meeting.timeZone()), LocalDateTime.ofInstant(target.start(), zone));
         Duration length = target == null ? null : target.duration();
@@ -215,7 +216,7 @@ public class MeetingService {
                 slot = new TimeSlot(start, start.plus(length));
             }
             List<Participation> before = m.invitees();
-            List<Participation> added = change(m, changes, slot, now, passcode);
+            List<Participation> added = change(m, changes, slot, zone, now, passcode);
             m.revise();
             if (first == null) {
                 first = m;
@@ -237,22 +238,20 @@ public class MeetingService {
     }
 
     /** Where {@code changes} move the meeting (checked), or null when they do not move it. */
-    private TimeSlot moved(Meeting meeting, MeetingChanges changes, Instant now) {
+    private TimeSlot moved(Meeting meeting, MeetingChanges changes, ZoneId zone, Instant now) {
         if (changes.start() == null && changes.end() == null && changes.timeZone() == null) {
             return null;
         }
-        ZoneId zone = changes.timeZone() == null ? meeting.timeZone() : TimeZones.parse("timeZone", changes.timeZone());
         return changes.start() == null && changes.end() == null ? meeting.slot()
                 : MeetingTimes.parse(changes.start(), changes.end(), zone, now);
     }
 
     /** Applies {@code changes} to one meeting (moved to {@code slot} when not null); answers who is newly invited. */
-    private List<Participation> change(Meeting meeting, MeetingChanges changes, TimeSlot slot, Instant now,
+    private List<Participation> change(Meeting meeting, MeetingChanges changes, TimeSlot slot, ZoneId zone, Instant now,
                                        Protection passcode) {
         if (slot != null) {
             requireFree(meeting.host(), slot, meeting.id());
-            meeting.reschedule(slot, changes.timeZone() == null ? meeting.timeZone()
-                    : TimeZones.parse("timeZone", changes.timeZone()));
+            meeting.reschedule(slot, zone);
         }
         meeting.describe(changes.title() == null ? null : changes.title().trim(), changes.agenda());
         if (passcode != null) {

@@ -174,7 +174,7 @@ class GoogleCalendarIT extends SignedInPeople {
             // Convene's own e-mail stays quiet: the in-app notice is there, and no invitation follows it,
             // not even after the broker's last redelivery (1 + 2 + 4 + 8 s) could have brought one
             assertThat(NotificationsIT.awaitKinds(ana.token(), id, 1)).contains("INVITED");
-            Thread.sleep(16_000);
+            Thread.sleep(16_000); // nothing more arrives: past the last redelivery (1 + 2 + 4 + 8 s)
             assertThat(EmailInvitesIT.invites(ana.email(), id + "@convene")).isEmpty();
             assertThat(EmailInvitesIT.invites(abe.email(), id + "@convene")).isEmpty();
 
