@@ -10,7 +10,32 @@ import java.util.UUID;
  */
 public record Announcement(Event event, UUID meetingId, String title, String agenda, String code, Instant start,
                            Instant end, String timeZone, String hostName, String joinUrl, List<Attendee> attendees,
-                           List<Target> targets) {
+                           List<Target> targets, Repeats repeats) {
+
+    /**
+     * For a meeting of a recurring series. The whole series: its RRULE and the starts (as the rule
+     * gave them) of the meetings cancelled on their own, the copy's EXDATEs; the announcement's start
+     * and end are then the first meeting's. Or one meeting of it changed on its own: {@code occurrence}
+     * is its start as the rule gave it, and {@code seriesCopy} where the series is in that calendar.
+     */
+    public record Repeats(String rule, List<Instant> skipped, Instant occurrence, String seriesCopy) {
+
+        public Repeats {
+            skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        }
+
+        public static Repeats series(String rule, List<Instant> skipped) {
+            return new Repeats(rule, skipped, null, null);
+        }
+
+        public static Repeats occurrence(Instant occurrence, String seriesCopy) {
+            return new Repeats(null, List.of(), occurrence, seriesCopy);
+        }
+
+        public boolean wholeSeries() {
+            return occurrence == null;
+        }
+    }
 
     /**
      * Someone invited, as a calendar's attendee: the host's calendar provider sends them its own

@@ -66,11 +66,11 @@ public class Announcements {
 
     /**
      * Whether the meeting's invitations go out from its host's own calendar (Google or Outlook is
-     * connected: the provider invites the attendees of the copy, and Convene's e-mail stays quiet).
-     * Recurring series are still invited by Convene's e-mail, with their rule.
+     * connected: the provider invites the attendees of the copy, recurring series included, and
+     * Convene's e-mail stays quiet).
      */
     public boolean invitesThroughHostsCalendar(Meeting meeting) {
-        return meeting.series().isEmpty() && !em.createQuery("select c.id from Connection c where c.provider in :p and c.userId = :host",
+        return !em.createQuery("select c.id from Connection c where c.provider in :p and c.userId = :host",
                 UUID.class).setParameter("p", List.of(Provider.GOOGLE, Provider.MICROSOFT)).setParameter("host", meeting.host().id())
                 .setMaxResults(1).getResultList().isEmpty();
     }

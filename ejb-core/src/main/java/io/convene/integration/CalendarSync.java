@@ -26,7 +26,8 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Reads back what hosts changed in their own calendars (Google) on the copies of their meetings: a
+ * Reads back what hosts changed in their own calendars (Google, Outlook) on the copies of their
+ * meetings (one occurrence of a series' recurring event standing for that meeting of the series): a
  * copy moved there moves the meeting (and everyone is told, as for any change) unless the new time
  * collides with another of the host's meetings; a copy deleted there is forgotten and the host told
  * that the meeting itself is still on; the attendees' answers there become theirs. An event marked
@@ -125,10 +126,17 @@ public class CalendarSync {
         int answers = 0;
         int adopted = 0;
         for (CalendarChanges.Change change : changes.changes()) {
-            @SuppressWarnings("unchecked")
-            List<UUID> copyOf = em.createNativeQuery("select meeting_id from calendar_copies where connection_id = ?1 and external_id = ?2")
-                    .setParameter(1, c.id()).setParameter(2, change.externalId()).getResultList();
-            if (copyOf.isEmpty()) { // not Convene's: unless marked as a Convene meeting, none of its business
+            UUID copyOf = copyOf("calendar_copies", "meeting_id", c, change.externalId());
+            UUID series = copyOf == null ? copyOf("calendar_series_copies", "series_id", c, change.externalId()) : null;
+            if (series != null) { // a series' recurring event itself
+                answers += seriesChanged(c, series, change);
+                continue;
+            }
+            if (copyOf == null && change.occurrence()) { // one occurrence of a series' event: that meeting of the series
+                UUID of = copyOf("calendar_series_copies", "series_id", c, change.series());
+                copyOf = of == null ? null : meetings.ofSeriesAt(of, change.originalStart()).orElse(null);
+            }
+            if (copyOf == null) { // not Convene's: unless marked as a Convene meeting, none of its business
                 if (!change.cancelled() && change.marked(marker)) {
                     try {
                         adopted += adoption.adopt(c, change).isPresent() ? 1 : 0;
@@ -139,7 +147,7 @@ public class CalendarSync {
                 }
                 continue;
             }
-            Meeting meeting = em.find(Meeting.class, copyOf.get(0));
+            Meeting meeting = em.find(Meeting.class, copyOf);
             if (meeting != null && !change.cancelled() && !change.answers().isEmpty()) { // the provider invited them: their answers
                 answers += meetings.answersFromCalendar(meeting.id(), change.answers());
             }
@@ -166,6 +174,30 @@ public class CalendarSync {
         Report report = new Report(changes.changes().size(), moved, deleted, conflicts, answers, adopted);
         LOG.info(() -> "Calendar of connection " + c.id() + " synced: " + report);
         return report;
+    }
+
+    /** The Convene thing (meeting or series) whose copy in this calendar is {@code externalId}, if any. */
+    private UUID copyOf(String table, String column, Connection c, String externalId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> found = em.createNativeQuery("select " + column + " from " + table + " where connection_id = ?1 and external_id = ?2")
+                .setParameter(1, c.id()).setParameter(2, externalId).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * A series' recurring event as the calendar has it: deleted there, it is forgotten and the host
+     * told that the series is still on; its attendees' answers are theirs for the series' meetings
+     * ahead. Its times are Convene's to change (a series is moved in Convene; one meeting of it may
+     * be moved in the calendar). Answers how many answers changed.
+     */
+    private int seriesChanged(Connection c, UUID seriesId, CalendarChanges.Change change) {
+        if (change.cancelled()) {
+            em.createNativeQuery("delete from calendar_series_copies where connection_id = ?1 and series_id = ?2")
+                    .setParameter(1, c.id()).setParameter(2, seriesId).executeUpdate();
+            meetings.nextOfSeries(seriesId).ifPresent(next -> notices.publish(NoticeKind.CALENDAR_DELETED, next, hostOf(next)));
+            return 0;
+        }
+        return change.answers().isEmpty() ? 0 : meetings.seriesAnswersFromCalendar(seriesId, change.answers());
     }
 
     private static List<io.convene.meeting.Participation> hostOf(Meeting meeting) {

@@ -86,14 +86,13 @@ public class IntegrationDeliveries {
             return;
         }
         Announcement.Target target = connection.target(sealing);
-        Announcement announcement = new Announcement(event, meeting.id(), meeting.title(), meeting.agenda(),
-                meeting.code(), meeting.slot().start(), meeting.slot().end(), meeting.timeZone().getId(),
-                meeting.host().name(), links.of(meeting), attendees(meeting), List.of(target));
         try {
             if (connection.provider().organisationWide()) {
-                gateway.announce(announcement, target);
+                gateway.announce(new Announcement(event, meeting.id(), meeting.title(), meeting.agenda(), meeting.code(),
+                        meeting.slot().start(), meeting.slot().end(), meeting.timeZone().getId(), meeting.host().name(),
+                        links.of(meeting), List.of(), List.of(target), null), target);
             } else {
-                calendars.push(asState(announcement, meeting), target, connection);
+                calendars.push(meeting, target, connection);
             }
         } catch (OutboundCallRefusedException e) {
             health.failed(connection.id(), e.getMessage());
@@ -111,12 +110,6 @@ public class IntegrationDeliveries {
                 .setParameter(1, deliveryId).setParameter(2, connection.id()).executeUpdate();
         LOG.info(() -> "Integration delivery " + deliveryId + " " + event + " of meeting " + meeting.id() + " to "
                 + connection.provider() + " done");
-    }
-
-    /** The invitees as the calendar copy's attendees; none for a recurring series (Convene's e-mail invites those). */
-    private static List<Announcement.Attendee> attendees(Meeting meeting) {
-        return meeting.series().isPresent() ? List.of() : meeting.invitees().stream().filter(p -> p.email() != null)
-                .map(p -> new Announcement.Attendee(p.email(), p.displayName())).toList();
     }
 
     /** A notice as a Slack direct message to the participant (found in Slack by their e-mail). */
@@ -150,17 +143,6 @@ public class IntegrationDeliveries {
                 .setParameter(1, deliveryId).setParameter(2, slack.id()).executeUpdate();
         sentCounter.sent(io.convene.notification.Channel.SLACK, 1);
         LOG.info(() -> "Slack message " + deliveryId + " " + kind + " sent for participation " + to.id());
-    }
-
-    /**
-     * A calendar copy follows the meeting as it is now, whatever the event that woke it: deliveries
-     * may run in any order (a retried SCHEDULED after a CHANGED), and each one makes the copy right.
-     */
-    private static Announcement asState(Announcement a, Meeting meeting) {
-        Announcement.Event now = meeting.status() == io.convene.meeting.MeetingStatus.CANCELLED
-                ? Announcement.Event.CANCELLED : Announcement.Event.CHANGED;
-        return new Announcement(now, a.meetingId(), a.title(), a.agenda(), a.code(), a.start(), a.end(), a.timeZone(),
-                a.hostName(), a.joinUrl(), a.attendees(), a.targets());
     }
 
     private void callWebhook(UUID deliveryId, Announcement.Event event, Meeting meeting, WebhookEndpoint endpoint) {

@@ -97,6 +97,16 @@ public class MeetingRepository {
         em.persist(series);
     }
 
+    public Optional<MeetingSeries> series(UUID id) {
+        return Optional.ofNullable(em.find(MeetingSeries.class, id));
+    }
+
+    /** The series' meeting that its rule started at {@code originalStart}. */
+    public Optional<Meeting> ofSeriesAt(MeetingSeries series, Instant originalStart) {
+        return em.createQuery("select m from Meeting m where m.series = :s and m.occurrenceStart = :at", Meeting.class)
+                .setParameter("s", series).setParameter("at", originalStart).getResultStream().findFirst();
+    }
+
     /** The series' scheduled meetings that have not ended yet, soonest first, their rows locked. */
     public List<Meeting> aheadInSeries(MeetingSeries series, Instant now) {
         return em.createQuery("select m from Meeting m where m.series = :s and m.status = :scheduled and m.endsAt > :now"

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -291,6 +292,7 @@ public class MeetingService {
         }
         requireFree(meeting.host(), slot, meeting.id());
         meeting.reschedule(slot, meeting.timeZone());
+        meeting.detach();
         meeting.revise();
         notices.publish(NoticeKind.CHANGED, meeting, meeting.invitees());
         announcements.publish(Announcement.Event.CHANGED, meeting);
@@ -321,6 +323,45 @@ public class MeetingService {
             LOG.info(() -> count + " answers to meeting " + meetingId + " came from its host's calendar");
         }
         return count;
+    }
+
+    /**
+     * The answers the invitees gave to a series' recurring event in the host's calendar: theirs for
+     * each meeting of the series ahead that was not changed on its own. Answers how many people's
+     * answers changed.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int seriesAnswersFromCalendar(UUID seriesId, java.util.Map<String, String> answers) {
+        MeetingSeries series = meetings.series(seriesId).orElse(null);
+        if (series == null) {
+            return 0;
+        }
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        for (Meeting meeting : meetings.aheadInSeries(series, clock.instant())) {
+            if (meeting.isDetached()) {
+                continue; // changed on its own: its own occurrence carries its answers
+            }
+            for (Participation p : meeting.invitees()) {
+                String given = p.email() == null ? null : answers.get(p.email());
+                if (given != null && InvitationAnswer.valueOf(given) != p.answer()) {
+                    p.answer(InvitationAnswer.valueOf(given), clock.instant());
+                    changed.add(p.email());
+                }
+            }
+        }
+        LOG.info(() -> changed.size() + " people's answers to series " + seriesId + " came from its host's calendar");
+        return changed.size();
+    }
+
+    /** The meeting of the series whose start by the rule was {@code originalStart}, if there is one. */
+    public Optional<UUID> ofSeriesAt(UUID seriesId, Instant originalStart) {
+        return meetings.series(seriesId).flatMap(series -> meetings.ofSeriesAt(series, originalStart)).map(Meeting::id);
+    }
+
+    /** The series' next meeting still to be held, if any. */
+    public Optional<Meeting> nextOfSeries(UUID seriesId) {
+        return meetings.series(seriesId).flatMap(series -> meetings.currentOfSeries(series, clock.instant()))
+                .filter(m -> m.status() == MeetingStatus.SCHEDULED);
     }
 
     /** Cancels a meeting; for one of a series, {@code wholeSeries} cancels every meeting of it still ahead. */

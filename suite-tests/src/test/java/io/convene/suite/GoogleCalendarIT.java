@@ -197,6 +197,103 @@ class GoogleCalendarIT extends SignedInPeople {
     }
 
     @Test
+    void aSeriesIsOneRecurringEventInGoogleAndItsMeetingsChangedAloneAreItsOccurrences() throws Exception {
+        providers().stubFor(post(urlPathEqualTo(TOKEN))
+                .willReturn(json(200, "{\"access_token\":\"ya29.series\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+        providers().stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"status\":\"confirmed\"}")));
+        providers().stubFor(patch(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(EVENTS + "/.*"))
+                .willReturn(json(200, "{\"status\":\"confirmed\"}")));
+        ErasureBoundariesIT.Person rita = ErasureBoundariesIT.register("Rita Recurring");
+        assertThat(api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE",
+                "action", "CONNECT", "secret", "1//refresh-token-of-hana")).status()).isEqualTo(200);
+        try {
+            java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+            java.time.LocalDateTime first = java.time.LocalDate.now(berlin)
+                    .plusDays(300 + java.util.concurrent.ThreadLocalRandom.current().nextInt(40))
+                    .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY)).atTime(5, 10);
+            java.time.Instant scheduledAt = java.time.Instant.now();
+            Reply m = schedule(host, Meetings.with(draft("Weekly in Google"), "start", first.toString(),
+                    "end", first.plusMinutes(50).toString(), "invitees", List.of(rita.email()),
+                    "recurrence", Map.of("frequency", "WEEKLY", "count", 3)));
+            String series = ConveneSuite.text("select series_id from meetings where id = '" + m.text("id") + "'");
+            List<String> ids = List.of(ConveneSuite.text("select string_agg(id::text, ',' order by occurrence_start) from meetings"
+                    + " where series_id = '" + series + "'").split(","));
+            String eventId = "cv" + ids.get(0).replace("-", "");
+
+            LoggedRequest inserted = Eventually.get(() -> providers().findAll(postRequestedFor(urlPathEqualTo(EVENTS))),
+                    found -> !found.isEmpty(), Duration.ofSeconds(30)).get(0);
+            JsonNode event = read(inserted);
+            assertThat(event.get("id").asText()).isEqualTo(eventId);
+            assertThat(event.get("recurrence").get(0).asText()).isEqualTo("RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO;COUNT=3");
+            assertThat(event.get("start").get("dateTime").asText()).isEqualTo(iso(first.atZone(berlin)));
+            assertThat(event.get("attendees").findValuesAsText("email")).containsExactly(rita.email());
+            assertThat(inserted.queryParameter("sendUpdates").firstValue()).as("Google invites the series' attendees").isEqualTo("all");
+            Eventually.get(() -> ConveneSuite.count("select count(*) from calendar_series_copies where series_id = '" + series
+                    + "' and external_id = '" + eventId + "'"), n -> n == 1, Duration.ofSeconds(10));
+
+            // the second meeting an hour later, alone: that occurrence of the event changes, not the series
+            java.time.LocalDateTime second = first.plusWeeks(1);
+            Reply edited = api().put("/api/meetings/" + ids.get(1) + "/edit?scope=occurrence", host, Map.of(
+                    "start", second.plusHours(1).toString(), "end", second.plusHours(1).plusMinutes(50).toString()));
+            assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+            String instance = eventId + "_" + utcStamp(second.atZone(berlin));
+            LoggedRequest moved = Eventually.get(() -> providers().findAll(patchRequestedFor(urlPathEqualTo(EVENTS + "/" + instance))),
+                    found -> !found.isEmpty(), Duration.ofSeconds(30)).get(0);
+            assertThat(read(moved).get("start").get("dateTime").asText())
+                    .isEqualTo(iso(second.plusHours(1).atZone(berlin)));
+            assertThat(read(moved).has("recurrence")).as("an occurrence carries no rule").isFalse();
+            assertThat(moved.queryParameter("sendUpdates").firstValue()).isEqualTo("all");
+            assertThat(providers().findAll(patchRequestedFor(urlPathEqualTo(EVENTS + "/" + eventId)))).as("the series as it was").isEmpty();
+
+            // the third cancelled alone: the series' event leaves it out
+            assertThat(api().delete("/api/meetings/" + ids.get(2) + "?scope=occurrence", host).status()).isEqualTo(204);
+            LoggedRequest skipped = Eventually.get(() -> providers().findAll(patchRequestedFor(urlPathEqualTo(EVENTS + "/" + eventId))),
+                    found -> !found.isEmpty(), Duration.ofSeconds(30)).get(0);
+            assertThat(read(skipped).get("recurrence").toString()).contains("RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO;COUNT=3")
+                    .contains("EXDATE;TZID=Europe/Berlin:" + first.plusWeeks(2).format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")));
+
+            // in Google: the host dragged the first meeting an hour later, and Rita accepted the series
+            java.time.ZonedDateTime firstThere = first.atZone(berlin);
+            providers().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(EVENTS))
+                    .willReturn(json(200, "{\"items\":[{\"id\":\"" + eventId + "\",\"status\":\"confirmed\","
+                            + "\"recurrence\":[\"RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO;COUNT=3\"],"
+                            + "\"start\":{\"dateTime\":\"" + firstThere.toOffsetDateTime() + "\",\"timeZone\":\"Europe/Berlin\"},"
+                            + "\"end\":{\"dateTime\":\"" + firstThere.plusMinutes(50).toOffsetDateTime() + "\"},"
+                            + "\"attendees\":[{\"email\":\"" + rita.email() + "\",\"responseStatus\":\"accepted\"}]},"
+                            + "{\"id\":\"" + eventId + "_" + utcStamp(firstThere) + "\",\"status\":\"confirmed\","
+                            + "\"recurringEventId\":\"" + eventId + "\",\"originalStartTime\":{\"dateTime\":\"" + firstThere.toOffsetDateTime() + "\"},"
+                            + "\"start\":{\"dateTime\":\"" + firstThere.plusHours(1).toOffsetDateTime() + "\"},"
+                            + "\"end\":{\"dateTime\":\"" + firstThere.plusHours(1).plusMinutes(50).toOffsetDateTime() + "\"}}],"
+                            + "\"nextSyncToken\":\"sync-series\"}")));
+            Reply synced = api().post("/api/integrations/calendar/sync", host, null);
+            assertThat(synced.status()).as(synced.toString()).isEqualTo(200);
+            assertThat(synced.json().get("moved").asInt()).as(synced.toString()).isEqualTo(1);
+            assertThat(synced.json().get("answers").asInt()).as(synced.toString()).isEqualTo(1);
+            JsonNode firstMeeting = api().get("/api/meetings/" + ids.get(0) + "/details", host).json();
+            assertThat(firstMeeting.get("start").asText()).isEqualTo(firstThere.plusHours(1).toInstant().toString());
+            assertThat(firstMeeting.get("participants").findValuesAsText("answer")).contains("ACCEPTED");
+            assertThat(ConveneSuite.text("select string_agg(detached::text, ',' order by occurrence_start) from meetings"
+                    + " where series_id = '" + series + "'")).isEqualTo("true,true,true");
+
+            // Google invited Rita to the series, its change and its cancellation: Convene's e-mail stayed quiet,
+            // even past the broker's last redelivery (1 + 2 + 4 + 8 s) of the first invitation
+            long waited = Duration.between(scheduledAt, java.time.Instant.now()).toMillis();
+            Thread.sleep(Math.max(0, 16_000 - waited)); // nothing more arrives: past the last redelivery
+            assertThat(EmailInvitesIT.invites(rita.email(), series + "@convene")).isEmpty();
+        } finally {
+            api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE", "action", "DISCONNECT"));
+        }
+    }
+
+    private static String iso(java.time.ZonedDateTime at) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at);
+    }
+
+    private static String utcStamp(java.time.ZonedDateTime at) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(at.withZoneSameInstant(java.time.ZoneOffset.UTC));
+    }
+
+    @Test
     void anEventMarkedAsAConveneMeetingInGoogleBecomesOneAndGainsTheJoinLink() {
         providers().stubFor(post(urlPathEqualTo(TOKEN))
                 .willReturn(json(200, "{\"access_token\":\"ya29.marked\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));

@@ -150,6 +150,74 @@ class OutlookCalendarIT extends SignedInPeople {
         }
     }
 
+    @Test
+    void aSeriesIsOneRecurringEventInOutlookItsCancelledMeetingsDeletedOccurrencesAndAnOccurrenceMovedThereMovesItsMeeting() {
+        String series = "/ms/graph/users/hana(%40|@)convene\\.example/events/AAMkSeries-1";
+        providers().stubFor(post(urlPathMatching(EVENTS)).willReturn(json(201, "{\"id\":\"AAMkSeries-1\"}")));
+        assertThat(api().post("/api/integrations/third-party", host, Map.of("provider", "MICROSOFT", "action", "CONNECT"))
+                .status()).isEqualTo(200);
+        try {
+            java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+            java.time.LocalDateTime first = java.time.LocalDate.now(berlin)
+                    .plusDays(300 + java.util.concurrent.ThreadLocalRandom.current().nextInt(40))
+                    .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY)).atTime(5, 40);
+            Reply m = schedule(host, Meetings.with(draft("Weekly in Outlook"), "start", first.toString(),
+                    "end", first.plusMinutes(30).toString(), "recurrence", Map.of("frequency", "WEEKLY", "count", 3)));
+            String seriesId = ConveneSuite.text("select series_id from meetings where id = '" + m.text("id") + "'");
+            java.util.List<String> ids = java.util.List.of(ConveneSuite.text("select string_agg(id::text, ',' order by occurrence_start)"
+                    + " from meetings where series_id = '" + seriesId + "'").split(","));
+            LoggedRequest created = Eventually.get(() -> providers().findAll(postRequestedFor(urlPathMatching(EVENTS))),
+                    found -> !found.isEmpty(), Duration.ofSeconds(30)).get(0);
+            JsonNode recurrence = read(created.getBodyAsString()).get("recurrence");
+            assertThat(recurrence.at("/pattern/type").asText()).isEqualTo("weekly");
+            assertThat(recurrence.at("/pattern/interval").asInt()).isEqualTo(1);
+            assertThat(recurrence.at("/pattern/daysOfWeek/0").asText()).isEqualTo("tuesday");
+            assertThat(recurrence.at("/range/type").asText()).isEqualTo("numbered");
+            assertThat(recurrence.at("/range/numberOfOccurrences").asInt()).isEqualTo(3);
+            assertThat(recurrence.at("/range/startDate").asText()).isEqualTo(first.toLocalDate().toString());
+            assertThat(read(created.getBodyAsString()).get("attendees").findValuesAsText("address")).containsExactly(Meetings.PARTICIPANT);
+            Eventually.get(() -> ConveneSuite.count("select count(*) from calendar_series_copies where series_id = '" + seriesId
+                    + "' and external_id = 'AAMkSeries-1'"), n -> n == 1, Duration.ofSeconds(10));
+
+            // Outlook has no EXDATE: the second meeting cancelled alone is its occurrence deleted
+            StringBuilder occurrences = new StringBuilder();
+            for (int i = 0; i < 3; i++) {
+                Instant at = first.plusWeeks(i).atZone(berlin).toInstant();
+                occurrences.append(i == 0 ? "" : ",").append("{\"id\":\"AAMkOcc-").append(i + 1).append("\",\"originalStart\":\"")
+                        .append(at).append("\",\"start\":{\"dateTime\":\"").append(at.toString().replace("Z", ".0000000"))
+                        .append("\",\"timeZone\":\"UTC\"}}");
+            }
+            providers().stubFor(get(urlPathMatching(series + "/instances")).willReturn(json(200, "{\"value\":[" + occurrences + "]}")));
+            providers().stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathMatching(EVENTS))
+                    .willReturn(aResponse().withStatus(204)));
+            assertThat(api().delete("/api/meetings/" + ids.get(1) + "?scope=occurrence", host).status()).isEqualTo(204);
+            Eventually.get(() -> providers().findAll(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                    urlPathMatching(EVENTS))), found -> !found.isEmpty(), Duration.ofSeconds(30));
+            assertThat(providers().findAll(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlPathMatching(EVENTS)))
+                    .stream().map(LoggedRequest::getUrl).toList()).as("that occurrence, not the series")
+                    .singleElement().asString().endsWith("/events/AAMkOcc-2");
+            assertThat(providers().findAll(patchRequestedFor(urlPathMatching(series)))).as("the series' event made right first")
+                    .isNotEmpty();
+
+            // in Outlook the host moved the third an hour later: that meeting alone moves
+            Instant third = first.plusWeeks(2).atZone(berlin).toInstant();
+            Instant movedTo = third.plus(Duration.ofHours(1));
+            String next = "http://127.0.0.1:" + providers().port() + "/ms/graph/users/hana@convene.example/calendarView/delta";
+            providers().stubFor(get(urlPathMatching(DELTA)).withQueryParam("startDateTime", containing("T"))
+                    .willReturn(json(200, "{\"value\":[{\"id\":\"AAMkOcc-3\",\"type\":\"exception\",\"seriesMasterId\":\"AAMkSeries-1\","
+                            + "\"originalStart\":\"" + third + "\",\"start\":{\"dateTime\":\"" + movedTo.toString().replace("Z", ".0000000")
+                            + "\",\"timeZone\":\"UTC\"},\"end\":{\"dateTime\":\"" + movedTo.plus(Duration.ofMinutes(30)).toString()
+                            .replace("Z", ".0000000") + "\",\"timeZone\":\"UTC\"}}],\"@odata.deltaLink\":\"" + next + "?$deltatoken=series\"}")));
+            Reply synced = api().post("/api/integrations/calendar/sync", host, null);
+            assertThat(synced.json().get("moved").asInt()).as(synced.toString()).isEqualTo(1);
+            assertThat(api().get("/api/meetings/" + ids.get(2) + "/details", host).text("start")).isEqualTo(movedTo.toString());
+            assertThat(api().get("/api/meetings/" + ids.get(0) + "/details", host).text("start"))
+                    .isEqualTo(first.atZone(berlin).toInstant().toString());
+        } finally {
+            api().post("/api/integrations/third-party", host, Map.of("provider", "MICROSOFT", "action", "DISCONNECT"));
+        }
+    }
+
     private static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }

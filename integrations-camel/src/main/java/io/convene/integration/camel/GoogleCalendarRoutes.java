@@ -37,6 +37,9 @@ public class GoogleCalendarRoutes extends RouteBuilder {
     private static final String UPDATES = "?sendUpdates=all";
     static final String COPY = "conveneCopyId";
     static final String RESULT = "conveneCalendarCopy";
+    /** An occurrence of a recurring event is the event's id, "_" and its original start in UTC. */
+    private static final DateTimeFormatter INSTANCE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final DateTimeFormatter LOCAL_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private final String apiUrl;
     private final String tokenUrl;
@@ -110,7 +113,8 @@ public class GoogleCalendarRoutes extends RouteBuilder {
         return new CalendarChanges.Change(item.getString("id"), cancelled, instant(item, "start"), instant(item, "end"),
                 answers(item), item.getString("summary", null),
                 item.getString("location", "") + "\n" + item.getString("description", ""),
-                start == null ? null : start.getString("timeZone", null), invited(item));
+                start == null ? null : start.getString("timeZone", null), invited(item),
+                item.getString("recurringEventId", null), instant(item, "originalStartTime"));
     }
 
     /** Whom the event invites: its attendees but the calendar's owner and the organiser. */
@@ -169,6 +173,11 @@ public class GoogleCalendarRoutes extends RouteBuilder {
                 expect(status, "delete", 204, 200, 404, 410);
             }
             result = null;
+        } else if (a.repeats() != null && !a.repeats().wholeSeries()) { // one occurrence of the series' event, changed alone
+            String instance = a.repeats().seriesCopy() + "_" + INSTANCE_STAMP.format(a.repeats().occurrence().atOffset(java.time.ZoneOffset.UTC));
+            int status = call(http, target, "PATCH", events + "/" + instance + UPDATES, event(a, null)).getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            expect(status, "update of an occurrence", 200, 404, 410);
+            result = status == 200 ? instance : null;
         } else if (copy == null) {
             String id = eventId(a);
             Message inserted = call(http, target, "POST", events + UPDATES, event(a, id));
@@ -253,6 +262,9 @@ public class GoogleCalendarRoutes extends RouteBuilder {
         }
         String description = (a.agenda() == null || a.agenda().isBlank() ? "" : a.agenda().strip() + "\n\n")
                 + "Join: " + a.joinUrl() + "\nMeeting code: " + a.code();
+        if (a.repeats() != null && a.repeats().wholeSeries()) {
+            json.add("recurrence", recurrence(a));
+        }
         return json.add("summary", a.title()).add("description", description).add("location", a.joinUrl())
                 .add("start", Json.createObjectBuilder().add("dateTime", DateTimeFormatter.ISO_OFFSET_DATE_TIME
                         .format(a.start().atZone(java.time.ZoneId.of(a.timeZone())))).add("timeZone", a.timeZone()))
@@ -261,6 +273,19 @@ public class GoogleCalendarRoutes extends RouteBuilder {
                 .add("source", Json.createObjectBuilder().add("title", "Convene").add("url", a.joinUrl()))
                 .add("attendees", attendees(a)).add("guestsCanModify", false)
                 .build().toString();
+    }
+
+    /**
+     * A series' rule and the meetings cancelled on their own (RFC 5545 lines, as Google takes them).
+     */
+    private static jakarta.json.JsonArrayBuilder recurrence(Announcement a) {
+        jakarta.json.JsonArrayBuilder lines = Json.createArrayBuilder().add("RRULE:" + a.repeats().rule());
+        if (!a.repeats().skipped().isEmpty()) {
+            java.time.ZoneId zone = java.time.ZoneId.of(a.timeZone());
+            lines.add("EXDATE;TZID=" + a.timeZone() + ":" + a.repeats().skipped().stream()
+                    .map(s -> LOCAL_STAMP.format(s.atZone(zone))).collect(java.util.stream.Collectors.joining(",")));
+        }
+        return lines;
     }
 
     /** The invitees as the event's attendees: Google invites them itself ({@code sendUpdates=all}). */

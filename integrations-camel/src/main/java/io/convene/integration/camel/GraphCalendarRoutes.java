@@ -77,16 +77,58 @@ public class GraphCalendarRoutes extends RouteBuilder {
                 expect(call(http, "DELETE", events + "/" + enc(copy), null), "delete", 204, 404);
             }
             result = null;
+        } else if (a.repeats() != null && !a.repeats().wholeSeries()) { // one occurrence of the series' event, changed alone
+            String occurrence = copy != null ? copy : occurrenceAt(http, events, a.repeats().seriesCopy(), a.repeats().occurrence());
+            Message updated = occurrence == null ? null : call(http, "PATCH", events + "/" + enc(occurrence), event(a, false));
+            if (updated != null) {
+                expect(updated, "update of an occurrence", 200, 404);
+            }
+            result = updated != null && status(updated) == 200 ? occurrence : null;
         } else if (copy == null) {
             Message created = call(http, "POST", events, event(a, true));
             expect(created, "create", 201, 200);
             result = read(created).getString("id");
+            skip(http, events, result, a);
         } else {
             Message updated = call(http, "PATCH", events + "/" + enc(copy), event(a, false));
             expect(updated, "update", 200, 404);
             result = status(updated) == 200 ? copy : null; // deleted in Outlook: leave it gone
+            if (result != null) {
+                skip(http, events, result, a);
+            }
         }
         e.getMessage().setHeader(GoogleCalendarRoutes.RESULT, result);
+    }
+
+    /** Outlook has no EXDATE: a series' meetings cancelled on their own are its occurrences deleted. */
+    private void skip(ProducerTemplate http, String events, String series, Announcement a) {
+        if (a.repeats() == null) {
+            return;
+        }
+        for (Instant skipped : a.repeats().skipped()) {
+            String occurrence = occurrenceAt(http, events, series, skipped);
+            if (occurrence != null) {
+                expect(call(http, "DELETE", events + "/" + enc(occurrence), null), "delete of an occurrence", 204, 404);
+            }
+        }
+    }
+
+    /** The id of the series' occurrence that its rule starts at {@code originalStart}, if it is still there. */
+    private String occurrenceAt(ProducerTemplate http, String events, String series, Instant originalStart) {
+        Instant from = originalStart.minus(1, ChronoUnit.DAYS);
+        Message page = call(http, "GET", events + "/" + enc(series) + "/instances?startDateTime=" + from
+                + "&endDateTime=" + originalStart.plus(2, ChronoUnit.DAYS), null);
+        expect(page, "instances", 200, 404);
+        if (status(page) == 404) {
+            return null;
+        }
+        for (JsonObject item : read(page).getJsonArray("value").getValuesAs(JsonObject.class)) {
+            Instant original = offset(item, "originalStart");
+            if (originalStart.equals(original != null ? original : utc(item, "start"))) {
+                return item.getString("id");
+            }
+        }
+        return null;
     }
 
     private void pull(Exchange e) {
@@ -111,7 +153,8 @@ public class GraphCalendarRoutes extends RouteBuilder {
             for (JsonObject item : body.getJsonArray("value").getValuesAs(JsonObject.class)) {
                 boolean removed = item.containsKey("@removed") || item.getBoolean("isCancelled", false);
                 changes.add(new CalendarChanges.Change(item.getString("id"), removed, utc(item, "start"), utc(item, "end"),
-                        answers(item), item.getString("subject", null), text(item), null, invited(item, userId(target))));
+                        answers(item), item.getString("subject", null), text(item), null, invited(item, userId(target)),
+                        item.getString("seriesMasterId", null), offset(item, "originalStart")));
             }
             if (body.containsKey("@odata.nextLink")) {
                 next = body.getString("@odata.nextLink");
@@ -182,10 +225,41 @@ public class GraphCalendarRoutes extends RouteBuilder {
                 .add("start", when(a.start(), a.timeZone())).add("end", when(a.end(), a.timeZone()))
                 .add("location", Json.createObjectBuilder().add("displayName", a.joinUrl()))
                 .add("attendees", attendees(a)); // Outlook sends them the invitation, its changes and its cancellation
+        if (a.repeats() != null && a.repeats().wholeSeries()) {
+            json.add("recurrence", recurrence(a));
+        }
         if (create) {
             json.add("transactionId", a.meetingId().toString());
         }
         return json.build().toString();
+    }
+
+    /**
+     * A series' rule as Graph's patternedRecurrence: daily, weekly on days, or monthly on the first
+     * meeting's day; numbered, or until a date (in the series' zone).
+     */
+    private static JsonObject recurrence(Announcement a) {
+        ZoneId zone = ZoneId.of(a.timeZone());
+        io.convene.meeting.Recurrence rule = io.convene.meeting.Recurrence.parse(a.repeats().rule(), zone);
+        java.time.LocalDate first = LocalDateTime.ofInstant(a.start(), zone).toLocalDate();
+        var pattern = Json.createObjectBuilder().add("interval", rule.interval());
+        switch (rule.frequency()) {
+            case DAILY -> pattern.add("type", "daily");
+            case WEEKLY -> {
+                var days = Json.createArrayBuilder();
+                (rule.days().isEmpty() ? java.util.Set.of(first.getDayOfWeek()) : new java.util.TreeSet<>(rule.days()))
+                        .forEach(d -> days.add(d.name().toLowerCase(java.util.Locale.ROOT)));
+                pattern.add("type", "weekly").add("daysOfWeek", days).add("firstDayOfWeek", "monday");
+            }
+            case MONTHLY -> pattern.add("type", "absoluteMonthly").add("dayOfMonth", first.getDayOfMonth());
+        }
+        var range = Json.createObjectBuilder().add("startDate", first.toString()).add("recurrenceTimeZone", a.timeZone());
+        if (rule.count() != null) {
+            range.add("type", "numbered").add("numberOfOccurrences", rule.count());
+        } else {
+            range.add("type", "endDate").add("endDate", rule.until().toString());
+        }
+        return Json.createObjectBuilder().add("pattern", pattern).add("range", range).build();
     }
 
     /** Where and what the event says: its location's name and its body. */
@@ -244,6 +318,12 @@ public class GraphCalendarRoutes extends RouteBuilder {
     private static JsonObject when(Instant instant, String zone) {
         return Json.createObjectBuilder().add("dateTime", LocalDateTime.ofInstant(instant, ZoneId.of(zone)).toString())
                 .add("timeZone", zone).build();
+    }
+
+    /** A DateTimeOffset property (an occurrence's originalStart), or null. */
+    private static Instant offset(JsonObject item, String field) {
+        String value = item.containsKey(field) && !item.isNull(field) ? item.getString(field, null) : null;
+        return value == null ? null : java.time.OffsetDateTime.parse(value).toInstant();
     }
 
     private static Instant utc(JsonObject item, String field) {
