@@ -42,6 +42,28 @@ export async function api(method, path, body) {
   return json;
 }
 
+/**
+ * Shows a person's picture (a URL of the API's: fetched with the bearer token, since an image
+ * element cannot send it; or an https URL of their own) in an image element, or hides the element.
+ */
+export async function showPicture(img, url) {
+  if (img.dataset.objectUrl) URL.revokeObjectURL(img.dataset.objectUrl);
+  delete img.dataset.objectUrl;
+  if (!url || !url.startsWith('/api/')) {
+    img.hidden = true;
+    img.removeAttribute('src');
+    return;
+  }
+  const response = await fetch(url, { headers: { Authorization: 'Bearer ' + session.token } });
+  if (!response.ok) {
+    img.hidden = true;
+    return;
+  }
+  img.dataset.objectUrl = URL.createObjectURL(await response.blob());
+  img.src = img.dataset.objectUrl;
+  img.hidden = false;
+}
+
 /** What the person may do beyond taking part: realm roles from the token. */
 export function mayHost() {
   const roles = session.claims.groups || [];
@@ -93,9 +115,11 @@ async function arrive() {
       Object.assign(el('button', { type: 'button', id: 'sign-in' }, t('home.sign-in')), { onclick: () => startSignIn(false) }));
     return;
   }
-  try { // their profile's language, over the browser's
-    useLanguage((await api('GET', '/api/users/profile')).language);
+  try { // their profile's language, over the browser's; their picture beside their name
+    const me = await api('GET', '/api/users/profile');
+    useLanguage(me.language);
     translate();
+    showPicture($('who-picture'), me.profilePictureUrl);
   } catch (e) {
     // the browser's language, then
   }

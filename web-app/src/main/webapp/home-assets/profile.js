@@ -4,7 +4,7 @@
 import { ask } from '/join-assets/dialog.js';
 import { button, el } from '/join-assets/dom.js';
 import { session, startSignIn } from '/join-assets/sign-in.js';
-import { api, status } from './home.js';
+import { api, showPicture, status } from './home.js';
 import { ownZone } from './when.js';
 import { t } from './words.js';
 
@@ -14,8 +14,18 @@ export function profileScreen(root) {
   const language = el('select', { id: 'profile-language', 'aria-describedby': 'language-error' },
     ...['', 'en', 'de'].map((l) => el('option', { value: l }, t('profile.language.' + (l || 'browser')))));
   const email = el('p', { id: 'profile-email' });
+  const picture = el('img', { id: 'profile-picture', alt: t('profile.picture.alt'), width: '96', height: '96', hidden: true });
+  const file = el('input', {
+    type: 'file', id: 'picture-file', accept: 'image/png,image/jpeg,image/gif', 'aria-describedby': 'picture-error',
+  });
+  const remove = button(t('profile.picture.remove'), () => removePicture(picture, remove),
+    { className: 'secondary', id: 'picture-remove', hidden: true });
+  file.addEventListener('change', () => uploadPicture(file, picture, remove));
   const form = el('form', { id: 'profile-form', novalidate: '' },
     email,
+    el('div', { className: 'picture-row' }, picture, el('div', {},
+      el('label', { for: 'picture-file' }, t('profile.picture')), file,
+      el('p', { id: 'picture-error', className: 'field-error' }), remove)),
     el('label', { for: 'profile-name' }, t('profile.name')), name, el('p', { id: 'name-error', className: 'field-error' }),
     el('label', { for: 'profile-zone' }, t('profile.zone')), zone, el('p', { id: 'timeZone-error', className: 'field-error' }),
     el('label', { for: 'profile-language' }, t('profile.language')), language,
@@ -32,6 +42,7 @@ export function profileScreen(root) {
 
   api('GET', '/api/users/profile').then((me) => {
     email.textContent = t('profile.email', { email: me.email });
+    drawPicture(me, picture, remove);
     name.value = me.name;
     language.value = me.language || '';
     language.dataset.saved = language.value; // what the pages speak now
@@ -66,6 +77,44 @@ export function profileScreen(root) {
   if (back.has('calendar')) {
     status(t('calendars.result.' + back.get('calendar'), { provider: t('calendars.' + (back.get('provider') || 'GOOGLE')) }));
     history.replaceState(null, '', location.pathname);
+  }
+}
+
+function drawPicture(me, picture, remove) {
+  showPicture(picture, me.profilePictureUrl);
+  showPicture(document.getElementById('who-picture'), me.profilePictureUrl);
+  remove.hidden = !me.profilePictureUrl;
+}
+
+/** The chosen file as it is (PNG, JPEG or GIF); the server keeps a small square of it. */
+async function uploadPicture(file, picture, remove) {
+  const chosen = file.files[0];
+  const error = document.getElementById('picture-error');
+  error.textContent = '';
+  if (!chosen) return;
+  const response = await fetch('/api/users/profile/picture', {
+    method: 'PUT',
+    headers: { 'Content-Type': chosen.type || 'application/octet-stream', Authorization: 'Bearer ' + session.token },
+    body: chosen,
+  });
+  const answer = await response.json().catch(() => ({}));
+  file.value = '';
+  if (!response.ok) {
+    const field = (answer.errors || []).find((x) => x.field === 'picture');
+    error.textContent = field ? field.message
+      : response.status === 415 ? t('profile.picture.kinds') : (answer.detail || answer.title || response.statusText);
+    return;
+  }
+  drawPicture(answer, picture, remove);
+  status(t('profile.picture.saved'));
+}
+
+async function removePicture(picture, remove) {
+  try {
+    drawPicture(await api('DELETE', '/api/users/profile/picture'), picture, remove);
+    status(t('profile.picture.removed'));
+  } catch (e) {
+    status(t('problem', { reason: e.message }));
   }
 }
 

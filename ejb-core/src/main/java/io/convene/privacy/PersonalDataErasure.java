@@ -72,6 +72,7 @@ public class PersonalDataErasure {
                 .setParameter("u", userId).setParameter("export", PrivacyRequest.Kind.EXPORT).getResultStream()
                 .map(r -> r.withdraw(now)).toList();
         erased.put("exports", exports.size());
+        erased.put("profile-picture", update("delete from profile_pictures where user_id = ?1", userId));
         erased.put("notifications", update("delete from notifications where user_id = ?1", userId));
         erased.put("notification-choices", update("delete from notification_choices where user_id = ?1", userId));
         erased.put("calendar-connections", update("delete from integration_connections where user_id = ?1", userId));

@@ -77,6 +77,8 @@ public class PrivacyExports {
                     out.closeEntry();
                     if (section.equals("files")) {
                         copyFiles(out, request.subjectId());
+                    } else if (section.equals("profile")) {
+                        copyPicture(out, request.subjectId());
                     }
                     requests.progress(requestId, ++done * 90 / PersonalData.SECTIONS.size());
                 }
@@ -120,6 +122,18 @@ public class PrivacyExports {
             try (InputStream in = blobs.open((String) f[2])) {
                 in.transferTo(out);
             }
+            out.closeEntry();
+        }
+    }
+
+    /** One's uploaded profile picture, as Convene keeps it. */
+    private void copyPicture(ZipOutputStream out, UUID userId) throws IOException {
+        @SuppressWarnings("unchecked")
+        List<byte[]> picture = em.createNativeQuery("select image from profile_pictures where user_id = ?1")
+                .setParameter(1, userId).getResultList();
+        if (!picture.isEmpty()) {
+            out.putNextEntry(new ZipEntry("profile-picture.png"));
+            out.write(picture.get(0));
             out.closeEntry();
         }
     }

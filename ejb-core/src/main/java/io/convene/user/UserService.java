@@ -27,6 +27,9 @@ public class UserService {
     @Inject
     UserRepository users;
 
+    @jakarta.persistence.PersistenceContext(unitName = "convene")
+    jakarta.persistence.EntityManager em;
+
     @EJB
     IdentityProvider identity;
 
@@ -118,6 +121,9 @@ public class UserService {
         User user = current(caller);
         ZoneId zone = update.timeZone() == null ? null : TimeZones.parse("timeZone", update.timeZone());
         user.updateProfile(update.name() == null ? null : update.name().trim(), update.profilePictureUrl(), zone, update.language());
+        if (update.profilePictureUrl() != null) { // a picture elsewhere, or none: the uploaded one goes
+            em.createNativeQuery("delete from profile_pictures where user_id = ?1").setParameter(1, user.id()).executeUpdate();
+        }
         return UserProfile.of(user);
     }
 

@@ -83,6 +83,19 @@ public final class Api {
         return exchange(request);
     }
 
+    /** A GET whose body is bytes (an image, a file). */
+    public HttpResponse<byte[]> getBytes(String path, String token) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Reply exchange(HttpRequest.Builder request) {
         try {
             HttpRequest built = request.build();

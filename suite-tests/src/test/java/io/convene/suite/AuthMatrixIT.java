@@ -84,6 +84,8 @@ class AuthMatrixIT {
         return List.of(
                 new Call("GET", "/api/users/profile", null),
                 new Call("PUT", "/api/users/profile", Map.of("timeZone", "Europe/Berlin")),
+                new Call("DELETE", "/api/users/profile/picture", null),
+                new Call("GET", "/api/users/" + java.util.UUID.randomUUID() + "/picture", null),
                 new Call("POST", "/api/users/logout", null),
                 new Call("POST", "/api/meetings/schedule", draft("Matrix")),
                 new Call("PUT", "/api/meetings/" + meetingId + "/edit", Map.of("agenda", "changed")),

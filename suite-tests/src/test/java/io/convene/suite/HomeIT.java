@@ -174,6 +174,35 @@ class HomeIT extends SignedInPeople {
             page.wait.until(ExpectedConditions.textToBe(By.id("who"), "Pia Profiled"));
             assertThat(text("select name from users where id = '" + pia.id() + "'")).isEqualTo("Pia Profiled");
 
+            // a picture: a file that is no image is refused under the field, and nothing is kept
+            java.nio.file.Path notAnImage = folder.resolve("holiday.png");
+            java.nio.file.Files.writeString(notAnImage, "these are notes, not a picture");
+            page.browser.findElement(By.id("picture-file")).sendKeys(notAnImage.toString());
+            page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("picture-error"), "must be a PNG, JPEG or GIF image"));
+            assertThat(ConveneSuite.count("select count(*) from profile_pictures where user_id = '" + pia.id() + "'")).isZero();
+            // a photo, wider than high: kept as a small square PNG, shown on the profile and beside the name
+            java.nio.file.Path photo = folder.resolve("pia.jpg");
+            java.awt.image.BufferedImage wide = new java.awt.image.BufferedImage(900, 600, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = wide.createGraphics();
+            g.setColor(new java.awt.Color(200, 40, 40));
+            g.fillRect(0, 0, 900, 600);
+            g.dispose();
+            javax.imageio.ImageIO.write(wide, "jpg", photo.toFile());
+            page.browser.findElement(By.id("picture-file")).sendKeys(photo.toString());
+            page.wait.until(d -> Long.valueOf(256).equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "const i = document.getElementById('profile-picture'); return i.hidden ? 0 : i.naturalWidth;")));
+            page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("who-picture")));
+            assertThat(page.browser.findElement(By.id("picture-error")).getText()).isEmpty();
+            assertThat(text("select profile_picture_url from users where id = '" + pia.id() + "'"))
+                    .startsWith("/api/users/" + pia.id() + "/picture?v=");
+            java.net.http.HttpResponse<byte[]> seen = ConveneSuite.api().getBytes("/api/users/" + pia.id() + "/picture", pablo);
+            assertThat(seen.statusCode()).as("a colleague sees it").isEqualTo(200);
+            assertThat(seen.headers().firstValue("Content-Type")).contains("image/png");
+            java.awt.image.BufferedImage kept = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(seen.body()));
+            assertThat(kept.getWidth()).isEqualTo(256);
+            assertThat(kept.getHeight()).isEqualTo(256);
+            assertThat(new java.awt.Color(kept.getRGB(128, 128)).getRed()).isGreaterThan(150);
+
             // German from now on, whatever the browser says
             page.browser.findElement(By.cssSelector("#profile-language option[value='de']")).click();
             page.click(By.id("profile-save"));
@@ -194,10 +223,16 @@ class HomeIT extends SignedInPeople {
                 }
             }, found -> found != null, java.time.Duration.ofSeconds(30));
             try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
-                String profile = new String(file.getInputStream(file.stream().filter(e -> e.getName().contains("profile"))
+                String profile = new String(file.getInputStream(file.stream().filter(e -> e.getName().equals("profile.json"))
                         .findFirst().orElseThrow()).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 assertThat(profile).contains("Pia Profiled", pia.email());
+                assertThat(file.getEntry("profile-picture.png")).as("the picture is theirs too").isNotNull();
             }
+
+            page.click(By.id("picture-remove"));
+            page.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("profile-picture")));
+            assertThat(ConveneSuite.count("select count(*) from profile_pictures where user_id = '" + pia.id() + "'")).isZero();
+            assertThat(ConveneSuite.api().get("/api/users/" + pia.id() + "/picture", pablo).status()).isEqualTo(404);
         }
     }
 

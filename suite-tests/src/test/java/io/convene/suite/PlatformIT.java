@@ -34,6 +34,7 @@ class PlatformIT {
         Reply doc = api().send("GET", "/openapi", null, null, Map.of("Accept", "application/json"));
         assertThat(doc.status()).isEqualTo(200);
         List<String> paths = List.of("/users/register", "/users/login", "/users/profile", "/users/logout",
+                "/users/profile/picture", "/users/{id}/picture",
                 "/meetings/schedule", "/meetings/{id}/edit", "/meetings/{id}", "/meetings/upcoming", "/meetings/past",
                 "/meetings/availability", "/meetings/{id}/answer", "/meetings/{id}/entry",
                 "/meetings/{id}/details", "/meetings/{id}/join", "/meetings/{id}/leave", "/meetings/{id}/control",

@@ -50,9 +50,15 @@ class RecurringMeetingIT extends SignedInPeople {
             hana.browser.findElement(By.cssSelector("#repeats option[value='WEEKLY']")).click();
             hana.wait.until(ExpectedConditions.elementSelectionStateToBe(By.id("day-monday"), true));
             hana.click(By.id("day-thursday"));
-            hana.type(By.id("repeat-count"), "4");
+            hana.type(By.id("repeat-count"), "1");
             HomeIT.invite(hana, "Rhea", Keys.ENTER);
             HomeIT.invite(hana, "Remy", Keys.ENTER);
+            long hers = count("select count(*) from meetings m join users u on u.id = m.host_id where u.email = '" + HOST + "'");
+            hana.click(By.id("schedule-save"));
+            hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recurrence-error"), "must be between 2 and 100"));
+            assertThat(count("select count(*) from meetings m join users u on u.id = m.host_id where u.email = '" + HOST + "'"))
+                    .as("nothing written").isEqualTo(hers);
+            hana.type(By.id("repeat-count"), "4");
             hana.click(By.id("schedule-save"));
             hana.wait.withMessage(hana::describe).until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-series"),
                     "every week on Monday, Thursday, 4 times"));

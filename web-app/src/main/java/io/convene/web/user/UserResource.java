@@ -3,6 +3,7 @@ package io.convene.web.user;
 import io.convene.shared.Caller;
 import io.convene.user.Credentials;
 import io.convene.user.IdentityProvider.TokenGrant;
+import io.convene.user.ProfilePictures;
 import io.convene.user.ProfileUpdate;
 import io.convene.user.Registration;
 import io.convene.user.UserProfile;
@@ -16,10 +17,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -38,6 +41,9 @@ public class UserResource {
 
     @Inject
     Callers callers;
+
+    @Inject
+    ProfilePictures pictures;
 
     @Context
     HttpServletRequest http;
@@ -72,6 +78,34 @@ public class UserResource {
     @Path("/profile")
     public UserProfile updateProfile(@NotNull @Valid ProfileUpdate update) {
         return users.updateProfile(callers.current(), update);
+    }
+
+    /**
+     * One's picture: a PNG, JPEG or GIF of at most 5 MB, kept as a small square PNG; the profile's
+     * picture URL then points at it.
+     */
+    @PUT
+    @Path("/profile/picture")
+    @Consumes({"image/png", "image/jpeg", "image/gif"})
+    public UserProfile uploadPicture(java.io.InputStream image) throws java.io.IOException {
+        byte[] upload = image.readNBytes(ProfilePictures.MOST_BYTES + 1);
+        return pictures.replace(callers.current(), upload);
+    }
+
+    @DELETE
+    @Path("/profile/picture")
+    public UserProfile removePicture() {
+        return pictures.remove(callers.current());
+    }
+
+    /** Someone's uploaded picture, for every signed-in person (lists and meeting rooms show it). */
+    @GET
+    @Path("/{id: [0-9a-fA-F-]{36}}/picture")
+    @Produces("image/png")
+    public Response picture(@PathParam("id") java.util.UUID id) {
+        ProfilePictures.Picture picture = pictures.of(callers.current(), id);
+        return Response.ok(picture.png(), "image/png").header("Cache-Control", "private, max-age=86400")
+                .lastModified(java.util.Date.from(picture.updatedAt())).build();
     }
 
     /** Ends the Keycloak session behind the token: its refresh token stops working. */
