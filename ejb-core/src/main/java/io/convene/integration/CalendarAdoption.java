@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * An event someone made in their own Google or Outlook calendar and marked as a Convene meeting (the
  * marker in its title, location or description) becomes one: hosted by the calendar's owner (when
  * they may host), at the event's time, its title, its description as the agenda, its attendees
- * invited. The event becomes the meeting's copy, so the next push gives it the join link (and the
+ * invited; a recurring event (its RRULE as far as Convene repeats meetings) becomes a series. The
+ * event becomes the meeting's (or series') copy, so the next push gives it the join link (and the
  * provider tells its attendees), and later moves there move the meeting.
  */
 @Stateless
@@ -60,11 +61,22 @@ public class CalendarAdoption {
         String title = event.title() == null || event.title().isBlank() ? "Meeting" : event.title().strip();
         String zone = zoneOf(event.timeZone(), owner);
         List<String> invitees = event.attendees().stream().filter(a -> !a.equalsIgnoreCase(owner.email())).limit(500).toList();
+        io.convene.meeting.RecurrenceInput repeats = event.rule() == null ? null
+                : io.convene.meeting.RecurrenceInput.ofRrule(event.rule(), ZoneId.of(zone));
         MeetingDetails meeting = meetings.schedule(caller, new MeetingDraft(title.length() > 200 ? title.substring(0, 200) : title,
                 agenda(event.text()), event.start().toString(), event.end().toString(), zone, null, null, null, null,
-                invitees, null, null, null));
-        em.createNativeQuery("insert into calendar_copies (meeting_id, connection_id, external_id) values (?1, ?2, ?3)")
-                .setParameter(1, meeting.id()).setParameter(2, connection.id()).setParameter(3, event.externalId()).executeUpdate();
+                invitees, null, repeats, null));
+        if (repeats == null) {
+            em.createNativeQuery("insert into calendar_copies (meeting_id, connection_id, external_id) values (?1, ?2, ?3)")
+                    .setParameter(1, meeting.id()).setParameter(2, connection.id()).setParameter(3, event.externalId())
+                    .executeUpdate();
+        } else { // a recurring event: a series, whose copy it is
+            em.createNativeQuery("""
+                            insert into calendar_series_copies (series_id, connection_id, external_id)
+                            select series_id, ?2, ?3 from meetings where id = ?1""")
+                    .setParameter(1, meeting.id()).setParameter(2, connection.id()).setParameter(3, event.externalId())
+                    .executeUpdate();
+        }
         LOG.info(() -> "Calendar event " + event.externalId() + " of user " + owner.id() + " became meeting " + meeting.id());
         return Optional.of(meeting);
     }

@@ -12,11 +12,12 @@ public record CalendarChanges(List<Change> changes, String nextSyncToken) {
      * event that is not a Convene meeting yet, what it says (title, text: location and description)
      * and whom it invites, so one marked as a Convene meeting can become one. For one occurrence of
      * a recurring event: the recurring event's id ({@code series}) and the occurrence's start as its
-     * rule gives it ({@code originalStart}); both null otherwise.
+     * rule gives it ({@code originalStart}); both null otherwise. For a recurring event itself, its
+     * RRULE ({@code rule}; null otherwise).
      */
     public record Change(String externalId, boolean cancelled, Instant start, Instant end, java.util.Map<String, String> answers,
                          String title, String text, String timeZone, java.util.List<String> attendees, String series,
-                         Instant originalStart) {
+                         Instant originalStart, String rule) {
 
         public Change {
             answers = answers == null ? java.util.Map.of() : java.util.Map.copyOf(answers);

@@ -125,7 +125,9 @@ public class CalendarSync {
         int conflicts = 0;
         int answers = 0;
         int adopted = 0;
-        for (CalendarChanges.Change change : changes.changes()) {
+        List<CalendarChanges.Change> read = new java.util.ArrayList<>(changes.changes());
+        read.sort(java.util.Comparator.comparing(change -> change.rule() == null)); // a series' event before its occurrences
+        for (CalendarChanges.Change change : read) {
             UUID copyOf = copyOf("calendar_copies", "meeting_id", c, change.externalId());
             UUID series = copyOf == null ? copyOf("calendar_series_copies", "series_id", c, change.externalId()) : null;
             if (series != null) { // a series' recurring event itself

@@ -72,4 +72,21 @@ class RecurrenceTest {
         assertThatThrownBy(() -> Recurrence.checked(Frequency.WEEKLY, 1, null, null, FIRST.toLocalDate(), FIRST))
                 .hasMessageContaining("after the first meeting's day");
     }
+
+    @Test
+    void aCalendarsRuleIsReadAsFarAsConveneRepeatsMeetings() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        RecurrenceInput weekly = RecurrenceInput.ofRrule("FREQ=WEEKLY;WKST=SU;BYDAY=TU,TH;INTERVAL=2;UNTIL=20270301T225959Z", berlin);
+        assertThat(weekly).isEqualTo(new RecurrenceInput(Frequency.WEEKLY, 2, List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY),
+                null, "2027-03-01"));
+        assertThat(RecurrenceInput.ofRrule("RRULE:FREQ=DAILY;COUNT=5", berlin))
+                .isEqualTo(new RecurrenceInput(Frequency.DAILY, null, null, 5, null));
+        assertThat(RecurrenceInput.ofRrule("FREQ=WEEKLY;BYDAY=MO", berlin).count()).as("no end: as many as a series holds")
+                .isEqualTo(Recurrence.MOST);
+        assertThat(RecurrenceInput.ofRrule("FREQ=MONTHLY;UNTIL=20270630", berlin).until()).isEqualTo("2027-06-30");
+        for (String beyond : List.of("FREQ=YEARLY;COUNT=3", "FREQ=MONTHLY;BYDAY=1MO;COUNT=3", "FREQ=WEEKLY;BYSETPOS=1")) {
+            assertThatThrownBy(() -> RecurrenceInput.ofRrule(beyond, berlin)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("Convene repeats daily, weekly on days or monthly");
+        }
+    }
 }

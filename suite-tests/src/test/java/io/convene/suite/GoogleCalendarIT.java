@@ -285,6 +285,47 @@ class GoogleCalendarIT extends SignedInPeople {
         }
     }
 
+    @Test
+    void aRecurringEventMarkedInGoogleBecomesASeriesAndItsEventGainsTheJoinLink() {
+        providers().stubFor(post(urlPathEqualTo(TOKEN))
+                .willReturn(json(200, "{\"access_token\":\"ya29.weekly\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+        providers().stubFor(patch(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(EVENTS + "/.*"))
+                .willReturn(json(200, "{\"status\":\"confirmed\"}")));
+        assertThat(api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE",
+                "action", "CONNECT", "secret", "1//refresh-token-of-hana")).status()).isEqualTo(200);
+        try {
+            java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+            java.time.ZonedDateTime first = java.time.LocalDate.now(berlin)
+                    .plusDays(300 + java.util.concurrent.ThreadLocalRandom.current().nextInt(40))
+                    .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY)).atTime(4, 20).atZone(berlin);
+            String eventId = "gweekly" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            providers().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(EVENTS))
+                    .willReturn(json(200, "{\"items\":[{\"id\":\"" + eventId + "\",\"status\":\"confirmed\","
+                            + "\"summary\":\"Stand-up (Convene meeting)\",\"recurrence\":[\"RRULE:FREQ=WEEKLY;WKST=SU;COUNT=4;BYDAY=TU,TH\"],"
+                            + "\"start\":{\"dateTime\":\"" + iso(first) + "\",\"timeZone\":\"Europe/Berlin\"},"
+                            + "\"end\":{\"dateTime\":\"" + iso(first.plusMinutes(15)) + "\",\"timeZone\":\"Europe/Berlin\"},"
+                            + "\"attendees\":[{\"email\":\"hana@convene.example\",\"self\":true,\"organizer\":true},"
+                            + "{\"email\":\"" + Meetings.PARTICIPANT + "\",\"responseStatus\":\"needsAction\"}]}],"
+                            + "\"nextSyncToken\":\"sync-weekly\"}")));
+            Reply synced = api().post("/api/integrations/calendar/sync", host, null);
+            assertThat(synced.json().get("adopted").asInt()).as(synced.toString()).isEqualTo(1);
+            String series = ConveneSuite.text("select series_id from calendar_series_copies where external_id = '" + eventId + "'");
+            assertThat(ConveneSuite.text("select string_agg(to_char(starts_at at time zone 'Europe/Berlin', 'Dy HH24:MI'), ','"
+                    + " order by starts_at) from meetings where series_id = '" + series + "'"))
+                    .as("a meeting for each of the event's four").isEqualTo("Tue 04:20,Thu 04:20,Tue 04:20,Thu 04:20");
+            String firstId = ConveneSuite.text("select id from meetings where series_id = '" + series + "' order by starts_at limit 1");
+            JsonNode meeting = api().get("/api/meetings/" + firstId + "/details", host).json();
+            assertThat(meeting.get("participants").findValuesAsText("email")).contains(Meetings.PARTICIPANT);
+
+            LoggedRequest patched = Eventually.get(() -> providers().findAll(patchRequestedFor(urlPathEqualTo(EVENTS + "/" + eventId))),
+                    found -> !found.isEmpty(), Duration.ofSeconds(30)).get(0);
+            assertThat(read(patched).get("location").asText()).isEqualTo(meeting.get("joinUrl").asText());
+            assertThat(read(patched).get("recurrence").get(0).asText()).isEqualTo("RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=TU,TH;COUNT=4");
+        } finally {
+            api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE", "action", "DISCONNECT"));
+        }
+    }
+
     private static String iso(java.time.ZonedDateTime at) {
         return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at);
     }

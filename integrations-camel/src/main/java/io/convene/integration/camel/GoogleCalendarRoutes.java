@@ -114,7 +114,17 @@ public class GoogleCalendarRoutes extends RouteBuilder {
                 answers(item), item.getString("summary", null),
                 item.getString("location", "") + "\n" + item.getString("description", ""),
                 start == null ? null : start.getString("timeZone", null), invited(item),
-                item.getString("recurringEventId", null), instant(item, "originalStartTime"));
+                item.getString("recurringEventId", null), instant(item, "originalStartTime"), rule(item));
+    }
+
+    /** A recurring event's RRULE (its recurrence lines also hold EXDATE and RDATE), or null. */
+    private static String rule(JsonObject item) {
+        if (!item.containsKey("recurrence") || item.isNull("recurrence")) {
+            return null;
+        }
+        return item.getJsonArray("recurrence").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).filter(line -> line.startsWith("RRULE:"))
+                .map(line -> line.substring("RRULE:".length())).findFirst().orElse(null);
     }
 
     /** Whom the event invites: its attendees but the calendar's owner and the organiser. */

@@ -154,7 +154,7 @@ public class GraphCalendarRoutes extends RouteBuilder {
                 boolean removed = item.containsKey("@removed") || item.getBoolean("isCancelled", false);
                 changes.add(new CalendarChanges.Change(item.getString("id"), removed, utc(item, "start"), utc(item, "end"),
                         answers(item), item.getString("subject", null), text(item), null, invited(item, userId(target)),
-                        item.getString("seriesMasterId", null), offset(item, "originalStart")));
+                        item.getString("seriesMasterId", null), offset(item, "originalStart"), null));
             }
             if (body.containsKey("@odata.nextLink")) {
                 next = body.getString("@odata.nextLink");
