@@ -40,7 +40,7 @@ final class KeycloakServer {
         Map<String, String> env = new HashMap<>(Map.of(
                 "CONVENE_BACKEND_SECRET", settings.backendClientSecret(),
                 "CONVENE_DEMO_PASSWORD", settings.demoPassword(),
-                "CONVENE_PUBLIC_URL", settings.httpUrl(),
+                "CONVENE_PUBLIC_URL", settings.publicUrl(),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", settings.keycloakAdminPassword(),
                 "JAVA_OPTS_APPEND", "-Xmx512m"));

@@ -11,7 +11,53 @@ public final class Main {
     private Main() {
     }
 
+    /** What {@code --help} prints: the options, and every setting with its default. */
+    static final String USAGE = """
+            Usage: java -jar convene-launcher.jar [--help]
+
+            Starts the whole Convene suite with embedded defaults and stops it on Ctrl-C.
+
+            Options:
+              --help, -h    print this and exit
+
+            Settings (a system property -Dname=value, or the environment variable in capitals with _
+            for . and -, e.g. CONVENE_PUBLIC_URL): what the operator sets wins over these defaults.
+              convene.public-url                    the address people use (join links, sign-in)   http://127.0.0.1:<http port>
+              convene.http.port                     Convene's HTTP port on 127.0.0.1                8080
+              convene.keycloak.port                 the embedded Keycloak's port                    8180
+              convene.postgres.port                 the embedded PostgreSQL's port                  15432
+              convene.broker.port                   the embedded Artemis broker's port              61616
+              convene.state.dir                     where data, secrets and logs are kept           .convene
+              convene.nodes                         Payara Micro nodes (behind HAProxy when > 1)    1
+              convene.payara.heap                   each Payara Micro's heap (-Xmx)                 512m
+              convene.db.url / .user / .password    an external PostgreSQL instead of the embedded one
+              convene.keycloak.url                  an external Keycloak instead of the embedded one
+              convene.keycloak.backend-client-secret  Convene's client secret in Keycloak           made on first run
+              convene.broker.host / .user / .password an external Artemis broker
+              convene.registration.enabled          whether people may register themselves          true
+              convene.demo.password                 the demo accounts' password                     Convene-demo-2026
+              convene.mail.host / convene.mail.port the SMTP server for invitations                 off / 25
+              convene.media.janus-url               an external Janus instead of the local one
+              convene.media.install                 whether to install Janus when it is missing     false
+              convene.media.ice-interfaces          the interfaces Janus offers candidates on
+              convene.turn.urls                     external STUN/TURN servers instead of coturn
+              convene.turn.relay-ip                 coturn's relay address                          127.0.0.1
+              convene.turn.allowed-peer-ips         further peers coturn may relay to
+              convene.http.trust-forwarded-proto    trust X-Forwarded-Proto from a proxy in front   false
+              convene.keycloak.home                 where Keycloak is unpacked                       the build's
+            Any other convene.* setting is passed to Convene itself (docs/ lists them).
+            """;
+
     public static void main(String[] args) throws InterruptedException {
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.print(USAGE);
+                return;
+            }
+            System.err.println("Unknown option " + arg + "\n");
+            System.err.print(USAGE);
+            System.exit(2);
+        }
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
         Path launcherJar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         Path runtime = launcherJar.getParent().resolve("runtime");
@@ -46,7 +92,8 @@ public final class Main {
                 Ctrl-C stops everything.
                 """, (System.nanoTime() - t0) / 1e9,
                 nodes == 1 ? "one Payara Micro" : nodes + " Payara Micro nodes (ports " + (s.httpPort() + 1) + "-"
-                        + (s.httpPort() + nodes) + ", one data grid) behind HAProxy", s.httpUrl(), s.httpUrl(), s.httpUrl(), s.httpUrl(), s.httpUrl(), s.keycloakUrl(),
+                        + (s.httpPort() + nodes) + ", one data grid) behind HAProxy", s.publicUrl(), s.publicUrl(), s.publicUrl(),
+                s.publicUrl(), s.publicUrl(), s.keycloakUrl(),
                 s.externalKeycloakUrl() != null ? "external"
                         : "user admin, password in " + state.resolve("secrets.properties"),
                 suite.dbUrl(), s.brokerHost(), s.brokerPort(),
@@ -54,7 +101,7 @@ public final class Main {
                         : "via " + s.mailHost() + ":" + s.mailPort(),
                 suite.mediaDescription(), suite.turnDescription(),
                 state.resolve("logs"), s.demoPassword(),
-                s.httpUrl(), s.demoPassword());
+                s.publicUrl(), s.demoPassword());
         Thread.currentThread().join();
     }
 }

@@ -142,13 +142,21 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * What Convene reads through MicroProfile Config: what the suite decided, over any
-     * {@code convene.*} system property given to the launcher.
+     * What Convene reads through MicroProfile Config: what the suite decided, under what the operator
+     * set — every {@code convene.*} system property given to the launcher, and the environment
+     * variable of each key the suite would decide (CONVENE_PUBLIC_URL for convene.public-url) win.
      */
     public Map<String, String> applicationConfig() {
-        Map<String, String> config = new LinkedHashMap<>();
+        Map<String, String> config = suitesChoices();
+        config.replaceAll(SuiteSettings::setting); // the operator's value (property, then environment) over the suite's
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("convene."))
                 .forEach(name -> config.put(name, System.getProperty(name)));
+        config.computeIfPresent("convene.public-url", (key, url) -> url.replaceAll("/+$", "")); // links append their paths
+        return config;
+    }
+
+    private Map<String, String> suitesChoices() {
+        Map<String, String> config = new LinkedHashMap<>();
         config.put("convene.db.url", dbUrl);
         config.put("convene.db.user", dbUser);
         config.put("convene.db.password", dbPassword);
@@ -159,7 +167,7 @@ public final class Suite implements AutoCloseable {
         config.put("convene.keycloak.url", settings.keycloakUrl());
         config.put("convene.keycloak.backend-client-secret", settings.backendClientSecret());
         config.put("convene.registration.enabled", String.valueOf(settings.registrationEnabled()));
-        config.put("convene.public-url", settings.httpUrl());
+        config.put("convene.public-url", settings.publicUrl());
         config.put("convene.blobs.dir", settings.stateDir().resolve("blobs").toAbsolutePath().toString());
         if (turn != null) {
             config.putAll(turn.applicationConfig());

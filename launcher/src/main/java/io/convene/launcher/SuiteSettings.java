@@ -79,8 +79,19 @@ public record SuiteSettings(
                 keycloakAdminPassword, databaseSecrets, host, port);
     }
 
+    /** Where the suite's own HTTP port answers on this machine (readiness checks, the nodes behind HAProxy). */
     public String httpUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /**
+     * The address people use: {@code convene.public-url} when the operator set one (a real host name
+     * in front of the suite), else the local HTTP address. Join links, Keycloak's redirect addresses
+     * and the banner say this one.
+     */
+    public String publicUrl() {
+        String url = setting("convene.public-url", httpUrl());
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Where the broker listens: the embedded one on 127.0.0.1, or the configured host. */
