@@ -54,6 +54,12 @@ final class KeycloakServer {
                 settings.stateDir().resolve("logs/keycloak.log"));
         keycloak.awaitHttpOk(settings.keycloakUrl() + "/realms/convene/.well-known/openid-configuration",
                 Duration.ofMinutes(3));
+        try {
+            KeycloakAddresses.follow(settings);
+        } catch (RuntimeException e) {
+            keycloak.close();
+            throw e;
+        }
         return keycloak;
     }
 

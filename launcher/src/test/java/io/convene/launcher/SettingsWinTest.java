@@ -67,4 +67,14 @@ class SettingsWinTest {
                 .contains("convene.public-url", "convene.http.port", "convene.payara.heap", "CONVENE_PUBLIC_URL");
         assertThat(state.resolve("secrets.properties")).as("nothing was started or made").doesNotExist();
     }
+
+    @Test
+    void keycloaksAddressListsAreReadAsKeycloakWritesThem() {
+        String client = "[{\"id\":\"5f1c\",\"clientId\":\"convene-join\",\"redirectUris\":[\"http://127.0.0.1:8080/join/*\","
+                + "\"http://127.0.0.1:8080/home\"],\"webOrigins\":[],\"protocolMappers\":[{\"id\":\"9a\"}]}]";
+        assertThat(KeycloakAddresses.strings(client, "redirectUris"))
+                .containsExactly("http://127.0.0.1:8080/join/*", "http://127.0.0.1:8080/home");
+        assertThat(KeycloakAddresses.strings(client, "webOrigins")).isEmpty();
+        assertThat(KeycloakAddresses.strings(client, "nothing")).isEmpty();
+    }
 }
