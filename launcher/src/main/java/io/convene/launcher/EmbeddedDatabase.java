@@ -42,6 +42,16 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.superuserPassword = superuserPassword;
     }
 
+    /** The running server's main process, as its data folder says (postmaster.pid). */
+    static java.util.Optional<ProcessHandle> server(Path dataDir) {
+        try {
+            String first = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim();
+            return ProcessHandle.of(Long.parseLong(first));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /**
      * @param superuserPassword {@code postgres}'s password: set when the folder is made (or upgraded),
      *                          then needed to sign in

@@ -32,6 +32,16 @@ final class JanusServer implements AutoCloseable {
     private final String adminKey;
     private final Path recordings;
 
+    /** The running Janus, for the suite to watch. */
+    ManagedProcess process() {
+        return process;
+    }
+
+    /** Whether a (re)started Janus serves, waiting a little. */
+    void awaitReady(ManagedProcess started) {
+        started.awaitHttpOk(url + "/info", "janus.plugin.videoroom", Duration.ofSeconds(20));
+    }
+
     private JanusServer(ManagedProcess process, String url, String adminKey, Path recordings) {
         this.process = process;
         this.url = url;

@@ -36,6 +36,11 @@ final class KeycloakServer {
         List<String> command = new ArrayList<>(List.of(script.toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://127.0.0.1:" + port,
                 "--import-realm", "--cache=local"));
+        if (settings.host() != null) { // browsers come through the front door; Convene and the launcher stay on 127.0.0.1
+            command.set(command.indexOf("--hostname=http://127.0.0.1:" + port), "--hostname=" + settings.publicUrl());
+            command.addAll(List.of("--hostname-backchannel-dynamic=true", "--hostname-admin=http://127.0.0.1:" + port,
+                    "--proxy-headers=xforwarded"));
+        }
         // secrets go in the environment, not on the command line where `ps` shows them
         Map<String, String> env = new HashMap<>(Map.of(
                 "CONVENE_BACKEND_SECRET", settings.backendClientSecret(),

@@ -13,16 +13,22 @@ public final class Main {
 
     /** What {@code --help} prints: the options, and every setting with its default. */
     static final String USAGE = """
-            Usage: java -jar convene-launcher.jar [--help]
+            Usage: java -jar convene-launcher.jar [--host NAME] [--help]
 
             Starts the whole Convene suite with embedded defaults and stops it on Ctrl-C.
 
             Options:
+              --host NAME   serve Convene and its sign-in over HTTPS on that host name (convene.host)
               --help, -h    print this and exit
 
             Settings (a system property -Dname=value, or the environment variable in capitals with _
             for . and -, e.g. CONVENE_PUBLIC_URL): what the operator sets wins over these defaults.
-              convene.public-url                    the address people use (join links, sign-in)   http://127.0.0.1:<http port>
+              convene.host                          the host name to serve over HTTPS               none: 127.0.0.1 over HTTP
+              convene.public-url                    the address people use (join links, sign-in)   https://<host>[:port] or http://127.0.0.1:<http port>
+              convene.bind-address                  where the HTTPS front door listens              0.0.0.0 with a host, else 127.0.0.1
+              convene.https.port                    the front door's HTTPS port                     443
+              convene.http.redirect-port            its plain HTTP port, redirecting to HTTPS       80
+              convene.tls.certificate / .key        the certificate chain and key (PEM)             self-signed, made in <state dir>/tls
               convene.http.port                     Convene's HTTP port on 127.0.0.1                8080
               convene.keycloak.port                 the embedded Keycloak's port                    8180
               convene.postgres.port                 the embedded PostgreSQL's port                  15432
@@ -43,18 +49,22 @@ public final class Main {
               convene.turn.urls                     external STUN/TURN servers instead of coturn
               convene.turn.relay-ip                 coturn's relay address                          127.0.0.1
               convene.turn.allowed-peer-ips         further peers coturn may relay to
-              convene.http.trust-forwarded-proto    trust X-Forwarded-Proto from a proxy in front   false
+              convene.http.trust-forwarded-proto    trust X-Forwarded-Proto from a proxy in front   true with a host, else false
               convene.keycloak.home                 where Keycloak is unpacked                       the build's
             Any other convene.* setting is passed to Convene itself (docs/ lists them).
             """;
 
     public static void main(String[] args) throws InterruptedException {
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--help") || args[i].equals("-h")) {
                 System.out.print(USAGE);
                 return;
             }
-            System.err.println("Unknown option " + arg + "\n");
+            if (args[i].equals("--host") && i + 1 < args.length) {
+                System.setProperty("convene.host", args[++i]);
+                continue;
+            }
+            System.err.println("Unknown option " + args[i] + "\n");
             System.err.print(USAGE);
             System.exit(2);
         }
@@ -81,6 +91,7 @@ public final class Main {
                   E-mail        %s
                   Media         %s
                   STUN/TURN     %s
+                  HTTPS         %s
                   Logs          %s
                 Demo accounts (password %s):
                   ada@convene.example     admin, host
@@ -99,9 +110,11 @@ public final class Main {
                 suite.dbUrl(), s.brokerHost(), s.brokerPort(),
                 s.mailHost() == null ? "off (set CONVENE_MAIL_HOST and CONVENE_MAIL_PORT to send invitations)"
                         : "via " + s.mailHost() + ":" + s.mailPort(),
-                suite.mediaDescription(), suite.turnDescription(),
+                suite.mediaDescription(), suite.turnDescription(), suite.tlsDescription(),
                 state.resolve("logs"), s.demoPassword(),
                 s.publicUrl(), s.demoPassword());
-        Thread.currentThread().join();
+        String lost = suite.awaitLoss();
+        System.err.println("Convene stopped: " + lost);
+        System.exit(1);
     }
 }

@@ -20,13 +20,20 @@ final class ManagedProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path workDir;
     /** Stops the process if the launcher's JVM exits first (Ctrl-C while the suite is still starting). */
     private final Thread stopAtExit;
 
-    private ManagedProcess(String name, Process process, Path log) {
+    private ManagedProcess(String name, Process process, Path log, List<String> command, Map<String, String> environment,
+                           Path workDir) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.workDir = workDir;
         this.stopAtExit = new Thread(() -> {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
@@ -36,15 +43,43 @@ final class ManagedProcess implements AutoCloseable {
 
     static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
                                 Path log) {
+        return start(name, command, environment, workDir, log, ProcessBuilder.Redirect.to(log.toFile()));
+    }
+
+    private static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
+                                        Path log, ProcessBuilder.Redirect output) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                    .redirectErrorStream(true).redirectOutput(output);
             builder.environment().putAll(environment);
-            return new ManagedProcess(name, builder.start(), log);
+            return new ManagedProcess(name, builder.start(), log, command, environment, workDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
+    }
+
+    /** The same command started again (after this one exited), its output added to the same log. */
+    ManagedProcess again() {
+        return start(name, command, environment, workDir, log, ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+
+    /** Completes when the process has exited, however. */
+    java.util.concurrent.CompletableFuture<Void> exited() {
+        return process.onExit().thenApply(p -> null);
+    }
+
+    /** The exit code, once exited. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** Polls the URL until it answers 200, the process dies, or the time is up. */

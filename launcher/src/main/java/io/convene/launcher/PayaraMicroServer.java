@@ -60,7 +60,8 @@ final class PayaraMicroServer {
             preboot.add("set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false");
         }
         preboot.addAll(HttpListeners.anonymous("http-listener", "https-listener"));
-        if (Boolean.parseBoolean(SuiteSettings.setting("convene.http.trust-forwarded-proto", "false"))) {
+        if (Boolean.parseBoolean(SuiteSettings.setting("convene.http.trust-forwarded-proto",
+                String.valueOf(settings.host() != null)))) { // behind the front door, HTTPS is what people use
             preboot.add(HttpListeners.schemeFromForwardedProto("http-listener"));
         }
         try {

@@ -2,6 +2,7 @@ package io.convene.launcher;
 
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -22,6 +23,7 @@ public final class Suite implements AutoCloseable {
     private final int nodes;
     private final Deque<AutoCloseable> started = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile boolean closed;
+    private final java.util.concurrent.CompletableFuture<String> loss = new java.util.concurrent.CompletableFuture<>();
     private String dbUrl;
     private String dbUser;
     private String dbPassword;
@@ -30,6 +32,8 @@ public final class Suite implements AutoCloseable {
     private EmbeddedBroker broker;
     private TurnServer turn;
     private JanusServer janus;
+    private Supervised convene;
+    private TlsCertificate certificate;
 
     private Suite(SuiteSettings settings, int nodes) {
         this.settings = settings;
@@ -67,6 +71,36 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /**
+     * A part the suite cannot run without stopped (PostgreSQL, Keycloak): says so, stops everything
+     * else, and lets {@link #awaitLoss()} answer why.
+     */
+    private void lost(String what) {
+        if (closed || Supervised.launcherExiting()) {
+            return;
+        }
+        LOG.severe(() -> "Stopping Convene: " + what);
+        loss.complete(what);
+        close();
+    }
+
+    /** For tests: ends the (single) Payara Micro at once with SIGKILL, as a crash would; the launcher starts it again. */
+    public void crashConvene() {
+        if (convene == null) {
+            throw new IllegalStateException("Several nodes: crash one through its cluster");
+        }
+        convene.current().kill();
+    }
+
+    /** Waits while the suite runs; answers what stopped it when a part it cannot run without was lost. */
+    public String awaitLoss() throws InterruptedException {
+        try {
+            return loss.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Keeps a started part to stop with the suite; one started after the suite was closed stops at once. */
     private <T extends AutoCloseable> T push(T part) {
         started.push(part);
@@ -89,6 +123,9 @@ public final class Suite implements AutoCloseable {
             EmbeddedDatabase db = EmbeddedDatabase.start(settings.stateDir().resolve("postgres"),
                     settings.postgresPort(), settings.keycloakInMemory(), secrets.superuser());
             push(db);
+            Path dataDir = settings.stateDir().resolve("postgres");
+            EmbeddedDatabase.server(dataDir).ifPresent(server -> server.onExit().thenRun(() -> lost("PostgreSQL exited (its log: "
+                    + dataDir.resolve("log") + "); Convene keeps nothing without it")));
             dbUser = APPLICATION_ROLE;
             dbPassword = secrets.application();
             migrationUser = SCHEMA_OWNER;
@@ -108,28 +145,30 @@ public final class Suite implements AutoCloseable {
             LOG.info(() -> "Artemis broker ready at tcp://127.0.0.1:" + settings.brokerPort());
         }
         if (settings.externalKeycloakUrl() == null) {
-            push(KeycloakServer.start(settings, keycloakDb));
+            push(Supervised.essential(KeycloakServer.start(settings, keycloakDb), this::lost)); // its realm and sessions: not restarted alone
             LOG.info(() -> "Keycloak ready at " + settings.keycloakUrl());
         }
         if (System.getProperty("convene.turn.urls") == null || System.getProperty("convene.media.janus-url") == null) {
             MediaPackages.ensure();
         }
         if (System.getProperty("convene.turn.urls") == null) {
-            turn = TurnServer.startIfInstalled(settings.stateDir());
+            turn = TurnServer.startIfInstalled(settings.stateDir(), settings.host(), settings.bindAddress());
             if (turn != null) {
-                push(turn);
+                push(Supervised.sameCommandAgain(turn.process(), started -> ManagedProcess.sleep(500)));
                 LOG.info(() -> "coturn (STUN/TURN) ready at 127.0.0.1:" + turn.port());
             }
         }
         if (System.getProperty("convene.media.janus-url") == null) {
             janus = JanusServer.startIfInstalled(settings.stateDir());
             if (janus != null) {
-                push(janus);
+                push(Supervised.sameCommandAgain(janus.process(), janus::awaitReady));
                 LOG.info(() -> "Janus (media) ready at " + janus.url());
             }
         }
         if (nodes == 1) {
-            push(PayaraMicroServer.start(settings, applicationConfig()));
+            Map<String, String> config = applicationConfig();
+            convene = push(Supervised.restarting(PayaraMicroServer.start(settings, config),
+                    exited -> PayaraMicroServer.start(settings, config)));
         } else {
             java.util.List<Integer> ports = java.util.stream.IntStream.rangeClosed(1, nodes)
                     .mapToObj(i -> settings.httpPort() + i).toList();
@@ -137,8 +176,15 @@ public final class Suite implements AutoCloseable {
             push(LoadBalancer.start(settings.stateDir(), settings.httpPort(), cluster.urls()));
             LOG.info(() -> "HAProxy in front of " + nodes + " nodes at " + settings.httpUrl());
         }
+        if (settings.host() != null) {
+            certificate = TlsCertificate.forHost(settings.host(), settings.stateDir());
+            push(Supervised.sameCommandAgain(FrontDoor.start(settings, certificate), started -> FrontDoor.awaitListening(started,
+                    "0.0.0.0".equals(settings.bindAddress()) ? "127.0.0.1" : settings.bindAddress(), settings.httpsPort())));
+            LOG.info(() -> "HTTPS front door at " + settings.publicUrl() + " (" + settings.bindAddress() + ":"
+                    + settings.httpsPort() + ", plain HTTP on " + settings.redirectPort() + " redirected)");
+        }
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        LOG.info(() -> "Convene ready at " + settings.httpUrl() + " in " + millis + " ms");
+        LOG.info(() -> "Convene ready at " + settings.publicUrl() + " in " + millis + " ms");
     }
 
     /**
@@ -168,6 +214,9 @@ public final class Suite implements AutoCloseable {
         config.put("convene.keycloak.backend-client-secret", settings.backendClientSecret());
         config.put("convene.registration.enabled", String.valueOf(settings.registrationEnabled()));
         config.put("convene.public-url", settings.publicUrl());
+        if (settings.host() != null && settings.externalKeycloakUrl() == null) { // browsers reach Keycloak through the front door
+            config.put("convene.keycloak.public-url", settings.publicUrl());
+        }
         config.put("convene.blobs.dir", settings.stateDir().resolve("blobs").toAbsolutePath().toString());
         if (turn != null) {
             config.putAll(turn.applicationConfig());
@@ -188,7 +237,21 @@ public final class Suite implements AutoCloseable {
             return "external: " + System.getProperty("convene.turn.urls");
         }
         return turn == null ? "off (apt-get install coturn for relayed media)"
-                : "coturn at 127.0.0.1:" + turn.port() + " (credentials per participant, an hour each)";
+                : "coturn at " + (settings.host() == null ? "127.0.0.1" : settings.host()) + ":" + turn.port()
+                        + " (credentials per participant, an hour each)";
+    }
+
+    /** For the start-up banner: the certificate the front door serves, and how to trust a self-signed one. */
+    public String tlsDescription() {
+        if (certificate == null) {
+            return "off: plain HTTP on 127.0.0.1 (--host NAME serves HTTPS on that name)";
+        }
+        return certificate.selfSigned()
+                ? "self-signed, " + certificate.certificate() + "\n                SHA-256 " + certificate.fingerprint()
+                        + "\n                trust it: import that file into the browser's or the system's certificates,"
+                        + "\n                or for a quick look start Chromium with --ignore-certificate-errors-spki-list="
+                        + certificate.spki()
+                : "the operator's, SHA-256 " + certificate.fingerprint() + " (HSTS on)";
     }
 
     /** For the start-up banner: the media server, or why there is none. */

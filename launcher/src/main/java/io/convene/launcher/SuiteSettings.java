@@ -85,13 +85,34 @@ public record SuiteSettings(
     }
 
     /**
-     * The address people use: {@code convene.public-url} when the operator set one (a real host name
-     * in front of the suite), else the local HTTP address. Join links, Keycloak's redirect addresses
-     * and the banner say this one.
+     * The address people use: {@code convene.public-url} when the operator set one, else HTTPS on
+     * the host name ({@code convene.host}) when one is given, else the local HTTP address. Join
+     * links, Keycloak's redirect addresses and issuer, and the banner say this one.
      */
     public String publicUrl() {
-        String url = setting("convene.public-url", httpUrl());
+        String url = setting("convene.public-url", host() == null ? httpUrl()
+                : "https://" + host() + (httpsPort() == 443 ? "" : ":" + httpsPort()));
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The real host name Convene is served on over HTTPS (the front door), or null: 127.0.0.1 over HTTP only. */
+    public String host() {
+        return setting("convene.host", null);
+    }
+
+    /** The front door's HTTPS port. */
+    public int httpsPort() {
+        return intSetting("convene.https.port", 443);
+    }
+
+    /** The front door's plain HTTP port, which sends everyone to HTTPS. */
+    public int redirectPort() {
+        return intSetting("convene.http.redirect-port", 80);
+    }
+
+    /** Where the front door listens: every address when a host name is given, else loopback only. */
+    public String bindAddress() {
+        return setting("convene.bind-address", host() == null ? "127.0.0.1" : "0.0.0.0");
     }
 
     /** Where the broker listens: the embedded one on 127.0.0.1, or the configured host. */

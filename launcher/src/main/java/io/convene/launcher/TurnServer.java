@@ -36,11 +36,16 @@ final class TurnServer implements AutoCloseable {
     private final ManagedProcess process;
     private final int port;
     private final String secret;
+    /** The name browsers reach it by, and the address it takes connections on here. */
+    private final String name;
+    private final String listening;
 
-    private TurnServer(ManagedProcess process, int port, String secret) {
+    private TurnServer(ManagedProcess process, int port, String secret, String name, String listening) {
         this.process = process;
         this.port = port;
         this.secret = secret;
+        this.name = name;
+        this.listening = listening;
     }
 
     /**
@@ -57,7 +62,11 @@ final class TurnServer implements AutoCloseable {
             "fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "fe80::-febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
 
     /** The started server, or null when coturn is not installed. */
-    static TurnServer startIfInstalled(Path stateDir) {
+    /**
+     * @param host     the public host name browsers reach it by (null: 127.0.0.1 only)
+     * @param listenOn where it listens for them (0.0.0.0: every address)
+     */
+    static TurnServer startIfInstalled(Path stateDir, String host, String listenOn) {
         if (!Files.isExecutable(BINARY)) {
             LOG.warning("TURN is off: coturn is not installed (apt-get install coturn); clients get no relay");
             return null;
@@ -68,7 +77,7 @@ final class TurnServer implements AutoCloseable {
         Path dir = stateDir.toAbsolutePath().resolve("coturn"); // absolute: coturn runs in that folder
         List<String> allowed = allowedPeers();
         List<String> config = new ArrayList<>(List.of(
-                "listening-ip=127.0.0.1", "relay-ip=" + relayIp(), "listening-port=" + port,
+                "relay-ip=" + relayIp(), "listening-port=" + port,
                 // two ports per relayed link: room for a thousand (a page of a big meeting holds dozens)
                 "min-port=" + relays, "max-port=" + Math.min(65535, relays + 2000),
                 "use-auth-secret", "static-auth-secret=" + secret, "realm=" + REALM,
@@ -77,6 +86,9 @@ final class TurnServer implements AutoCloseable {
                 "no-tls", "no-dtls", "no-cli", "no-software-attribute",
                 "userdb=" + dir.resolve("turndb"), "pidfile=" + dir.resolve("turnserver.pid"),
                 "simple-log", "log-file=stdout"));
+        if (!"0.0.0.0".equals(listenOn)) {
+            config.add("listening-ip=" + listenOn);
+        }
         DENIED_PEERS.forEach(range -> config.add("denied-peer-ip=" + range));
         // only the media server's own addresses are let through the denials (loopback in the tests' namespace)
         allowed.forEach(address -> config.add("allowed-peer-ip=" + address));
@@ -96,7 +108,8 @@ final class TurnServer implements AutoCloseable {
         ManagedProcess process = ManagedProcess.start("coturn", List.of(BINARY.toString(), "-c", file.toString()),
                 Map.of(), dir, stateDir.resolve("logs").resolve("coturn.log"));
         LOG.info(() -> "coturn relays to public addresses and " + (allowed.isEmpty() ? "no others" : allowed) + " only");
-        TurnServer server = new TurnServer(process, port, secret);
+        TurnServer server = new TurnServer(process, port, secret, host == null ? "127.0.0.1" : host,
+                "0.0.0.0".equals(listenOn) ? "127.0.0.1" : listenOn);
         server.awaitListening(Duration.ofSeconds(20));
         return server;
     }
@@ -162,7 +175,7 @@ final class TurnServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                s.connect(new InetSocketAddress(listening, port), 500);
                 return;
             } catch (IOException notYet) {
                 try {
@@ -174,13 +187,18 @@ final class TurnServer implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("coturn did not listen on 127.0.0.1:" + port + " within " + timeout);
+        throw new IllegalStateException("coturn did not listen on " + listening + ":" + port + " within " + timeout);
     }
 
     /** What Convene needs to hand out ICE servers. */
     Map<String, String> applicationConfig() {
-        return Map.of("convene.turn.urls", "turn:127.0.0.1:" + port + "?transport=udp,turn:127.0.0.1:" + port + "?transport=tcp",
-                "convene.turn.secret", secret, "convene.stun.urls", "stun:127.0.0.1:" + port);
+        return Map.of("convene.turn.urls", "turn:" + name + ":" + port + "?transport=udp,turn:" + name + ":" + port + "?transport=tcp",
+                "convene.turn.secret", secret, "convene.stun.urls", "stun:" + name + ":" + port);
+    }
+
+    /** The running coturn, for the suite to watch. */
+    ManagedProcess process() {
+        return process;
     }
 
     int port() {

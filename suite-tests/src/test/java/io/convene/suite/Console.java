@@ -76,7 +76,7 @@ final class Console implements AutoCloseable {
                         "pixelRatio", 2.0))), MEDIA);
     }
 
-    private static final String[] MEDIA = {"--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+    static final String[] MEDIA = {"--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
             "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
             "--auto-accept-this-tab-capture", "--auto-select-desktop-capture-source=Entire screen",
             "--disable-features=WebRtcHideLocalIpsWithMdns"};

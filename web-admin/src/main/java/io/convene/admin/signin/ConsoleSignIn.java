@@ -45,9 +45,15 @@ public class ConsoleSignIn {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Keycloak as Convene reaches it (code exchange, keys). */
     @Inject
     @ConfigProperty(name = "convene.keycloak.url")
     String keycloakUrl;
+
+    /** Keycloak as browsers reach it, and its tokens' issuer. */
+    @Inject
+    @ConfigProperty(name = "convene.keycloak.public-url")
+    String publicKeycloakUrl;
 
     @Inject
     @ConfigProperty(name = "convene.keycloak.realm", defaultValue = "convene")
@@ -72,7 +78,7 @@ public class ConsoleSignIn {
             tokens.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
                     JWKSourceBuilder.create(URI.create(openIdBase() + "/certs").toURL()).build()));
             tokens.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>("convene-api",
-                    new JWTClaimsSet.Builder().issuer(keycloakUrl + "/realms/" + realm).build(), Set.of("sub", "exp")));
+                    new JWTClaimsSet.Builder().issuer(publicKeycloakUrl + "/realms/" + realm).build(), Set.of("sub", "exp")));
         } catch (MalformedURLException e) {
             throw new IllegalStateException("convene.keycloak.url is not a URL: " + keycloakUrl, e);
         }
@@ -83,13 +89,13 @@ public class ConsoleSignIn {
     }
 
     public URI authorizeUrl(Attempt attempt, String redirectUri) {
-        return URI.create(openIdBase() + "/auth?" + form(Map.of("client_id", clientId, "response_type", "code",
+        return URI.create(browsersOpenIdBase() + "/auth?" + form(Map.of("client_id", clientId, "response_type", "code",
                 "scope", "openid", "redirect_uri", redirectUri, "state", attempt.state(),
                 "code_challenge", challenge(attempt.verifier()), "code_challenge_method", "S256")));
     }
 
     public URI signOutUrl(String afterwards) {
-        return URI.create(openIdBase() + "/logout?" + form(Map.of("client_id", clientId, "post_logout_redirect_uri", afterwards)));
+        return URI.create(browsersOpenIdBase() + "/logout?" + form(Map.of("client_id", clientId, "post_logout_redirect_uri", afterwards)));
     }
 
     /** Exchanges the code Keycloak sent back for the person it signed in; refuses anything that does not check out. */
@@ -133,6 +139,10 @@ public class ConsoleSignIn {
 
     private String openIdBase() {
         return keycloakUrl + "/realms/" + realm + "/protocol/openid-connect";
+    }
+
+    private String browsersOpenIdBase() {
+        return publicKeycloakUrl + "/realms/" + realm + "/protocol/openid-connect";
     }
 
     private static String challenge(String verifier) {

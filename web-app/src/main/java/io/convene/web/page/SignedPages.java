@@ -23,8 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SignedPages {
 
+    /** Keycloak as browsers reach it (its tokens' issuer). */
     @Inject
-    @ConfigProperty(name = "convene.keycloak.url")
+    @ConfigProperty(name = "convene.keycloak.public-url")
     String keycloakUrl;
 
     @Inject

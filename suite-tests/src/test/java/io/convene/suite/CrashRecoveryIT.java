@@ -1,0 +1,63 @@
+package io.convene.suite;
+
+import static io.convene.suite.ConveneSuite.api;
+import static io.convene.suite.Meetings.draft;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launcher keeps Convene running: its Payara Micro killed with SIGKILL mid-meeting (a crash, no
+ * goodbye) is started again by the launcher; the meeting's channel then resumes where each client
+ * left off, and every chat message that was acknowledged is there exactly once.
+ */
+class CrashRecoveryIT extends SignedInPeople {
+
+    @Test
+    void aCrashedPayaraMicroIsStartedAgainAndTheMeetingGoesOnWithNothingLostOrRepeated() {
+        Meetings.Gathering g = Meetings.gather(host, pablo, cora, draft("Through a crash"));
+        long lastSeen;
+        try (ChannelClient pabloSocket = ChannelClient.withBearer(g.id(), pablo)) {
+            pabloSocket.next();
+            for (String text : List.of("before one", "before two")) {
+                assertThat(ClusterIT.chat(api(), g.id(), host, text).status()).isEqualTo(201);
+            }
+            List<JsonNode> seen = ClusterIT.events(pabloSocket, 2);
+            assertThat(ClusterIT.texts(seen)).containsExactly("before one", "before two");
+            lastSeen = seen.get(1).get("seq").asLong();
+
+            ConveneSuite.get().crashConvene();
+            Eventually.get(pabloSocket::isClosed, closed -> closed, Duration.ofSeconds(10));
+            assertThat(pabloSocket.closeCode()).as("the server died under his socket").isNotEqualTo(1000);
+        }
+
+        // the launcher starts it again: ready, without anyone touching it
+        Eventually.get(CrashRecoveryIT::readiness, status -> status == 200, Duration.ofMinutes(4));
+        assertThat(ClusterIT.chat(api(), g.id(), host, "after").status()).isEqualTo(201);
+        try (ChannelClient again = ChannelClient.withBearer(g.id(), pablo)) {
+            assertThat(again.next().get("type").asText()).isEqualTo("hello");
+            again.send(Map.of("type", "resume", "after", lastSeen));
+            List<JsonNode> missed = ClusterIT.events(again, 1);
+            assertThat(ClusterIT.texts(missed)).containsExactly("after");
+            assertThat(missed.get(0).get("seq").asLong()).isEqualTo(lastSeen + 1);
+        }
+        List<String> history = new java.util.ArrayList<>();
+        api().get("/api/meetings/" + g.id() + "/chat/messages", pablo).json().get("items")
+                .forEach(m -> history.add(m.get("text").asText()));
+        assertThat(history).as("each acknowledged message once").containsExactlyInAnyOrder("before one", "before two", "after");
+    }
+
+    /** The readiness check's status, or -1 while nothing listens. */
+    private static int readiness() {
+        try {
+            Reply ready = api().get("/health/ready", null);
+            return ready.raw().contains("\"database\"") ? ready.status() : -1; // Payara answers before Convene is in
+        } catch (java.io.UncheckedIOException down) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package io.convene.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Convene on a real host name, as an operator runs it: the launcher's jar started with
+ * {@code --host meet.convene.test} on a non-loopback address of this machine (the tests' namespace's
+ * {@code cv0} where there is one). Chromium, told where that name is and trusting the certificate
+ * the launcher made, opens the join link of an invitation e-mail over HTTPS, signs in through
+ * Keycloak behind the same door, gets camera and microphone (a secure context) and sees the host's
+ * video; plain HTTP is sent to HTTPS; the join link, the sign-in and the ICE servers carry the name.
+ */
+class HttpsHostIT {
+
+    private static final String HOST = "meet.convene.test";
+    private static final Pattern LINK = Pattern.compile("https://\\S+/join/\\S+");
+    private static Process launcher;
+    private static Path state;
+    private static String address;
+    private static int httpsPort;
+    private static int redirectPort;
+    private static Api local;
+    private static String demoPassword;
+
+    @BeforeAll
+    static void startTheLauncherOnAHostName() throws Exception {
+        ConveneSuite.get(); // its mail server takes the invitations
+        address = nonLoopbackAddress();
+        state = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "https-host");
+        httpsPort = freePort();
+        redirectPort = freePort();
+        int httpPort = freePort();
+        demoPassword = "Https-" + Long.toHexString(System.nanoTime());
+        Path jar = Path.of(System.getProperty("convene.runtime.dir", "../launcher/target/runtime")).toAbsolutePath()
+                .getParent().resolve("convene-launcher.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dconvene.state.dir=" + state, "-Dconvene.http.port=" + httpPort, "-Dconvene.keycloak.port=" + freePort(),
+                "-Dconvene.postgres.port=" + freePort(), "-Dconvene.broker.port=" + freePort(),
+                "-Dconvene.bind-address=" + address, "-Dconvene.https.port=" + httpsPort,
+                "-Dconvene.http.redirect-port=" + redirectPort, "-Dconvene.demo.password=" + demoPassword,
+                "-Dconvene.mail.host=127.0.0.1", "-Dconvene.mail.port=" + ConveneSuite.smtp().getSmtp().getPort()));
+        for (String passed : List.of("convene.media.ice-interfaces", "convene.turn.relay-ip")) { // the tests' namespace
+            if (System.getProperty(passed) != null) {
+                command.add("-D" + passed + "=" + System.getProperty(passed));
+            }
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--host", HOST));
+        Path output = state.resolve("launcher.out");
+        launcher = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
+        while (!Files.readString(output).contains("Convene is ready")) {
+            assertThat(launcher.isAlive()).as("the launcher runs: " + tail(output)).isTrue();
+            assertThat(Instant.now()).as("ready in time: " + tail(output)).isBefore(deadline);
+            Thread.sleep(500);
+        }
+        local = new Api("http://127.0.0.1:" + httpPort);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (launcher != null) {
+            launcher.destroy(); // as Ctrl-C: the launcher stops what it started
+            if (!launcher.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+                launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+                launcher.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void anInvitationTakesPeopleIntoTheMeetingOverHttpsOnItsHostName() throws Exception {
+        String banner = Files.readString(state.resolve("launcher.out"));
+        assertThat(banner).contains("REST API      https://" + HOST + ":" + httpsPort + "/api");
+        String spki = spkiOf(state.resolve("tls/self-signed.crt"));
+        assertThat(banner).as("how to trust it is printed").contains("--ignore-certificate-errors-spki-list=" + spki);
+
+        String hana = local.post("/api/users/login", null, Map.of("email", Meetings.HOST, "password", demoPassword)).text("access_token");
+        Reply meeting = local.post("/api/meetings/schedule", hana, Meetings.with(Meetings.draft("Over HTTPS"),
+                "invitees", List.of(Meetings.PARTICIPANT), "settings", Map.of("joinBeforeHost", true)));
+        assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
+        String id = meeting.text("id");
+        String link = linkIn(id);
+        assertThat(link).startsWith("https://" + HOST + ":" + httpsPort + "/join/");
+        assertThat(local.post("/api/meetings/" + id + "/join", hana, Map.of()).status()).isEqualTo(200);
+        JsonNode ice = local.get("/api/meetings/" + id + "/ice-servers", hana).json();
+        assertThat(ice.toString()).as("the ICE servers on the public name").contains("turn:" + HOST + ":")
+                .doesNotContain("127.0.0.1");
+
+        // plain HTTP on the name is sent to HTTPS, the path kept
+        assertThat(plainHttp("/join/abc?t=1")).startsWith("HTTP/1.1 301")
+                .containsIgnoringCase("location: https://" + HOST + ":" + httpsPort + "/join/abc?t=1");
+
+        String[] browser = {"--host-resolver-rules=MAP " + HOST + " " + address, "--ignore-certificate-errors-spki-list=" + spki};
+        try (Console host = Console.open(1000, 800, concat(Console.MEDIA, browser));
+             Console pablo = Console.open(1000, 800, concat(Console.MEDIA, browser))) {
+            signInThroughTheLink(host, link, Meetings.HOST);
+            signInThroughTheLink(pablo, link, Meetings.PARTICIPANT);
+            for (Console page : List.of(host, pablo)) {
+                assertThat(page.script("return window.isSecureContext && location.protocol;")).isEqualTo("https:");
+                assertThat(page.browser.getCurrentUrl()).startsWith("https://" + HOST + ":" + httpsPort + "/join/");
+            }
+            long frames = Eventually.get(() -> {
+                long most = 0;
+                for (JsonNode feed : MediaIT.stats(pablo)) {
+                    most = Math.max(most, feed.path("frames").asLong());
+                }
+                return most;
+            }, decoded -> decoded > 0, Duration.ofSeconds(45));
+            assertThat(frames).as("Pablo sees the host's camera").isPositive();
+        }
+    }
+
+    /** Opens the link, signs in on Keycloak's page (served through the same door), and is in the meeting. */
+    private static void signInThroughTheLink(Console page, String link, String email) {
+        page.browser.get(link);
+        page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(email);
+        assertThat(page.browser.getCurrentUrl()).as("Keycloak on the public name").startsWith("https://" + HOST + ":" + httpsPort
+                + "/realms/convene/");
+        page.browser.findElement(By.id("password")).sendKeys(demoPassword);
+        page.browser.findElement(By.id("kc-login")).click();
+        page.wait.withMessage(page::describe).until(ExpectedConditions.textToBePresentInElementLocated(By.id("people"), "(you)"));
+    }
+
+    private static String linkIn(String meetingId) {
+        EmailInvitesIT.Invite invite = EmailInvitesIT.awaitInvites(Meetings.PARTICIPANT, meetingId + "@convene", 1).get(0);
+        Matcher link = LINK.matcher(invite.text());
+        assertThat(link.find()).as(invite.text()).isTrue();
+        return link.group();
+    }
+
+    /** A plain HTTP request to the name's redirect port, as a browser typing http:// sends it; the answer's head. */
+    private static String plainHttp(String path) throws IOException {
+        try (Socket socket = new Socket(address, redirectPort)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + HOST + ":" + redirectPort + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    static String spkiOf(Path certificate) throws Exception {
+        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(Files.newInputStream(certificate));
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(cert.getPublicKey().getEncoded()));
+    }
+
+    /** The namespace's cv0 (127.0.1.1) where the tests run in one; else this machine's first non-loopback IPv4. */
+    private static String nonLoopbackAddress() throws IOException {
+        String netns = System.getProperty("convene.test.netns");
+        List<NetworkInterface> interfaces = netns != null ? List.of(NetworkInterface.getByName(netns))
+                : Collections.list(NetworkInterface.getNetworkInterfaces());
+        for (NetworkInterface i : interfaces) {
+            if (i.isUp() && !i.isLoopback()) {
+                for (InetAddress a : Collections.list(i.getInetAddresses())) {
+                    if (a instanceof Inet4Address) {
+                        return a.getHostAddress();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No non-loopback IPv4 address to serve the host name on");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String tail(Path output) {
+        try {
+            String all = Files.readString(output);
+            return all.substring(Math.max(0, all.length() - 3000));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
