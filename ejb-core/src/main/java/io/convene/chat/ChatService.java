@@ -34,6 +34,9 @@ import java.util.UUID;
 @Stateless
 public class ChatService {
 
+    @Inject
+    io.convene.platform.ProductCounters counters;
+
     public static final int MAX_PAGE = 100;
 
     @Inject
@@ -88,6 +91,7 @@ public class ChatService {
         } else {
             events.record(meeting, "chat.message", json(view), EventAudience.PAIR, to, from);
         }
+        counters.chatSent();
         return new Sent(view, false);
     }
 

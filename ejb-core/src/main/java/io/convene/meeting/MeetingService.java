@@ -38,6 +38,9 @@ import java.util.logging.Logger;
 @Stateless
 public class MeetingService {
 
+    @Inject
+    io.convene.platform.ProductCounters counters;
+
     private static final Logger LOG = Logger.getLogger(MeetingService.class.getName());
     private static final int SUGGESTIONS = 3;
 
@@ -502,6 +505,7 @@ public class MeetingService {
             }
         }
         LOG.info(() -> "User " + user.id() + " joined meeting " + meeting.id() + ": " + participation.state());
+        counters.joined();
         return JoinOutcome.of(participation, null, tickets.issue(participation, ParticipantTickets.Kind.CHANNEL));
     }
 
@@ -536,6 +540,7 @@ public class MeetingService {
                 earlierGuest(meeting, lineage.earlierTicket()), clock.instant());
         announceEntry(meeting, guest);
         LOG.info(() -> "Guest " + guest.id() + " joined meeting " + meeting.id() + ": " + guest.state());
+        counters.joined();
         return JoinOutcome.of(guest, tickets.issue(guest, ParticipantTickets.Kind.GUEST),
                 tickets.issue(guest, ParticipantTickets.Kind.CHANNEL));
     }

@@ -76,6 +76,15 @@ public class DeadLetters {
         return found;
     }
 
+    /** How many deliveries wait on the dead-letter queue: for the metrics scrape. */
+    public int waiting() {
+        try (QueueBrowser browser = jms.createBrowser(jms.createQueue(QUEUE))) {
+            return Collections.list(browser.getEnumeration()).size();
+        } catch (JMSException | JMSRuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
     public DeadLetter replay(Caller caller, String id) {
         requireAdmin(caller);
         Message message = take(id);

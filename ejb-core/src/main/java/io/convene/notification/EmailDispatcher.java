@@ -27,12 +27,18 @@ public class EmailDispatcher implements MessageListener {
     @Inject
     EmailDeliveries deliveries;
 
+    @Inject
+    io.convene.platform.ProductCounters counters;
+
     @Override
     public void onMessage(Message message) {
         try {
             deliveries.send(EmailDeliveries.Delivery.fromJson(message.getBody(String.class)));
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable e-mail delivery", e);
+        } catch (RuntimeException e) {
+            counters.deliveryFailed("EMAIL");
+            throw e;
         }
     }
 }

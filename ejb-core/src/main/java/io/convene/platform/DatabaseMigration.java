@@ -35,10 +35,14 @@ import org.postgresql.ds.PGSimpleDataSource;
         password = "${MPCONFIG=convene.db.password}",
         minPoolSize = 2,
         maxPoolSize = 32,
+        loginTimeout = 5,
         properties = {
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=meta-data",
-            "fish.payara.fail-all-connections=true"
+            "fish.payara.fail-all-connections=true",
+            // a database out of reach is answered in seconds (503), not after Payara's minute
+            "fish.payara.max-wait-time-in-millis=5000",
+            "connectTimeout=3"
         })
 @Singleton
 @Startup
@@ -67,6 +71,14 @@ public class DatabaseMigration {
     @ConfigProperty(name = "convene.db.migration-password")
     Optional<String> migrationPassword;
 
+    private volatile boolean migrated;
+
+    /** Whether the schema is where this version needs it (readiness waits for it). */
+    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
+    public boolean migrated() {
+        return migrated;
+    }
+
     @PostConstruct
     void migrate() {
         long started = System.nanoTime();
@@ -80,6 +92,7 @@ public class DatabaseMigration {
         if (separateOwner) {
             grantRowsTo(migrations, applicationUser);
         }
+        migrated = true;
         LOG.info(() -> String.format("Database schema at version %s (%d migration(s) applied%s) in %d ms",
                 result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
                 result.migrationsExecuted, separateOwner ? " as " + migrationUser.get() + ", rows granted to " + applicationUser : "",

@@ -45,6 +45,12 @@ public class JobLeases {
         return held;
     }
 
+    /** Forgets the leases whose name starts with {@code prefix} that ran out longer than {@code ago} ago. */
+    public void forget(String prefix, Duration ago) {
+        em.createNativeQuery("delete from job_leases where starts_with(job, ?1) and expires_at < clock_timestamp() - ?2 * interval '1 millisecond'")
+                .setParameter(1, prefix).setParameter(2, ago.toMillis()).executeUpdate();
+    }
+
     private String holder(String job) {
         return ((java.util.stream.Stream<?>) em.createNativeQuery("select holder from job_leases where job = ?1")
                 .setParameter(1, job).getResultStream()).findFirst().map(String::valueOf).orElse(null);

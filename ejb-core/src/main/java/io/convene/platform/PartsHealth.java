@@ -47,6 +47,9 @@ public class PartsHealth {
     @Resource(lookup = "java:app/jdbc/convene")
     DataSource database;
 
+    @jakarta.ejb.EJB
+    DatabaseMigration migration;
+
     @Resource(lookup = "jms/convene")
     ConnectionFactory broker;
 
@@ -76,6 +79,19 @@ public class PartsHealth {
         return parts;
     }
 
+    /** The parts a node cannot serve without: the public readiness check asks each one's state. */
+    public enum Essential { DATABASE, KEYCLOAK, BROKER, MEDIA }
+
+    /** One essential part's state, asked now (no caller: readiness is public and tells nothing more). */
+    public State state(Essential part) {
+        return switch (part) {
+            case DATABASE -> database().state();
+            case KEYCLOAK -> keycloak().state();
+            case BROKER -> broker().state();
+            case MEDIA -> media().state();
+        };
+    }
+
     /** The mail server alone, asked now: the console's SMTP test. */
     public Part mailServer(Caller caller) {
         requireAdmin(caller);
@@ -87,6 +103,9 @@ public class PartsHealth {
     }
 
     private Part database() {
+        if (!migration.migrated()) {
+            return down("Database", "Convene's migrations are not applied yet");
+        }
         try (Connection c = database.getConnection()) {
             return c.isValid((int) PATIENCE.toSeconds()) ? up("Database", "PostgreSQL answers")
                     : down("Database", "PostgreSQL did not answer in " + PATIENCE.toSeconds() + " s");

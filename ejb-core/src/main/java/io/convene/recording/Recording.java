@@ -58,15 +58,19 @@ public class Recording {
 
     private String failure;
 
+    /** The node that runs it (its lease): when that node is lost, another stops and finishes it. */
+    private UUID recorder;
+
     protected Recording() {
     }
 
-    Recording(UUID meetingId, UUID startedBy, Instant at) {
+    Recording(UUID meetingId, UUID startedBy, Instant at, UUID recorder) {
         this.id = UUID.randomUUID();
         this.meetingId = meetingId;
         this.startedBy = startedBy;
         this.startedAt = at;
         this.status = Status.RECORDING;
+        this.recorder = recorder;
     }
 
     void stop(Instant at) {

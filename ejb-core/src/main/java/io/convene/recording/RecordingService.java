@@ -79,6 +79,9 @@ public class RecordingService {
     Clock clock;
 
     @EJB
+    io.convene.platform.NodeLease lease;
+
+    @EJB
     MediaServer media;
 
     @Inject
@@ -123,7 +126,7 @@ public class RecordingService {
         if (!media.configured()) {
             throw new UnavailableException("Recording is off: no media server is configured");
         }
-        Recording recording = new Recording(meeting.id(), me.user().id(), clock.instant());
+        Recording recording = new Recording(meeting.id(), me.user().id(), clock.instant(), lease.id());
         media.startRecording(meeting.id(), recording.id());
         em.persist(recording);
         announce(meeting, recording, true);
@@ -145,7 +148,7 @@ public class RecordingService {
             return;
         }
         io.convene.user.User host = meeting.host();
-        Recording recording = new Recording(meeting.id(), host.id(), clock.instant());
+        Recording recording = new Recording(meeting.id(), host.id(), clock.instant(), lease.id());
         media.startRecording(meeting.id(), recording.id());
         em.persist(recording);
         announce(meeting, recording, true);
@@ -161,6 +164,34 @@ public class RecordingService {
         stop(meeting, recording);
         audit.action(caller, "RECORDING_STOPPED", "recording:" + recording.id(), "meeting " + meeting.id());
         return recording.view();
+    }
+
+    /** Recordings still running on a node whose lease ran out: it crashed, or stopped without stopping them. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> ofLostNodes() {
+        return ((List<Object>) em.createNativeQuery("select id from recordings r where status = 'RECORDING' and not exists"
+                + " (select 1 from job_leases l where l.job = 'node ' || r.recorder and l.expires_at > clock_timestamp())")
+                .getResultList()).stream().map(id -> id instanceof UUID u ? u : UUID.fromString(id.toString())).toList();
+    }
+
+    /**
+     * A recording whose node was lost: stopped now and finished from what the media server wrote (or
+     * failed with the reason), so the meeting can be recorded again; a live meeting hears that it
+     * stopped. Nothing when it was stopped meanwhile.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void stopOfLostNode(UUID recordingId) {
+        Recording recording = find(recordingId);
+        Meeting meeting = meetings.lockedByReference(recording.meetingId().toString()).orElse(null);
+        em.refresh(recording); // as committed once the meeting is ours: another node may have stopped it
+        if (meeting == null || recording.status() != Recording.Status.RECORDING) {
+            return;
+        }
+        stop(meeting, recording);
+        audit.record(io.convene.audit.AuditEntry.action(recording.startedBy(), "RECORDING_STOPPED", "recording:" + recording.id(),
+                "meeting " + meeting.id() + ": the node recording it was lost; finished from what the media server wrote",
+                clock.instant()));
+        LOG.warning(() -> "Recording " + recordingId + " of meeting " + meeting.id() + " was left running by a lost node; stopped");
     }
 
     /** The meeting ended while recording: the recording stops with it. */

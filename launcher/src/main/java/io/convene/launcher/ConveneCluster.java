@@ -66,7 +66,7 @@ public final class ConveneCluster implements AutoCloseable {
             for (int i = 0; i < httpPorts.size(); i++) {
                 PayaraMicroServer.Node spec = new PayaraMicroServer.Node(prefix + (i + 1), httpPorts.get(i),
                         new PayaraMicroServer.Cluster(grid, gridPorts.get(i), gridPorts));
-                ManagedProcess process = PayaraMicroServer.launch(settings, config, spec);
+                ManagedProcess process = PayaraMicroServer.launch(settings, config, spec, false);
                 nodes.add(new Node(spec, process));
                 launched.accept(process);
             }

@@ -33,11 +33,13 @@ final class EmbeddedDatabase implements AutoCloseable {
             "host    all           all   ::1/128         scram-sha-256");
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
     private final int port;
     private final String superuserPassword;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, int port, String superuserPassword) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir, int port, String superuserPassword) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
         this.port = port;
         this.superuserPassword = superuserPassword;
     }
@@ -74,7 +76,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 Files.writeString(pwfile, superuserPassword + "\n");
                 builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString());
             }
-            EmbeddedDatabase db = new EmbeddedDatabase(builder.start(), port, superuserPassword);
+            EmbeddedDatabase db = new EmbeddedDatabase(builder.start(), dataDir, port, superuserPassword);
             db.requirePasswords(dataDir, fresh);
             return db;
         } catch (IOException e) {
@@ -181,6 +183,56 @@ final class EmbeddedDatabase implements AutoCloseable {
     private Connection superuser(String database) throws SQLException {
         DataSource ds = postgres.getDatabase("postgres", database);
         return ds.getConnection();
+    }
+
+    /**
+     * Stops the server as an outage would (a fast shutdown, SIGINT: every connection cut, new ones
+     * refused); the answer starts it again on the same folder, port and settings, as zonky started it
+     * (the postgres binary in a user namespace of its own, which it needs when the launcher runs as
+     * root). For tests of how Convene bears losing its database.
+     */
+    Runnable stopForAWhile() {
+        ProcessHandle server = server(dataDir).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        List<String> command = new java.util.ArrayList<>("root".equals(System.getProperty("user.name"))
+                ? List.of("unshare", "-U") : List.of());
+        command.add(server.info().command().orElseThrow());
+        command.addAll(List.of(server.info().arguments().orElseThrow()));
+        run("kill", "-INT", String.valueOf(server.pid()));
+        server.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+        return () -> {
+            try {
+                new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("postgres-restarted.log").toFile())).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (true) {
+                try (Connection c = superuser("postgres")) {
+                    return;
+                } catch (SQLException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("PostgreSQL did not come back", notYet);
+                    }
+                    ManagedProcess.sleep(200);
+                }
+            }
+        };
+    }
+
+    private static void run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     String jdbcUrl(String database) {

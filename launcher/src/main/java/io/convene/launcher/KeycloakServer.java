@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keycloak (the Quarkus distribution from Maven Central) in dev mode on 127.0.0.1, with the
- * Convene realm imported on first start. Its issuer is pinned with --hostname.
+ * Keycloak (the Quarkus distribution from Maven Central) on 127.0.0.1, with the Convene realm
+ * imported on first start: in dev mode for the plain run, in production mode ({@code start}: HTTP
+ * behind the front door, which ends TLS, and its forwarded headers) on a host name. Its issuer is
+ * pinned with --hostname.
  */
 final class KeycloakServer {
 
@@ -33,13 +34,15 @@ final class KeycloakServer {
         }
         installRealm(home);
         int port = settings.keycloakPort();
-        List<String> command = new ArrayList<>(List.of(script.toString(), "start-dev",
+        boolean production = settings.host() != null;
+        List<String> command = new ArrayList<>(List.of(script.toString(), production ? "start" : "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://127.0.0.1:" + port,
                 "--import-realm", "--cache=local"));
-        if (settings.host() != null) { // browsers come through the front door; Convene and the launcher stay on 127.0.0.1
+        command.addAll(LogFormat.chosen().keycloakOptions());
+        if (production) { // browsers come through the front door, which ends TLS; Convene and the launcher stay on 127.0.0.1
             command.set(command.indexOf("--hostname=http://127.0.0.1:" + port), "--hostname=" + settings.publicUrl());
-            command.addAll(List.of("--hostname-backchannel-dynamic=true", "--hostname-admin=http://127.0.0.1:" + port,
-                    "--proxy-headers=xforwarded"));
+            command.addAll(List.of("--http-enabled=true", "--hostname-backchannel-dynamic=true",
+                    "--hostname-admin=http://127.0.0.1:" + port, "--proxy-headers=xforwarded"));
         }
         // secrets go in the environment, not on the command line where `ps` shows them
         Map<String, String> env = new HashMap<>(Map.of(
@@ -47,8 +50,7 @@ final class KeycloakServer {
                 "CONVENE_DEMO_PASSWORD", settings.demoPassword(),
                 "CONVENE_PUBLIC_URL", settings.publicUrl(),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", settings.keycloakAdminPassword(),
-                "JAVA_OPTS_APPEND", "-Xmx512m"));
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", settings.keycloakAdminPassword()));  // kc.sh's own heap outside a container: -Xmx512m
         if (database == null) {
             command.add("--db=dev-mem");
         } else {
@@ -60,7 +62,7 @@ final class KeycloakServer {
         keycloak.awaitHttpOk(settings.keycloakUrl() + "/realms/convene/.well-known/openid-configuration",
                 Duration.ofMinutes(3));
         try {
-            KeycloakAddresses.follow(settings);
+            KeycloakAddresses.follow(settings, new KeycloakAdminApi(settings));
         } catch (RuntimeException e) {
             keycloak.close();
             throw e;
@@ -69,13 +71,22 @@ final class KeycloakServer {
     }
 
     private static void installRealm(Path home) {
+        try {
+            Path target = home.resolve("data/import/convene-realm.json");
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, realm());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The realm Convene is imported with (module sso): its clients, roles and demo accounts. */
+    static String realm() {
         try (InputStream realm = KeycloakServer.class.getResourceAsStream("/keycloak/convene-realm.json")) {
             if (realm == null) {
                 throw new IllegalStateException("convene-realm.json missing from the classpath (module sso)");
             }
-            Path target = home.resolve("data/import/convene-realm.json");
-            Files.createDirectories(target.getParent());
-            Files.copy(realm, target, StandardCopyOption.REPLACE_EXISTING);
+            return new String(realm.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,13 +13,14 @@ public final class Main {
 
     /** What {@code --help} prints: the options, and every setting with its default. */
     static final String USAGE = """
-            Usage: java -jar convene-launcher.jar [--host NAME] [--help]
+            Usage: java -jar convene-launcher.jar [--host NAME] [--log-format text|json] [--help]
 
             Starts the whole Convene suite with embedded defaults and stops it on Ctrl-C.
 
             Options:
-              --host NAME   serve Convene and its sign-in over HTTPS on that host name (convene.host)
-              --help, -h    print this and exit
+              --host NAME          serve Convene and its sign-in over HTTPS on that host name (convene.host)
+              --log-format FORMAT  text (default) or json: one JSON object per line (convene.log.format)
+              --help, -h           print this and exit
 
             Settings (a system property -Dname=value, or the environment variable in capitals with _
             for . and -, e.g. CONVENE_PUBLIC_URL): what the operator sets wins over these defaults.
@@ -29,6 +30,8 @@ public final class Main {
               convene.https.port                    the front door's HTTPS port                     443
               convene.http.redirect-port            its plain HTTP port, redirecting to HTTPS       80
               convene.tls.certificate / .key        the certificate chain and key (PEM)             self-signed, made in <state dir>/tls
+              convene.admin.email / .password       the first administrator on a host name         asked at a terminal; else a one-time password
+              convene.admin.name                    their name                                      Convene Administrator
               convene.http.port                     Convene's HTTP port on 127.0.0.1                8080
               convene.keycloak.port                 the embedded Keycloak's port                    8180
               convene.postgres.port                 the embedded PostgreSQL's port                  15432
@@ -36,9 +39,11 @@ public final class Main {
               convene.state.dir                     where data, secrets and logs are kept           .convene
               convene.nodes                         Payara Micro nodes (behind HAProxy when > 1)    1
               convene.payara.heap                   each Payara Micro's heap (-Xmx)                 512m
+              convene.log.format                    text or json (the launcher, Payara, Keycloak)   text
               convene.db.url / .user / .password    an external PostgreSQL instead of the embedded one
               convene.keycloak.url                  an external Keycloak instead of the embedded one
               convene.keycloak.backend-client-secret  Convene's client secret in Keycloak           made on first run
+              convene.secrets.key                   wraps Convene's keys kept in the database       made on first run
               convene.broker.host / .user / .password an external Artemis broker
               convene.registration.enabled          whether people may register themselves          true
               convene.demo.password                 the demo accounts' password                     Convene-demo-2026
@@ -48,6 +53,7 @@ public final class Main {
               convene.media.ice-interfaces          the interfaces Janus offers candidates on
               convene.turn.urls                     external STUN/TURN servers instead of coturn
               convene.turn.relay-ip                 coturn's relay address                          127.0.0.1
+              convene.turn.tls-port                 coturn's TURN over TLS port (with a host)       5349
               convene.turn.allowed-peer-ips         further peers coturn may relay to
               convene.http.trust-forwarded-proto    trust X-Forwarded-Proto from a proxy in front   true with a host, else false
               convene.keycloak.home                 where Keycloak is unpacked                       the build's
@@ -64,11 +70,16 @@ public final class Main {
                 System.setProperty("convene.host", args[++i]);
                 continue;
             }
+            if (args[i].equals("--log-format") && i + 1 < args.length) {
+                System.setProperty("convene.log.format", args[++i]);
+                continue;
+            }
             System.err.println("Unknown option " + args[i] + "\n");
             System.err.print(USAGE);
             System.exit(2);
         }
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
+        LogFormat.chosen().applyToLauncher();
         Path launcherJar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         Path runtime = launcherJar.getParent().resolve("runtime");
         Path state = Path.of(SuiteSettings.setting("convene.state.dir", ".convene")).toAbsolutePath();
@@ -93,14 +104,6 @@ public final class Main {
                   STUN/TURN     %s
                   HTTPS         %s
                   Logs          %s
-                Demo accounts (password %s):
-                  ada@convene.example     admin, host
-                  hana@convene.example    host
-                  pablo@convene.example   participant
-                  cora@convene.example    compliance-officer
-                Try: curl -s -X POST %s/api/users/login -H 'Content-Type: application/json' \\
-                       -d '{"email":"hana@convene.example","password":"%s"}'
-                Ctrl-C stops everything.
                 """, (System.nanoTime() - t0) / 1e9,
                 nodes == 1 ? "one Payara Micro" : nodes + " Payara Micro nodes (ports " + (s.httpPort() + 1) + "-"
                         + (s.httpPort() + nodes) + ", one data grid) behind HAProxy", s.publicUrl(), s.publicUrl(), s.publicUrl(),
@@ -110,9 +113,24 @@ public final class Main {
                 suite.dbUrl(), s.brokerHost(), s.brokerPort(),
                 s.mailHost() == null ? "off (set CONVENE_MAIL_HOST and CONVENE_MAIL_PORT to send invitations)"
                         : "via " + s.mailHost() + ":" + s.mailPort(),
-                suite.mediaDescription(), suite.turnDescription(), suite.tlsDescription(),
-                state.resolve("logs"), s.demoPassword(),
-                s.publicUrl(), s.demoPassword());
+                suite.mediaDescription(), suite.turnDescription(), suite.tlsDescription(), state.resolve("logs"));
+        if (suite.accountsDescription() != null) {
+            System.out.printf("""
+                      Administrator %s
+                    Ctrl-C stops everything.
+                    """, suite.accountsDescription());
+        } else {
+            System.out.printf("""
+                    Demo accounts (password %s):
+                      ada@convene.example     admin, host
+                      hana@convene.example    host
+                      pablo@convene.example   participant
+                      cora@convene.example    compliance-officer
+                    Try: curl -s -X POST %s/api/users/login -H 'Content-Type: application/json' \\
+                           -d '{"email":"hana@convene.example","password":"%s"}'
+                    Ctrl-C stops everything.
+                    """, s.demoPassword(), s.publicUrl(), s.demoPassword());
+        }
         String lost = suite.awaitLoss();
         System.err.println("Convene stopped: " + lost);
         System.exit(1);

@@ -46,14 +46,25 @@ final class ManagedProcess implements AutoCloseable {
         return start(name, command, environment, workDir, log, ProcessBuilder.Redirect.to(log.toFile()));
     }
 
+    /** Started with its output added to the log (a process started again: what the last one wrote stays). */
+    static ManagedProcess startAppending(String name, List<String> command, Map<String, String> environment, Path workDir,
+                                         Path log) {
+        return start(name, command, environment, workDir, log, ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+
     private static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
                                         Path log, ProcessBuilder.Redirect output) {
         try {
             Files.createDirectories(log.getParent());
+            boolean json = LogFormat.chosen() == LogFormat.JSON;
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(output);
+                    .redirectErrorStream(true).redirectOutput(json ? ProcessBuilder.Redirect.PIPE : output);
             builder.environment().putAll(environment);
-            return new ManagedProcess(name, builder.start(), log, command, environment, workDir);
+            Process process = builder.start();
+            if (json) {
+                JsonLogPump.start(name, process.getInputStream(), log, output.type() == ProcessBuilder.Redirect.Type.APPEND);
+            }
+            return new ManagedProcess(name, process, log, command, environment, workDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -61,7 +72,7 @@ final class ManagedProcess implements AutoCloseable {
 
     /** The same command started again (after this one exited), its output added to the same log. */
     ManagedProcess again() {
-        return start(name, command, environment, workDir, log, ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return startAppending(name, command, environment, workDir, log);
     }
 
     /** Completes when the process has exited, however. */
@@ -89,6 +100,11 @@ final class ManagedProcess implements AutoCloseable {
 
     /** Waits for a 200 whose body contains {@code mark} (a server may answer before its applications are in). */
     void awaitHttpOk(String url, String mark, Duration timeout) {
+        awaitHttp(url, 200, mark, timeout);
+    }
+
+    /** Waits for an answer with {@code status} whose body contains {@code mark}. */
+    void awaitHttp(String url, int status, String mark, Duration timeout) {
         // HTTP/1.1: an h2c upgrade asked of a server still starting could hang past the request's timeout
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
@@ -100,7 +116,7 @@ final class ManagedProcess implements AutoCloseable {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
                         .build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains(mark)) {
+                if (r.statusCode() == status && r.body().contains(mark)) {
                     return;
                 }
             } catch (IOException notYet) {

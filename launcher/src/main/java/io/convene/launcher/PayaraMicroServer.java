@@ -45,13 +45,20 @@ final class PayaraMicroServer {
     }
 
     static ManagedProcess start(SuiteSettings settings, Map<String, String> config) {
-        ManagedProcess payara = launch(settings, config, new Node("payara", settings.httpPort(), null));
+        ManagedProcess payara = launch(settings, config, new Node("payara", settings.httpPort(), null), false);
+        awaitReady(payara, settings.httpUrl());
+        return payara;
+    }
+
+    /** Started again after it exited: its log keeps what the last one wrote (why it stopped, above all). */
+    static ManagedProcess restart(SuiteSettings settings, Map<String, String> config) {
+        ManagedProcess payara = launch(settings, config, new Node("payara", settings.httpPort(), null), true);
         awaitReady(payara, settings.httpUrl());
         return payara;
     }
 
     /** Starts a node without waiting for it: several start side by side; then {@link #awaitReady}. */
-    static ManagedProcess launch(SuiteSettings settings, Map<String, String> config, Node node) {
+    static ManagedProcess launch(SuiteSettings settings, Map<String, String> config, Node node, boolean again) {
         Path work = settings.stateDir().toAbsolutePath().resolve(node.name());
         Path rootDir = work.resolve("root");
         List<String> preboot = new ArrayList<>(List.of(
@@ -68,6 +75,8 @@ final class PayaraMicroServer {
             Folders.deleteRecursively(rootDir); // a stale root dir redeploys old applications
             Files.createDirectories(work);
             Files.write(work.resolve("preboot.asadmin"), preboot);
+            LogFormat.write(work.resolve("logging.properties"),
+                    LogFormat.chosen().payaraLoggingProperties(settings.runtimeDir().resolve("payara-micro.jar")));
             Files.write(work.resolve("postboot.asadmin"),
                     BrokerResources.commands(settings, "${ENV=" + PASSWORD_VARIABLE + "}"));
             Properties props = new Properties();
@@ -96,16 +105,23 @@ final class PayaraMicroServer {
                 "--port", String.valueOf(node.httpPort()),
                 "--rootdir", rootDir.toString(),
                 "--prebootcommandfile", work.resolve("preboot.asadmin").toString(),
+                "--logproperties", work.resolve("logging.properties").toString(),
                 "--postbootcommandfile", work.resolve("postboot.asadmin").toString(),
                 "--systemproperties", work.resolve("convene.properties").toString(),
                 "--deploy", runtime.resolve("ROOT.war").toString()));
-        return ManagedProcess.start("Payara Micro (" + node.name() + ")", command,
-                Map.of(PASSWORD_VARIABLE, settings.brokerPassword()), work,
-                settings.stateDir().resolve("logs/" + node.name() + ".log"));
+        String name = "Payara Micro (" + node.name() + ")";
+        Map<String, String> environment = Map.of(PASSWORD_VARIABLE, settings.brokerPassword());
+        Path log = settings.stateDir().resolve("logs/" + node.name() + ".log");
+        return again ? ManagedProcess.startAppending(name, command, environment, work, log)
+                : ManagedProcess.start(name, command, environment, work, log);
     }
 
-    /** Payara answers /health before the WAR is in: waits for Convene's own check. */
+    /**
+     * Payara answers /health before the WAR is in, and the WAR's checks before its REST API serves:
+     * waits for Convene's own checks, then for its API to refuse a call without a token as it does.
+     */
     static void awaitReady(ManagedProcess payara, String url) {
         payara.awaitHttpOk(url + "/health/ready", "\"database\"", Duration.ofMinutes(4));
+        payara.awaitHttp(url + "/api/meetings/upcoming", 401, "\"status\":401", Duration.ofMinutes(2));
     }
 }

@@ -33,7 +33,10 @@ public final class Suite implements AutoCloseable {
     private TurnServer turn;
     private JanusServer janus;
     private Supervised convene;
+    private EmbeddedDatabase database;
+    private volatile boolean databaseStoppedOnPurpose;
     private TlsCertificate certificate;
+    private FirstAdministrator.Made administrator;
 
     private Suite(SuiteSettings settings, int nodes) {
         this.settings = settings;
@@ -92,6 +95,33 @@ public final class Suite implements AutoCloseable {
         convene.current().kill();
     }
 
+    /** A PostgreSQL that stops (but for {@link #interruptDatabase()}) stops the suite. */
+    private void watchDatabase() {
+        Path dataDir = settings.stateDir().resolve("postgres");
+        EmbeddedDatabase.server(dataDir).ifPresent(server -> server.onExit().thenRun(() -> {
+            if (!databaseStoppedOnPurpose) {
+                lost("PostgreSQL exited (its log: " + dataDir.resolve("log") + "); Convene keeps nothing without it");
+            }
+        }));
+    }
+
+    /**
+     * For tests: the embedded PostgreSQL stopped as an outage would stop it (connections cut, new ones
+     * refused) while everything else runs; closing the answer starts it again.
+     */
+    public AutoCloseable interruptDatabase() {
+        if (database == null) {
+            throw new IllegalStateException("The database is not the suite's own");
+        }
+        databaseStoppedOnPurpose = true;
+        Runnable restart = database.stopForAWhile();
+        return () -> {
+            restart.run();
+            databaseStoppedOnPurpose = false;
+            watchDatabase();
+        };
+    }
+
     /** Waits while the suite runs; answers what stopped it when a part it cannot run without was lost. */
     public String awaitLoss() throws InterruptedException {
         try {
@@ -122,10 +152,8 @@ public final class Suite implements AutoCloseable {
             DatabaseSecrets secrets = settings.databaseSecrets();
             EmbeddedDatabase db = EmbeddedDatabase.start(settings.stateDir().resolve("postgres"),
                     settings.postgresPort(), settings.keycloakInMemory(), secrets.superuser());
-            push(db);
-            Path dataDir = settings.stateDir().resolve("postgres");
-            EmbeddedDatabase.server(dataDir).ifPresent(server -> server.onExit().thenRun(() -> lost("PostgreSQL exited (its log: "
-                    + dataDir.resolve("log") + "); Convene keeps nothing without it")));
+            database = push(db);
+            watchDatabase();
             dbUser = APPLICATION_ROLE;
             dbPassword = secrets.application();
             migrationUser = SCHEMA_OWNER;
@@ -146,13 +174,19 @@ public final class Suite implements AutoCloseable {
         }
         if (settings.externalKeycloakUrl() == null) {
             push(Supervised.essential(KeycloakServer.start(settings, keycloakDb), this::lost)); // its realm and sessions: not restarted alone
+            if (settings.host() != null) {
+                administrator = FirstAdministrator.forHostName(settings);
+            }
             LOG.info(() -> "Keycloak ready at " + settings.keycloakUrl());
         }
         if (System.getProperty("convene.turn.urls") == null || System.getProperty("convene.media.janus-url") == null) {
             MediaPackages.ensure();
         }
+        if (settings.host() != null) {
+            certificate = TlsCertificate.forHost(settings.host(), settings.stateDir());
+        }
         if (System.getProperty("convene.turn.urls") == null) {
-            turn = TurnServer.startIfInstalled(settings.stateDir(), settings.host(), settings.bindAddress());
+            turn = TurnServer.startIfInstalled(settings.stateDir(), settings.host(), settings.bindAddress(), certificate);
             if (turn != null) {
                 push(Supervised.sameCommandAgain(turn.process(), started -> ManagedProcess.sleep(500)));
                 LOG.info(() -> "coturn (STUN/TURN) ready at 127.0.0.1:" + turn.port());
@@ -168,7 +202,7 @@ public final class Suite implements AutoCloseable {
         if (nodes == 1) {
             Map<String, String> config = applicationConfig();
             convene = push(Supervised.restarting(PayaraMicroServer.start(settings, config),
-                    exited -> PayaraMicroServer.start(settings, config)));
+                    exited -> PayaraMicroServer.restart(settings, config)));
         } else {
             java.util.List<Integer> ports = java.util.stream.IntStream.rangeClosed(1, nodes)
                     .mapToObj(i -> settings.httpPort() + i).toList();
@@ -177,7 +211,6 @@ public final class Suite implements AutoCloseable {
             LOG.info(() -> "HAProxy in front of " + nodes + " nodes at " + settings.httpUrl());
         }
         if (settings.host() != null) {
-            certificate = TlsCertificate.forHost(settings.host(), settings.stateDir());
             push(Supervised.sameCommandAgain(FrontDoor.start(settings, certificate), started -> FrontDoor.awaitListening(started,
                     "0.0.0.0".equals(settings.bindAddress()) ? "127.0.0.1" : settings.bindAddress(), settings.httpsPort())));
             LOG.info(() -> "HTTPS front door at " + settings.publicUrl() + " (" + settings.bindAddress() + ":"
@@ -212,6 +245,7 @@ public final class Suite implements AutoCloseable {
         }
         config.put("convene.keycloak.url", settings.keycloakUrl());
         config.put("convene.keycloak.backend-client-secret", settings.backendClientSecret());
+        config.put("convene.secrets.key", settings.secretsKey());
         config.put("convene.registration.enabled", String.valueOf(settings.registrationEnabled()));
         config.put("convene.public-url", settings.publicUrl());
         if (settings.host() != null && settings.externalKeycloakUrl() == null) { // browsers reach Keycloak through the front door
@@ -238,6 +272,7 @@ public final class Suite implements AutoCloseable {
         }
         return turn == null ? "off (apt-get install coturn for relayed media)"
                 : "coturn at " + (settings.host() == null ? "127.0.0.1" : settings.host()) + ":" + turn.port()
+                        + (turn.tlsPort() == 0 ? "" : ", over TLS on " + turn.tlsPort())
                         + " (credentials per participant, an hour each)";
     }
 
@@ -252,6 +287,19 @@ public final class Suite implements AutoCloseable {
                         + "\n                or for a quick look start Chromium with --ignore-certificate-errors-spki-list="
                         + certificate.spki()
                 : "the operator's, SHA-256 " + certificate.fingerprint() + " (HSTS on)";
+    }
+
+    /** For the start-up banner: who signs in first on a host name (the demo accounts are for the plain run). */
+    public String accountsDescription() {
+        if (settings.host() == null) {
+            return null;
+        }
+        if (administrator == null) {
+            return settings.externalKeycloakUrl() != null ? "in your Keycloak" : "the realm's administrators (made on an earlier start)";
+        }
+        return administrator.email() + (administrator.temporary()
+                ? ", one-time password " + administrator.password() + " (changed at the first sign-in)"
+                : ", with the password given (convene.admin.password)");
     }
 
     /** For the start-up banner: the media server, or why there is none. */

@@ -40,9 +40,17 @@ public record SuiteSettings(
         String keycloakAdminPassword,
         DatabaseSecrets databaseSecrets,
         String mailHost,
-        int mailPort) {
+        int mailPort,
+        String secretsKey) {
 
     public static final String DEMO_PASSWORD = "Convene-demo-2026";
+
+    /** Where it runs, never the secrets it holds. */
+    @Override
+    public String toString() {
+        return "SuiteSettings[" + stateDir + ", http " + httpPort + ", keycloak " + keycloakPort + ", postgres " + postgresPort
+                + ", broker " + brokerPort + "]";
+    }
 
     /** The settings of the README's run command: fixed ports, state kept in {@code stateDir}. */
     public static SuiteSettings forRun(Path stateDir, Path runtimeDir) {
@@ -60,7 +68,7 @@ public record SuiteSettings(
                 setting("convene.demo.password", DEMO_PASSWORD), secrets.getProperty("keycloak-admin-password"),
                 new DatabaseSecrets(secrets.getProperty("postgres-password"), secrets.getProperty("db-owner-password"),
                         secrets.getProperty("db-password"), secrets.getProperty("keycloak-db-password")),
-                setting("convene.mail.host", null), intSetting("convene.mail.port", 25));
+                setting("convene.mail.host", null), intSetting("convene.mail.port", 25), secrets.getProperty("secrets-key"));
     }
 
     /** Settings for a test run: free ports, a throw-away state folder, Keycloak in memory. */
@@ -68,7 +76,7 @@ public record SuiteSettings(
         return new SuiteSettings(stateDir, freePort(), freePort(), freePort(), freePort(), null, null, null, null,
                 null, "convene", randomSecret(), true, true,
                 defaultKeycloakHome(), runtimeDir, randomSecret(), "Test-" + randomSecret(), randomSecret(),
-                DatabaseSecrets.random(), null, 0);
+                DatabaseSecrets.random(), null, 0, randomSecret());
     }
 
     /** The same, sending mail through this SMTP server. */
@@ -76,7 +84,7 @@ public record SuiteSettings(
         return new SuiteSettings(stateDir, httpPort, keycloakPort, postgresPort, brokerPort, externalDbUrl,
                 externalDbUser, externalDbPassword, externalKeycloakUrl, externalBrokerHost, brokerUser, brokerPassword,
                 keycloakInMemory, registrationEnabled, keycloakHome, runtimeDir, backendClientSecret, demoPassword,
-                keycloakAdminPassword, databaseSecrets, host, port);
+                keycloakAdminPassword, databaseSecrets, host, port, secretsKey);
     }
 
     /** Where the suite's own HTTP port answers on this machine (readiness checks, the nodes behind HAProxy). */
@@ -152,8 +160,9 @@ public record SuiteSettings(
 
     /**
      * Secrets made on the first run and kept in the state folder (readable by its owner only), one
-     * per use: Keycloak's client secret, its admin's password, the broker's, and the embedded
-     * PostgreSQL's superuser, schema owner, application and Keycloak passwords.
+     * per use: Keycloak's client secret, its admin's password, the broker's, the embedded
+     * PostgreSQL's superuser, schema owner, application and Keycloak passwords, and the key that
+     * wraps Convene's own keys in the database (so a database dump alone opens nothing sealed).
      */
     private static Properties secrets(Path stateDir) {
         Path file = stateDir.resolve("secrets.properties");
@@ -169,7 +178,7 @@ public record SuiteSettings(
             }
             boolean added = false;
             for (String name : new String[] {"backend-client-secret", "keycloak-admin-password", "broker-password",
-                    "postgres-password", "db-owner-password", "db-password", "keycloak-db-password"}) {
+                    "postgres-password", "db-owner-password", "db-password", "keycloak-db-password", "secrets-key"}) {
                 if (secrets.getProperty(name) == null) {
                     secrets.setProperty(name, randomSecret());
                     added = true;

@@ -35,14 +35,17 @@ final class TurnServer implements AutoCloseable {
 
     private final ManagedProcess process;
     private final int port;
+    /** TURN over TLS (with a host name's certificate), or 0. */
+    private final int tlsPort;
     private final String secret;
     /** The name browsers reach it by, and the address it takes connections on here. */
     private final String name;
     private final String listening;
 
-    private TurnServer(ManagedProcess process, int port, String secret, String name, String listening) {
+    private TurnServer(ManagedProcess process, int port, int tlsPort, String secret, String name, String listening) {
         this.process = process;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.secret = secret;
         this.name = name;
         this.listening = listening;
@@ -61,12 +64,15 @@ final class TurnServer implements AutoCloseable {
             "240.0.0.0-255.255.255.255", "::1", "::ffff:0.0.0.0-::ffff:255.255.255.255", "64:ff9b::-64:ff9b::ffff:ffff",
             "fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "fe80::-febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
 
-    /** The started server, or null when coturn is not installed. */
     /**
-     * @param host     the public host name browsers reach it by (null: 127.0.0.1 only)
-     * @param listenOn where it listens for them (0.0.0.0: every address)
+     * The started server, or null when coturn is not installed.
+     *
+     * @param host        the public host name browsers reach it by (null: 127.0.0.1 only)
+     * @param listenOn    where it listens for them (0.0.0.0: every address)
+     * @param certificate the host name's certificate: TURN over TLS too, on {@code convene.turn.tls-port}
+     *                    (5349), for networks that let nothing but TLS out; null: none
      */
-    static TurnServer startIfInstalled(Path stateDir, String host, String listenOn) {
+    static TurnServer startIfInstalled(Path stateDir, String host, String listenOn, TlsCertificate certificate) {
         if (!Files.isExecutable(BINARY)) {
             LOG.warning("TURN is off: coturn is not installed (apt-get install coturn); clients get no relay");
             return null;
@@ -83,11 +89,18 @@ final class TurnServer implements AutoCloseable {
                 "use-auth-secret", "static-auth-secret=" + secret, "realm=" + REALM,
                 // browsers relay over UDP; a TCP relay (RFC 6062) would let a guest reach TCP services
                 "no-tcp-relay", "no-multicast-peers",
-                "no-tls", "no-dtls", "no-cli", "no-software-attribute",
+                "no-dtls", "no-cli", "no-software-attribute",
                 "userdb=" + dir.resolve("turndb"), "pidfile=" + dir.resolve("turnserver.pid"),
                 "simple-log", "log-file=stdout"));
         if (!"0.0.0.0".equals(listenOn)) {
             config.add("listening-ip=" + listenOn);
+        }
+        int tlsPort = certificate == null ? 0 : Integer.parseInt(SuiteSettings.setting("convene.turn.tls-port", "5349"));
+        if (certificate == null) {
+            config.add("no-tls");
+        } else { // the front door's file: the chain, then the key
+            config.addAll(List.of("tls-listening-port=" + tlsPort, "cert=" + certificate.pem(), "pkey=" + certificate.pem(),
+                    "no-tlsv1", "no-tlsv1_1"));
         }
         DENIED_PEERS.forEach(range -> config.add("denied-peer-ip=" + range));
         // only the media server's own addresses are let through the denials (loopback in the tests' namespace)
@@ -108,7 +121,7 @@ final class TurnServer implements AutoCloseable {
         ManagedProcess process = ManagedProcess.start("coturn", List.of(BINARY.toString(), "-c", file.toString()),
                 Map.of(), dir, stateDir.resolve("logs").resolve("coturn.log"));
         LOG.info(() -> "coturn relays to public addresses and " + (allowed.isEmpty() ? "no others" : allowed) + " only");
-        TurnServer server = new TurnServer(process, port, secret, host == null ? "127.0.0.1" : host,
+        TurnServer server = new TurnServer(process, port, tlsPort, secret, host == null ? "127.0.0.1" : host,
                 "0.0.0.0".equals(listenOn) ? "127.0.0.1" : listenOn);
         server.awaitListening(Duration.ofSeconds(20));
         return server;
@@ -192,8 +205,9 @@ final class TurnServer implements AutoCloseable {
 
     /** What Convene needs to hand out ICE servers. */
     Map<String, String> applicationConfig() {
-        return Map.of("convene.turn.urls", "turn:" + name + ":" + port + "?transport=udp,turn:" + name + ":" + port + "?transport=tcp",
-                "convene.turn.secret", secret, "convene.stun.urls", "stun:" + name + ":" + port);
+        String urls = "turn:" + name + ":" + port + "?transport=udp,turn:" + name + ":" + port + "?transport=tcp"
+                + (tlsPort == 0 ? "" : ",turns:" + name + ":" + tlsPort + "?transport=tcp");
+        return Map.of("convene.turn.urls", urls, "convene.turn.secret", secret, "convene.stun.urls", "stun:" + name + ":" + port);
     }
 
     /** The running coturn, for the suite to watch. */
@@ -203,6 +217,11 @@ final class TurnServer implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** TURN over TLS's port, or 0 when there is none. */
+    int tlsPort() {
+        return tlsPort;
     }
 
     @Override

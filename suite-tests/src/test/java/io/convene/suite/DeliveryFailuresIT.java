@@ -81,12 +81,17 @@ class DeliveryFailuresIT extends SignedInPeople {
                 refused.add(api().post("/api/meetings/schedule", host, with(draft(title), "invitees",
                         List.of("x@example.org"))));
             }
+            Reply ready = api().get("/health/ready", null);
+            assertThat(ready.status()).as(ready.toString()).isEqualTo(503);
+            assertThat(stateOf(ready, "broker")).isEqualTo("DOWN");
+            assertThat(stateOf(ready, "database")).isEqualTo("UP");
         } finally {
             broker.start();
         }
         assertThat(refused).allSatisfy(r -> {
             assertThat(r.status()).as(r.toString()).isEqualTo(503);
             assertThat(r.contentType()).contains("application/problem+json");
+            assertThat(r.headers().firstValue("Retry-After")).as("when to come back").isPresent();
         });
         assertThat(ConveneSuite.count("select count(*) from meetings where title = '" + title + "'")).isZero();
         assertThat(api().get("/api/users/profile", pablo).status()).isEqualTo(200);
@@ -95,6 +100,16 @@ class DeliveryFailuresIT extends SignedInPeople {
                 r -> r.status() == 201, Duration.ofSeconds(60));
         assertThat(NotificationsIT.awaitKinds(pablo, after.text("id"), 1)).as("the consumers reconnected by themselves")
                 .containsExactly("INVITED");
+    }
+
+    /** The status of one part in the readiness check's answer. */
+    static String stateOf(Reply ready, String part) {
+        for (JsonNode check : ready.json().get("checks")) {
+            if (part.equals(check.get("name").asText())) {
+                return check.get("status").asText();
+            }
+        }
+        throw new AssertionError("No check " + part + " in " + ready);
     }
 
     /** The dead letter whose delivery is about the meeting, or null. */

@@ -43,14 +43,18 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class HttpsHostIT {
 
     private static final String HOST = "meet.convene.test";
+    private static final String ADMIN = "it-admin@convene.test";
+    private static final String PETRA = "petra@convene.test";
     private static final Pattern LINK = Pattern.compile("https://\\S+/join/\\S+");
     private static Process launcher;
     private static Path state;
     private static String address;
     private static int httpsPort;
     private static int redirectPort;
+    private static int turnTlsPort;
     private static Api local;
     private static String demoPassword;
+    private static String adminPassword;
 
     @BeforeAll
     static void startTheLauncherOnAHostName() throws Exception {
@@ -59,22 +63,25 @@ class HttpsHostIT {
         state = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "https-host");
         httpsPort = freePort();
         redirectPort = freePort();
+        turnTlsPort = freePort();
         int httpPort = freePort();
         demoPassword = "Https-" + Long.toHexString(System.nanoTime());
+        adminPassword = "Admin-" + Long.toHexString(System.nanoTime());
         Path jar = Path.of(System.getProperty("convene.runtime.dir", "../launcher/target/runtime")).toAbsolutePath()
                 .getParent().resolve("convene-launcher.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dconvene.state.dir=" + state, "-Dconvene.http.port=" + httpPort, "-Dconvene.keycloak.port=" + freePort(),
                 "-Dconvene.postgres.port=" + freePort(), "-Dconvene.broker.port=" + freePort(),
                 "-Dconvene.bind-address=" + address, "-Dconvene.https.port=" + httpsPort,
-                "-Dconvene.http.redirect-port=" + redirectPort, "-Dconvene.demo.password=" + demoPassword,
+                "-Dconvene.http.redirect-port=" + redirectPort, "-Dconvene.turn.tls-port=" + turnTlsPort, "-Dconvene.demo.password=" + demoPassword,
+                "-Dconvene.admin.email=" + ADMIN, "-Dconvene.admin.password=" + adminPassword,
                 "-Dconvene.mail.host=127.0.0.1", "-Dconvene.mail.port=" + ConveneSuite.smtp().getSmtp().getPort()));
         for (String passed : List.of("convene.media.ice-interfaces", "convene.turn.relay-ip")) { // the tests' namespace
             if (System.getProperty(passed) != null) {
                 command.add("-D" + passed + "=" + System.getProperty(passed));
             }
         }
-        command.addAll(List.of("-jar", jar.toString(), "--host", HOST));
+        command.addAll(List.of("-jar", jar.toString(), "--host", HOST, "--log-format", "json"));
         Path output = state.resolve("launcher.out");
         launcher = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
@@ -100,21 +107,33 @@ class HttpsHostIT {
     @Test
     void anInvitationTakesPeopleIntoTheMeetingOverHttpsOnItsHostName() throws Exception {
         String banner = Files.readString(state.resolve("launcher.out"));
+        assertThat(Files.readString(state.resolve("logs/keycloak.log"))).as("Keycloak in production mode")
+                .contains("Keycloak").doesNotContain("development mode");
         assertThat(banner).contains("REST API      https://" + HOST + ":" + httpsPort + "/api");
         String spki = spkiOf(state.resolve("tls/self-signed.crt"));
         assertThat(banner).as("how to trust it is printed").contains("--ignore-certificate-errors-spki-list=" + spki);
 
-        String hana = local.post("/api/users/login", null, Map.of("email", Meetings.HOST, "password", demoPassword)).text("access_token");
-        Reply meeting = local.post("/api/meetings/schedule", hana, Meetings.with(Meetings.draft("Over HTTPS"),
-                "invitees", List.of(Meetings.PARTICIPANT), "settings", Map.of("joinBeforeHost", true)));
+        assertThat(banner).contains("Administrator " + ADMIN).doesNotContain("Demo accounts");
+        Reply demo = local.post("/api/users/login", null, Map.of("email", Meetings.HOST, "password", demoPassword));
+        assertThat(demo.status()).as("no demo accounts on a host name: " + demo).isEqualTo(401);
+
+        // the first administrator (from the settings) makes a colleague's account and schedules with them
+        String admin = local.post("/api/users/login", null, Map.of("email", ADMIN, "password", adminPassword)).text("access_token");
+        Reply petra = local.post("/api/admin/accounts", admin, Map.of("email", PETRA, "name", "Petra Partner",
+                "temporaryPassword", "Temporary-pass-1", "roles", List.of("participant")));
+        assertThat(petra.status()).as(petra.toString()).isEqualTo(201);
+        Reply meeting = local.post("/api/meetings/schedule", admin, Meetings.with(Meetings.draft("Over HTTPS"),
+                "invitees", List.of(PETRA), "settings", Map.of("joinBeforeHost", true)));
         assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
         String id = meeting.text("id");
         String link = linkIn(id);
         assertThat(link).startsWith("https://" + HOST + ":" + httpsPort + "/join/");
-        assertThat(local.post("/api/meetings/" + id + "/join", hana, Map.of()).status()).isEqualTo(200);
-        JsonNode ice = local.get("/api/meetings/" + id + "/ice-servers", hana).json();
+        assertThat(local.post("/api/meetings/" + id + "/join", admin, Map.of()).status()).isEqualTo(200);
+        JsonNode ice = local.get("/api/meetings/" + id + "/ice-servers", admin).json();
         assertThat(ice.toString()).as("the ICE servers on the public name").contains("turn:" + HOST + ":")
-                .doesNotContain("127.0.0.1");
+                .contains("turns:" + HOST + ":" + turnTlsPort + "?transport=tcp").doesNotContain("127.0.0.1");
+        assertThat(certificateOfTurnOverTls()).as("coturn's TLS serves the name's certificate")
+                .isEqualTo(certificateIn(state.resolve("tls/self-signed.crt")));
 
         // plain HTTP on the name is sent to HTTPS, the path kept
         assertThat(plainHttp("/join/abc?t=1")).startsWith("HTTP/1.1 301")
@@ -123,8 +142,8 @@ class HttpsHostIT {
         String[] browser = {"--host-resolver-rules=MAP " + HOST + " " + address, "--ignore-certificate-errors-spki-list=" + spki};
         try (Console host = Console.open(1000, 800, concat(Console.MEDIA, browser));
              Console pablo = Console.open(1000, 800, concat(Console.MEDIA, browser))) {
-            signInThroughTheLink(host, link, Meetings.HOST);
-            signInThroughTheLink(pablo, link, Meetings.PARTICIPANT);
+            signInThroughTheLink(host, link, ADMIN, adminPassword, null);
+            signInThroughTheLink(pablo, link, PETRA, "Temporary-pass-1", "Petra-own-pass-2"); // a first sign-in: her own password
             for (Console page : List.of(host, pablo)) {
                 assertThat(page.script("return window.isSecureContext && location.protocol;")).isEqualTo("https:");
                 assertThat(page.browser.getCurrentUrl()).startsWith("https://" + HOST + ":" + httpsPort + "/join/");
@@ -140,19 +159,41 @@ class HttpsHostIT {
         }
     }
 
-    /** Opens the link, signs in on Keycloak's page (served through the same door), and is in the meeting. */
-    private static void signInThroughTheLink(Console page, String link, String email) {
+    @Test
+    void askedForJsonLogsEveryPartWritesOneObjectPerLine() throws IOException {
+        for (String log : List.of("payara.log", "keycloak.log", "janus.log", "coturn.log")) {
+            List<String> lines = Files.readAllLines(state.resolve("logs").resolve(log)).stream().filter(l -> !l.isBlank()).toList();
+            assertThat(lines).as(log).isNotEmpty();
+            for (String line : lines) {
+                assertThat(Api.JSON.readTree(line).isObject()).as(log + ": " + line).isTrue();
+            }
+        }
+        String launcherLog = Files.readString(state.resolve("launcher.out"));
+        assertThat(launcherLog).contains("{\"timestamp\":").contains("\"logger\":\"io.convene.launcher.Suite\"");
+    }
+
+    /**
+     * Opens the link, signs in on Keycloak's page (served through the same door; a new password
+     * chosen there when {@code newPassword} is given), and is in the meeting.
+     */
+    private static void signInThroughTheLink(Console page, String link, String email, String password, String newPassword) {
         page.browser.get(link);
         page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(email);
         assertThat(page.browser.getCurrentUrl()).as("Keycloak on the public name").startsWith("https://" + HOST + ":" + httpsPort
                 + "/realms/convene/");
-        page.browser.findElement(By.id("password")).sendKeys(demoPassword);
+        page.browser.findElement(By.id("password")).sendKeys(password);
         page.browser.findElement(By.id("kc-login")).click();
+        if (newPassword != null) {
+            page.wait.withMessage(page::describe).until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")))
+                    .sendKeys(newPassword);
+            page.browser.findElement(By.id("password-confirm")).sendKeys(newPassword);
+            page.click(By.id("kc-submit"));
+        }
         page.wait.withMessage(page::describe).until(ExpectedConditions.textToBePresentInElementLocated(By.id("people"), "(you)"));
     }
 
     private static String linkIn(String meetingId) {
-        EmailInvitesIT.Invite invite = EmailInvitesIT.awaitInvites(Meetings.PARTICIPANT, meetingId + "@convene", 1).get(0);
+        EmailInvitesIT.Invite invite = EmailInvitesIT.awaitInvites(PETRA, meetingId + "@convene", 1).get(0);
         Matcher link = LINK.matcher(invite.text());
         assertThat(link.find()).as(invite.text()).isTrue();
         return link.group();
@@ -167,6 +208,35 @@ class HttpsHostIT {
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** The certificate coturn presents on its TLS port, as a client that trusts whatever it is shown reads it. */
+    private static X509Certificate certificateOfTurnOverTls() throws Exception {
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) { // compared below instead
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(address, turnTlsPort)) {
+            socket.startHandshake();
+            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+        }
+    }
+
+    private static X509Certificate certificateIn(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
     }
 

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 class PlatformIT {
 
     @Test
-    void readinessChecksTheDatabase() {
+    void readinessChecksEachPartANodeNeeds() {
         Reply ready = api().get("/health/ready", null);
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.text("status")).isEqualTo("UP");
-        assertThat(ready.json().get("checks").findValuesAsText("name")).contains("database");
+        assertThat(ready.json().get("checks").findValuesAsText("name")).contains("database", "keycloak", "broker", "media");
+        assertThat(ready.raw()).as("a public check tells states, not addresses").doesNotContain("127.0.0.1");
     }
 
     @Test
@@ -27,6 +28,79 @@ class PlatformIT {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw()).isNotBlank();
         assertThat(metrics.raw()).as("what a cluster scales on (docs/kubernetes.md)").containsPattern("convene_channel_sockets\\{[^}]*\\} \\d");
+    }
+
+    @Test
+    void theProductsFiguresAreOnTheScrapeAndMoveWithWhatHappens() {
+        String host = ConveneSuite.tokenOf(Meetings.HOST);
+        String pablo = ConveneSuite.tokenOf(Meetings.PARTICIPANT);
+        String cora = ConveneSuite.tokenOf(Meetings.COMPLIANCE);
+        String before = scrape();
+        Meetings.Gathering g = Meetings.gather(host, pablo, cora, Meetings.draft("Counted"));
+        assertThat(ClusterIT.chat(api(), g.id(), pablo, "counted").status()).isEqualTo(201);
+        String after = scrape();
+        assertThat(figure(after, "convene_joins_total") - figure(before, "convene_joins_total")).as("three joins").isEqualTo(3);
+        assertThat(figure(after, "convene_chat_messages_total") - figure(before, "convene_chat_messages_total")).isEqualTo(1);
+        assertThat(figure(after, "convene_meetings_live")).isEqualTo(
+                ConveneSuite.count("select count(*) from meetings where status = 'LIVE'"));
+        assertThat(figure(after, "convene_participants_present")).isGreaterThanOrEqualTo(3);
+        assertThat(figure(after, "convene_notifications_sent")).isEqualTo(
+                ConveneSuite.count("select coalesce(sum(sent), 0) from notification_volume"));
+        for (String name : List.of("convene_notifications_dead_letters", "convene_directory_sync_seconds", "convene_recordings_bytes")) {
+            assertThat(figure(after, name)).as(name).isNotNaN().isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    /** The scrape, as Prometheus reads it with its token. */
+    private static String scrape() {
+        String token = java.util.Base64.getEncoder().encodeToString(("metrics:" + System.getProperty("convene.metrics.token"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Reply metrics = api().send("GET", "/metrics", null, null, Map.of("Accept", "text/plain", "Authorization", "Basic " + token));
+        assertThat(metrics.status()).isEqualTo(200);
+        return metrics.raw();
+    }
+
+    /** One figure of the scrape. */
+    private static double figure(String scrape, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "\\{[^}]*\\} (\\S+)").matcher(scrape);
+        assertThat(m.find()).as(name + " in the scrape").isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void theGrafanaDashboardAsksForMetricsThatAreServed() throws java.io.IOException {
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/grafana-dashboard.json"));
+        java.util.Set<String> asked = new java.util.TreeSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode panel : Api.JSON.readTree(dashboard).get("panels")) {
+            for (com.fasterxml.jackson.databind.JsonNode target : panel.get("targets")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("convene_[a-z_]+").matcher(target.get("expr").asText());
+                while (m.find()) {
+                    asked.add(m.group());
+                }
+            }
+        }
+        assertThat(asked).hasSizeGreaterThanOrEqualTo(10);
+        String scrape = scrape();
+        assertThat(asked).allSatisfy(metric -> assertThat(scrape).as(metric).containsPattern("(?m)^" + metric + "\\{"));
+    }
+
+    @Test
+    void theApplicationsKeysAreKeptWrappedBySecretOutsideTheDatabase() {
+        String host = ConveneSuite.tokenOf(Meetings.HOST);
+        Reply sealed = Meetings.schedule(host, Meetings.with(Meetings.draft("Sealed passcode"), "passcode", "481516"));
+        assertThat(sealed.status()).as(sealed.toString()).isEqualTo(201);
+        assertThat(ConveneSuite.count("select count(*) from app_secrets where name = 'sealing'")).isEqualTo(1);
+        assertThat(ConveneSuite.count("select count(*) from app_secrets where value not like 'wrapped:v1:%'"))
+                .as("no key in the database opens anything without convene.secrets.key").isZero();
+    }
+
+    @Test
+    void logFilesCarryNoColourCodes() throws java.io.IOException {
+        java.nio.file.Path logs = ConveneSuite.get().settings().stateDir().resolve("logs");
+        for (String log : List.of("payara.log", "keycloak.log")) {
+            String text = java.nio.file.Files.readString(logs.resolve(log));
+            assertThat(text).as(log).isNotBlank().doesNotContain("\u001b[");
+        }
     }
 
     @Test

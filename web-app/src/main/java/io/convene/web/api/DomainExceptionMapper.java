@@ -40,10 +40,10 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         }
         if (e instanceof UnavailableException) {
             LOG.warning(() -> uri.getRequestUri().getPath() + ": " + e.getMessage());
+            return problem.toResponseRetryingAfter(UnexpectedExceptionMapper.RETRY_AFTER_SECONDS);
         }
         if (e instanceof RateLimitedException limited) {
-            return Response.fromResponse(problem.toResponse())
-                    .header("Retry-After", limited.retryAfterSeconds()).build();
+            return problem.toResponseRetryingAfter(limited.retryAfterSeconds());
         }
         return problem.toResponse();
     }

@@ -45,4 +45,9 @@ public record Problem(String type, String title, int status, String detail, Stri
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
+
+    /** The answer, telling the client when to try again (a 503 or 429). */
+    public Response toResponseRetryingAfter(long seconds) {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).header("Retry-After", seconds).build();
+    }
 }

@@ -20,6 +20,8 @@ import java.util.logging.Logger;
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+    /** A database or broker that restarts is back within seconds; clients come back then. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @Context
     UriInfo uri;
@@ -33,6 +35,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                     .toResponse();
         }
         String incident = UUID.randomUUID().toString();
+        java.util.Optional<String> unreachable = UnreachableService.causing(e);
+        if (unreachable.isPresent()) {
+            LOG.warning(() -> "Incident " + incident + " at " + uri.getRequestUri().getPath() + ": the " + unreachable.get()
+                    + " is unreachable: " + rootOf(e));
+            return Problem.of(Status.SERVICE_UNAVAILABLE, "Service unavailable", "Convene cannot reach its " + unreachable.get()
+                    + " just now; nothing was changed, try again shortly (incident " + incident + ")")
+                    .at(uri.getRequestUri().getPath()).toResponseRetryingAfter(RETRY_AFTER_SECONDS);
+        }
         if (failedWhileRollingBack(e)) {
             // a refused change (e.g. the broker went away mid-request) whose undo could not reach that
             // resource: the database part was undone and nothing was sent, so the client may retry
@@ -40,11 +50,19 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                     + ": a resource failed while the transaction rolled back", e);
             return Problem.of(Status.SERVICE_UNAVAILABLE, "Service unavailable",
                     "A service Convene depends on failed; nothing was changed, try again (incident " + incident + ")")
-                    .at(uri.getRequestUri().getPath()).toResponse();
+                    .at(uri.getRequestUri().getPath()).toResponseRetryingAfter(RETRY_AFTER_SECONDS);
         }
         LOG.log(Level.SEVERE, "Incident " + incident + " at " + uri.getRequestUri().getPath(), e);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; report incident " + incident).at(uri.getRequestUri().getPath()).toResponse();
+    }
+
+    private static String rootOf(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     /** The transaction manager could not roll a resource back (it answers for the rollback only). */
