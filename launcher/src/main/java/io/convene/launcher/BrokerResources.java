@@ -25,6 +25,11 @@ public final class BrokerResources {
 
     /** @param rar the resource adapter archive (built by the {@code artemis-rar} module) */
     public static List<String> commands(Path rar, String host, int port, String user, String password) {
+        return commands(rar, host, String.valueOf(port), user, password);
+    }
+
+    /** @param port the broker's port, or an expression Payara resolves (the container image's {@code ${ENV=...}}) */
+    public static List<String> commands(Path rar, String host, String port, String user, String password) {
         return List.of(
                 "create-resource-adapter-config --property ConnectionParameters=host\\=" + host
                         + ";port\\=" + port + ":UserName=" + user + ":Password=" + password + " " + RESOURCE_ADAPTER,
