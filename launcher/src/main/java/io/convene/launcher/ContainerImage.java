@@ -129,7 +129,7 @@ public final class ContainerImage {
             }
             LOG.info("Making the image's Debian base with debootstrap (about a minute)");
             run(List.of("debootstrap", "--variant=minbase", "--include=openjdk-17-jre-headless", "bookworm", rootfs.toString(),
-                    SuiteSettings.setting("convene.image.debian-mirror", "http://deb.debian.org/debian")));
+                    SuiteSettings.setting("convene.image.debian-mirror", systemMirror())));
             run(List.of("chroot", rootfs.toString(), "useradd", "--system", "--uid", "10001", "--user-group", "--home-dir", STATE,
                     "--no-create-home", "convene"));
             run(List.of("chroot", rootfs.toString(), "apt-get", "clean"));
@@ -142,6 +142,23 @@ public final class ContainerImage {
             }
         }
         run(List.of("podman", "import", tar.toString(), BASE));
+    }
+
+    /** The Debian mirror this machine's apt uses (its deb822 sources), else Debian's own. */
+    static String systemMirror() {
+        Path sources = Path.of("/etc/apt/sources.list.d/debian.sources");
+        try {
+            if (Files.exists(sources)) {
+                for (String line : Files.readAllLines(sources)) {
+                    if (line.startsWith("URIs:") && !line.contains("security")) {
+                        return line.substring("URIs:".length()).trim().split("\\s+")[0];
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.fine(() -> "Cannot read " + sources + ": " + e);
+        }
+        return "http://deb.debian.org/debian";
     }
 
     private static void run(List<String> command) {
