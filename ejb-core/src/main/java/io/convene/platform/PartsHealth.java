@@ -130,8 +130,9 @@ public class PartsHealth {
     }
 
     private Part broker() {
-        try (JMSContext context = broker.createContext()) {
-            context.createProducer();
+        try (JMSContext context = broker.createContext();
+             jakarta.jms.QueueBrowser browser = context.createBrowser(context.createQueue(io.convene.notification.DeadLetters.QUEUE))) {
+            browser.getEnumeration().hasMoreElements(); // a round trip: a pooled connection may outlive the broker
             return up("Message broker", "Artemis accepts connections");
         } catch (Exception e) {
             return down("Message broker", e.getMessage());
