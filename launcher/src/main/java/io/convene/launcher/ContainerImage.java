@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -114,7 +113,7 @@ public final class ContainerImage {
 
     /** The base image: made once by debootstrap (cached as a tar in the cache folder) and imported into podman. */
     private static void ensureBase() {
-        if (exitCode(List.of("podman", "image", "exists", BASE)) == 0) {
+        if (Commands.exitCode(List.of("podman", "image", "exists", BASE)) == 0) {
             return;
         }
         Path cache = Path.of(SuiteSettings.setting("convene.cache", System.getProperty("user.home") + "/.cache/convene"));
@@ -162,23 +161,6 @@ public final class ContainerImage {
     }
 
     private static void run(List<String> command) {
-        int code = exitCode(command);
-        if (code != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + code
-                    + " (building the image needs root, debootstrap and podman: apt-get install debootstrap podman)");
-        }
-    }
-
-    private static int exitCode(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
-            return p.waitFor();
-        } catch (IOException e) {
-            return 127;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Commands.run(command, "building the image needs root, debootstrap and podman: apt-get install debootstrap podman");
     }
 }

@@ -197,7 +197,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 ? List.of("unshare", "-U") : List.of());
         command.add(server.info().command().orElseThrow());
         command.addAll(List.of(server.info().arguments().orElseThrow()));
-        run("kill", "-INT", String.valueOf(server.pid()));
+        Commands.run(List.of("kill", "-INT", String.valueOf(server.pid())), "");
         server.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
         return () -> {
             try {
@@ -218,21 +218,6 @@ final class EmbeddedDatabase implements AutoCloseable {
                 }
             }
         };
-    }
-
-    private static void run(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     String jdbcUrl(String database) {

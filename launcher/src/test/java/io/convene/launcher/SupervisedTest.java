@@ -38,7 +38,7 @@ class SupervisedTest {
         }
         ManagedProcess last = worker.current();
         assertThat(last.alive()).isFalse();
-        Thread.sleep(2500); // nothing more arrives: past the next restart's wait (1 s, then 2 s)
+        Thread.sleep(5_000); // nothing more arrives: past the third restart's wait (1 s, 2 s, then 4 s) had it not been closed
         assertThat(worker.current()).as("nothing started after closing").isSameAs(last);
     }
 
