@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * PostgreSQL from Maven Central (zonky's binaries), listening on 127.0.0.1, its data kept in a
- * folder between runs. Holds Convene's database and Keycloak's. Every user, the superuser
+ * folder between runs; a folder of the PostgreSQL 14 that earlier versions ran is moved to this one
+ * first ({@link PostgresUpgrade}). Holds Convene's database and Keycloak's. Every user, the superuser
  * {@code postgres} included, signs in with a password (SCRAM-SHA-256); each has its own. A data
  * folder from an earlier version (which trusted every local connection) is upgraded on start.
  */
@@ -59,6 +60,9 @@ final class EmbeddedDatabase implements AutoCloseable {
      *                          then needed to sign in
      */
     static EmbeddedDatabase start(Path dataDir, int port, boolean clean, String superuserPassword) {
+        if (!clean) {
+            PostgresUpgrade.ifNeeded(dataDir, superuserPassword);
+        }
         boolean fresh = clean || !Files.exists(dataDir.resolve("postgresql.conf"));
         Path pwfile = dataDir.toAbsolutePath().resolveSibling(".postgres-password");
         try {
@@ -68,12 +72,12 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("password_encryption", "scram-sha-256")
+                    // durable: what a commit acknowledged survives a crash (zonky's test defaults turn both off)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", SuiteSettings.setting("convene.postgres.synchronous-commit", "on"))
                     .setConnectConfig("password", superuserPassword);
             if (fresh) { // initdb sets the superuser's password and password sign-in for everyone (its -A trust overridden)
-                Files.createDirectories(pwfile.getParent());
-                Files.deleteIfExists(pwfile);
-                Files.createFile(pwfile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(pwfile, superuserPassword + "\n");
+                writeSecretFile(pwfile, superuserPassword);
                 builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString());
             }
             EmbeddedDatabase db = new EmbeddedDatabase(builder.start(), dataDir, port, superuserPassword);
@@ -88,6 +92,14 @@ final class EmbeddedDatabase implements AutoCloseable {
                 LOG.warning(() -> "Could not delete " + pwfile + ": " + e);
             }
         }
+    }
+
+    /** A file its owner alone may read, holding one line (initdb's password file). */
+    static void writeSecretFile(Path file, String line) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, line + "\n");
     }
 
     /**

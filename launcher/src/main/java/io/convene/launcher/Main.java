@@ -41,6 +41,8 @@ public final class Main {
               convene.payara.heap                   each Payara Micro's heap (-Xmx)                 512m
               convene.log.format                    text or json (the launcher, Payara, Keycloak)   text
               convene.db.url / .user / .password    an external PostgreSQL instead of the embedded one
+              convene.postgres.synchronous-commit   off: faster commits, the last ~0.6 s lost on a crash  on
+              convene.postgres.client-dir           pg_dumpall and psql to move a PostgreSQL 14 folder  found on PATH or in /usr/lib/postgresql
               convene.keycloak.url                  an external Keycloak instead of the embedded one
               convene.keycloak.backend-client-secret  Convene's client secret in Keycloak           made on first run
               convene.secrets.key                   wraps Convene's keys kept in the database       made on first run

@@ -42,6 +42,10 @@ class EmbeddedDatabaseTest {
             assertThatThrownBy(() -> as(url, "postgres", null).close()).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> as(url, "convene", "super-secret").close()).hasMessageContaining("password authentication failed");
             assertThat(Files.readAllLines(state.resolve("postgres/pg_hba.conf"))).isEqualTo(EmbeddedDatabase.HBA);
+            try (Connection c = as(url, "postgres", "super-secret")) {
+                assertThat(one(c, "show fsync")).as("written to disk").isEqualTo("on");
+                assertThat(one(c, "show synchronous_commit")).as("acknowledged once durable").isEqualTo("on");
+            }
             assertThat(state.resolve(".postgres-password")).as("the initdb password file is gone").doesNotExist();
             try (Connection owner = as(url, "convene_owner", "owner-secret"); Statement s = owner.createStatement()) {
                 s.execute("create table audit_entries (id bigserial primary key)");
