@@ -256,7 +256,9 @@ function show(section) {
 
 function openChannel(ticket) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const socket = new WebSocket(`${scheme}://${location.host}/ws/meetings/${state.meetingId}?ticket=${encodeURIComponent(ticket)}`);
+  // reconnecting: the server starts after the last event seen, in order (nothing missed, nothing twice)
+  const after = state.lastSeq > 0 ? `&after=${state.lastSeq}` : '';
+  const socket = new WebSocket(`${scheme}://${location.host}/ws/meetings/${state.meetingId}?ticket=${encodeURIComponent(ticket)}${after}`);
   state.socket = socket;
   socket.onmessage = (m) => onMessage(JSON.parse(m.data)).catch((e) => status(t('problem', { reason: e.message })));
   socket.onclose = (e) => {
@@ -309,9 +311,8 @@ async function onMessage(m) {
 }
 
 async function hello(m) {
-  const resuming = state.lastSeq > 0;
-  if (resuming) send({ type: 'resume', after: state.lastSeq });
-  else state.lastSeq = m.seq;
+  const resuming = state.lastSeq > 0; // the socket was opened with after=: what was missed follows
+  if (!resuming) state.lastSeq = m.seq;
   state.reconnectDelay = 500;
   $('meeting-title').textContent = m.meeting.title;
   recordingChanged(m.meeting.recording);

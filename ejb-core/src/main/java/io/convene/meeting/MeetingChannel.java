@@ -77,6 +77,13 @@ public class MeetingChannel {
             return participationId;
         }
 
+        /** The same access as it stands now, to judge events with without moving this one on. */
+        public Access copy() {
+            Access copy = new Access(participationId, admitted, follows);
+            copy.removed = removed;
+            return copy;
+        }
+
         /** Their removal has been delivered: nothing more is for them. */
         public boolean removed() {
             return removed;

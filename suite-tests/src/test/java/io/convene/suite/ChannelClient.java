@@ -30,6 +30,12 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
                 + meetingId + "?ticket=" + ticket), null);
     }
 
+    /** Reconnecting as the join page does: the socket starts after the last seq seen. */
+    static ChannelClient withTicketAfter(String meetingId, String ticket, long after) {
+        return open(URI.create(ConveneSuite.get().settings().httpUrl().replace("http", "ws") + "/ws/meetings/"
+                + meetingId + "?ticket=" + ticket + "&after=" + after), null);
+    }
+
     static ChannelClient withBearer(String meetingId, String token) {
         return withBearer(ConveneSuite.get().settings().httpUrl(), meetingId, token);
     }

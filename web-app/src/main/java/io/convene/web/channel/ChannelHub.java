@@ -23,10 +23,12 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The open channel sockets of this node, by meeting. When a meeting has news (a NOTIFY, or a client
- * asking to resume) it reads the events once and sends each listener, in order, those after the
- * last one it sent it that it may see: live delivery and catching up are the same code, so nothing
- * is sent twice or skipped.
+ * The open channel sockets of this node, by meeting. When a meeting has news (a NOTIFY) it reads the
+ * events once and sends each listener, in order, those after the last one it sent it that it may see.
+ * A socket's position only moves forward, and everything sent on it is sent under its lock: the
+ * events it carried are always one unbroken run, so nothing is sent twice or skipped, however
+ * deliveries, the greeting and a resume meet. A client that reconnects names the last seq it saw
+ * when opening ({@code ?after=}): the new socket starts there, in order.
  */
 @ApplicationScoped
 public class ChannelHub {
@@ -66,16 +68,20 @@ public class ChannelHub {
         final MessageAllowance messages;
         /** Replays it may still ask for ({@code resume} reads the history again: dear, so few). */
         final MessageAllowance replays = new MessageAllowance(3, 0.2);
+        /** The socket has carried the events in (floor, lastSent] it may see: the last only grows, the first only falls. */
         private long lastSent;
+        private long floor;
         /** Its media links; set once the socket is open. */
         volatile MediaLinks media;
 
-        Subscriber(Session session, MeetingChannel.Listener listener, long order, int messagesPerSecond) {
+        /** @param after where it starts: the greeting's seq, or the last one the client saw before it reconnected */
+        Subscriber(Session session, MeetingChannel.Listener listener, long after, long order, int messagesPerSecond) {
             this.session = session;
             this.meetingId = listener.meetingId();
             this.participationId = listener.participationId();
             this.access = MeetingChannel.Access.following(listener);
-            this.lastSent = listener.seq();
+            this.lastSent = after;
+            this.floor = after;
             this.order = order;
             this.messages = new MessageAllowance(10.0 * messagesPerSecond, messagesPerSecond);
         }
@@ -96,9 +102,17 @@ public class ChannelHub {
      * Registers an opened socket. A participation keeps at most {@code maxSocketsPerParticipant} on
      * this node: beyond that its oldest are closed (4429), so a ticket cannot hold open any number.
      */
-    Subscriber subscribe(Session session, MeetingChannel.Listener listener) {
-        Subscriber s = new Subscriber(session, listener, opened.incrementAndGet(), messagesPerSecond);
-        Set<Subscriber> meeting = byMeeting.computeIfAbsent(listener.meetingId(), id -> ConcurrentHashMap.newKeySet());
+    Subscriber subscriber(Session session, MeetingChannel.Listener listener, long after) {
+        return new Subscriber(session, listener, after, opened.incrementAndGet(), messagesPerSecond);
+    }
+
+    /**
+     * Registers an opened socket (the caller holds its lock until its greeting is sent: no delivery
+     * overtakes it). A participation keeps at most {@code maxSocketsPerParticipant} on this node:
+     * beyond that its oldest are closed (4429), so a ticket cannot hold open any number.
+     */
+    void subscribe(Subscriber s) {
+        Set<Subscriber> meeting = byMeeting.computeIfAbsent(s.meetingId, id -> ConcurrentHashMap.newKeySet());
         meeting.add(s);
         List<Subscriber> same = meeting.stream().filter(o -> o.participationId.equals(s.participationId))
                 .sorted(java.util.Comparator.comparingLong((Subscriber o) -> o.order)).toList();
@@ -107,7 +121,6 @@ public class ChannelHub {
                     + " channel sockets open; closing its oldest");
             close(old, REPLACED);
         }
-        return s;
     }
 
     /** Closes a socket for a reason it is told, and forgets it. */
@@ -132,7 +145,12 @@ public class ChannelHub {
         });
     }
 
-    /** A client that reconnected asks for what came after the last seq it saw. */
+    /**
+     * A client asks for what came after the last seq it saw (one that opened without {@code ?after=}).
+     * What this socket has not carried before its start is sent now, once; what it carried already
+     * is not sent again. Those events may arrive after later ones the socket carried meanwhile: a
+     * client that needs them in order opens with {@code ?after=}.
+     */
     void resume(Subscriber s, long afterSeq) throws IOException {
         if (!s.replays.take()) {
             s.send(Json.createObjectBuilder().add("type", "error").add("code", "rate-limited")
@@ -140,7 +158,26 @@ public class ChannelHub {
             return;
         }
         synchronized (s) {
-            s.lastSent = afterSeq;
+            long after = Math.max(0, afterSeq);
+            if (after < s.floor) {
+                long upTo = s.floor;
+                // judged by a copy: the socket's own access has moved on with the events it carried
+                MeetingChannel.Access judged = s.access.copy();
+                long from = after;
+                while (from < upTo) {
+                    MeetingChannel.Batch batch = channel.batch(s.meetingId, from);
+                    if (batch.events().isEmpty()) {
+                        break;
+                    }
+                    for (MeetingEvent e : batch.visibleTo(judged, from)) {
+                        if (e.seq() <= upTo) {
+                            s.session.getBasicRemote().sendText(json(ChannelEvent.of(e)).toString());
+                        }
+                    }
+                    from = batch.lastSeq(from);
+                }
+                s.floor = after;
+            }
         }
         deliver(s.meetingId);
     }
@@ -157,7 +194,7 @@ public class ChannelHub {
             batch = channel.batch(meetingId, from);
             Map<Long, String> texts = new HashMap<>();
             for (Subscriber s : subscribers) {
-                send(s, batch, texts);
+                send(s, batch, from, texts);
             }
             from = batch.lastSeq(from);
         } while (batch.events().size() >= 500);
@@ -168,12 +205,19 @@ public class ChannelHub {
         byMeeting.keySet().forEach(this::deliver);
     }
 
-    /** @param texts each event's JSON, made once per batch for all the listeners that see it */
-    private void send(Subscriber s, MeetingChannel.Batch batch, Map<Long, String> texts) {
+    /**
+     * @param from  the seq the batch was read after: a socket that starts before it (opened after the
+     *              batch was read) is left to the delivery its opening makes, or it would skip events
+     * @param texts each event's JSON, made once per batch for all the listeners that see it
+     */
+    private void send(Subscriber s, MeetingChannel.Batch batch, long from, Map<Long, String> texts) {
         List<MeetingEvent> events;
         synchronized (s) {
             if (!s.session.isOpen()) {
                 unsubscribe(s);
+                return;
+            }
+            if (s.lastSent < from) {
                 return;
             }
             events = batch.visibleTo(s.access, s.lastSent);

@@ -35,8 +35,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The meeting channel, {@code /ws/meetings/{id}}: opened with {@code ?ticket=} (from the join) or a
- * bearer token; greets with a {@code hello} carrying the current state and seq, then pushes every
- * event the participant may see. Clients send {@code resume}, {@code control} and {@code ping}
+ * bearer token, and {@code &after=} when reconnecting; greets with a {@code hello} carrying the
+ * current state and seq, then pushes every event the participant may see (after {@code after}). Clients send {@code resume}, {@code control} and {@code ping}
  * (docs/meeting-channel.md). Bad messages are answered with an {@code error} and change nothing;
  * the connection stays up.
  */
@@ -73,14 +73,33 @@ public class MeetingSocket {
         }
         session.setMaxIdleTimeout(0);
         session.setMaxTextMessageBufferSize(1024 * 1024);
-        ChannelHub.Subscriber s = hub.subscribe(session, listener);
+        ChannelHub.Subscriber s = hub.subscriber(session, listener, startAfter(session, listener.seq()));
         s.media = new MediaLinks(s, media);
         session.getUserProperties().put(SUBSCRIBER, s);
-        synchronized (s) {
+        synchronized (s) { // registered and greeted before any delivery reaches it
+            hub.subscribe(s);
             session.getBasicRemote().sendText(listener.hello().toString());
         }
         LOG.fine(() -> "Channel opened for participation " + listener.participationId());
         hub.deliver(listener.meetingId());
+    }
+
+    /**
+     * Where the socket starts: after the greeting's seq, or after {@code ?after=} (the last seq a
+     * reconnecting client saw), whose events it is then sent first, in order. One beyond the
+     * greeting's, or not a number, starts at the greeting.
+     */
+    private static long startAfter(Session session, long helloSeq) {
+        List<String> after = session.getRequestParameterMap().get("after");
+        if (after == null || after.isEmpty()) {
+            return helloSeq;
+        }
+        try {
+            long seq = Long.parseLong(after.get(0));
+            return seq >= 0 && seq <= helloSeq ? seq : helloSeq;
+        } catch (NumberFormatException e) {
+            return helloSeq;
+        }
     }
 
     private MeetingChannel.Listener connect(Session session, String meeting) {
