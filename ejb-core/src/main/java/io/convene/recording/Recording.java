@@ -73,6 +73,11 @@ public class Recording {
         this.recorder = recorder;
     }
 
+    /** The media server records from this moment on (asking it may take a while): what the recording's length counts from. */
+    void began(Instant at) {
+        this.startedAt = at;
+    }
+
     void stop(Instant at) {
         if (status == Status.RECORDING) {
             stoppedAt = at;

@@ -127,11 +127,12 @@ public class RecordingService {
             throw new UnavailableException("Recording is off: no media server is configured");
         }
         Recording recording = new Recording(meeting.id(), me.user().id(), clock.instant(), lease.id());
-        media.startRecording(meeting.id(), recording.id());
+        long asked = startRecording(meeting, recording);
         em.persist(recording);
         announce(meeting, recording, true);
         audit.action(caller, "RECORDING_STARTED", "recording:" + recording.id(), "meeting " + meeting.id());
-        LOG.info(() -> "Recording " + recording.id() + " of meeting " + meeting.id() + " started");
+        LOG.info(() -> "Recording " + recording.id() + " of meeting " + meeting.id() + " started (the media server took "
+                + asked + " ms)");
         return recording.view();
     }
 
@@ -149,12 +150,24 @@ public class RecordingService {
         }
         io.convene.user.User host = meeting.host();
         Recording recording = new Recording(meeting.id(), host.id(), clock.instant(), lease.id());
-        media.startRecording(meeting.id(), recording.id());
+        startRecording(meeting, recording);
         em.persist(recording);
         announce(meeting, recording, true);
         audit.action(new Caller(host.subject(), host.name(), host.email(), java.util.Set.of(), null, host.emailVerified()),
                 "RECORDING_STARTED", "recording:" + recording.id(), "meeting " + meeting.id() + ", recorded from its start");
         LOG.info(() -> "Recording " + recording.id() + " of meeting " + meeting.id() + " started with the meeting");
+    }
+
+    /** Asks the media server to record; the recording counts from when it does. Answers how long that took (ms). */
+    private long startRecording(Meeting meeting, Recording recording) {
+        long t0 = System.nanoTime();
+        media.startRecording(meeting.id(), recording.id());
+        recording.began(clock.instant());
+        long took = (System.nanoTime() - t0) / 1_000_000;
+        if (took > 2000) {
+            LOG.warning(() -> "The media server took " + took + " ms to start recording meeting " + meeting.id());
+        }
+        return took;
     }
 
     public RecordingView stop(Caller caller, String reference) {
