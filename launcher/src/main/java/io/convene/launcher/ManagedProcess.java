@@ -61,6 +61,7 @@ final class ManagedProcess implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(json ? ProcessBuilder.Redirect.PIPE : output);
             builder.environment().putAll(environment);
             Process process = builder.start();
+            Children.started(process, name);
             if (json) {
                 JsonLogPump.start(name, process.getInputStream(), log, output.type() == ProcessBuilder.Redirect.Type.APPEND);
             }

@@ -34,6 +34,9 @@ public final class Suite implements AutoCloseable {
     private JanusServer janus;
     private Supervised convene;
     private EmbeddedDatabase database;
+    /** What it started, written down for its watchdog. */
+    private Children children;
+    private long databasePid;
     private volatile boolean databaseStoppedOnPurpose;
     private TlsCertificate certificate;
     private FirstAdministrator.Made administrator;
@@ -95,6 +98,15 @@ public final class Suite implements AutoCloseable {
         convene.current().kill();
     }
 
+    /** The embedded PostgreSQL on the list of what the launcher started (pg_ctl detached it: it is no child). */
+    private void listDatabase() {
+        children.remove(databasePid); // the one an outage stopped
+        EmbeddedDatabase.server(settings.stateDir().resolve("postgres")).ifPresent(server -> {
+            databasePid = server.pid();
+            children.add(databasePid, "INT", "PostgreSQL");
+        });
+    }
+
     /** A PostgreSQL that stops (but for {@link #interruptDatabase()}) stops the suite. */
     private void watchDatabase() {
         Path dataDir = settings.stateDir().resolve("postgres");
@@ -117,6 +129,7 @@ public final class Suite implements AutoCloseable {
         Runnable restart = database.stopForAWhile();
         return () -> {
             restart.run();
+            listDatabase();
             databaseStoppedOnPurpose = false;
             watchDatabase();
         };
@@ -143,6 +156,8 @@ public final class Suite implements AutoCloseable {
 
     private void startAll() {
         long t0 = System.nanoTime();
+        Children.stopLeftovers(settings.stateDir()); // an earlier launcher killed with its watchdog
+        children = Children.in(settings.stateDir());
         String[] keycloakDb = null;
         if (settings.externalDbUrl() != null) {
             dbUrl = settings.externalDbUrl();
@@ -153,6 +168,7 @@ public final class Suite implements AutoCloseable {
             EmbeddedDatabase db = EmbeddedDatabase.start(settings.stateDir().resolve("postgres"),
                     settings.postgresPort(), settings.keycloakInMemory(), secrets.superuser());
             database = push(db);
+            listDatabase();
             watchDatabase();
             dbUser = APPLICATION_ROLE;
             dbPassword = secrets.application();

@@ -27,7 +27,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -39,6 +42,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Keycloak behind the same door, gets camera and microphone (a secure context) and sees the host's
  * video; plain HTTP is sent to HTTPS; the join link, the sign-in and the ICE servers carry the name.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HttpsHostIT {
 
     private static final String HOST = "meet.convene.test";
@@ -94,9 +98,32 @@ class HttpsHostIT {
         local = new Api("http://127.0.0.1:" + httpPort);
     }
 
+    /** Killed where no shutdown hook runs (SIGKILL): its watchdog stops everything it started, PostgreSQL too. */
+    @Test
+    @Order(3)
+    void aKilledLauncherTakesWhatItStartedWithIt() throws Exception {
+        List<ProcessHandle> started = launcher.descendants().toList();
+        long postgres = Long.parseLong(Files.readAllLines(state.resolve("postgres/postmaster.pid")).get(0).trim());
+        List<String> programs = started.stream().map(p -> p.info().command().orElse("?")).toList();
+        assertThat(programs).as("what it started").anyMatch(c -> c.endsWith("/java")).anyMatch(c -> c.endsWith("janus"))
+                .anyMatch(c -> c.endsWith("haproxy"));
+        assertThat(ProcessHandle.of(postgres)).as("PostgreSQL, detached by pg_ctl").isPresent();
+
+        launcher.destroyForcibly();
+        assertThat(launcher.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        List<String> alive = Eventually.get(() -> {
+            List<String> still = new ArrayList<>();
+            started.stream().filter(ProcessHandle::isAlive).forEach(p -> still.add(p.pid() + " " + p.info().command().orElse("?")));
+            ProcessHandle.of(postgres).filter(ProcessHandle::isAlive).ifPresent(p -> still.add(postgres + " postgres"));
+            return still;
+        }, List::isEmpty, Duration.ofSeconds(60));
+        assertThat(alive).as("nothing it started outlives it").isEmpty();
+        System.out.printf("HttpsHostIT: a SIGKILLed launcher's %d processes and PostgreSQL stopped by its watchdog%n", started.size());
+    }
+
     @AfterAll
     static void stop() throws InterruptedException {
-        if (launcher != null) {
+        if (launcher != null && launcher.isAlive()) {
             launcher.destroy(); // as Ctrl-C: the launcher stops what it started
             if (!launcher.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
                 launcher.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -106,6 +133,7 @@ class HttpsHostIT {
     }
 
     @Test
+    @Order(1)
     void anInvitationTakesPeopleIntoTheMeetingOverHttpsOnItsHostName() throws Exception {
         String banner = Files.readString(state.resolve("launcher.out"));
         assertThat(Files.readString(state.resolve("logs/keycloak.log"))).as("Keycloak in production mode")
@@ -161,6 +189,7 @@ class HttpsHostIT {
     }
 
     @Test
+    @Order(2)
     void askedForJsonLogsEveryPartWritesOneObjectPerLine() throws IOException {
         for (String log : List.of("payara.log", "keycloak.log", "janus.log", "coturn.log")) {
             List<String> lines = Files.readAllLines(state.resolve("logs").resolve(log)).stream().filter(l -> !l.isBlank()).toList();
