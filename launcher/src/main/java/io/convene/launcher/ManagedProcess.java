@@ -90,6 +90,13 @@ final class ManagedProcess implements AutoCloseable {
         return name;
     }
 
+    /** The process and what it started (a script's server), to signal them all. */
+    java.util.List<ProcessHandle> tree() {
+        java.util.List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+        all.add(0, process.toHandle());
+        return all;
+    }
+
     boolean alive() {
         return process.isAlive();
     }

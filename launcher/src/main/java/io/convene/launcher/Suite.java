@@ -34,6 +34,7 @@ public final class Suite implements AutoCloseable {
     private JanusServer janus;
     private Supervised convene;
     private EmbeddedDatabase database;
+    private Supervised keycloak;
     /** What it started, written down for its watchdog. */
     private Children children;
     private long databasePid;
@@ -135,6 +136,23 @@ public final class Suite implements AutoCloseable {
         };
     }
 
+    /**
+     * For tests: Keycloak hangs (SIGSTOP: connections accepted by the kernel, never answered) while
+     * everything else runs; closing the answer lets it go on (SIGCONT).
+     */
+    public AutoCloseable hangKeycloak() {
+        if (keycloak == null) {
+            throw new IllegalStateException("Keycloak is not the suite's own");
+        }
+        java.util.List<ProcessHandle> tree = keycloak.current().tree();
+        signal(tree, "STOP");
+        return () -> signal(tree, "CONT");
+    }
+
+    private static void signal(java.util.List<ProcessHandle> processes, String signal) {
+        processes.forEach(p -> Commands.run(java.util.List.of("kill", "-s", signal, String.valueOf(p.pid())), ""));
+    }
+
     /** Waits while the suite runs; answers what stopped it when a part it cannot run without was lost. */
     public String awaitLoss() throws InterruptedException {
         try {
@@ -189,7 +207,7 @@ public final class Suite implements AutoCloseable {
             LOG.info(() -> "Artemis broker ready at tcp://127.0.0.1:" + settings.brokerPort());
         }
         if (settings.externalKeycloakUrl() == null) {
-            push(Supervised.essential(KeycloakServer.start(settings, keycloakDb), this::lost)); // its realm and sessions: not restarted alone
+            keycloak = push(Supervised.essential(KeycloakServer.start(settings, keycloakDb), this::lost)); // its realm and sessions: not restarted alone
             if (settings.host() != null) {
                 administrator = FirstAdministrator.forHostName(settings);
             }

@@ -1,0 +1,139 @@
+package io.convene.sso;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps the realm's signing keys for checking bearer tokens ({@link RealmKeysConfigSource}): fetched
+ * from Keycloak at start and every minute after, each fetch bounded (3 s to connect, 5 s in all).
+ * A fetch that fails keeps the keys there are — tokens signed by them stay good while Keycloak is
+ * away — and is said once in the log, as is the return; without any keys yet it tries every 5 s.
+ * (A non-persistent schedule, no programmatic timer: those need the persistent timer store, which
+ * a Payara Micro outside a cluster does not have.)
+ */
+@Singleton
+@Startup
+public class RealmKeys {
+
+    private static final Logger LOG = Logger.getLogger(RealmKeys.class.getName());
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    @Inject
+    @ConfigProperty(name = "convene.keycloak.url", defaultValue = "http://127.0.0.1:8180")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "convene.keycloak.realm", defaultValue = "convene")
+    String realm;
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private boolean failing;
+
+    private long fetchedAt;
+
+    @PostConstruct
+    void firstFetch() {
+        refresh();
+    }
+
+    /** Every minute; every 5 s while there are no keys yet. */
+    @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+    void tick() {
+        if (!RealmKeysConfigSource.loaded() || System.nanoTime() - fetchedAt > 60_000_000_000L) {
+            refresh();
+        }
+    }
+
+    /** Fetches the keys; answers whether it got them. */
+    boolean refresh() {
+        String certs = certs(url, realm);
+        String problem = fetch(certs);
+        fetchedAt = System.nanoTime(); // tried: the next try in a minute (sooner while there are none)
+        if (problem != null) {
+            return failed(problem);
+        }
+        if (failing) {
+            failing = false;
+            LOG.info(() -> "Keycloak's realm keys fetched again from " + certs);
+        }
+        return true;
+    }
+
+    private static String certs(String keycloakUrl, String realm) {
+        return keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/certs";
+    }
+
+    /** Keeps the keys the address lists; answers what went wrong, or null. */
+    private static String fetch(String certs) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(certs)).timeout(PATIENCE).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return certs + " answered " + r.statusCode();
+            }
+            JsonObject jwks;
+            try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+                jwks = reader.readObject();
+            }
+            if (!jwks.containsKey("keys") || jwks.getJsonArray("keys").isEmpty()) {
+                return certs + " listed no keys";
+            }
+            RealmKeysConfigSource.use(jwks.toString());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (Exception e) {
+            return certs + " unreachable: " + e;
+        }
+    }
+
+    private static volatile long lastEarlyTry;
+
+    /**
+     * Payara reads the keys' setting while deploying, before this bean starts: then they are fetched
+     * from the address the settings give (system property or environment), at most every 5 s.
+     */
+    static synchronized void fetchEarly() {
+        if (RealmKeysConfigSource.loaded() || System.nanoTime() - lastEarlyTry < 5_000_000_000L) {
+            return;
+        }
+        lastEarlyTry = System.nanoTime();
+        String problem = fetch(certs(setting("convene.keycloak.url", "http://127.0.0.1:8180"), setting("convene.keycloak.realm", "convene")));
+        if (problem != null) {
+            LOG.info(() -> "Keycloak's realm keys not fetched yet (" + problem + ")");
+        }
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            value = System.getenv(name.toUpperCase().replace('.', '_').replace('-', '_'));
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private boolean failed(String why) {
+        if (!failing) {
+            failing = true;
+            LOG.warning(() -> "Cannot fetch Keycloak's realm keys (" + why + "); "
+                    + (RealmKeysConfigSource.loaded() ? "tokens are checked with the last keys fetched" : "no token can be checked yet")
+                    + ", trying again");
+        }
+        return false;
+    }
+}
