@@ -56,8 +56,8 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        try {
-            client.socket = builder.buildAsync(uri, client).join();
+        try { // an upgrade never answered fails here, it does not hang the test
+            client.socket = builder.buildAsync(uri, client).orTimeout(30, TimeUnit.SECONDS).join();
         } catch (java.util.concurrent.CompletionException e) {
             if (!(e.getCause() instanceof java.net.http.WebSocketHandshakeException h) || h.getResponse().statusCode() < 300
                     || h.getResponse().statusCode() >= 400) {
@@ -67,7 +67,7 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
             // Api says), never Convene's answer; the handshake is tried once more, and said so
             System.err.println("Upgrade to " + uri.getPath() + " answered " + h.getResponse().statusCode()
                     + " by the container (Payara #5432); trying once more");
-            client.socket = builder.buildAsync(uri, client).join();
+            client.socket = builder.buildAsync(uri, client).orTimeout(30, TimeUnit.SECONDS).join();
         }
         return client;
     }

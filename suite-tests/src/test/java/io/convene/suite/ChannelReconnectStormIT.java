@@ -38,6 +38,8 @@ class ChannelReconnectStormIT extends SignedInPeople {
         final List<Long> seqs = new ArrayList<>();
         long start;
         int reconnects;
+        /** What it is doing now: said when it does not finish. */
+        volatile String doing = "starting";
 
         Chain(String meetingId, String ticket, AtomicBoolean storming) {
             this.meetingId = meetingId;
@@ -57,15 +59,20 @@ class ChannelReconnectStormIT extends SignedInPeople {
                 take(first, Duration.ofMillis(random.nextInt(300)));
             }
             while (storming.get()) {
+                doing = "reconnecting after " + lastSeen() + " (reconnect " + (reconnects + 1) + ")";
                 try (ChannelClient again = ChannelClient.withTicketAfter(meetingId, ticket, lastSeen())) {
+                    doing = "awaiting the hello after " + lastSeen();
                     JsonNode hello = again.next();
+                    doing = "receiving after " + lastSeen();
                     assertThat(hello.get("type").asText()).isEqualTo("hello");
                     reconnects++;
                     take(again, Duration.ofMillis(50 + random.nextInt(300)));
                 }
             }
+            doing = "opening the last socket after " + lastSeen();
             try (ChannelClient last = ChannelClient.withTicketAfter(meetingId, ticket, lastSeen())) {
                 last.next();
+                doing = "receiving the last events after " + lastSeen();
                 take(last, Duration.ofSeconds(3)); // the last events, after the senders stopped
             }
         }
@@ -116,8 +123,12 @@ class ChannelReconnectStormIT extends SignedInPeople {
                 sent += f.get(10, TimeUnit.MINUTES);
             }
             storming.set(false);
-            for (Future<?> f : listening) {
-                f.get(2, TimeUnit.MINUTES);
+            for (int i = 0; i < listening.size(); i++) {
+                try {
+                    listening.get(i).get(2, TimeUnit.MINUTES);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new AssertionError("A run of sockets did not finish: " + chains.get(i).doing, e);
+                }
             }
             assertThat(sent).isEqualTo(SENDERS * MESSAGES_PER_SENDER);
         } finally {

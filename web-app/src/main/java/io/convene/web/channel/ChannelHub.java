@@ -73,6 +73,8 @@ public class ChannelHub {
         private long floor;
         /** Its media links; set once the socket is open. */
         volatile MediaLinks media;
+        /** Writes what it is sent, in order, without making the sender wait for the network. */
+        private final OrderedSender out;
 
         /** @param after where it starts: the greeting's seq, or the last one the client saw before it reconnected */
         Subscriber(Session session, MeetingChannel.Listener listener, long after, long order, int messagesPerSecond) {
@@ -84,6 +86,7 @@ public class ChannelHub {
             this.floor = after;
             this.order = order;
             this.messages = new MessageAllowance(10.0 * messagesPerSecond, messagesPerSecond);
+            this.out = new OrderedSender(session);
         }
 
         synchronized long lastSent() {
@@ -93,8 +96,16 @@ public class ChannelHub {
         /** Sends one message, in order with everything else sent on this socket. */
         synchronized void send(JsonObject message) throws IOException {
             if (session.isOpen()) {
-                session.getBasicRemote().sendText(message.toString());
+                text(message.toString());
             }
+        }
+
+        /**
+         * Hands one text frame to the socket's ordered sender (the caller holds this socket's lock, so
+         * frames go out in the order they were decided); a socket that is gone is an IOException.
+         */
+        void text(String frame) throws IOException {
+            out.text(frame);
         }
     }
 
@@ -171,7 +182,7 @@ public class ChannelHub {
                     }
                     for (MeetingEvent e : batch.visibleTo(judged, from)) {
                         if (e.seq() <= upTo) {
-                            s.session.getBasicRemote().sendText(json(ChannelEvent.of(e)).toString());
+                            s.text(json(ChannelEvent.of(e)).toString());
                         }
                     }
                     from = batch.lastSeq(from);
@@ -223,14 +234,13 @@ public class ChannelHub {
             events = batch.visibleTo(s.access, s.lastSent);
             try {
                 for (MeetingEvent e : events) {
-                    s.session.getBasicRemote().sendText(texts.computeIfAbsent(e.seq(),
-                            seq -> json(ChannelEvent.of(e)).toString()));
+                    s.text(texts.computeIfAbsent(e.seq(), seq -> json(ChannelEvent.of(e)).toString()));
                 }
                 s.lastSent = Math.max(s.lastSent, batch.lastSeq(s.lastSent));
                 if (s.access.removed() || batch.removed().contains(s.participationId)) {
-                    s.session.close(REMOVED);
+                    s.out.closeWhenSent(REMOVED);
                 } else if (batch.status() == MeetingStatus.ENDED) {
-                    s.session.close(ENDED);
+                    s.out.closeWhenSent(ENDED);
                 }
             } catch (IOException | IllegalStateException e) {
                 LOG.log(Level.FINE, "Channel socket of participation " + s.participationId + " gone", e);

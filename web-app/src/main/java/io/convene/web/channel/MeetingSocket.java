@@ -78,7 +78,7 @@ public class MeetingSocket {
         session.getUserProperties().put(SUBSCRIBER, s);
         synchronized (s) { // registered and greeted before any delivery reaches it
             hub.subscribe(s);
-            session.getBasicRemote().sendText(listener.hello().toString());
+            s.text(listener.hello().toString());
         }
         LOG.fine(() -> "Channel opened for participation " + listener.participationId());
         hub.deliver(listener.meetingId());

@@ -35,11 +35,14 @@ public class NotificationHub {
         final Session session;
         final UUID userId;
         private long lastSent;
+        /** Writes in order without making the delivery wait for this socket's network. */
+        private final io.convene.web.channel.OrderedSender out;
 
         Subscriber(Session session, UUID userId, long lastSent) {
             this.session = session;
             this.userId = userId;
             this.lastSent = lastSent;
+            this.out = new io.convene.web.channel.OrderedSender(session);
         }
     }
 
@@ -67,7 +70,7 @@ public class NotificationHub {
                 List<NotificationView> news = notifications.after(userId, s.lastSent);
                 try {
                     for (NotificationView n : news) {
-                        s.session.getBasicRemote().sendText(json(n).toString());
+                        s.out.text(json(n).toString());
                         s.lastSent = n.position();
                     }
                 } catch (IOException | IllegalStateException e) {
@@ -104,7 +107,7 @@ public class NotificationHub {
     static void send(Subscriber s, JsonObject message) throws IOException {
         synchronized (s) {
             if (s.session.isOpen()) {
-                s.session.getBasicRemote().sendText(message.toString());
+                s.out.text(message.toString());
             }
         }
     }

@@ -1,0 +1,102 @@
+package io.convene.suite;
+
+import static io.convene.suite.ConveneSuite.api;
+import static io.convene.suite.Meetings.draft;
+import static io.convene.suite.Meetings.schedule;
+import static io.convene.suite.Meetings.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A channel socket whose client stops reading (a frozen tab, a link that died without saying so)
+ * holds up nobody: while megabytes of chat go to the meeting, another participant's socket gets
+ * every event, in order (the server's delivery does not wait on the stalled socket's writes).
+ */
+class SlowReaderIT extends SignedInPeople {
+
+    private static final int MESSAGES = 1_200;
+
+    @Test
+    void aClientThatStopsReadingHoldsUpNobody() throws Exception {
+        String id = schedule(host, with(draft("Slow reader"), "settings", Map.of("joinBeforeHost", true))).text("id");
+        api().post("/api/meetings/" + id + "/join", host, Map.of());
+        String pabloTicket = api().post("/api/meetings/" + id + "/join", pablo, Map.of()).text("channelTicket");
+
+        try (Socket stalled = stalledSocket(id, pabloTicket); ChannelClient reader = ChannelClient.withBearer(id, host)) {
+            long start = reader.next().get("seq").asLong();
+            String text = "x".repeat(3_900); // a big message: the stalled socket's buffers fill quickly
+            ExecutorService senders = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Integer>> sent = new ArrayList<>();
+                for (int s = 0; s < 4; s++) {
+                    sent.add(senders.submit(() -> {
+                        int ok = 0;
+                        for (int m = 0; m < MESSAGES / 4; m++) {
+                            ok += api().post("/api/meetings/" + id + "/chat/send", host,
+                                    Map.of("clientMessageId", UUID.randomUUID().toString(), "text", text)).status() / 100 == 2 ? 1 : 0;
+                        }
+                        return ok;
+                    }));
+                }
+                int ok = 0;
+                for (Future<Integer> f : sent) {
+                    ok += f.get(10, TimeUnit.MINUTES);
+                }
+                assertThat(ok).isEqualTo(MESSAGES);
+            } finally {
+                senders.shutdownNow();
+            }
+            List<Long> seen = new ArrayList<>();
+            Eventually.get(() -> {
+                reader.drain(Duration.ofMillis(200)).stream().filter(m -> "event".equals(m.path("type").asText()))
+                        .map(m -> m.get("seq").asLong()).forEach(seen::add);
+                return seen.size();
+            }, n -> n >= MESSAGES, Duration.ofSeconds(60));
+            assertThat(seen).as("every event reached the reader, in order").isSorted().doesNotHaveDuplicates()
+                    .hasSize(MESSAGES).allMatch(seq -> seq > start);
+            System.out.printf("SlowReaderIT figures: %d events of %d bytes reached the reader beside a socket that stopped reading%n",
+                    MESSAGES, text.length());
+        }
+    }
+
+    /** A WebSocket opened by hand that reads its handshake's answer and then nothing more. */
+    private static Socket stalledSocket(String meetingId, String ticket) throws Exception {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        String url = ConveneSuite.get().settings().httpUrl();
+        java.net.URI uri = java.net.URI.create(url);
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /ws/meetings/" + meetingId + "?ticket=" + ticket + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                + uri.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                + java.util.Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII))
+                + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        assertThat(head.toString()).startsWith("HTTP/1.1 101");
+        return socket; // never read again
+    }
+}

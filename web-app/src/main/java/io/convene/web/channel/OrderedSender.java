@@ -1,0 +1,111 @@
+package io.convene.web.channel;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One socket's outgoing frames, written one after another in the order they were handed over,
+ * without making whoever hands them over wait for the network: a client that stops reading (a
+ * frozen tab, a dead link that never said so) fills its own queue, not the thread that delivers a
+ * meeting's events to everyone. A queue that passes its bound, or a frame not written within the
+ * send timeout, closes the socket with 1013 (try again later): the client reconnects with the last
+ * seq it saw and is sent what it missed, in order.
+ */
+public final class OrderedSender {
+
+    private static final Logger LOG = Logger.getLogger(OrderedSender.class.getName());
+
+    /** Frames a socket may have waiting (a busy meeting's minute of events for a reader that keeps up). */
+    static final int MAX_WAITING = 5_000;
+
+    /** How long one frame may take to be written before the client counts as gone. */
+    static final long SEND_TIMEOUT_MILLIS = 30_000;
+
+    static final CloseReason FALLING_BEHIND = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+            "falling behind: reconnect for what was missed");
+
+    private final Session session;
+    private final ArrayDeque<String> waiting = new ArrayDeque<>();
+    private boolean inFlight;
+    private boolean pumping;
+    private boolean broken;
+    private CloseReason closeWhenSent;
+
+    public OrderedSender(Session session) {
+        this.session = session;
+        session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MILLIS);
+    }
+
+    /** Queues one frame after those queued before it; a socket that is gone or too far behind is an IOException. */
+    public synchronized void text(String frame) throws IOException {
+        if (broken || closeWhenSent != null || !session.isOpen()) {
+            throw new IOException("Channel socket closed");
+        }
+        if (waiting.size() >= MAX_WAITING) {
+            broken = true;
+            waiting.clear();
+            close(FALLING_BEHIND);
+            throw new IOException("Channel socket fell " + MAX_WAITING + " frames behind; closed");
+        }
+        waiting.add(frame);
+        pump();
+    }
+
+    /** Closes the socket once what was queued before is written (the removed hear why first). */
+    synchronized void closeWhenSent(CloseReason reason) {
+        if (closeWhenSent == null && !broken) {
+            closeWhenSent = reason;
+            pump();
+        }
+    }
+
+    private void pump() {
+        if (pumping) {
+            return; // a write that completed at once, inside the loop below: the loop goes on
+        }
+        pumping = true;
+        try {
+            while (!inFlight && !broken && !waiting.isEmpty()) {
+                inFlight = true;
+                session.getAsyncRemote().sendText(waiting.poll(), this::sent);
+            }
+            if (!inFlight && waiting.isEmpty() && closeWhenSent != null && !broken) {
+                broken = true;
+                close(closeWhenSent);
+            }
+        } catch (RuntimeException e) { // Tyrus: "Socket is not connected", or closed meanwhile
+            gone(e);
+        } finally {
+            pumping = false;
+        }
+    }
+
+    private synchronized void sent(SendResult result) {
+        inFlight = false;
+        if (!result.isOK()) {
+            gone(result.getException());
+            close(FALLING_BEHIND);
+            return;
+        }
+        pump();
+    }
+
+    private void gone(Throwable why) {
+        broken = true;
+        waiting.clear();
+        LOG.log(Level.FINE, "Channel socket " + session.getId() + " could not be written to", why);
+    }
+
+    private void close(CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Channel socket " + session.getId() + " already gone", e);
+        }
+    }
+}
