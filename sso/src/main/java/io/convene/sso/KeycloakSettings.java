@@ -24,6 +24,15 @@ public class KeycloakSettings {
     @ConfigProperty(name = "convene.keycloak.backend-client-secret")
     String clientSecret;
 
+    /** The realm's signing keys (JWKS). */
+    String certsEndpoint() {
+        return certsEndpoint(url, realm);
+    }
+
+    static String certsEndpoint(String url, String realm) {
+        return url + "/realms/" + realm + "/protocol/openid-connect/certs";
+    }
+
     String tokenEndpoint() {
         return url + "/realms/" + realm + "/protocol/openid-connect/token";
     }

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the realm's signing keys for checking bearer tokens ({@link RealmKeysConfigSource}): fetched
@@ -33,12 +32,7 @@ public class RealmKeys {
     private static final Duration PATIENCE = Duration.ofSeconds(5);
 
     @Inject
-    @ConfigProperty(name = "convene.keycloak.url", defaultValue = "http://127.0.0.1:8180")
-    String url;
-
-    @Inject
-    @ConfigProperty(name = "convene.keycloak.realm", defaultValue = "convene")
-    String realm;
+    KeycloakSettings keycloak;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private boolean failing;
@@ -60,7 +54,7 @@ public class RealmKeys {
 
     /** Fetches the keys; answers whether it got them. */
     boolean refresh() {
-        String certs = certs(url, realm);
+        String certs = keycloak.certsEndpoint();
         String problem = fetch(certs);
         fetchedAt = System.nanoTime(); // tried: the next try in a minute (sooner while there are none)
         if (problem != null) {
@@ -71,10 +65,6 @@ public class RealmKeys {
             LOG.info(() -> "Keycloak's realm keys fetched again from " + certs);
         }
         return true;
-    }
-
-    private static String certs(String keycloakUrl, String realm) {
-        return keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/certs";
     }
 
     /** Keeps the keys the address lists; answers what went wrong, or null. */
@@ -109,11 +99,13 @@ public class RealmKeys {
      * from the address the settings give (system property or environment), at most every 5 s.
      */
     static synchronized void fetchEarly() {
-        if (RealmKeysConfigSource.loaded() || System.nanoTime() - lastEarlyTry < 5_000_000_000L) {
+        long now = System.nanoTime();
+        if (RealmKeysConfigSource.loaded() || (lastEarlyTry != 0 && now - lastEarlyTry < 5_000_000_000L)) {
             return;
         }
-        lastEarlyTry = System.nanoTime();
-        String problem = fetch(certs(setting("convene.keycloak.url", "http://127.0.0.1:8180"), setting("convene.keycloak.realm", "convene")));
+        lastEarlyTry = now == 0 ? 1 : now;
+        String problem = fetch(KeycloakSettings.certsEndpoint(setting("convene.keycloak.url", "http://127.0.0.1:8180"),
+                setting("convene.keycloak.realm", "convene")));
         if (problem != null) {
             LOG.info(() -> "Keycloak's realm keys not fetched yet (" + problem + ")");
         }
