@@ -22,6 +22,26 @@ final class Commands {
         }
     }
 
+    /** What a command printed (output and errors together) and how it ended. */
+    record Result(int exitCode, String output) {
+    }
+
+    /** Runs the command to its end with these environment variables added, keeping what it printed; 127 when it cannot start. */
+    static Result capture(List<String> command, java.util.Map<String, String> environment) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process p = builder.start();
+            String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            return new Result(p.waitFor(), output);
+        } catch (IOException e) {
+            return new Result(127, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs the command; a failure says {@code hint} (what it needs), if anything. */
     static void run(List<String> command, String hint) {
         int code = exitCode(command);

@@ -64,27 +64,46 @@ final class EmbeddedDatabase implements AutoCloseable {
             PostgresUpgrade.ifNeeded(dataDir, superuserPassword);
         }
         boolean fresh = clean || !Files.exists(dataDir.resolve("postgresql.conf"));
-        Path pwfile = dataDir.toAbsolutePath().resolveSibling(".postgres-password");
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(clean)
-                    .setPort(port)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("password_encryption", "scram-sha-256")
-                    // durable: what a commit acknowledged survives a crash (zonky's test defaults turn both off)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", SuiteSettings.setting("convene.postgres.synchronous-commit", "on"))
-                    .setConnectConfig("password", superuserPassword);
-            if (fresh) { // initdb sets the superuser's password and password sign-in for everyone (its -A trust overridden)
-                writeSecretFile(pwfile, superuserPassword);
-                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString());
-            }
-            EmbeddedDatabase db = new EmbeddedDatabase(builder.start(), dataDir, port, superuserPassword);
+            EmbeddedDatabase db = new EmbeddedDatabase(startServer(dataDir, port, superuserPassword, clean, null), dataDir, port,
+                    superuserPassword);
             db.requirePasswords(dataDir, fresh);
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * A PostgreSQL server on the folder as the launcher runs it: on 127.0.0.1, SCRAM passwords,
+     * durable commits; a folder made now (none there, or {@code clean}) gets the superuser's
+     * password from initdb.
+     *
+     * @param binaries another PostgreSQL's binaries (the earlier one, to move its folder), or null
+     */
+    static EmbeddedPostgres startServer(Path dataDir, int port, String superuserPassword, boolean clean,
+                                        io.zonky.test.db.postgres.embedded.PgBinaryResolver binaries) throws IOException {
+        boolean fresh = clean || !Files.exists(dataDir.resolve("postgresql.conf"));
+        Path pwfile = dataDir.toAbsolutePath().resolveSibling(".postgres-password");
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(clean)
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                // durable: what a commit acknowledged survives a crash (zonky's test defaults turn both off)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", SuiteSettings.setting("convene.postgres.synchronous-commit", "on"))
+                .setConnectConfig("password", superuserPassword);
+        if (binaries != null) {
+            builder.setPgBinaryResolver(binaries);
+        }
+        try {
+            if (fresh) { // initdb sets the superuser's password and password sign-in for everyone (its -A trust overridden)
+                writeSecretFile(pwfile, superuserPassword);
+                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString());
+            }
+            return builder.start();
         } finally {
             try {
                 Files.deleteIfExists(pwfile);

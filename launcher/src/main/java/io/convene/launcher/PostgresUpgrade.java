@@ -124,18 +124,10 @@ final class PostgresUpgrade {
     }
 
     private static int clientMajor(Path dir) {
-        try {
-            Process p = new ProcessBuilder(dir.resolve("pg_dumpall").toString(), "--version").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).trim(); // "pg_dumpall (PostgreSQL) 15.18 (Debian ...)"
-            p.waitFor();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\) (\\d+)").matcher(out);
-            return m.find() ? Integer.parseInt(m.group(1)) : -1;
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        // "pg_dumpall (PostgreSQL) 15.18 (Debian ...)"
+        Commands.Result version = Commands.capture(List.of(dir.resolve("pg_dumpall").toString(), "--version"), Map.of());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\) (\\d+)").matcher(version.output());
+        return version.exitCode() == 0 && m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     /** Where the old folder is kept once moved. */
@@ -213,32 +205,13 @@ final class PostgresUpgrade {
         }
     }
 
-    /** A server on the folder, as the launcher runs it (passwords, loopback); {@code fresh} makes the folder. */
+    /** A server on the folder, as the launcher runs it; {@code fresh} makes the folder, password sign-in only. */
     private EmbeddedPostgres server(Path folder, int port, PgBinaryResolver binaries, boolean fresh) throws IOException {
-        Path pwfile = folder.toAbsolutePath().resolveSibling(".postgres-upgrade-password");
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(folder)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("password_encryption", "scram-sha-256")
-                .setConnectConfig("password", superuserPassword);
-        if (binaries != null) {
-            builder.setPgBinaryResolver(binaries);
+        EmbeddedPostgres started = EmbeddedDatabase.startServer(folder, port, superuserPassword, false, binaries);
+        if (fresh) {
+            Files.write(folder.resolve("pg_hba.conf"), EmbeddedDatabase.HBA);
         }
-        try {
-            if (fresh) {
-                EmbeddedDatabase.writeSecretFile(pwfile, superuserPassword);
-                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString());
-            }
-            EmbeddedPostgres started = builder.start();
-            if (fresh) {
-                Files.write(folder.resolve("pg_hba.conf"), EmbeddedDatabase.HBA);
-            }
-            return started;
-        } finally {
-            Files.deleteIfExists(pwfile);
-        }
+        return started;
     }
 
     private void dumpAll(int port, Path dump) throws IOException {
@@ -268,19 +241,9 @@ final class PostgresUpgrade {
 
     /** A client program with the superuser's password in its environment (never on its command line). */
     private void client(List<String> command, String what) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().put("PGPASSWORD", superuserPassword);
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException(what + " failed with exit code " + p.exitValue() + ": " + out.trim());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Commands.Result ran = Commands.capture(command, Map.of("PGPASSWORD", superuserPassword));
+        if (ran.exitCode() != 0) {
+            throw new IllegalStateException(what + " failed with exit code " + ran.exitCode() + ": " + ran.output());
         }
     }
 
