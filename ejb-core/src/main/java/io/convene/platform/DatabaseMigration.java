@@ -2,7 +2,6 @@ package io.convene.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -20,36 +19,19 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Convene's database: the pooled data source (its URL and credentials come from MicroProfile Config
- * at deployment, i.e. system properties or environment variables) and the Flyway migrations, applied
- * before anything else starts. Start-up beans that touch the database are {@code @DependsOn} this.
+ * Convene's database: the Flyway migrations, applied before anything else starts, on the server's
+ * pooled data source {@value #DATA_SOURCE} (made by whoever starts Payara, with the pool's sizes the
+ * operator set and the URL and credentials from MicroProfile Config: docs/database.md). Start-up beans that touch the database are {@code @DependsOn} this.
  * The migrations run as the schema's owner ({@code convene.db.migration-user} and
  * {@code -password}) when one is set, which then grants the application's role
  * ({@code convene.db.user}) rows only; without one they run as the application's role.
  */
-@DataSourceDefinition(
-        name = DatabaseMigration.DATA_SOURCE,
-        className = "org.postgresql.ds.PGSimpleDataSource",
-        url = "${MPCONFIG=convene.db.url}",
-        user = "${MPCONFIG=convene.db.user}",
-        password = "${MPCONFIG=convene.db.password}",
-        minPoolSize = 2,
-        maxPoolSize = 32,
-        loginTimeout = 5,
-        properties = {
-            "fish.payara.is-connection-validation-required=true",
-            "fish.payara.connection-validation-method=meta-data",
-            "fish.payara.fail-all-connections=true",
-            // a database out of reach is answered in seconds (503), not after Payara's minute
-            "fish.payara.max-wait-time-in-millis=5000",
-            "connectTimeout=3"
-        })
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigration {
 
-    public static final String DATA_SOURCE = "java:app/jdbc/convene";
+    public static final String DATA_SOURCE = "jdbc/convene";
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
     @Resource(lookup = DATA_SOURCE)

@@ -44,7 +44,7 @@ public class PartsHealth {
     public record Part(String name, State state, String detail, String lastError, Instant lastErrorAt) {
     }
 
-    @Resource(lookup = "java:app/jdbc/convene")
+    @Resource(lookup = DatabaseMigration.DATA_SOURCE)
     DataSource database;
 
     @jakarta.ejb.EJB

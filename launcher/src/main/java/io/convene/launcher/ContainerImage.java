@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -26,6 +27,8 @@ public final class ContainerImage {
     static final String BASE = "localhost/convene-base:bookworm";
     static final String HOME = "/opt/convene";
     static final String STATE = "/var/lib/convene";
+    private static final String POOL_MIN = "@POOL_MIN@";
+    private static final String POOL_MAX = "@POOL_MAX@";
 
     private ContainerImage() {
     }
@@ -46,10 +49,12 @@ public final class ContainerImage {
             Folders.deleteRecursively(context);
             Path home = Files.createDirectories(context.resolve("convene"));
             Files.createDirectories(context.resolve("state/blobs"));
-            for (String part : List.of("payara-micro.jar", "ROOT.war", BrokerResources.RESOURCE_ADAPTER + ".rar")) {
+            for (String part : List.of("payara-micro.jar", "ROOT.war", BrokerResources.RESOURCE_ADAPTER + ".rar", DatabaseResources.DRIVER)) {
                 Files.copy(runtime.resolve(part), home.resolve(part), StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.write(home.resolve("preboot.asadmin"), HttpListeners.anonymous("http-listener", "https-listener"));
+            List<String> preboot = new ArrayList<>(HttpListeners.anonymous("http-listener", "https-listener"));
+            preboot.addAll(DatabaseResources.commands(POOL_MIN, POOL_MAX)); // the sizes: the entrypoint's
+            Files.write(home.resolve("preboot.asadmin"), preboot);
             Files.write(home.resolve("preboot-forwarded.asadmin"), List.of(HttpListeners.schemeFromForwardedProto("http-listener")));
             Files.write(home.resolve("postboot.asadmin"), BrokerResources.commands(Path.of(HOME, BrokerResources.RESOURCE_ADAPTER + ".rar"),
                     "${ENV=CONVENE_BROKER_HOST}", "${ENV=CONVENE_BROKER_PORT}", "${ENV=CONVENE_BROKER_USER}",
@@ -100,15 +105,24 @@ public final class ContainerImage {
                 set -eu
                 work=/tmp/convene-payara   # this container's own (several may share %2$s)
                 mkdir -p "$work"
-                cp %1$s/preboot.asadmin "$work/preboot.asadmin"
+                pool_min="${CONVENE_DB_POOL_MIN:-%4$d}" pool_max="${CONVENE_DB_POOL_MAX:-%5$d}"
+                case "$pool_min$pool_max" in *[!0-9]*|'')
+                  echo "CONVENE_DB_POOL_MIN and CONVENE_DB_POOL_MAX must be whole numbers" >&2; exit 2;; esac
+                if [ "$pool_max" -lt 1 ] || [ "$pool_min" -gt "$pool_max" ]; then
+                  echo "CONVENE_DB_POOL_MIN ($pool_min) must be at most CONVENE_DB_POOL_MAX ($pool_max), which must be 1 or more" >&2
+                  exit 2
+                fi
+                sed -e "s/%6$s/$pool_min/" -e "s/%7$s/$pool_max/" %1$s/preboot.asadmin > "$work/preboot.asadmin"
                 if [ "${CONVENE_HTTP_TRUST_FORWARDED_PROTO:-false}" = true ]; then
                   cat %1$s/preboot-forwarded.asadmin >> "$work/preboot.asadmin"
                 fi
                 exec java ${CONVENE_JAVA_OPTS:--Xmx512m} -Djava.awt.headless=true %3$s -Djava.io.tmpdir="$work" \\
                   -jar %1$s/payara-micro.jar --nocluster --port "$CONVENE_HTTP_PORT" --rootdir "$work/root" \\
                   --prebootcommandfile "$work/preboot.asadmin" --postbootcommandfile %1$s/postboot.asadmin \\
+                  --addlibs %1$s/%8$s \\
                   --logproperties "%1$s/logging-$CONVENE_LOG_FORMAT.properties" --deploy %1$s/ROOT.war
-                """.formatted(HOME, STATE, HttpListeners.NO_PRODUCT_NAME);
+                """.formatted(HOME, STATE, HttpListeners.NO_PRODUCT_NAME, DatabaseResources.DEFAULT_MIN,
+                DatabaseResources.DEFAULT_MAX, POOL_MIN, POOL_MAX, DatabaseResources.DRIVER);
     }
 
     /** The base image: made once by debootstrap (cached as a tar in the cache folder) and imported into podman. */

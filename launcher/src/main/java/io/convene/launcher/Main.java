@@ -41,6 +41,7 @@ public final class Main {
               convene.payara.heap                   each Payara Micro's heap (-Xmx)                 512m
               convene.log.format                    text or json (the launcher, Payara, Keycloak)   text
               convene.db.url / .user / .password    an external PostgreSQL instead of the embedded one
+              convene.db.pool-min / .pool-max       connections to the database kept open / at most  2 / 32
               convene.postgres.synchronous-commit   off: faster commits, the last ~0.6 s lost on a crash  on
               convene.postgres.client-dir           pg_dumpall and psql to move a PostgreSQL 14 folder  found on PATH or in /usr/lib/postgresql
               convene.keycloak.url                  an external Keycloak instead of the embedded one
@@ -78,6 +79,12 @@ public final class Main {
             }
             System.err.println("Unknown option " + args[i] + "\n");
             System.err.print(USAGE);
+            System.exit(2);
+        }
+        try {
+            DatabaseResources.commands(); // settings that cannot run are said before anything starts
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
         }
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");

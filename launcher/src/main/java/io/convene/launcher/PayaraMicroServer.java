@@ -16,9 +16,12 @@ import java.util.Properties;
  * Payara Micro running the Convene WAR at the root context, HTTP on 127.0.0.1 only. Alone, its
  * clustering is off; as a node of a cluster, its data grid (Hazelcast) finds the others by a TCP
  * member list on 127.0.0.1 (no multicast). Configuration reaches the application as system
- * properties (MicroProfile Config). Before the WAR, post-boot commands deploy Artemis's resource
- * adapter ({@link BrokerResources}); the broker's password reaches them through the environment,
- * not a file. Pre-boot commands make its listeners name no server ({@link HttpListeners}).
+ * properties (MicroProfile Config). Pre-boot commands make the database's pool ({@link
+ * DatabaseResources}, the PostgreSQL driver added to the server; pre-boot, because Payara Micro
+ * resolves {@code ${...}} in post-boot commands, and the pool must keep the setting names) and its
+ * listeners name no server ({@link HttpListeners}). Before the WAR, post-boot commands deploy
+ * Artemis's resource adapter ({@link BrokerResources}); the broker's password reaches them through
+ * the environment, not a file.
  */
 final class PayaraMicroServer {
 
@@ -67,6 +70,7 @@ final class PayaraMicroServer {
             preboot.add("set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false");
         }
         preboot.addAll(HttpListeners.anonymous("http-listener", "https-listener"));
+        preboot.addAll(DatabaseResources.commands());
         if (Boolean.parseBoolean(SuiteSettings.setting("convene.http.trust-forwarded-proto",
                 String.valueOf(settings.host() != null)))) { // behind the front door, HTTPS is what people use
             preboot.add(HttpListeners.schemeFromForwardedProto("http-listener"));
@@ -107,6 +111,7 @@ final class PayaraMicroServer {
                 "--prebootcommandfile", work.resolve("preboot.asadmin").toString(),
                 "--logproperties", work.resolve("logging.properties").toString(),
                 "--postbootcommandfile", work.resolve("postboot.asadmin").toString(),
+                "--addlibs", runtime.resolve(DatabaseResources.DRIVER).toString(),
                 "--systemproperties", work.resolve("convene.properties").toString(),
                 "--deploy", runtime.resolve("ROOT.war").toString()));
         String name = "Payara Micro (" + node.name() + ")";

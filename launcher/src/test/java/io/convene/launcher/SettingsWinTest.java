@@ -1,6 +1,7 @@
 package io.convene.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -49,6 +50,27 @@ class SettingsWinTest {
             assertThat(Suite.of(settings, 1).applicationConfig()).containsEntry("convene.public-url", "https://meet.example.com");
         } finally {
             System.clearProperty("convene.public-url");
+        }
+    }
+
+    @Test
+    void theDatabasePoolIsSizedAsTheOperatorSaysAndNonsenseIsRefused() {
+        assertThat(String.join("\n", DatabaseResources.commands())).contains("--steadypoolsize 2 --maxpoolsize 32 ");
+        System.setProperty("convene.db.pool-min", "5");
+        System.setProperty("convene.db.pool-max", "48");
+        try {
+            String pool = DatabaseResources.commands().get(0);
+            assertThat(pool).contains("--steadypoolsize 5 --maxpoolsize 48 ")
+                    .as("the address and credentials stay names, resolved when connecting")
+                    .contains("url=${MPCONFIG=convene.db.url}", "password=${MPCONFIG=convene.db.password}");
+            System.setProperty("convene.db.pool-min", "50");
+            assertThatThrownBy(DatabaseResources::commands).hasMessageContaining("convene.db.pool-min (50)")
+                    .hasMessageContaining("convene.db.pool-max (48)");
+            System.setProperty("convene.db.pool-min", "many");
+            assertThatThrownBy(DatabaseResources::commands).hasMessage("convene.db.pool-min must be a whole number, not \"many\"");
+        } finally {
+            System.clearProperty("convene.db.pool-min");
+            System.clearProperty("convene.db.pool-max");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.convene.reports;
 
+import io.convene.platform.DatabaseMigration;
 import io.convene.shared.Caller;
 import io.convene.shared.NotFoundException;
 import jakarta.annotation.Resource;
@@ -26,7 +27,7 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class MeetingAnalytics {
 
-    @Resource(lookup = "java:app/jdbc/convene")
+    @Resource(lookup = DatabaseMigration.DATA_SOURCE)
     DataSource db;
 
     private final Clock clock = Clock.systemUTC();

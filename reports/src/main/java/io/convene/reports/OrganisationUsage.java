@@ -1,5 +1,6 @@
 package io.convene.reports;
 
+import io.convene.platform.DatabaseMigration;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -119,7 +120,7 @@ public class OrganisationUsage {
             order by r.period, r.everyone desc, r.department""".formatted(PEAKS.formatted("meeting_steps"),
             PEAKS.formatted("visit_steps"));
 
-    @Resource(lookup = "java:app/jdbc/convene")
+    @Resource(lookup = DatabaseMigration.DATA_SOURCE)
     DataSource db;
 
     /** How many rows a report can have at most: a row per period for everyone and for each department. */

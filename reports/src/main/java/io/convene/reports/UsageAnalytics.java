@@ -1,5 +1,6 @@
 package io.convene.reports;
 
+import io.convene.platform.DatabaseMigration;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
@@ -22,7 +23,7 @@ public class UsageAnalytics {
 
     private static final Set<String> PERIODS = Set.of("day", "week", "month");
 
-    @Resource(lookup = "java:app/jdbc/convene")
+    @Resource(lookup = DatabaseMigration.DATA_SOURCE)
     DataSource db;
 
     /** {@code userId} null: the caller's own; another person's only for administrators and compliance officers. */

@@ -1,6 +1,7 @@
 package io.convene.suite;
 
 import io.convene.launcher.BrokerResources;
+import io.convene.launcher.DatabaseResources;
 import io.convene.launcher.EmbeddedBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -10,11 +11,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the Arquillian container tests need besides Payara Micro, started once on the client and
- * stopped with the JVM: PostgreSQL, the Artemis broker, and the post-boot commands that connect
- * the Micro JVM to the broker (written before it starts).
+ * stopped with the JVM: PostgreSQL, the Artemis broker, and the pre- and post-boot commands that
+ * connect the Micro JVM to the database and the broker (written before it starts).
  */
 final class ContainerTestServers {
 
@@ -40,6 +43,11 @@ final class ContainerTestServers {
             EmbeddedBroker broker = EmbeddedBroker.start(target.resolve("arquillian-broker"), brokerPort, "convene",
                     BROKER_PASSWORD);
             Path rar = Path.of(System.getProperty("convene.runtime.dir")).resolve(BrokerResources.RESOURCE_ADAPTER + ".rar");
+            List<String> preboot = new ArrayList<>(List.of(
+                    "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false",
+                    "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1"));
+            preboot.addAll(DatabaseResources.commands(2, 8));
+            Files.write(Path.of(System.getProperty("convene.arq.preboot")), preboot);
             Files.write(Path.of(System.getProperty("convene.arq.postboot")),
                     BrokerResources.commands(rar, "127.0.0.1", brokerPort, "convene", BROKER_PASSWORD));
             EmbeddedPostgres started = postgres;

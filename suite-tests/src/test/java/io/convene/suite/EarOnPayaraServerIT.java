@@ -5,6 +5,7 @@ import static io.convene.suite.Meetings.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convene.launcher.BrokerResources;
+import io.convene.launcher.DatabaseResources;
 import io.convene.launcher.HttpListeners;
 import io.convene.launcher.Suite;
 import io.convene.media.kurento.KmsStandIn;
@@ -43,8 +44,10 @@ class EarOnPayaraServerIT {
         Path home = Path.of(System.getProperty("convene.payara.server.home"));
         Path target = Path.of(System.getProperty("convene.test.state.dir")).getParent();
         long t0 = System.nanoTime();
-        domain = PayaraServerDomain.create(home, target.resolve("payara-server"), config);
+        domain = PayaraServerDomain.create(home, target.resolve("payara-server"), config,
+                suite.settings().runtimeDir().resolve(DatabaseResources.DRIVER));
         domain.start();
+        domain.run(DatabaseResources.commands(2, 8));
         domain.run(BrokerResources.commands(suite.settings(), suite.settings().brokerPassword()));
         domain.run(HttpListeners.anonymous("http-listener-1", "http-listener-2"));
         long t1 = System.nanoTime();

@@ -54,7 +54,7 @@ class MeetingServiceContainerIT {
     @Inject
     ParticipantTickets tickets;
 
-    @Resource(lookup = "java:app/jdbc/convene")
+    @Resource(lookup = "jdbc/convene")
     DataSource dataSource;
 
     /**

@@ -30,7 +30,8 @@ final class PayaraServerDomain implements AutoCloseable {
         this.portBase = portBase;
     }
 
-    static PayaraServerDomain create(Path home, Path domainDir, Map<String, String> systemProperties) {
+    /** @param libraries jars for the server's class path (its {@code lib} folder: JDBC drivers) */
+    static PayaraServerDomain create(Path home, Path domainDir, Map<String, String> systemProperties, Path... libraries) {
         int portBase = freePortBase();
         PayaraServerDomain domain = new PayaraServerDomain(home, domainDir, portBase);
         try {
@@ -40,6 +41,9 @@ final class PayaraServerDomain implements AutoCloseable {
                     "--domaindir", domainDir.toString(), "convene");
             Path xml = domainDir.resolve("convene/config/domain.xml");
             Files.writeString(xml, localOnly(Files.readString(xml), systemProperties));
+            for (Path library : libraries) {
+                Files.copy(library, domainDir.resolve("convene/lib").resolve(library.getFileName()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,67 @@
+package io.convene.launcher;
+
+import java.util.List;
+
+/**
+ * The asadmin commands that give Payara (Micro as pre-boot commands, or Server) Convene's database:
+ * a connection pool of the server's own, sized by the operator ({@code convene.db.pool-min}
+ * connections kept open, at most {@code convene.db.pool-max}), and the resource
+ * {@value #DATA_SOURCE} that Convene looks up. The PostgreSQL driver ({@value #DRIVER}) must be on
+ * the server's class path (Payara Micro's {@code --addlibs}, Payara Server's {@code lib} folder). The
+ * address and credentials stay MicroProfile Config names that Payara resolves when it connects, so
+ * no secret is written here (Payara Micro resolves {@code ${...}} in post-boot commands, not in pre-boot
+ * ones). An application-defined data source cannot take its sizes from
+ * settings: Payara reads them as numbers.
+ */
+public final class DatabaseResources {
+
+    public static final String DATA_SOURCE = "jdbc/convene";
+    public static final String DRIVER = "postgresql.jar";
+    static final String POOL = "convene-pool";
+    static final int DEFAULT_MIN = 2;
+    static final int DEFAULT_MAX = 32;
+
+    private DatabaseResources() {
+    }
+
+    /** With the sizes the operator set, or the defaults. */
+    public static List<String> commands() {
+        return commands(intSetting("convene.db.pool-min", DEFAULT_MIN), intSetting("convene.db.pool-max", DEFAULT_MAX));
+    }
+
+    /** @throws IllegalArgumentException for sizes no pool can have (said in the operator's words) */
+    public static List<String> commands(int min, int max) {
+        if (min < 0 || max < 1 || min > max) {
+            throw new IllegalArgumentException("convene.db.pool-min (" + min + ") must be 0 or more and at most "
+                    + "convene.db.pool-max (" + max + "), which must be 1 or more");
+        }
+        return commands(String.valueOf(min), String.valueOf(max));
+    }
+
+    /** @param min, max the sizes, or placeholders that whoever starts Payara replaces (the container's entrypoint) */
+    static List<String> commands(String min, String max) {
+        return List.of(
+                "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
+                        + " --restype javax.sql.DataSource --steadypoolsize " + min + " --maxpoolsize " + max
+                        // a database out of reach is answered in seconds (503), not after Payara's minute
+                        + " --maxwait 5000"
+                        // each connection is checked (a round trip) when it is handed out; a bad one is
+                        // replaced alone: the connections of running transactions are left alone
+                        + " --isconnectvalidatereq true --validationmethod custom-validation"
+                        + " --validationclassname org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation"
+                        + " --failconnection false"
+                        + " --property url=${MPCONFIG=convene.db.url}:user=${MPCONFIG=convene.db.user}"
+                        + ":password=${MPCONFIG=convene.db.password}:connectTimeout=3:loginTimeout=5"
+                        + " " + POOL,
+                "create-jdbc-resource --connectionpoolid " + POOL + " " + DATA_SOURCE);
+    }
+
+    private static int intSetting(String name, int fallback) {
+        String value = SuiteSettings.setting(name, String.valueOf(fallback));
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
+        }
+    }
+}
