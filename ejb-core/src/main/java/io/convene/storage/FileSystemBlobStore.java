@@ -9,7 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import io.convene.shared.DomainException;
+import io.convene.shared.StorageFullException;
+import io.convene.shared.UnavailableException;
 import java.util.UUID;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @jakarta.enterprise.inject.Typed(FileSystemBlobStore.class) // the BlobStore itself comes from BlobStores
 public class FileSystemBlobStore implements BlobStore {
+
+    private static final Logger LOG = Logger.getLogger(FileSystemBlobStore.class.getName());
 
     @Inject
     @ConfigProperty(name = "convene.blobs.dir", defaultValue = "convene-blobs")
@@ -30,9 +36,15 @@ public class FileSystemBlobStore implements BlobStore {
         String key = UUID.randomUUID().toString();
         Path partial = root.resolve(key + ".partial");
         long size;
-        try (OutputStream out = Files.newOutputStream(partial)) {
+        try (OutputStream out = new FolderStream(Files.newOutputStream(partial))) {
             size = BlobStore.copyAtMost(content, out, maxBytes, null);
-        } catch (IOException e) {
+        } catch (FolderStream.Refused e) {
+            deleteQuietly(partial);
+            throw refusal(root, e.getCause());
+        } catch (java.nio.file.FileSystemException e) { // the folder would not take the file at all
+            deleteQuietly(partial);
+            throw refusal(root, e);
+        } catch (IOException e) { // reading what is uploaded
             deleteQuietly(partial);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
@@ -42,9 +54,47 @@ public class FileSystemBlobStore implements BlobStore {
         try {
             Files.move(partial, root.resolve(key), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            deleteQuietly(partial);
+            throw refusal(root, e);
         }
         return new Stored(key, size);
+    }
+
+    /** The file being written: its failures are the folder's (full, read-only), told apart from the upload's. */
+    private static final class FolderStream extends java.io.FilterOutputStream {
+
+        static final class Refused extends RuntimeException {
+            Refused(IOException cause) {
+                super(cause);
+            }
+
+            @Override
+            public synchronized IOException getCause() {
+                return (IOException) super.getCause();
+            }
+        }
+
+        FolderStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new Refused(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new Refused(e);
+            }
+        }
     }
 
     @Override
@@ -65,8 +115,25 @@ public class FileSystemBlobStore implements BlobStore {
         try {
             return Files.createDirectories(Path.of(dir));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the blob folder " + dir, e);
+            throw refusal(Path.of(dir), e);
         }
+    }
+
+    /**
+     * The folder refused a write: said to the operator (WARNING, with the folder and the system's
+     * reason) and to the caller as what it means for them — full (507) or out of service (503).
+     */
+    static DomainException refusal(Path folder, IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                ? f.getFile() + ": " + f.getReason() : String.valueOf(e.getMessage());
+        LOG.warning(() -> "The blob folder " + folder.toAbsolutePath() + " refused a write (" + e.getClass().getSimpleName()
+                + ": " + reason + "); nothing was kept");
+        if (reason.contains("No space left on device") || reason.contains("Disk quota exceeded")) {
+            return new StorageFullException("There is no room left to keep files; nothing was kept. An administrator has to "
+                    + "make room");
+        }
+        return new UnavailableException("Files cannot be kept just now (the file store refuses them); nothing was kept, "
+                + "try again later");
     }
 
     private static String checked(String key) {

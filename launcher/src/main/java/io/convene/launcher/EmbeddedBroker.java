@@ -93,6 +93,41 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * For tests: the broker stops answering (its connections stay open; nothing it is sent is read or
+     * answered, pings included), as a hung broker does, until the answer is closed.
+     */
+    public synchronized AutoCloseable hang() {
+        if (server == null) {
+            throw new IllegalStateException("The broker is not running");
+        }
+        java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        org.apache.activemq.artemis.api.core.Interceptor stall = (packet, connection) -> {
+            try {
+                released.await(10, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        };
+        var remoting = server.getActiveMQServer().getRemotingService();
+        remoting.addIncomingInterceptor(stall);
+        return () -> {
+            remoting.removeIncomingInterceptor(stall);
+            released.countDown();
+        };
+    }
+
+    /** For tests: the queue keeps what it is sent but hands nothing to its consumers until the answer is closed. */
+    public synchronized AutoCloseable pause(String queue) {
+        var paused = server.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        if (paused == null) {
+            throw new IllegalStateException("No queue " + queue);
+        }
+        paused.pause();
+        return paused::resume;
+    }
+
     public int port() {
         return port;
     }

@@ -41,9 +41,36 @@ final class ManagedProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
+    /** Started on a fresh log; the earlier runs' logs are kept beside it ({@link #keepEarlierLogs}). */
     static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
                                 Path log) {
+        keepEarlierLogs(log);
         return start(name, command, environment, workDir, log, ProcessBuilder.Redirect.to(log.toFile()));
+    }
+
+    static final int EARLIER_LOGS = 5;
+
+    /**
+     * A log is never truncated: the last run's {@code x.log} becomes {@code x.log.1}, that one
+     * {@code x.log.2}, and so on; the {@value #EARLIER_LOGS}th earlier run's is dropped. So the log of a
+     * node that crashed is still there after the next start.
+     */
+    static void keepEarlierLogs(Path log) {
+        try {
+            if (!Files.exists(log) || Files.size(log) == 0) {
+                return;
+            }
+            Files.deleteIfExists(Path.of(log + "." + EARLIER_LOGS));
+            for (int n = EARLIER_LOGS - 1; n >= 1; n--) {
+                Path older = Path.of(log + "." + n);
+                if (Files.exists(older)) {
+                    Files.move(older, Path.of(log + "." + (n + 1)));
+                }
+            }
+            Files.move(log, Path.of(log + ".1"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the earlier log " + log, e);
+        }
     }
 
     /** Started with its output added to the log (a process started again: what the last one wrote stays). */

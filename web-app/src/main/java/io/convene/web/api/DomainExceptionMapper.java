@@ -48,7 +48,25 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         return problem.toResponse();
     }
 
-    private static Status statusOf(DomainException e) {
+    /** RFC 4918's 507, which JAX-RS has no constant for. */
+    static final Response.StatusType INSUFFICIENT_STORAGE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 507;
+        }
+
+        @Override
+        public Status.Family getFamily() {
+            return Status.Family.SERVER_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Insufficient Storage";
+        }
+    };
+
+    private static Response.StatusType statusOf(DomainException e) {
         if (e instanceof NotFoundException) {
             return Status.NOT_FOUND;
         }
@@ -75,6 +93,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         }
         if (e instanceof TooLargeException) {
             return Status.REQUEST_ENTITY_TOO_LARGE;
+        }
+        if (e instanceof io.convene.shared.StorageFullException) {
+            return INSUFFICIENT_STORAGE;
         }
         return Status.BAD_REQUEST;
     }
