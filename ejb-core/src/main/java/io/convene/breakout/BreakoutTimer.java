@@ -17,6 +17,9 @@ import java.util.logging.Logger;
 @DependsOn("DatabaseMigration")
 public class BreakoutTimer {
 
+    @jakarta.ejb.EJB
+    io.convene.platform.DatabaseReach database;
+
     private static final Logger LOG = Logger.getLogger(BreakoutTimer.class.getName());
 
     @EJB
@@ -24,6 +27,9 @@ public class BreakoutTimer {
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void closeDue() {
+        if (database.waiting("Closing due breakout rooms")) {
+            return;
+        }
         try {
             breakouts.closeDue();
         } catch (RuntimeException e) {

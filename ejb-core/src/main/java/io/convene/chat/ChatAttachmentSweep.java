@@ -20,6 +20,9 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each batch commits before its blobs go
 public class ChatAttachmentSweep {
 
+    @jakarta.ejb.EJB
+    io.convene.platform.DatabaseReach database;
+
     private static final Logger LOG = Logger.getLogger(ChatAttachmentSweep.class.getName());
 
     @EJB
@@ -33,6 +36,9 @@ public class ChatAttachmentSweep {
 
     @Schedule(minute = "*", hour = "*", persistent = false)
     void tick() {
+        if (database.waiting("Removing unsent chat attachments")) {
+            return;
+        }
         try {
             if (!leases.hold("chat-attachment-sweep", java.time.Duration.ofMinutes(3))) {
                 return; // another node sweeps

@@ -14,6 +14,9 @@ import java.util.logging.Logger;
 @Singleton
 public class DirectorySyncClock {
 
+    @jakarta.ejb.EJB
+    io.convene.platform.DatabaseReach database;
+
     private static final Logger LOG = Logger.getLogger(DirectorySyncClock.class.getName());
 
     @EJB
@@ -33,6 +36,9 @@ public class DirectorySyncClock {
 
     @Schedule(minute = "*", hour = "*", persistent = false)
     void tick() {
+        if (database.waiting("Directory syncs")) {
+            return;
+        }
         try {
             if (!leases.hold("directory-syncs", java.time.Duration.ofMinutes(3))) {
                 return; // another node runs them

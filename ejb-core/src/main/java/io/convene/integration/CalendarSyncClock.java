@@ -8,11 +8,17 @@ import jakarta.ejb.Singleton;
 @Singleton
 public class CalendarSyncClock {
 
+    @jakarta.ejb.EJB
+    io.convene.platform.DatabaseReach database;
+
     @EJB
     CalendarSync sync;
 
     @Schedule(minute = "*/5", hour = "*", persistent = false)
     void tick() {
+        if (database.waiting("Syncing calendars")) {
+            return;
+        }
         sync.syncAll(sync);
     }
 }

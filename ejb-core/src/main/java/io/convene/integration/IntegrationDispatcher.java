@@ -23,8 +23,14 @@ public class IntegrationDispatcher implements MessageListener {
     @Inject
     IntegrationDeliveries deliveries;
 
+    @Inject
+    io.convene.platform.DatabaseOutageRetry outage;
+
     @Override
     public void onMessage(Message message) {
+        if (outage.putBackWhileDatabaseAway(message, Announcements.QUEUE)) {
+            return;
+        }
         try {
             deliveries.deliver(message.getBody(String.class));
         } catch (JMSException e) {

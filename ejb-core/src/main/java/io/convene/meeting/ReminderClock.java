@@ -13,6 +13,9 @@ import java.util.logging.Logger;
 @Singleton
 public class ReminderClock {
 
+    @jakarta.ejb.EJB
+    io.convene.platform.DatabaseReach database;
+
     private static final Logger LOG = Logger.getLogger(ReminderClock.class.getName());
 
     @EJB
@@ -20,6 +23,9 @@ public class ReminderClock {
 
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
     void tick() {
+        if (database.waiting("Sending reminders")) {
+            return;
+        }
         try {
             reminder.remindDue();
         } catch (RuntimeException e) {

@@ -30,8 +30,14 @@ public class EmailDispatcher implements MessageListener {
     @Inject
     io.convene.platform.ProductCounters counters;
 
+    @Inject
+    io.convene.platform.DatabaseOutageRetry outage;
+
     @Override
     public void onMessage(Message message) {
+        if (outage.putBackWhileDatabaseAway(message, EmailDeliveries.QUEUE)) {
+            return;
+        }
         try {
             deliveries.send(EmailDeliveries.Delivery.fromJson(message.getBody(String.class)));
         } catch (JMSException e) {

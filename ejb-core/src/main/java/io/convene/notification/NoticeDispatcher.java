@@ -27,8 +27,14 @@ public class NoticeDispatcher implements MessageListener {
     @Inject
     Deliveries deliveries;
 
+    @Inject
+    io.convene.platform.DatabaseOutageRetry outage;
+
     @Override
     public void onMessage(Message message) {
+        if (outage.putBackWhileDatabaseAway(message, Notices.QUEUE)) {
+            return;
+        }
         try {
             deliveries.deliver(Notice.fromJson(message.getBody(String.class)));
         } catch (JMSException e) {

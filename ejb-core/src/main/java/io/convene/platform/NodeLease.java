@@ -20,6 +20,9 @@ import java.util.UUID;
 @DependsOn("DatabaseMigration")
 public class NodeLease {
 
+    @jakarta.ejb.EJB
+    io.convene.platform.DatabaseReach database;
+
     /** Three renewals missed. */
     public static final Duration LAPSES_AFTER = Duration.ofSeconds(60);
 
@@ -37,6 +40,9 @@ public class NodeLease {
 
     @Schedule(second = "*/20", minute = "*", hour = "*", persistent = false)
     void renew() {
+        if (database.waiting("Renewing this node's lease")) {
+            return;
+        }
         leases.hold(job(id), LAPSES_AFTER);
         leases.forget(PREFIX, Duration.ofDays(1)); // nodes long gone
     }

@@ -15,14 +15,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -44,8 +42,8 @@ public class PartsHealth {
     public record Part(String name, State state, String detail, String lastError, Instant lastErrorAt) {
     }
 
-    @Resource(lookup = DatabaseMigration.DATA_SOURCE)
-    DataSource database;
+    @jakarta.ejb.EJB
+    DatabaseReach reach;
 
     @jakarta.ejb.EJB
     DatabaseMigration migration;
@@ -106,12 +104,7 @@ public class PartsHealth {
         if (!migration.migrated()) {
             return down("Database", "Convene's migrations are not applied yet");
         }
-        try (Connection c = database.getConnection()) {
-            return c.isValid((int) PATIENCE.toSeconds()) ? up("Database", "PostgreSQL answers")
-                    : down("Database", "PostgreSQL did not answer in " + PATIENCE.toSeconds() + " s");
-        } catch (Exception e) {
-            return down("Database", e.getMessage());
-        }
+        return reach.problem().map(problem -> down("Database", problem)).orElseGet(() -> up("Database", "PostgreSQL answers"));
     }
 
     private Part keycloak() {

@@ -17,6 +17,9 @@ import java.util.logging.Logger;
 @Singleton
 public class PrivacyClock {
 
+    @jakarta.ejb.EJB
+    io.convene.platform.DatabaseReach database;
+
     private static final Logger LOG = Logger.getLogger(PrivacyClock.class.getName());
 
     @EJB
@@ -33,6 +36,9 @@ public class PrivacyClock {
 
     @Schedule(minute = "*", hour = "*", persistent = false)
     void tick() {
+        if (database.waiting("Privacy upkeep")) {
+            return;
+        }
         try {
             if (!leases.hold("privacy-upkeep", java.time.Duration.ofMinutes(3))) {
                 return; // another node restarts stranded exports and deletes expired ones

@@ -11,6 +11,9 @@ import java.util.logging.Logger;
 @Singleton
 public class RetentionClock {
 
+    @jakarta.ejb.EJB
+    io.convene.platform.DatabaseReach database;
+
     private static final Logger LOG = Logger.getLogger(RetentionClock.class.getName());
 
     @EJB
@@ -21,6 +24,9 @@ public class RetentionClock {
 
     @Schedule(hour = "3", minute = "17", persistent = false)
     void nightly() {
+        if (database.waiting("The retention purge")) {
+            return;
+        }
         try {
             if (!leases.hold("retention", java.time.Duration.ofHours(2))) {
                 return; // another node purges tonight

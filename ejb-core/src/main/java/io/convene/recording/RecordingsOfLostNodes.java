@@ -17,6 +17,9 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RecordingsOfLostNodes {
 
+    @jakarta.ejb.EJB
+    io.convene.platform.DatabaseReach database;
+
     private static final Logger LOG = Logger.getLogger(RecordingsOfLostNodes.class.getName());
 
     @EJB
@@ -24,6 +27,9 @@ public class RecordingsOfLostNodes {
 
     @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)
     void sweep() {
+        if (database.waiting("Looking for recordings of lost nodes")) {
+            return;
+        }
         try {
             for (UUID id : recordings.ofLostNodes()) {
                 recordings.stopOfLostNode(id);

@@ -13,6 +13,9 @@ import java.util.logging.Logger;
 @Singleton
 public class ReportClock {
 
+    @jakarta.ejb.EJB
+    io.convene.platform.DatabaseReach database;
+
     private static final Logger LOG = Logger.getLogger(ReportClock.class.getName());
 
     @EJB
@@ -29,6 +32,9 @@ public class ReportClock {
 
     @Schedule(minute = "*", hour = "*", persistent = false)
     void tick() {
+        if (database.waiting("Report jobs")) {
+            return;
+        }
         try {
             if (!leases.hold("report-upkeep", java.time.Duration.ofMinutes(3))) {
                 return; // another node restarts stranded reports and deletes expired files

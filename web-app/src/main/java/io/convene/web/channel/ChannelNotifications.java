@@ -103,13 +103,21 @@ public class ChannelNotifications {
                 }
             } catch (SQLException e) {
                 if (running) {
-                    LOG.log(Level.WARNING, "Lost the channel's NOTIFY connection; reconnecting in 1 s", e);
+                    if (lostSince == 0) { // one line per outage, not one a second
+                        lostSince = System.nanoTime();
+                        LOG.warning(() -> "Lost the channel's NOTIFY connection (" + e.getMessage() + "); reconnecting every second");
+                    } else {
+                        LOG.log(Level.FINE, "Reconnecting the channel's NOTIFY connection failed", e);
+                    }
                     closeQuietly();
                     sleep();
                 }
             }
         }
     }
+
+    /** When the NOTIFY connection was lost (nanoTime), 0 while it is up: the listening thread's own. */
+    private long lostSince;
 
     private void deliver(String channel, String id) {
         try {
@@ -134,7 +142,10 @@ public class ChannelNotifications {
             s.execute("LISTEN " + MeetingEventLog.CHANNEL);
             s.execute("LISTEN " + NotificationService.CHANNEL);
         }
-        LOG.info("Meeting channel listening for events");
+        long lost = lostSince;
+        lostSince = 0;
+        LOG.info(() -> "Meeting channel listening for events"
+                + (lost == 0 ? "" : " again, after " + (System.nanoTime() - lost) / 1_000_000_000 + " s"));
     }
 
     private void closeQuietly() {

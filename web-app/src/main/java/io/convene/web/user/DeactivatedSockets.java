@@ -28,6 +28,9 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DeactivatedSockets {
 
+    @jakarta.ejb.EJB
+    io.convene.platform.DatabaseReach database;
+
     private static final Logger LOG = Logger.getLogger(DeactivatedSockets.class.getName());
     static final CloseReason DEACTIVATED = new CloseReason(() -> 4401, "account deactivated");
 
@@ -45,6 +48,9 @@ public class DeactivatedSockets {
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
+        if (database.waiting("Closing deactivated people's sockets")) {
+            return;
+        }
         if (!sweeping.compareAndSet(false, true)) {
             return; // the last sweep is still at it
         }
