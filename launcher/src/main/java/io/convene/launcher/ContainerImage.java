@@ -29,6 +29,7 @@ public final class ContainerImage {
     static final String STATE = "/var/lib/convene";
     private static final String POOL_MIN = "@POOL_MIN@";
     private static final String POOL_MAX = "@POOL_MAX@";
+    private static final String SOCKET_TIMEOUT = "@DB_SOCKET_TIMEOUT@";
 
     private ContainerImage() {
     }
@@ -53,7 +54,7 @@ public final class ContainerImage {
                 Files.copy(runtime.resolve(part), home.resolve(part), StandardCopyOption.REPLACE_EXISTING);
             }
             List<String> preboot = new ArrayList<>(HttpListeners.anonymous("http-listener", "https-listener"));
-            preboot.addAll(DatabaseResources.commands(POOL_MIN, POOL_MAX)); // the sizes: the entrypoint's
+            preboot.addAll(DatabaseResources.commands(POOL_MIN, POOL_MAX, SOCKET_TIMEOUT)); // the values: the entrypoint's
             Files.write(home.resolve("preboot.asadmin"), preboot);
             Files.write(home.resolve("preboot-forwarded.asadmin"), List.of(HttpListeners.schemeFromForwardedProto("http-listener")));
             Files.write(home.resolve("postboot.asadmin"), BrokerResources.commands(Path.of(HOME, BrokerResources.RESOURCE_ADAPTER + ".rar"),
@@ -106,13 +107,15 @@ public final class ContainerImage {
                 work=/tmp/convene-payara   # this container's own (several may share %2$s)
                 mkdir -p "$work"
                 pool_min="${CONVENE_DB_POOL_MIN:-%4$d}" pool_max="${CONVENE_DB_POOL_MAX:-%5$d}"
-                case "$pool_min$pool_max" in *[!0-9]*|'')
-                  echo "CONVENE_DB_POOL_MIN and CONVENE_DB_POOL_MAX must be whole numbers" >&2; exit 2;; esac
+                socket_timeout="${CONVENE_DB_SOCKET_TIMEOUT:-%9$d}"
+                case "$pool_min$pool_max$socket_timeout" in *[!0-9]*|'')
+                  echo "CONVENE_DB_POOL_MIN, CONVENE_DB_POOL_MAX and CONVENE_DB_SOCKET_TIMEOUT must be whole numbers" >&2; exit 2;; esac
                 if [ "$pool_max" -lt 1 ] || [ "$pool_min" -gt "$pool_max" ]; then
                   echo "CONVENE_DB_POOL_MIN ($pool_min) must be at most CONVENE_DB_POOL_MAX ($pool_max), which must be 1 or more" >&2
                   exit 2
                 fi
-                sed -e "s/%6$s/$pool_min/" -e "s/%7$s/$pool_max/" %1$s/preboot.asadmin > "$work/preboot.asadmin"
+                sed -e "s/%6$s/$pool_min/" -e "s/%7$s/$pool_max/" -e "s/%10$s/$socket_timeout/" \\
+                  %1$s/preboot.asadmin > "$work/preboot.asadmin"
                 if [ "${CONVENE_HTTP_TRUST_FORWARDED_PROTO:-false}" = true ]; then
                   cat %1$s/preboot-forwarded.asadmin >> "$work/preboot.asadmin"
                 fi
@@ -122,7 +125,8 @@ public final class ContainerImage {
                   --addlibs %1$s/%8$s \\
                   --logproperties "%1$s/logging-$CONVENE_LOG_FORMAT.properties" --deploy %1$s/ROOT.war
                 """.formatted(HOME, STATE, HttpListeners.NO_PRODUCT_NAME, DatabaseResources.DEFAULT_MIN,
-                DatabaseResources.DEFAULT_MAX, POOL_MIN, POOL_MAX, DatabaseResources.DRIVER);
+                DatabaseResources.DEFAULT_MAX, POOL_MIN, POOL_MAX, DatabaseResources.DRIVER, DatabaseResources.DEFAULT_SOCKET_TIMEOUT,
+                SOCKET_TIMEOUT);
     }
 
     /** The base image: made once by debootstrap (cached as a tar in the cache folder) and imported into podman. */

@@ -20,26 +20,40 @@ public final class DatabaseResources {
     static final String POOL = "convene-pool";
     static final int DEFAULT_MIN = 2;
     static final int DEFAULT_MAX = 32;
+    static final int DEFAULT_SOCKET_TIMEOUT = 60;
 
     private DatabaseResources() {
     }
 
-    /** With the sizes the operator set, or the defaults. */
+    /** With the sizes and the socket timeout the operator set, or the defaults. */
     public static List<String> commands() {
-        return commands(intSetting("convene.db.pool-min", DEFAULT_MIN), intSetting("convene.db.pool-max", DEFAULT_MAX));
+        return commands(intSetting("convene.db.pool-min", DEFAULT_MIN), intSetting("convene.db.pool-max", DEFAULT_MAX),
+                intSetting("convene.db.socket-timeout", DEFAULT_SOCKET_TIMEOUT));
     }
 
-    /** @throws IllegalArgumentException for sizes no pool can have (said in the operator's words) */
+    /** With the default socket timeout. */
     public static List<String> commands(int min, int max) {
+        return commands(min, max, DEFAULT_SOCKET_TIMEOUT);
+    }
+
+    /**
+     * @param socketTimeout seconds a connection waits for PostgreSQL to answer (a stalled server: the call
+     *        then answers 503), so also the longest a statement may run
+     * @throws IllegalArgumentException for values no pool can have (said in the operator's words)
+     */
+    public static List<String> commands(int min, int max, int socketTimeout) {
         if (min < 0 || max < 1 || min > max) {
             throw new IllegalArgumentException("convene.db.pool-min (" + min + ") must be 0 or more and at most "
                     + "convene.db.pool-max (" + max + "), which must be 1 or more");
         }
-        return commands(String.valueOf(min), String.valueOf(max));
+        if (socketTimeout < 1) {
+            throw new IllegalArgumentException("convene.db.socket-timeout (" + socketTimeout + ") must be 1 second or more");
+        }
+        return commands(String.valueOf(min), String.valueOf(max), String.valueOf(socketTimeout));
     }
 
-    /** @param min, max the sizes, or placeholders that whoever starts Payara replaces (the container's entrypoint) */
-    static List<String> commands(String min, String max) {
+    /** @param min, max, socketTimeout the values, or placeholders that whoever starts Payara replaces (the container's entrypoint) */
+    static List<String> commands(String min, String max, String socketTimeout) {
         return List.of(
                 "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
                         + " --restype javax.sql.DataSource --steadypoolsize " + min + " --maxpoolsize " + max
@@ -52,6 +66,7 @@ public final class DatabaseResources {
                         + " --failconnection false"
                         + " --property url=${MPCONFIG=convene.db.url}:user=${MPCONFIG=convene.db.user}"
                         + ":password=${MPCONFIG=convene.db.password}:connectTimeout=3:loginTimeout=5"
+                        + ":socketTimeout=" + socketTimeout
                         + " " + POOL,
                 "create-jdbc-resource --connectionpoolid " + POOL + " " + DATA_SOURCE);
     }

@@ -2,6 +2,9 @@ package io.convene.launcher;
 
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.api.core.Interceptor;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -101,10 +104,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("The broker is not running");
         }
-        java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
-        org.apache.activemq.artemis.api.core.Interceptor stall = (packet, connection) -> {
+        CountDownLatch released = new CountDownLatch(1);
+        Interceptor stall = (packet, connection) -> {
             try {
-                released.await(10, java.util.concurrent.TimeUnit.MINUTES);
+                released.await(10, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

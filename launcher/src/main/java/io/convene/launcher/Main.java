@@ -42,6 +42,7 @@ public final class Main {
               convene.log.format                    text or json (the launcher, Payara, Keycloak)   text
               convene.db.url / .user / .password    an external PostgreSQL instead of the embedded one
               convene.db.pool-min / .pool-max       connections to the database kept open / at most  2 / 32
+              convene.db.socket-timeout             seconds a call waits on a silent database       60
               convene.postgres.synchronous-commit   off: faster commits, the last ~0.6 s lost on a crash  on
               convene.postgres.client-dir           pg_dumpall and psql to move a PostgreSQL 14 folder  found on PATH or in /usr/lib/postgresql
               convene.keycloak.url                  an external Keycloak instead of the embedded one

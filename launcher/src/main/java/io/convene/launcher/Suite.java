@@ -137,6 +137,20 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
+     * For tests: PostgreSQL stalls (SIGSTOP of the server and every backend: connections stay open,
+     * the kernel accepts new ones, nothing answers) while everything else runs; closing the answer
+     * lets it go on (SIGCONT).
+     */
+    public AutoCloseable hangDatabase() {
+        ProcessHandle server = ProcessHandle.of(databasePid).orElseThrow(() -> new IllegalStateException(
+                "The database is not the suite's own"));
+        java.util.List<ProcessHandle> tree = new java.util.ArrayList<>(server.descendants().toList());
+        tree.add(0, server);
+        signal(tree, "STOP");
+        return () -> signal(tree, "CONT");
+    }
+
+    /**
      * For tests: Keycloak hangs (SIGSTOP: connections accepted by the kernel, never answered) while
      * everything else runs; closing the answer lets it go on (SIGCONT).
      */

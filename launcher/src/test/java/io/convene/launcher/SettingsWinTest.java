@@ -54,13 +54,15 @@ class SettingsWinTest {
     }
 
     @Test
-    void theDatabasePoolIsSizedAsTheOperatorSaysAndNonsenseIsRefused() {
+    void theDatabasePoolIsSizedAndBoundedAsTheOperatorSaysAndNonsenseIsRefused() {
         assertThat(String.join("\n", DatabaseResources.commands())).contains("--steadypoolsize 2 --maxpoolsize 32 ");
+        assertThat(DatabaseResources.commands().get(0)).contains(":socketTimeout=60 ");
         System.setProperty("convene.db.pool-min", "5");
         System.setProperty("convene.db.pool-max", "48");
+        System.setProperty("convene.db.socket-timeout", "20");
         try {
             String pool = DatabaseResources.commands().get(0);
-            assertThat(pool).contains("--steadypoolsize 5 --maxpoolsize 48 ")
+            assertThat(pool).contains("--steadypoolsize 5 --maxpoolsize 48 ", ":socketTimeout=20 ")
                     .as("the address and credentials stay names, resolved when connecting")
                     .contains("url=${MPCONFIG=convene.db.url}", "password=${MPCONFIG=convene.db.password}");
             System.setProperty("convene.db.pool-min", "50");
@@ -71,6 +73,7 @@ class SettingsWinTest {
         } finally {
             System.clearProperty("convene.db.pool-min");
             System.clearProperty("convene.db.pool-max");
+            System.clearProperty("convene.db.socket-timeout");
         }
     }
 
