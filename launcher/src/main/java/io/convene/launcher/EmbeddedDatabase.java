@@ -221,15 +221,24 @@ final class EmbeddedDatabase implements AutoCloseable {
      * refused); the answer starts it again on the same folder, port and settings, as zonky started it
      * (the postgres binary in a user namespace of its own, which it needs when the launcher runs as
      * root). For tests of how Convene bears losing its database.
+     *
+     * @param crash true: SIGKILL of the server and every backend at once, as a crash would end them (what
+     *        was not yet written is lost, and the next start recovers from the write-ahead log)
      */
-    Runnable stopForAWhile() {
+    Runnable stopForAWhile(boolean crash) {
         ProcessHandle server = server(dataDir).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
         List<String> command = new java.util.ArrayList<>("root".equals(System.getProperty("user.name"))
                 ? List.of("unshare", "-U") : List.of());
         command.add(server.info().command().orElseThrow());
         command.addAll(List.of(server.info().arguments().orElseThrow()));
-        Commands.run(List.of("kill", "-INT", String.valueOf(server.pid())), "");
+        List<ProcessHandle> backends = server.descendants().toList();
+        List<String> kill = new java.util.ArrayList<>(List.of("kill", crash ? "-KILL" : "-INT", String.valueOf(server.pid())));
+        if (crash) {
+            backends.forEach(backend -> kill.add(String.valueOf(backend.pid())));
+        }
+        Commands.run(kill, "");
         server.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+        backends.forEach(backend -> backend.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join());
         return () -> {
             try {
                 new ProcessBuilder(command).redirectErrorStream(true)

@@ -123,11 +123,20 @@ public final class Suite implements AutoCloseable {
      * refused) while everything else runs; closing the answer starts it again.
      */
     public AutoCloseable interruptDatabase() {
+        return stopDatabase(false);
+    }
+
+    /** For tests: the embedded PostgreSQL crashes (SIGKILL of every process); closing the answer starts it again. */
+    public AutoCloseable crashDatabase() {
+        return stopDatabase(true);
+    }
+
+    private AutoCloseable stopDatabase(boolean crash) {
         if (database == null) {
             throw new IllegalStateException("The database is not the suite's own");
         }
         databaseStoppedOnPurpose = true;
-        Runnable restart = database.stopForAWhile();
+        Runnable restart = database.stopForAWhile(crash);
         return () -> {
             restart.run();
             listDatabase();
