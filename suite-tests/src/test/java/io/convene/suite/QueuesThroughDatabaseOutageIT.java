@@ -6,8 +6,6 @@ import static io.convene.suite.Meetings.draft;
 import static io.convene.suite.Meetings.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,35 +22,24 @@ class QueuesThroughDatabaseOutageIT extends SignedInPeople {
     /** Measured before clocks, queues and the channel said an outage once: 2,838 frames in such an outage. */
     private static final long FRAMES_AT_MOST = 300;
 
-    private static List<String> outageLog(Path log, long from, long to) throws java.io.IOException {
-        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
-            byte[] bytes = new byte[(int) (to - from)];
-            file.seek(from);
-            file.readFully(bytes);
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-        }
-    }
-
     @Test
     void aNoticeTakenOffItsQueueDuringAnOutageIsDeliveredWhenTheDatabaseIsBack() throws Exception {
         NotificationsIT.mine(pablo, false); // Pablo has an account: in-app notices need one
         String admin = ConveneSuite.tokenOf(Meetings.ADMIN);
-        Path log = ConveneSuite.get().settings().stateDir().resolve("logs/payara.log");
-        long logFrom;
-        long logTo;
+        PayaraLog log;
+        List<String> written;
         String id;
         try (AutoCloseable held = ConveneSuite.get().broker().pause("convene.notices")) {
             id = api().post("/api/meetings/schedule", host, with(draft("Told after the outage"), "invitees", List.of(PARTICIPANT)))
                     .text("id");
             assertThat(id).isNotBlank();
-            logFrom = Files.size(log);
+            log = PayaraLog.mark();
             try (AutoCloseable outage = ConveneSuite.get().interruptDatabase()) {
                 held.close(); // the notice reaches its consumer while the database is away
                 Thread.sleep(OUTAGE.toMillis()); // the fault's length: the database stays away past the broker's last redelivery (15 s)
             }
-            logTo = Files.size(log);
+            written = log.written();
         }
-        List<String> written = outageLog(log, logFrom, logTo);
         long frames = written.stream().filter(line -> line.startsWith("\tat ")).count();
         System.out.printf("The %d s outage wrote %d log lines, %d of them stack frames%n", OUTAGE.toSeconds(), written.size(), frames);
         assertThat(frames).as("clocks, queues and the channel say an outage once, not with a stack trace a tick")

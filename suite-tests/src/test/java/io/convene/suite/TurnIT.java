@@ -8,12 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convene.launcher.Suite;
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -28,6 +33,31 @@ import org.junit.jupiter.api.Test;
  * reach the media server, never the server's own or private addresses.
  */
 class TurnIT extends SignedInPeople {
+
+    @Test
+    void noProcessShowsASecretOnItsCommandLine() throws Exception {
+        Suite suite = ConveneSuite.get();
+        Map<String, String> secrets = Map.of("the TURN secret", suite.applicationConfig().get("convene.turn.secret"),
+                "the database password", suite.dbPassword(), "the broker password", suite.settings().brokerPassword(),
+                "Keycloak's admin password", suite.settings().keycloakAdminPassword());
+        int read = 0;
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(
+                Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path process : processes) {
+                String commandLine;
+                try {
+                    commandLine = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8)
+                            .replace('\0', ' ');
+                } catch (IOException gone) {
+                    continue; // it exited meanwhile
+                }
+                read++;
+                secrets.forEach((what, secret) -> assertThat(commandLine).as(what + " is on the command line `ps` shows")
+                        .doesNotContain(secret));
+            }
+        }
+        assertThat(read).as("the suite's processes, coturn among them").isGreaterThan(5);
+    }
 
     @Test
     void anAdmittedParticipantGetsTurnCredentialsTheTurnServerAcceptsAndNobodyElseDoes() throws Exception {
