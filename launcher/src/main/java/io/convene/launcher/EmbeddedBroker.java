@@ -131,6 +131,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         return paused::resume;
     }
 
+    /** For tests: how many messages the queue holds now (scheduled ones included). */
+    public synchronized long messageCount(String queue) {
+        var found = server.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return found == null ? 0 : found.getMessageCount();
+    }
+
     public int port() {
         return port;
     }

@@ -6,6 +6,7 @@ import static io.convene.suite.Meetings.draft;
 import static io.convene.suite.Meetings.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.convene.launcher.EmbeddedBroker;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,14 +30,18 @@ class QueuesThroughDatabaseOutageIT extends SignedInPeople {
         PayaraLog log;
         List<String> written;
         String id;
-        try (AutoCloseable held = ConveneSuite.get().broker().pause("convene.notices")) {
+        EmbeddedBroker broker = ConveneSuite.get().broker();
+        try (AutoCloseable held = broker.pause("convene.notices")) {
             id = api().post("/api/meetings/schedule", host, with(draft("Told after the outage"), "invitees", List.of(PARTICIPANT)))
                     .text("id");
             assertThat(id).isNotBlank();
             log = PayaraLog.mark();
             try (AutoCloseable outage = ConveneSuite.get().interruptDatabase()) {
                 held.close(); // the notice reaches its consumer while the database is away
-                Thread.sleep(OUTAGE.toMillis()); // the fault's length: the database stays away past the broker's last redelivery (15 s)
+                long deadLetters = broker.messageCount(EmbeddedBroker.DEAD_LETTERS);
+                Thread.sleep(OUTAGE.toMillis()); // nothing more arrives on the dead-letter queue: waits past the broker's last redelivery (15 s)
+                assertThat(broker.messageCount(EmbeddedBroker.DEAD_LETTERS)).as("dead-lettered during the outage")
+                        .isEqualTo(deadLetters);
             }
             written = log.written();
         }
