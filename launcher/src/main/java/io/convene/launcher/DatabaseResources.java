@@ -27,8 +27,9 @@ public final class DatabaseResources {
 
     /** With the sizes and the socket timeout the operator set, or the defaults. */
     public static List<String> commands() {
-        return commands(intSetting("convene.db.pool-min", DEFAULT_MIN), intSetting("convene.db.pool-max", DEFAULT_MAX),
-                intSetting("convene.db.socket-timeout", DEFAULT_SOCKET_TIMEOUT));
+        return commands(SuiteSettings.intSetting("convene.db.pool-min", DEFAULT_MIN),
+                SuiteSettings.intSetting("convene.db.pool-max", DEFAULT_MAX),
+                SuiteSettings.intSetting("convene.db.socket-timeout", DEFAULT_SOCKET_TIMEOUT));
     }
 
     /** With the default socket timeout. */
@@ -69,14 +70,5 @@ public final class DatabaseResources {
                         + ":socketTimeout=" + socketTimeout
                         + " " + POOL,
                 "create-jdbc-resource --connectionpoolid " + POOL + " " + DATA_SOURCE);
-    }
-
-    private static int intSetting(String name, int fallback) {
-        String value = SuiteSettings.setting(name, String.valueOf(fallback));
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
-        }
     }
 }

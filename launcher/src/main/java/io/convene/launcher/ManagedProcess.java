@@ -119,8 +119,13 @@ final class ManagedProcess implements AutoCloseable {
 
     /** The process and what it started (a script's server), to signal them all. */
     java.util.List<ProcessHandle> tree() {
-        java.util.List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
-        all.add(0, process.toHandle());
+        return tree(process.toHandle());
+    }
+
+    /** A process and all its descendants, the process first. */
+    static java.util.List<ProcessHandle> tree(ProcessHandle root) {
+        java.util.List<ProcessHandle> all = new java.util.ArrayList<>(root.descendants().toList());
+        all.add(0, root);
         return all;
     }
 

@@ -153,8 +153,7 @@ public final class Suite implements AutoCloseable {
     public AutoCloseable hangDatabase() {
         ProcessHandle server = ProcessHandle.of(databasePid).orElseThrow(() -> new IllegalStateException(
                 "The database is not the suite's own"));
-        java.util.List<ProcessHandle> tree = new java.util.ArrayList<>(server.descendants().toList());
-        tree.add(0, server);
+        java.util.List<ProcessHandle> tree = ManagedProcess.tree(server);
         signal(tree, "STOP");
         return () -> signal(tree, "CONT");
     }

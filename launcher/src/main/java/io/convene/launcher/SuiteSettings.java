@@ -140,8 +140,14 @@ public record SuiteSettings(
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static int intSetting(String name, int fallback) {
-        return Integer.parseInt(setting(name, String.valueOf(fallback)));
+    /** @throws IllegalArgumentException naming the setting, when it is not a whole number */
+    static int intSetting(String name, int fallback) {
+        String value = setting(name, String.valueOf(fallback));
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
+        }
     }
 
     private static Path defaultKeycloakHome() {

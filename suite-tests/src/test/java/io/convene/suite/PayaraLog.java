@@ -38,7 +38,12 @@ final class PayaraLog {
 
     /** How many of the lines written since the mark are stack frames. */
     long stackFrames() {
-        return written().stream().filter(line -> line.startsWith("\tat ")).count();
+        return stackFrames(written());
+    }
+
+    /** How many of these log lines are stack frames. */
+    static long stackFrames(List<String> lines) {
+        return lines.stream().filter(line -> line.startsWith("\tat ")).count();
     }
 
     private long size() {

@@ -45,7 +45,7 @@ class QueuesThroughDatabaseOutageIT extends SignedInPeople {
             }
             written = log.written();
         }
-        long frames = written.stream().filter(line -> line.startsWith("\tat ")).count();
+        long frames = PayaraLog.stackFrames(written);
         System.out.printf("The %d s outage wrote %d log lines, %d of them stack frames%n", OUTAGE.toSeconds(), written.size(), frames);
         assertThat(frames).as("clocks, queues and the channel say an outage once, not with a stack trace a tick")
                 .isLessThan(FRAMES_AT_MOST);
