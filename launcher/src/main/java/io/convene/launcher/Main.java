@@ -94,8 +94,17 @@ public final class Main {
         Path runtime = launcherJar.getParent().resolve("runtime");
         Path state = Path.of(SuiteSettings.setting("convene.state.dir", ".convene")).toAbsolutePath();
         long t0 = System.nanoTime();
-        int nodes = Integer.parseInt(SuiteSettings.setting("convene.nodes", "1"));
-        Suite suite = Suite.of(SuiteSettings.forRun(state, runtime), nodes);
+        int nodes;
+        SuiteSettings settings;
+        try { // a setting that cannot run is said in a line, before anything starts
+            nodes = SuiteSettings.intSetting("convene.nodes", 1);
+            settings = SuiteSettings.forRun(state, runtime);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Suite suite = Suite.of(settings, nodes);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "convene-shutdown")); // Ctrl-C while starting too
         suite.begin();
         SuiteSettings s = suite.settings();
