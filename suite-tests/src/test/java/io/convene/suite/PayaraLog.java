@@ -14,13 +14,18 @@ final class PayaraLog {
     private final Path file = ConveneSuite.get().settings().stateDir().resolve("logs/payara.log");
     private final long from;
 
-    private PayaraLog() {
-        from = size();
+    private PayaraLog(boolean fromStart) {
+        from = fromStart ? 0 : size();
     }
 
     /** Marks where the log is now. */
     static PayaraLog mark() {
-        return new PayaraLog();
+        return new PayaraLog(false);
+    }
+
+    /** The whole log of this run of the suite. */
+    static PayaraLog sinceStart() {
+        return new PayaraLog(true);
     }
 
     /** The lines written since the mark. */

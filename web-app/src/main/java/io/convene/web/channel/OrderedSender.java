@@ -38,6 +38,7 @@ public final class OrderedSender {
 
     public OrderedSender(Session session) {
         this.session = session;
+        IdleTimerSkip.install(session);
         session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MILLIS);
     }
 
