@@ -15,7 +15,7 @@ import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -69,14 +69,14 @@ public class Breakouts {
         em.flush();
         rooms(meeting.id()).forEach(em::remove);
         em.flush();
-        JsonArrayBuilder created = Json.createArrayBuilder();
+        JsonArrayBuilder created = Jsons.createArrayBuilder();
         for (int i = 1; i <= count; i++) {
             BreakoutRoom room = new BreakoutRoom(meeting.id(), "Room " + i, i);
             em.persist(room);
-            created.add(Json.createObjectBuilder().add("id", room.id().toString()).add("name", room.name()));
+            created.add(Jsons.createObjectBuilder().add("id", room.id().toString()).add("name", room.name()));
         }
         em.flush();
-        events.record(meeting, "breakout.created", Json.createObjectBuilder().add("rooms", created), EventAudience.ALL, null);
+        events.record(meeting, "breakout.created", Jsons.createObjectBuilder().add("rooms", created), EventAudience.ALL, null);
         return view(meeting);
     }
 
@@ -114,7 +114,7 @@ public class Breakouts {
         }
         Instant now = clock.instant();
         meeting.openBreakouts(now, seconds == null ? null : now.plus(Duration.ofSeconds(seconds)));
-        var payload = Json.createObjectBuilder();
+        var payload = Jsons.createObjectBuilder();
         if (meeting.breakoutsCloseAt() != null) {
             payload.add("closesAt", meeting.breakoutsCloseAt().toString());
         }
@@ -134,7 +134,7 @@ public class Breakouts {
     public void broadcast(Caller caller, String reference, String text) {
         Meeting meeting = locked(reference);
         Participation me = runner(meeting, caller);
-        events.record(meeting, "breakout.broadcast", Json.createObjectBuilder().add("from", me.displayName())
+        events.record(meeting, "breakout.broadcast", Jsons.createObjectBuilder().add("from", me.displayName())
                 .add("text", text), EventAudience.ALL, null);
     }
 
@@ -147,14 +147,14 @@ public class Breakouts {
         runner(meeting, caller);
         if (seconds != null) {
             meeting.closeBreakoutsAt(clock.instant().plusSeconds(seconds));
-            events.record(meeting, "breakout.closing", Json.createObjectBuilder()
+            events.record(meeting, "breakout.closing", Jsons.createObjectBuilder()
                     .add("closesAt", meeting.breakoutsCloseAt().toString()), EventAudience.ALL, null);
             return view(meeting);
         }
         if (!meeting.closeBreakouts()) {
             throw new ConflictException("The breakout rooms are not open");
         }
-        closed(meeting, Json.createObjectBuilder());
+        closed(meeting, Jsons.createObjectBuilder());
         return view(meeting);
     }
 
@@ -166,7 +166,7 @@ public class Breakouts {
             throw new ConflictException("Only someone in an open breakout room asks for help");
         }
         BreakoutRoom room = em.find(BreakoutRoom.class, me.roomId());
-        events.record(meeting, "breakout.help", Json.createObjectBuilder().add("participationId", me.id().toString())
+        events.record(meeting, "breakout.help", Jsons.createObjectBuilder().add("participationId", me.id().toString())
                 .add("name", me.displayName()).add("room", room.id().toString()).add("roomName", room.name()),
                 EventAudience.HOSTS, null);
     }
@@ -186,7 +186,7 @@ public class Breakouts {
             Meeting meeting = locked(id.toString());
             if (meeting.breakoutsCloseAt() != null && !meeting.breakoutsCloseAt().isAfter(clock.instant())
                     && meeting.closeBreakouts()) {
-                closed(meeting, Json.createObjectBuilder().add("timer", true));
+                closed(meeting, Jsons.createObjectBuilder().add("timer", true));
                 closed++;
                 LOG.info(() -> "Breakout rooms of meeting " + id + " closed by their timer");
             }
@@ -203,7 +203,7 @@ public class Breakouts {
 
     private void move(Meeting meeting, Participation p, UUID roomId) {
         meeting.assign(p, roomId);
-        events.record(meeting, "breakout.assigned", Json.createObjectBuilder().add("participationId", p.id().toString())
+        events.record(meeting, "breakout.assigned", Jsons.createObjectBuilder().add("participationId", p.id().toString())
                 .add("room", roomId == null ? "" : roomId.toString()), EventAudience.ALL, null);
     }
 

@@ -1,5 +1,6 @@
 package io.convene.directory;
 
+import io.convene.shared.Jsons;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +18,7 @@ public record DirectoryRunView(UUID id, UUID directoryId, DirectoryRun.Mode mode
         if (json == null) {
             return null;
         }
-        jakarta.json.JsonObject o = jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject();
+        jakarta.json.JsonObject o = Jsons.createReader(new java.io.StringReader(json)).readObject();
         return new DirectoryFederation.ImportCounts(o.getInt("added"), o.getInt("updated"), o.getInt("removed"),
                 o.getInt("failed"), o.containsKey("millis") ? o.getJsonNumber("millis").longValue() : 0);
     }

@@ -1,5 +1,6 @@
 package io.convene.directory;
 
+import io.convene.shared.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -43,7 +44,7 @@ public class DirectoryRuns {
     public void succeed(UUID runId, UUID directoryId, String marker, DirectoryFederation.ImportCounts imported,
                         Instant now) {
         DirectoryRun run = em.find(DirectoryRun.class, runId);
-        run.succeed(jakarta.json.Json.createObjectBuilder().add("added", imported.added())
+        run.succeed(Jsons.createObjectBuilder().add("added", imported.added())
                 .add("updated", imported.updated()).add("removed", imported.removed())
                 .add("failed", imported.failed()).add("millis", imported.millis()).build().toString(), now);
         em.find(Directory.class, directoryId).synced(run.mode(), marker, now);

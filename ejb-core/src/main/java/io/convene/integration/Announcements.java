@@ -8,7 +8,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -84,7 +84,7 @@ public class Announcements {
     /** A notice to one person as a Slack direct message (they asked for Slack), retried on its own. */
     public void directMessage(UUID noticeId, io.convene.notification.NoticeKind kind, Meeting meeting,
                               io.convene.meeting.Participation to, UUID slackConnection) {
-        String delivery = Json.createObjectBuilder().add("deliveryId", UUID.nameUUIDFromBytes(
+        String delivery = Jsons.createObjectBuilder().add("deliveryId", UUID.nameUUIDFromBytes(
                         (noticeId + "/" + to.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
                 .add("notice", kind.name()).add("meetingId", meeting.id().toString())
                 .add("participationId", to.id().toString()).add("connectionId", slackConnection.toString())
@@ -93,7 +93,7 @@ public class Announcements {
     }
 
     private void send(Announcement.Event event, Meeting meeting, String targetField, UUID target) {
-        String delivery = Json.createObjectBuilder().add("deliveryId", UUID.randomUUID().toString())
+        String delivery = Jsons.createObjectBuilder().add("deliveryId", UUID.randomUUID().toString())
                 .add("event", event.name()).add("meetingId", meeting.id().toString())
                 .add(targetField, target.toString()).build().toString();
         jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(QUEUE), delivery);

@@ -6,7 +6,7 @@ import io.convene.platform.Sealing;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -57,7 +57,7 @@ public class IntegrationDeliveries {
 
     void deliver(String message) {
         JsonObject d;
-        try (JsonReader reader = Json.createReader(new StringReader(message))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(message))) {
             d = reader.readObject();
         }
         UUID deliveryId = UUID.fromString(d.getString("deliveryId"));
@@ -151,13 +151,13 @@ public class IntegrationDeliveries {
             return;
         }
         String name = "meeting." + event.name().toLowerCase();
-        String body = Json.createObjectBuilder().add("id", deliveryId.toString()).add("event", name)
+        String body = Jsons.createObjectBuilder().add("id", deliveryId.toString()).add("event", name)
                 .add("createdAt", clock.instant().toString())
-                .add("meeting", Json.createObjectBuilder().add("id", meeting.id().toString()).add("code", meeting.code())
+                .add("meeting", Jsons.createObjectBuilder().add("id", meeting.id().toString()).add("code", meeting.code())
                         .add("title", meeting.title()).add("start", meeting.slot().start().toString())
                         .add("end", meeting.slot().end().toString()).add("timeZone", meeting.timeZone().getId())
                         .add("status", meeting.status().name())
-                        .add("host", Json.createObjectBuilder().add("name", meeting.host().name())
+                        .add("host", Jsons.createObjectBuilder().add("name", meeting.host().name())
                                 .add("email", meeting.host().email())))
                 .build().toString();
         webhookLog.attempted(deliveryId, endpoint.id(), event, meeting.id(), clock.instant());

@@ -9,7 +9,7 @@ import io.convene.user.User;
 import io.convene.user.UserService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -174,7 +174,7 @@ public class Integrations {
     /** The provider's settings, checked: what each needs to be told where to post or sync. */
     private static String settings(Provider provider, Map<String, String> given) {
         Map<String, String> s = given == null ? Map.of() : given;
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.createObjectBuilder();
         switch (provider) {
             case SLACK -> json.add("channel", required(s, "channel"));
             case TEAMS -> { } // the channel's incoming-webhook URL is the secret: it carries its own key

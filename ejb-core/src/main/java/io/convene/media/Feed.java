@@ -1,7 +1,7 @@
 package io.convene.media;
 
 import io.convene.shared.InvalidInputException;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
 import java.util.UUID;
@@ -39,7 +39,7 @@ public record Feed(UUID participationId, Kind kind) {
     }
 
     public JsonObjectBuilder describe() {
-        return Json.createObjectBuilder().add("feed", id()).add("participationId", participationId.toString())
+        return Jsons.createObjectBuilder().add("feed", id()).add("participationId", participationId.toString())
                 .add("kind", kind.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,6 +1,6 @@
 package io.convene.meeting;
 
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -10,7 +10,7 @@ import java.time.Instant;
 public record ChannelEvent(long seq, String type, Instant at, JsonObject data) {
 
     public static ChannelEvent of(MeetingEvent e) {
-        try (JsonReader reader = Json.createReader(new StringReader(e.payload()))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(e.payload()))) {
             return new ChannelEvent(e.seq(), e.type(), e.createdAt(), reader.readObject());
         }
     }

@@ -3,7 +3,7 @@ package io.convene.meeting;
 import io.convene.shared.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import java.time.Clock;
 import java.util.List;
 
@@ -49,7 +49,7 @@ public class Engagement {
         Participation p = attendees.of(meeting, caller, guestTicket);
         meeting.requireInMeeting(p);
         p.counted(ParticipantActivity.Kind.REACTION);
-        events.record(meeting, "meeting.reaction", Json.createObjectBuilder()
+        events.record(meeting, "meeting.reaction", Jsons.createObjectBuilder()
                 .add("participationId", p.id().toString()).add("name", p.displayName()).add("emoji", emoji),
                 EventAudience.ALL, null);
     }

@@ -15,7 +15,7 @@ import io.convene.shared.AccountDeactivatedException;
 import io.convene.user.UserService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -109,11 +109,11 @@ public class MeetingControls {
             }
             case LOCK -> {
                 meeting.lock();
-                events.record(meeting, "meeting.locked", Json.createObjectBuilder(), EventAudience.ALL, null);
+                events.record(meeting, "meeting.locked", Jsons.createObjectBuilder(), EventAudience.ALL, null);
             }
             case UNLOCK -> {
                 meeting.unlock();
-                events.record(meeting, "meeting.unlocked", Json.createObjectBuilder(), EventAudience.ALL, null);
+                events.record(meeting, "meeting.unlocked", Jsons.createObjectBuilder(), EventAudience.ALL, null);
             }
             case MAKE_CO_HOST -> {
                 meeting.makeCoHost(target);
@@ -132,7 +132,7 @@ public class MeetingControls {
             }
             case END -> {
                 meeting.endForAll(now);
-                events.record(meeting, "meeting.ended", Json.createObjectBuilder(), EventAudience.ALL, null);
+                events.record(meeting, "meeting.ended", Jsons.createObjectBuilder(), EventAudience.ALL, null);
                 ended.fire(new MeetingLifecycle.Ended(meeting.id()));
             }
             case MUTE -> {
@@ -158,12 +158,12 @@ public class MeetingControls {
             }
             case ALLOW_PRIVATE_CHAT, FORBID_PRIVATE_CHAT -> {
                 meeting.allowPrivateChat(request.action() == ControlAction.ALLOW_PRIVATE_CHAT);
-                events.record(meeting, "meeting.private-chat", Json.createObjectBuilder()
+                events.record(meeting, "meeting.private-chat", Jsons.createObjectBuilder()
                         .add("allowed", meeting.privateChatAllowed()), EventAudience.ALL, null);
             }
             case ALLOW_UNMUTE, FORBID_UNMUTE -> {
                 meeting.allowUnmute(request.action() == ControlAction.ALLOW_UNMUTE);
-                events.record(meeting, "meeting.unmute", Json.createObjectBuilder().add("allowed", meeting.unmuteAllowed()),
+                events.record(meeting, "meeting.unmute", Jsons.createObjectBuilder().add("allowed", meeting.unmuteAllowed()),
                         EventAudience.ALL, null);
             }
         }

@@ -1,5 +1,6 @@
 package io.convene.meeting;
 
+import io.convene.shared.Jsons;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -102,7 +103,7 @@ public class MeetingEvent {
     }
 
     private static UUID participationIn(String payload) {
-        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(payload))) {
+        try (jakarta.json.JsonReader reader = Jsons.createReader(new java.io.StringReader(payload))) {
             String id = reader.readObject().getString("participationId", null);
             return id == null ? null : UUID.fromString(id);
         } catch (RuntimeException unreadable) {

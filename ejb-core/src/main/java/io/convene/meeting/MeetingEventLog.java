@@ -2,7 +2,7 @@ package io.convene.meeting;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -58,14 +58,14 @@ public class MeetingEventLog {
     }
 
     public static JsonObjectBuilder describe(Participation p) {
-        JsonObjectBuilder times = Json.createObjectBuilder();
+        JsonObjectBuilder times = Jsons.createObjectBuilder();
         if (p.joinedAt() != null) {
             times.add("joinedAt", p.joinedAt().toString()); // the visit's exact bounds, as attendance counts them
         }
         if (p.leftAt() != null) {
             times.add("leftAt", p.leftAt().toString());
         }
-        return Json.createObjectBuilder(times.build()).add("participationId", p.id().toString())
+        return Jsons.createObjectBuilder(times.build()).add("participationId", p.id().toString())
                 .add("name", p.displayName()).add("role", p.role().name()).add("state", p.state().name())
                 .add("guest", p.isGuest()).add("audio", p.audioOn()).add("video", p.videoOn())
                 .add("screen", p.sharingScreen()).add("hand", p.handRaisedAt() != null)

@@ -5,7 +5,7 @@ import io.convene.shared.NotFoundException;
 import io.convene.shared.UnavailableException;
 import io.convene.meeting.Meeting;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -141,7 +141,7 @@ public class DeadLetters {
 
     /** "INVITED of “Board meeting” to ann@example.org", from the delivery's kind, meeting and recipient. */
     private String about(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
             JsonObject d = reader.readObject();
             Meeting meeting = em.find(Meeting.class, UUID.fromString(d.getString("meetingId")));
             String to = meeting == null || !d.containsKey("participationId") ? ""

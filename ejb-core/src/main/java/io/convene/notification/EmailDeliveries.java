@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -57,13 +57,13 @@ public class EmailDeliveries {
     public record Delivery(UUID noticeId, NoticeKind kind, UUID meetingId, UUID participationId) {
 
         String toJson() {
-            return Json.createObjectBuilder().add("noticeId", noticeId.toString()).add("kind", kind.name())
+            return Jsons.createObjectBuilder().add("noticeId", noticeId.toString()).add("kind", kind.name())
                     .add("meetingId", meetingId.toString()).add("participationId", participationId.toString())
                     .build().toString();
         }
 
         static Delivery fromJson(String text) {
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
                 JsonObject o = reader.readObject();
                 return new Delivery(UUID.fromString(o.getString("noticeId")), NoticeKind.valueOf(o.getString("kind")),
                         UUID.fromString(o.getString("meetingId")), UUID.fromString(o.getString("participationId")));

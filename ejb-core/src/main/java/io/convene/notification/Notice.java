@@ -1,6 +1,6 @@
 package io.convene.notification;
 
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -16,15 +16,15 @@ import java.util.UUID;
 public record Notice(UUID id, NoticeKind kind, UUID meetingId, List<UUID> participationIds, Instant at) {
 
     public String toJson() {
-        JsonArrayBuilder to = Json.createArrayBuilder();
+        JsonArrayBuilder to = Jsons.createArrayBuilder();
         participationIds.forEach(p -> to.add(p.toString()));
-        return Json.createObjectBuilder().add("id", id.toString()).add("kind", kind.name())
+        return Jsons.createObjectBuilder().add("id", id.toString()).add("kind", kind.name())
                 .add("meetingId", meetingId.toString()).add("participationIds", to).add("at", at.toString())
                 .build().toString();
     }
 
     public static Notice fromJson(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
             JsonObject o = reader.readObject();
             return new Notice(UUID.fromString(o.getString("id")), NoticeKind.valueOf(o.getString("kind")),
                     UUID.fromString(o.getString("meetingId")),

@@ -14,7 +14,7 @@ import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
@@ -135,10 +135,10 @@ public class Polls {
 
     /** What the channel carries: the counts, never names or anyone's own vote. */
     private static JsonObjectBuilder json(PollView v) {
-        JsonArrayBuilder options = Json.createArrayBuilder();
-        v.options().forEach(o -> options.add(Json.createObjectBuilder().add("id", o.id().toString())
+        JsonArrayBuilder options = Jsons.createArrayBuilder();
+        v.options().forEach(o -> options.add(Jsons.createObjectBuilder().add("id", o.id().toString())
                 .add("text", o.text()).add("votes", o.votes())));
-        return Json.createObjectBuilder().add("pollId", v.id().toString()).add("question", v.question())
+        return Jsons.createObjectBuilder().add("pollId", v.id().toString()).add("question", v.question())
                 .add("multiple", v.multiple()).add("anonymous", v.anonymous()).add("closed", v.closed())
                 .add("voters", v.voters()).add("options", options);
     }

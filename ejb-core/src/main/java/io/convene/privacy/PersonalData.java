@@ -1,6 +1,6 @@
 package io.convene.privacy;
 
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -83,9 +83,9 @@ final class PersonalData {
     static JsonArray section(EntityManager em, String name, UUID userId) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery(SECTIONS.get(name), Tuple.class).setParameter(1, userId).getResultList();
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsons.createArrayBuilder();
         for (Tuple row : rows) {
-            JsonObjectBuilder o = Json.createObjectBuilder();
+            JsonObjectBuilder o = Jsons.createObjectBuilder();
             for (TupleElement<?> e : row.getElements()) {
                 Object v = row.get(e);
                 String key = e.getAlias();

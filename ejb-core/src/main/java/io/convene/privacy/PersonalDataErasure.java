@@ -6,7 +6,7 @@ import io.convene.user.User;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -98,11 +98,11 @@ public class PersonalDataErasure {
     }
 
     static String certificate(UUID requestId, UUID userId, Map<String, Integer> erased, java.time.Instant at) {
-        var counts = Json.createObjectBuilder();
+        var counts = Jsons.createObjectBuilder();
         erased.forEach(counts::add);
-        return Json.createObjectBuilder().add("request", requestId.toString()).add("subject", userId.toString())
+        return Jsons.createObjectBuilder().add("request", requestId.toString()).add("subject", userId.toString())
                 .add("erasedAt", at.toString()).add("erased", counts)
-                .add("kept", Json.createArrayBuilder().add("the user id as a pseudonym").add("meetings and their counts")
+                .add("kept", Jsons.createArrayBuilder().add("the user id as a pseudonym").add("meetings and their counts")
                         .add("audit trail entries (ids only)").add("poll votes and reactions, without a name"))
                 .build().toString();
     }
@@ -138,7 +138,7 @@ public class PersonalDataErasure {
     }
 
     private static String jsonEscaped(String text) {
-        String quoted = Json.createValue(text).toString();
+        String quoted = Jsons.createValue(text).toString();
         return quoted.substring(1, quoted.length() - 1);
     }
 

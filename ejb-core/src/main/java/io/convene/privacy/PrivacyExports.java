@@ -7,7 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
@@ -39,7 +39,7 @@ public class PrivacyExports {
 
     private static final Logger LOG = Logger.getLogger(PrivacyExports.class.getName());
     private static final long MAX_EXPORT_BYTES = 10L << 30;
-    private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+    private static final JsonWriterFactory PRETTY = Jsons.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
     @PersistenceContext(unitName = "convene")
     EntityManager em;

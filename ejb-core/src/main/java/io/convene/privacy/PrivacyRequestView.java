@@ -1,5 +1,6 @@
 package io.convene.privacy;
 
+import io.convene.shared.Jsons;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,7 +12,7 @@ public record PrivacyRequestView(UUID id, PrivacyRequest.Kind kind, UUID subject
     static PrivacyRequestView of(PrivacyRequest r) {
         return new PrivacyRequestView(r.id(), r.kind(), r.subjectId(), r.requestedBy(), r.state(), r.progress(),
                 r.requestedAt(), r.finishedAt(), r.sizeBytes(), r.expiresAt(),
-                r.certificate() == null ? null : jakarta.json.Json.createReader(new java.io.StringReader(r.certificate())).readObject(),
+                r.certificate() == null ? null : Jsons.createReader(new java.io.StringReader(r.certificate())).readObject(),
                 r.error());
     }
 }

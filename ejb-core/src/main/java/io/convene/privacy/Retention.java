@@ -6,7 +6,7 @@ import io.convene.shared.InvalidInputException;
 import io.convene.storage.BlobStore;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -153,7 +153,7 @@ public class Retention {
         counts.put("passcode-failures", count("select count(*) from passcode_failures where failed_at < ?1", passcodesBefore));
         if (purge) {
             em.createNativeQuery("delete from passcode_failures where failed_at < ?1").setParameter(1, passcodesBefore).executeUpdate();
-            var json = Json.createObjectBuilder();
+            var json = Jsons.createObjectBuilder();
             counts.forEach(json::add);
             em.createNativeQuery("update retention_policy set last_purge_at = ?1, last_purge = cast(?2 as jsonb) where id = 1")
                     .setParameter(1, now).setParameter(2, json.build().toString()).executeUpdate();
@@ -167,7 +167,7 @@ public class Retention {
                 from retention_policy where id = 1""").getSingleResult();
         Map<String, Integer> last = new LinkedHashMap<>();
         if (r[5] != null) {
-            Json.createReader(new java.io.StringReader((String) r[5])).readObject()
+            Jsons.createReader(new java.io.StringReader((String) r[5])).readObject()
                     .forEach((k, v) -> last.put(k, ((jakarta.json.JsonNumber) v).intValue()));
         }
         Object at = r[4];

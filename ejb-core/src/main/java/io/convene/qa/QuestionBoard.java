@@ -12,7 +12,7 @@ import io.convene.shared.Caller;
 import io.convene.shared.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -92,7 +92,7 @@ public class QuestionBoard {
         Question q = question(meeting, questionId, me);
         q.dismiss(clock.instant());
         QuestionView view = view(meeting, q, votes(List.of(q.id())).getOrDefault(q.id(), 0L), false);
-        events.record(meeting, "question.dismissed", Json.createObjectBuilder().add("questionId", q.id().toString()),
+        events.record(meeting, "question.dismissed", Jsons.createObjectBuilder().add("questionId", q.id().toString()),
                 EventAudience.ALL, null);
         return view;
     }
@@ -145,7 +145,7 @@ public class QuestionBoard {
     }
 
     private void announce(Meeting meeting, String type, QuestionView v) {
-        var payload = Json.createObjectBuilder().add("questionId", v.id().toString()).add("text", v.text())
+        var payload = Jsons.createObjectBuilder().add("questionId", v.id().toString()).add("text", v.text())
                 .add("askedBy", v.askedBy()).add("status", v.status().name()).add("votes", v.votes());
         if (v.answer() != null) {
             payload.add("answer", v.answer());

@@ -28,7 +28,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -223,7 +223,7 @@ public class RecordingService {
     }
 
     private void announce(Meeting meeting, Recording recording, boolean on) {
-        events.record(meeting, "meeting.recording", Json.createObjectBuilder().add("recording", on)
+        events.record(meeting, "meeting.recording", Jsons.createObjectBuilder().add("recording", on)
                 .add("recordingId", recording.id().toString()), EventAudience.ALL, null);
     }
 

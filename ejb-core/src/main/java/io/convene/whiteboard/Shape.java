@@ -1,6 +1,6 @@
 package io.convene.whiteboard;
 
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -32,12 +32,12 @@ public record Shape(
     public enum Type { RECT, ELLIPSE, LINE, PATH, TEXT }
 
     String toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", type.name()).add("x", x).add("y", y)
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("type", type.name()).add("x", x).add("y", y)
                 .add("w", w).add("h", h).add("color", color == null ? "#000000" : color)
                 .add("width", width == null ? 2 : width);
         if (points != null) {
-            JsonArrayBuilder ps = Json.createArrayBuilder();
-            points.forEach(p -> ps.add(Json.createArrayBuilder().add(p.get(0)).add(p.get(1))));
+            JsonArrayBuilder ps = Jsons.createArrayBuilder();
+            points.forEach(p -> ps.add(Jsons.createArrayBuilder().add(p.get(0)).add(p.get(1))));
             b.add("points", ps);
         }
         if (text != null) {
@@ -47,7 +47,7 @@ public record Shape(
     }
 
     static Shape fromJson(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             List<List<Double>> points = null;
             if (o.containsKey("points")) {

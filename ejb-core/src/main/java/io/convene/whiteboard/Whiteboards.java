@@ -13,7 +13,7 @@ import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -58,7 +58,7 @@ public class Whiteboards {
         Whiteboard board = board(meeting, room, false).orElseGet(() -> {
             Whiteboard created = new Whiteboard(meeting.id(), room, clock.instant());
             em.persist(created);
-            announce(meeting, created, "whiteboard.created", Json.createObjectBuilder());
+            announce(meeting, created, "whiteboard.created", Jsons.createObjectBuilder());
             return created;
         });
         return view(board);
@@ -74,7 +74,7 @@ public class Whiteboards {
         if (board.isLocked() && !me.isHostOrCoHost()) {
             throw new AccessDeniedException("The host has locked the whiteboard");
         }
-        JsonArrayBuilder applied = Json.createArrayBuilder();
+        JsonArrayBuilder applied = Jsons.createArrayBuilder();
         long from = board.lastSeq() + 1;
         for (int i = 0; i < ops.ops().size(); i++) {
             BoardOpInput in = ops.ops().get(i);
@@ -86,7 +86,7 @@ public class Whiteboards {
             applied.add(json(op));
         }
         if (board.lastSeq() >= from) {
-            announce(meeting, board, "whiteboard.ops", Json.createObjectBuilder().add("fromSeq", from)
+            announce(meeting, board, "whiteboard.ops", Jsons.createObjectBuilder().add("fromSeq", from)
                     .add("toSeq", board.lastSeq()).add("ops", applied));
         }
         return view(board);
@@ -98,7 +98,7 @@ public class Whiteboards {
         Whiteboard board = board(meeting, roomOf(meeting, me), true)
                 .orElseThrow(() -> new NotFoundException("This meeting has no whiteboard yet"));
         board.lock(locked);
-        announce(meeting, board, "whiteboard.locked", Json.createObjectBuilder().add("locked", locked));
+        announce(meeting, board, "whiteboard.locked", Jsons.createObjectBuilder().add("locked", locked));
         return view(board);
     }
 
@@ -187,14 +187,14 @@ public class Whiteboards {
     private BoardView view(Whiteboard board) {
         Map<String, String> objects = BoardState.replay(ops(board));
         return new BoardView(board.lastSeq(), board.isLocked(), objects.entrySet().stream().map(e -> {
-            try (JsonReader r = Json.createReader(new StringReader(e.getValue()))) {
+            try (JsonReader r = Jsons.createReader(new StringReader(e.getValue()))) {
                 return new BoardView.BoardObject(e.getKey(), r.readObject());
             }
         }).toList());
     }
 
     private static JsonObjectBuilder json(WhiteboardOp op) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("seq", op.seq()).add("opId", op.opId())
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("seq", op.seq()).add("opId", op.opId())
                 .add("author", op.authorId().toString()).add("op", op.kind().name());
         if (op.objectId() != null) {
             b.add("objectId", op.objectId());
@@ -203,7 +203,7 @@ public class Whiteboards {
             b.add("target", op.targetOp());
         }
         if (op.shape() != null) {
-            try (JsonReader r = Json.createReader(new StringReader(op.shape()))) {
+            try (JsonReader r = Jsons.createReader(new StringReader(op.shape()))) {
                 b.add("shape", r.readObject());
             }
         }

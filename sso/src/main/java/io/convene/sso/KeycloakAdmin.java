@@ -1,5 +1,6 @@
 package io.convene.sso;
 
+import io.convene.shared.Jsons;
 import io.convene.shared.UnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -107,13 +108,13 @@ public class KeycloakAdmin {
     }
 
     private void changeRoles(String mappings, java.util.Set<String> names, boolean add, String whose) {
-        jakarta.json.JsonArrayBuilder roles = jakarta.json.Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder roles = Jsons.createArrayBuilder();
         for (String name : names) {
             try (Response r = call(() -> admin("/roles/" + name).get())) {
                 if (r.getStatus() != 200) {
                     throw unexpected("read realm role " + name, r);
                 }
-                roles.add(jakarta.json.Json.createObjectBuilder().add("id", r.readEntity(JsonObject.class).getString("id"))
+                roles.add(Jsons.createObjectBuilder().add("id", r.readEntity(JsonObject.class).getString("id"))
                         .add("name", name));
             }
         }

@@ -9,7 +9,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Local;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -149,7 +149,7 @@ public class KeycloakDirectoryFederation implements DirectoryFederation {
         try (Response r = KeycloakAdmin.call(() -> keycloak.admin("/components/" + id).put(Entity.json(component.toString())))) {
             if (r.getStatus() == 404) {
                 // removed in Keycloak by hand: make it again
-                JsonObjectBuilder fresh = Json.createObjectBuilder(component).remove("id");
+                JsonObjectBuilder fresh = Jsons.createObjectBuilder(component).remove("id");
                 return create(fresh.build(), what);
             }
             if (r.getStatus() != 204) {
@@ -161,7 +161,7 @@ public class KeycloakDirectoryFederation implements DirectoryFederation {
 
     private static JsonObject component(String id, String name, String providerId, String type, String parentId,
                                         JsonObjectBuilder config) {
-        JsonObjectBuilder c = Json.createObjectBuilder().add("name", name).add("providerId", providerId)
+        JsonObjectBuilder c = Jsons.createObjectBuilder().add("name", name).add("providerId", providerId)
                 .add("providerType", type).add("parentId", parentId).add("config", config);
         if (id != null) {
             c.add("id", id);
@@ -172,7 +172,7 @@ public class KeycloakDirectoryFederation implements DirectoryFederation {
     private static JsonObjectBuilder providerConfig(DirectoryVendor vendor, DirectorySettings s, String bindPassword) {
         boolean ad = vendor == DirectoryVendor.ACTIVE_DIRECTORY;
         boolean anonymous = s.bindDn() == null || s.bindDn().isBlank();
-        JsonObjectBuilder c = Json.createObjectBuilder();
+        JsonObjectBuilder c = Jsons.createObjectBuilder();
         one(c, "enabled", "true");
         one(c, "priority", "0");
         one(c, "vendor", ad ? "ad" : "other");
@@ -208,7 +208,7 @@ public class KeycloakDirectoryFederation implements DirectoryFederation {
     }
 
     private static JsonObjectBuilder groupMapperConfig(DirectorySettings s) {
-        JsonObjectBuilder c = Json.createObjectBuilder();
+        JsonObjectBuilder c = Jsons.createObjectBuilder();
         one(c, "groups.dn", s.groupsDn());
         one(c, "group.name.ldap.attribute", s.attributes().groupName());
         one(c, "group.object.classes", String.join(", ", s.groupObjectClasses()));
@@ -226,6 +226,6 @@ public class KeycloakDirectoryFederation implements DirectoryFederation {
     }
 
     private static void one(JsonObjectBuilder config, String key, String value) {
-        config.add(key, Json.createArrayBuilder().add(value == null ? "" : value));
+        config.add(key, Jsons.createArrayBuilder().add(value == null ? "" : value));
     }
 }

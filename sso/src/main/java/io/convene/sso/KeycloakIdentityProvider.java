@@ -9,7 +9,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Local;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
@@ -41,11 +41,11 @@ public class KeycloakIdentityProvider implements IdentityProvider {
 
     @Override
     public String createAccount(NewAccount account) {
-        JsonObject user = Json.createObjectBuilder()
+        JsonObject user = Jsons.createObjectBuilder()
                 .add("username", account.email()).add("email", account.email())
                 .add("firstName", account.firstName()).add("lastName", account.lastName())
                 .add("enabled", true).add("emailVerified", account.emailVerified())
-                .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("credentials", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder()
                         .add("type", "password").add("value", account.password()).add("temporary", false)))
                 .build();
         try (Response r = call(() -> admin("/users").post(Entity.json(user)))) {

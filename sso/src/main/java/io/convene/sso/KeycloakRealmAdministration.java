@@ -7,7 +7,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Local;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -88,7 +88,7 @@ public class KeycloakRealmAdministration implements RealmAdministration {
 
     @Override
     public void setEnabled(String subject, boolean enabled) {
-        String body = Json.createObjectBuilder().add("enabled", enabled).build().toString();
+        String body = Jsons.createObjectBuilder().add("enabled", enabled).build().toString();
         try (Response r = KeycloakAdmin.call(() -> keycloak.admin("/users/" + subject).put(Entity.json(body)))) {
             if (r.getStatus() != 204) {
                 throw KeycloakAdmin.unexpected(enabled ? "enable an account" : "disable an account", r);
@@ -98,7 +98,7 @@ public class KeycloakRealmAdministration implements RealmAdministration {
 
     @Override
     public void resetPassword(String subject, String password, boolean temporary) {
-        String body = Json.createObjectBuilder().add("type", "password").add("value", password)
+        String body = Jsons.createObjectBuilder().add("type", "password").add("value", password)
                 .add("temporary", temporary).build().toString();
         try (Response r = KeycloakAdmin.call(() -> keycloak.admin("/users/" + subject + "/reset-password").put(Entity.json(body)))) {
             if (r.getStatus() == 400) {

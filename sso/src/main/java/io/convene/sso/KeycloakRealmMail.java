@@ -7,7 +7,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
@@ -65,7 +65,7 @@ public class KeycloakRealmMail {
             }
             try {
                 // with mail to send it, "Forgot password?" on Keycloak's sign-in page: its own reset e-mail and flow
-                String body = Json.createObjectBuilder().add("smtpServer", smtpServer()).add("resetPasswordAllowed", true)
+                String body = Jsons.createObjectBuilder().add("smtpServer", smtpServer()).add("resetPasswordAllowed", true)
                         .build().toString();
                 try (Response r = KeycloakAdmin.call(() -> keycloak.admin("").put(Entity.json(body)))) {
                     if (r.getStatus() != 204) {
@@ -86,7 +86,7 @@ public class KeycloakRealmMail {
         Matcher named = NAMED.matcher(server.from());
         String address = named.matches() ? named.group(2).trim() : server.from().trim();
         String display = named.matches() ? named.group(1).trim() : "";
-        JsonObjectBuilder smtp = Json.createObjectBuilder().add("host", server.host()).add("port", String.valueOf(server.port()))
+        JsonObjectBuilder smtp = Jsons.createObjectBuilder().add("host", server.host()).add("port", String.valueOf(server.port()))
                 .add("from", address).add("fromDisplayName", display).add("ssl", "false")
                 .add("starttls", String.valueOf(server.startTls())).add("auth", String.valueOf(server.user().isPresent()));
         server.user().ifPresent(user -> smtp.add("user", user).add("password", server.password()));

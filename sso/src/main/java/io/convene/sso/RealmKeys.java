@@ -5,7 +5,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -76,7 +76,7 @@ public class RealmKeys {
                 return certs + " answered " + r.statusCode();
             }
             JsonObject jwks;
-            try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+            try (JsonReader reader = Jsons.createReader(new StringReader(r.body()))) {
                 jwks = reader.readObject();
             }
             if (!jwks.containsKey("keys") || jwks.getJsonArray("keys").isEmpty()) {

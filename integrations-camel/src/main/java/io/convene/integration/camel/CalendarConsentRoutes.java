@@ -2,7 +2,7 @@ package io.convene.integration.camel;
 
 import io.convene.integration.CalendarGrant;
 import io.convene.integration.Provider;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -67,7 +67,7 @@ class CalendarConsentRoutes extends RouteBuilder {
             throw new IllegalStateException(r.provider() + " refused the consent's code (HTTP " + status + "): "
                     + reason(answer));
         }
-        try (JsonReader reader = Json.createReader(new StringReader(answer))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(answer))) {
             JsonObject tokens = reader.readObject();
             e.getMessage().setBody(new CalendarGrant(tokens.getString("refresh_token", null), account(tokens)));
         }
@@ -79,7 +79,7 @@ class CalendarConsentRoutes extends RouteBuilder {
         if (idToken == null || idToken.split("\\.").length < 2) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(new String(
+        try (JsonReader reader = Jsons.createReader(new StringReader(new String(
                 Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), StandardCharsets.UTF_8)))) {
             JsonObject claims = reader.readObject();
             return claims.getString("email", claims.getString("preferred_username", null));
@@ -90,7 +90,7 @@ class CalendarConsentRoutes extends RouteBuilder {
 
     /** The provider's error words ({@code error}, {@code error_description}) — never the body as a whole. */
     private static String reason(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
             JsonObject o = reader.readObject();
             return o.getString("error", "?") + (o.containsKey("error_description") ? " (" + o.getString("error_description") + ")" : "");
         } catch (RuntimeException notJson) {

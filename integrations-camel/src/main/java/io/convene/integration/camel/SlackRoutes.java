@@ -1,7 +1,7 @@
 package io.convene.integration.camel;
 
 import io.convene.integration.Announcement;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -66,11 +66,11 @@ public class SlackRoutes extends RouteBuilder {
                 .process(ProviderErrorHandling.honouringRetryAfter(e -> {
                     check(e);
                     String userId;
-                    try (JsonReader r = Json.createReader(new StringReader(e.getMessage().getBody(String.class)))) {
+                    try (JsonReader r = Jsons.createReader(new StringReader(e.getMessage().getBody(String.class)))) {
                         userId = r.readObject().getJsonObject("user").getString("id");
                     }
                     Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
-                    e.getMessage().setBody(Json.createObjectBuilder().add("channel", userId)
+                    e.getMessage().setBody(Jsons.createObjectBuilder().add("channel", userId)
                             .add("text", e.getMessage().getHeader(TEXT, String.class)).build().toString());
                     e.getMessage().removeHeaders("*");
                     e.getMessage().setHeader("Authorization", "Bearer " + target.secret());
@@ -92,7 +92,7 @@ public class SlackRoutes extends RouteBuilder {
                 .to(apiUrl + "/auth.test?throwExceptionOnFailure=false")
                 .process(ProviderErrorHandling.honouringRetryAfter(e -> {
                     check(e);
-                    try (JsonReader r = Json.createReader(new StringReader(e.getMessage().getBody(String.class)))) {
+                    try (JsonReader r = Jsons.createReader(new StringReader(e.getMessage().getBody(String.class)))) {
                         JsonObject answer = r.readObject();
                         e.getMessage().setHeader(Gateway.CHECKED, "Slack workspace " + answer.getString("team", "?")
                                 + " as " + answer.getString("user", "?"));
@@ -113,7 +113,7 @@ public class SlackRoutes extends RouteBuilder {
                 .to(apiUrl + "/users.info?throwExceptionOnFailure=false")
                 .process(ProviderErrorHandling.honouringRetryAfter(e -> {
                     check(e);
-                    try (JsonReader r = Json.createReader(new StringReader(e.getMessage().getBody(String.class)))) {
+                    try (JsonReader r = Jsons.createReader(new StringReader(e.getMessage().getBody(String.class)))) {
                         JsonObject profile = r.readObject().getJsonObject("user").getJsonObject("profile");
                         String email = profile == null ? null : profile.getString("email", null);
                         if (email == null) {
@@ -134,12 +134,12 @@ public class SlackRoutes extends RouteBuilder {
             case STARTED -> ":movie_camera: *" + a.title() + "* has started. Join: " + a.joinUrl();
             case CANCELLED -> ":x: *" + a.title() + "* (" + WHEN.format(a.start().atZone(zone)) + ") was cancelled.";
         };
-        return Json.createObjectBuilder().add("channel", channel).add("text", text).add("unfurl_links", false)
+        return Jsons.createObjectBuilder().add("channel", channel).add("text", text).add("unfurl_links", false)
                 .build().toString();
     }
 
     private static String channel(Announcement.Target target) {
-        try (JsonReader r = Json.createReader(new StringReader(target.settings()))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(target.settings()))) {
             return r.readObject().getString("channel");
         }
     }
@@ -157,7 +157,7 @@ public class SlackRoutes extends RouteBuilder {
             throw new IllegalStateException("Slack answered HTTP " + status);
         }
         JsonObject answer;
-        try (JsonReader r = Json.createReader(new StringReader(body == null ? "{}" : body))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(body == null ? "{}" : body))) {
             answer = r.readObject();
         }
         if (!answer.getBoolean("ok", false)) {

@@ -1,7 +1,7 @@
 package io.convene.integration.camel;
 
 import io.convene.integration.Announcement;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -52,13 +52,13 @@ public class TeamsRoutes extends RouteBuilder {
             case STARTED -> a.title() + " has started";
             case CANCELLED -> a.title() + " was cancelled";
         };
-        var card = Json.createObjectBuilder().add("@type", "MessageCard").add("@context", "https://schema.org/extensions")
+        var card = Jsons.createObjectBuilder().add("@type", "MessageCard").add("@context", "https://schema.org/extensions")
                 .add("summary", title).add("themeColor", "4F6BED").add("title", title)
                 .add("text", "Host: " + a.hostName() + "<br>" + when);
         if (a.event() != Announcement.Event.CANCELLED) {
-            card.add("potentialAction", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            card.add("potentialAction", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder()
                     .add("@type", "OpenUri").add("name", "Join")
-                    .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("targets", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder()
                             .add("os", "default").add("uri", a.joinUrl())))));
         }
         return card.build().toString();

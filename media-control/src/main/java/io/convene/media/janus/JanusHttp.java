@@ -1,7 +1,7 @@
 package io.convene.media.janus;
 
 import io.convene.media.MediaFailure;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -33,7 +33,7 @@ final class JanusHttp {
     /** POSTs {@code request} (given a transaction if it has none) to {@code url/path}; a Janus error throws. */
     JsonObject post(String path, JsonObject request) {
         JsonObject body = request.containsKey("transaction") ? request
-                : Json.createObjectBuilder(request).add("transaction", UUID.randomUUID().toString()).build();
+                : Jsons.createObjectBuilder(request).add("transaction", UUID.randomUUID().toString()).build();
         JsonObject reply = (JsonObject) exchange(HttpRequest.newBuilder(URI.create(url + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).header("Content-Type", "application/json"),
                 PATIENCE);
@@ -67,7 +67,7 @@ final class JanusHttp {
         if (answer.statusCode() != 200) {
             throw new MediaFailure("Janus at " + url + " answered " + answer.statusCode());
         }
-        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(answer.body()))) {
             return reader.read();
         }
     }

@@ -8,7 +8,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -83,7 +83,7 @@ public class JanusMediaServer implements MediaServer {
 
     @Override
     public void openRoom(UUID meetingId) {
-        JsonObjectBuilder create = Json.createObjectBuilder().add("request", "create").add("room", meetingId.toString())
+        JsonObjectBuilder create = Jsons.createObjectBuilder().add("request", "create").add("room", meetingId.toString())
                 .add("description", "Convene meeting " + meetingId).add("is_private", true).add("publishers", 100)
                 .add("permanent", false);
         adminKey.ifPresent(key -> create.add("admin_key", key));
@@ -93,13 +93,13 @@ public class JanusMediaServer implements MediaServer {
 
     @Override
     public void closeRoom(UUID meetingId) {
-        videoRoom(Json.createObjectBuilder().add("request", "destroy").add("room", meetingId.toString())
+        videoRoom(Jsons.createObjectBuilder().add("request", "destroy").add("room", meetingId.toString())
                 .add("permanent", false).build(), NO_SUCH_ROOM);
     }
 
     @Override
     public Negotiation publish(UUID meetingId, Feed feed, String displayName, String offerSdp, MediaListener listener) {
-        JsonObject join = Json.createObjectBuilder().add("request", "joinandconfigure").add("ptype", "publisher")
+        JsonObject join = Jsons.createObjectBuilder().add("request", "joinandconfigure").add("ptype", "publisher")
                 .add("room", meetingId.toString()).add("id", feed.id()).add("display", displayName).build();
         JanusSession s = session();
         long handle = s.attach(listener);
@@ -130,9 +130,9 @@ public class JanusMediaServer implements MediaServer {
 
     @Override
     public Negotiation subscribe(UUID meetingId, Feed feed, MediaListener listener) {
-        JsonObject join = Json.createObjectBuilder().add("request", "join").add("ptype", "subscriber")
+        JsonObject join = Jsons.createObjectBuilder().add("request", "join").add("ptype", "subscriber")
                 .add("room", meetingId.toString())
-                .add("streams", Json.createArrayBuilder().add(Json.createObjectBuilder().add("feed", feed.id()))).build();
+                .add("streams", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("feed", feed.id()))).build();
         JanusSession s = session();
         long handle = s.attach(listener);
         try {
@@ -148,15 +148,15 @@ public class JanusMediaServer implements MediaServer {
 
     @Override
     public void start(String link, String answerSdp) {
-        session().message(known(link).handle(), Json.createObjectBuilder().add("request", "start").build(),
+        session().message(known(link).handle(), Jsons.createObjectBuilder().add("request", "start").build(),
                 "answer", answerSdp);
     }
 
     @Override
     public void trickle(String link, IceCandidate candidate) {
-        JsonObject c = candidate == null ? Json.createObjectBuilder().add("completed", true).build()
-                : Json.createObjectBuilder().add("candidate", candidate.candidate())
-                .add("sdpMid", candidate.sdpMid() == null ? JsonValue.NULL : Json.createValue(candidate.sdpMid()))
+        JsonObject c = candidate == null ? Jsons.createObjectBuilder().add("completed", true).build()
+                : Jsons.createObjectBuilder().add("candidate", candidate.candidate())
+                .add("sdpMid", candidate.sdpMid() == null ? JsonValue.NULL : Jsons.createValue(candidate.sdpMid()))
                 .add("sdpMLineIndex", candidate.sdpMLineIndex() == null ? 0 : candidate.sdpMLineIndex()).build();
         session().trickle(known(link).handle(), c);
     }
@@ -168,7 +168,7 @@ public class JanusMediaServer implements MediaServer {
             throw new MediaFailure("Link " + link + " publishes nothing");
         }
         for (String mid : l.audioMids()) {
-            session().message(l.handle(), Json.createObjectBuilder().add("request", "moderate")
+            session().message(l.handle(), Jsons.createObjectBuilder().add("request", "moderate")
                     .add("room", l.room().toString()).add("id", l.published().id()).add("mid", mid)
                     .add("mute", muted).build(), null, null);
         }
@@ -187,11 +187,11 @@ public class JanusMediaServer implements MediaServer {
         if (l.published() != null) {
             throw new MediaFailure("Link " + link + " receives nothing");
         }
-        var streams = Json.createArrayBuilder();
+        var streams = Jsons.createArrayBuilder();
         l.videoMids().forEach(mid -> streams.add(quality == Quality.NONE
-                ? Json.createObjectBuilder().add("mid", mid).add("send", false)
-                : Json.createObjectBuilder().add("mid", mid).add("send", true).add("substream", quality == Quality.LOW ? 0 : 2)));
-        session().message(l.handle(), Json.createObjectBuilder().add("request", "configure").add("streams", streams).build(),
+                ? Jsons.createObjectBuilder().add("mid", mid).add("send", false)
+                : Jsons.createObjectBuilder().add("mid", mid).add("send", true).add("substream", quality == Quality.LOW ? 0 : 2)));
+        session().message(l.handle(), Jsons.createObjectBuilder().add("request", "configure").add("streams", streams).build(),
                 null, null);
         LOG.fine(() -> "Link " + link + " receives the " + quality + " layer");
     }
@@ -209,7 +209,7 @@ public class JanusMediaServer implements MediaServer {
     public List<Feed> feeds(UUID meetingId) {
         JsonObject data;
         try {
-            data = videoRoom(Json.createObjectBuilder().add("request", "listparticipants")
+            data = videoRoom(Jsons.createObjectBuilder().add("request", "listparticipants")
                     .add("room", meetingId.toString()).build(), NO_SUCH_ROOM);
         } catch (RuntimeException e) {
             throw new MediaFailure("Asking Janus for the feeds of meeting " + meetingId + " failed: " + e.getMessage(), e);
@@ -237,7 +237,7 @@ public class JanusMediaServer implements MediaServer {
     }
 
     private void enableRecording(UUID meetingId, boolean on, int fine) {
-        videoRoom(Json.createObjectBuilder().add("request", "enable_recording").add("room", meetingId.toString())
+        videoRoom(Jsons.createObjectBuilder().add("request", "enable_recording").add("room", meetingId.toString())
                 .add("record", on).build(), fine);
     }
 
@@ -247,7 +247,7 @@ public class JanusMediaServer implements MediaServer {
     }
 
     private void kick(UUID meetingId, Feed feed) {
-        videoRoom(Json.createObjectBuilder().add("request", "kick").add("room", meetingId.toString())
+        videoRoom(Jsons.createObjectBuilder().add("request", "kick").add("room", meetingId.toString())
                 .add("id", feed.id()).build(), 0);
     }
 
@@ -279,12 +279,12 @@ public class JanusMediaServer implements MediaServer {
      */
     private JsonObject videoRoom(JsonObject body, int fine) {
         JanusHttp http = http();
-        long session = http.post("", Json.createObjectBuilder().add("janus", "create").build()).getJsonObject("data")
+        long session = http.post("", Jsons.createObjectBuilder().add("janus", "create").build()).getJsonObject("data")
                 .getJsonNumber("id").longValue();
         try {
-            long handle = http.post("/" + session, Json.createObjectBuilder().add("janus", "attach").add("plugin", VIDEOROOM)
+            long handle = http.post("/" + session, Jsons.createObjectBuilder().add("janus", "attach").add("plugin", VIDEOROOM)
                     .build()).getJsonObject("data").getJsonNumber("id").longValue();
-            JsonObject data = http.post("/" + session + "/" + handle, Json.createObjectBuilder().add("janus", "message")
+            JsonObject data = http.post("/" + session + "/" + handle, Jsons.createObjectBuilder().add("janus", "message")
                     .add("body", body).build()).getJsonObject("plugindata").getJsonObject("data");
             int error = data.getInt("error_code", 0);
             if (error != 0 && error != fine) {
@@ -293,7 +293,7 @@ public class JanusMediaServer implements MediaServer {
             }
             return data;
         } finally {
-            http.post("/" + session, Json.createObjectBuilder().add("janus", "destroy").build());
+            http.post("/" + session, Jsons.createObjectBuilder().add("janus", "destroy").build());
         }
     }
 

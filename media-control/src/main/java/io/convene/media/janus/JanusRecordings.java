@@ -3,7 +3,7 @@ package io.convene.media.janus;
 import io.convene.media.MediaFailure;
 import io.convene.media.MediaServer.RecordedMedia;
 import io.convene.media.tools.MediaTools;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -166,7 +166,7 @@ final class JanusRecordings {
         if (from < 0 || to < from) {
             throw new MediaFailure("janus-pp-rec printed no header for " + mjr.getFileName());
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json.substring(from, to + 1)))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(json.substring(from, to + 1)))) {
             return reader.readObject();
         }
     }

@@ -2,7 +2,7 @@ package io.convene.media.janus;
 
 import io.convene.media.MediaFailure;
 import io.convene.media.MediaServer.MediaListener;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
@@ -48,7 +48,7 @@ final class JanusSession implements AutoCloseable {
     }
 
     static JanusSession create(JanusHttp http, ThreadFactory threads) {
-        long id = http.post("", Json.createObjectBuilder().add("janus", "create").build()).getJsonObject("data")
+        long id = http.post("", Jsons.createObjectBuilder().add("janus", "create").build()).getJsonObject("data")
                 .getJsonNumber("id").longValue();
         JanusSession session = new JanusSession(http, id);
         Thread poller = threads.newThread(session::poll);
@@ -64,7 +64,7 @@ final class JanusSession implements AutoCloseable {
 
     /** A new handle on the VideoRoom plugin, whose events go to {@code listener}. */
     long attach(MediaListener listener) {
-        long handle = http.post("/" + id, Json.createObjectBuilder().add("janus", "attach")
+        long handle = http.post("/" + id, Jsons.createObjectBuilder().add("janus", "attach")
                 .add("plugin", JanusMediaServer.VIDEOROOM).build()).getJsonObject("data").getJsonNumber("id").longValue();
         listeners.put(handle, listener);
         return handle;
@@ -73,10 +73,10 @@ final class JanusSession implements AutoCloseable {
     /** A VideoRoom request on a handle, with an SDP if given; waits for the answer however Janus sends it. */
     Reply message(long handle, JsonObject body, String sdpType, String sdp) {
         String transaction = UUID.randomUUID().toString();
-        JsonObjectBuilder request = Json.createObjectBuilder().add("janus", "message").add("transaction", transaction)
+        JsonObjectBuilder request = Jsons.createObjectBuilder().add("janus", "message").add("transaction", transaction)
                 .add("body", body);
         if (sdp != null) {
-            request.add("jsep", Json.createObjectBuilder().add("type", sdpType).add("sdp", sdp));
+            request.add("jsep", Jsons.createObjectBuilder().add("type", sdpType).add("sdp", sdp));
         }
         CompletableFuture<JsonObject> later = new CompletableFuture<>();
         pending.put(transaction, later);
@@ -105,7 +105,7 @@ final class JanusSession implements AutoCloseable {
     }
 
     void trickle(long handle, JsonObject candidate) {
-        http.post("/" + id + "/" + handle, Json.createObjectBuilder().add("janus", "trickle")
+        http.post("/" + id + "/" + handle, Jsons.createObjectBuilder().add("janus", "trickle")
                 .add("candidate", candidate).build());
     }
 
@@ -113,7 +113,7 @@ final class JanusSession implements AutoCloseable {
     void detach(long handle) {
         listeners.remove(handle);
         try {
-            http.post("/" + id + "/" + handle, Json.createObjectBuilder().add("janus", "detach").build());
+            http.post("/" + id + "/" + handle, Jsons.createObjectBuilder().add("janus", "detach").build());
         } catch (JanusHttp.JanusException e) {
             if (e.code != JanusHttp.JanusException.NO_SUCH_HANDLE && e.code != JanusHttp.JanusException.NO_SUCH_SESSION) {
                 throw e;
@@ -201,7 +201,7 @@ final class JanusSession implements AutoCloseable {
         }
         open = false;
         try {
-            http.post("/" + id, Json.createObjectBuilder().add("janus", "destroy").build());
+            http.post("/" + id, Jsons.createObjectBuilder().add("janus", "destroy").build());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Destroying Janus session " + id + " failed", e);
         }

@@ -1,5 +1,6 @@
 package io.convene.admin.integrations;
 
+import io.convene.shared.Jsons;
 import io.convene.admin.shell.Rows;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -247,7 +248,7 @@ public class IntegrationsView extends VerticalLayout {
     }
 
     private static String channelOf(String settings) {
-        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(settings))) {
+        try (var reader = Jsons.createReader(new java.io.StringReader(settings))) {
             return reader.readObject().getString("channel", "");
         }
     }

@@ -2,7 +2,7 @@ package io.convene.admin.signin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
@@ -125,7 +125,7 @@ public class ConsoleSignIn {
         if (answer.statusCode() != 200) {
             throw new SignInFailed("Keycloak refused the code (" + answer.statusCode() + ")");
         }
-        JsonObject body = Json.createReader(new StringReader(answer.body())).readObject();
+        JsonObject body = Jsons.createReader(new StringReader(answer.body())).readObject();
         try {
             JWTClaimsSet claims = tokens.process(body.getString("access_token"), null);
             List<String> groups = claims.getStringListClaim("groups");

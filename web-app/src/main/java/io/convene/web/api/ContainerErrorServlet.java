@@ -1,6 +1,6 @@
 package io.convene.web.api;
 
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -36,7 +36,7 @@ public class ContainerErrorServlet extends HttpServlet {
             case 413 -> "The request is too large";
             default -> status >= 500 ? "The request could not be served" : title;
         };
-        JsonObjectBuilder problem = Json.createObjectBuilder().add("type", "about:blank").add("title", title)
+        JsonObjectBuilder problem = Jsons.createObjectBuilder().add("type", "about:blank").add("title", title)
                 .add("status", status).add("detail", detail);
         if (uri != null) {
             problem.add("instance", uri);

@@ -1,7 +1,7 @@
 package io.convene.web.api;
 
 import jakarta.annotation.Priority;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -101,7 +101,7 @@ public class InputCheck implements ContainerRequestFilter {
 
     /** The body as JSON, or null when it is not JSON: then JSON-B's reader refuses it as it always did. */
     private static JsonValue parse(byte[] bytes) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = Jsons.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             return null;

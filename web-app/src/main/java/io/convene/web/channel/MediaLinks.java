@@ -6,7 +6,7 @@ import io.convene.media.MediaServer.IceCandidate;
 import io.convene.media.MediaServer.Negotiation;
 import io.convene.media.MeetingMedia;
 import io.convene.meeting.MeetingEvent;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -55,7 +55,7 @@ final class MediaLinks implements MediaServer.MediaListener {
         MeetingMedia.Placed placed = media.publish(owner.meetingId, owner.participationId, kind, message.getString("sdp"), this);
         Negotiation answer = placed.negotiation();
         links.put(answer.link(), new Held(Optional.of(feed), placed.room()));
-        owner.send(Json.createObjectBuilder().add("type", "media.answer").add("link", answer.link())
+        owner.send(Jsons.createObjectBuilder().add("type", "media.answer").add("link", answer.link())
                 .add("feed", feed.id()).add("sdp", answer.sdp()).build());
     }
 
@@ -69,13 +69,13 @@ final class MediaLinks implements MediaServer.MediaListener {
         try {
             placed = media.subscribe(owner.meetingId, owner.participationId, feed, this);
         } catch (io.convene.shared.DomainException e) { // said with the feed, so the page forgets what it asked for
-            owner.send(Json.createObjectBuilder().add("type", "media.refused").add("feed", feed.id())
+            owner.send(Jsons.createObjectBuilder().add("type", "media.refused").add("feed", feed.id())
                     .add("message", e.getMessage()).build());
             return;
         }
         Negotiation offer = placed.negotiation();
         links.put(offer.link(), new Held(Optional.empty(), placed.room()));
-        owner.send(Json.createObjectBuilder().add("type", "media.offer").add("link", offer.link())
+        owner.send(Jsons.createObjectBuilder().add("type", "media.offer").add("link", offer.link())
                 .add("feed", feed.id()).add("sdp", offer.sdp()).build());
     }
 
@@ -83,7 +83,7 @@ final class MediaLinks implements MediaServer.MediaListener {
     void answer(JsonObject message) throws IOException {
         String link = owned(message);
         media.start(link, message.getString("sdp"));
-        owner.send(Json.createObjectBuilder().add("type", "media.started").add("link", link).build());
+        owner.send(Jsons.createObjectBuilder().add("type", "media.started").add("link", link).build());
     }
 
     /** {@code media.candidate}: one ICE candidate of the browser's for a link, or null when it has no more. */
@@ -113,14 +113,14 @@ final class MediaLinks implements MediaServer.MediaListener {
         if (links.containsKey(link)) {
             drop(link);
         }
-        owner.send(Json.createObjectBuilder().add("type", "media.closed").add("link", link).build());
+        owner.send(Jsons.createObjectBuilder().add("type", "media.closed").add("link", link).build());
     }
 
     /** {@code media.feeds}: what is published in the meeting now. */
     void feeds() throws IOException {
-        JsonArrayBuilder feeds = Json.createArrayBuilder();
+        JsonArrayBuilder feeds = Jsons.createArrayBuilder();
         media.feeds(owner.meetingId, owner.participationId).forEach(f -> feeds.add(f.describe()));
-        owner.send(Json.createObjectBuilder().add("type", "media.feeds").add("feeds", feeds).build());
+        owner.send(Jsons.createObjectBuilder().add("type", "media.feeds").add("feeds", feeds).build());
     }
 
     /**
@@ -140,7 +140,7 @@ final class MediaLinks implements MediaServer.MediaListener {
                 continue;
             }
             JsonObject data;
-            try (JsonReader reader = Json.createReader(new StringReader(e.payload()))) {
+            try (JsonReader reader = Jsons.createReader(new StringReader(e.payload()))) {
                 data = reader.readObject();
             }
             if (owner.participationId.toString().equals(data.getString("participationId", ""))) {
@@ -176,7 +176,7 @@ final class MediaLinks implements MediaServer.MediaListener {
         if (held == null) {
             return;
         }
-        JsonObjectBuilder message = Json.createObjectBuilder().add("type", "media.state").add("link", link)
+        JsonObjectBuilder message = Jsons.createObjectBuilder().add("type", "media.state").add("link", link)
                 .add("state", state);
         if (medium != null) {
             message.add("medium", medium);
@@ -205,7 +205,7 @@ final class MediaLinks implements MediaServer.MediaListener {
 
     @Override
     public void candidate(String link, IceCandidate candidate) {
-        JsonObjectBuilder c = Json.createObjectBuilder().add("candidate", candidate.candidate());
+        JsonObjectBuilder c = Jsons.createObjectBuilder().add("candidate", candidate.candidate());
         if (candidate.sdpMid() != null) {
             c.add("sdpMid", candidate.sdpMid());
         }
@@ -213,7 +213,7 @@ final class MediaLinks implements MediaServer.MediaListener {
             c.add("sdpMLineIndex", candidate.sdpMLineIndex());
         }
         try { // sent even before the link's SDP: the page keeps it until the link is known
-            owner.send(Json.createObjectBuilder().add("type", "media.candidate").add("link", link).add("candidate", c).build());
+            owner.send(Jsons.createObjectBuilder().add("type", "media.candidate").add("link", link).add("candidate", c).build());
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "Passing a candidate of link " + link + " on failed", e);
         }

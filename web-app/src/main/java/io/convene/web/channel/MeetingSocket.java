@@ -13,7 +13,7 @@ import io.convene.web.api.Callers;
 import io.convene.shared.NotFoundException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -129,7 +129,7 @@ public class MeetingSocket {
             return;
         }
         JsonObject message;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
             message = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             s.send(error("malformed", "Send one JSON object per message"));
@@ -138,7 +138,7 @@ public class MeetingSocket {
         String type = message.getString("type", "");
         try {
             switch (type) {
-                case "ping" -> s.send(Json.createObjectBuilder().add("type", "pong").build());
+                case "ping" -> s.send(Jsons.createObjectBuilder().add("type", "pong").build());
                 case "resume" -> hub.resume(s, message.getJsonNumber("after").longValueExact());
                 case "control" -> control(s, message);
                 case "media.publish" -> s.media.publish(message);
@@ -168,7 +168,7 @@ public class MeetingSocket {
         UUID target = message.containsKey("participationId")
                 ? UUID.fromString(message.getString("participationId")) : null;
         controls.controlAs(s.meetingId, s.participationId, new ControlRequest(action, target));
-        s.send(Json.createObjectBuilder().add("type", "ack").add("action", action.name()).build());
+        s.send(Jsons.createObjectBuilder().add("type", "ack").add("action", action.name()).build());
     }
 
     @OnClose
@@ -187,6 +187,6 @@ public class MeetingSocket {
     }
 
     private static JsonObject error(String code, String message) {
-        return Json.createObjectBuilder().add("type", "error").add("code", code).add("message", message).build();
+        return Jsons.createObjectBuilder().add("type", "error").add("code", code).add("message", message).build();
     }
 }

@@ -4,7 +4,7 @@ import io.convene.notification.NotificationService;
 import io.convene.notification.NotificationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -113,7 +113,7 @@ public class NotificationHub {
     }
 
     private static JsonObject json(NotificationView n) {
-        return Json.createObjectBuilder().add("type", "notification").add("id", n.id().toString())
+        return Jsons.createObjectBuilder().add("type", "notification").add("id", n.id().toString())
                 .add("kind", n.kind().name()).add("meetingId", n.meetingId() == null ? "" : n.meetingId().toString())
                 .add("message", n.message()).add("sentAt", n.sentAt().toString()).add("position", n.position()).build();
     }

@@ -4,7 +4,7 @@ import io.convene.notification.NotificationService;
 import io.convene.shared.DomainException;
 import io.convene.web.api.Callers;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -55,7 +55,7 @@ public class NotificationSocket {
         session.setMaxIdleTimeout(0);
         NotificationHub.Subscriber s = hub.subscribe(session, listener);
         session.getUserProperties().put(SUBSCRIBER, s);
-        NotificationHub.send(s, Json.createObjectBuilder().add("type", "hello").add("unread", listener.unread())
+        NotificationHub.send(s, Jsons.createObjectBuilder().add("type", "hello").add("unread", listener.unread())
                 .add("position", listener.position()).build());
         hub.deliver(listener.userId()); // whatever was stored between reading the position and subscribing
     }
@@ -67,7 +67,7 @@ public class NotificationSocket {
             return;
         }
         String reply = text.contains("\"ping\"") ? "pong" : "error";
-        NotificationHub.send(s, Json.createObjectBuilder().add("type", reply).build());
+        NotificationHub.send(s, Jsons.createObjectBuilder().add("type", reply).build());
     }
 
     @OnClose
