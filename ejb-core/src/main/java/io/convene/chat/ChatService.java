@@ -16,7 +16,7 @@ import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,9 +67,9 @@ public class ChatService {
         Participation from = attendees.of(meeting, caller, guestTicket);
         Optional<ChatMessage> earlier = chat.byClientId(meeting.id(), from.id(), send.clientMessageId());
         if (earlier.isPresent()) {
-            return new Sent(view(meeting, earlier.get(), counts(earlier.get())), true);
+            return new Sent(view(earlier.get(), from.displayName(), counts(earlier.get())), true);
         }
-        Participation to = send.to() == null ? null : meeting.participation(send.to())
+        Participation to = send.to() == null ? null : meetings.participation(meeting, send.to())
                 .orElseThrow(() -> new NotFoundException("No such participant in this meeting"));
         meeting.requireMayChat(from, to);
         ChatAttachment attachment = send.attachmentId() == null ? null : unsentAttachment(meeting, from, send.attachmentId());
@@ -83,7 +83,7 @@ public class ChatService {
         chat.add(message);
         from.counted(ParticipantActivity.Kind.CHAT_MESSAGE);
         notices.publish(NoticeKind.MENTIONED, meeting, mentioned(meeting, from, to, room, text));
-        ChatMessageView view = view(meeting, message, Map.of());
+        ChatMessageView view = view(message, from.displayName(), Map.of());
         if (to == null && room != null) {
             events.recordForRoom(meeting, "chat.message", json(view).add("room", room.toString()), room);
         } else if (to == null) {
@@ -104,7 +104,8 @@ public class ChatService {
         Map<UUID, Map<String, Long>> reactions = chat.reactions(newestFirst.stream().map(ChatMessage::id).toList());
         List<ChatMessageView> items = new ArrayList<>();
         for (ChatMessage m : newestFirst) {
-            items.add(view(meeting, m, reactions.getOrDefault(m.id(), Map.of())));
+            String fromName = meeting.participation(m.senderId()).map(Participation::displayName).orElse(null);
+            items.add(view(m, fromName, reactions.getOrDefault(m.id(), Map.of())));
         }
         Collections.reverse(items);
         Long next = newestFirst.size() == size ? newestFirst.get(newestFirst.size() - 1).position() : null;
@@ -124,7 +125,7 @@ public class ChatService {
             if (on) {
                 me.counted(ParticipantActivity.Kind.REACTION);
             }
-            JsonObjectBuilder payload = Json.createObjectBuilder().add("messageId", message.id().toString())
+            JsonObjectBuilder payload = Jsons.createObjectBuilder().add("messageId", message.id().toString())
                     .add("emoji", emoji).add("participationId", me.id().toString()).add("on", on);
             if (message.isPrivate()) {
                 Participation sender = meeting.participation(message.senderId()).orElseThrow();
@@ -169,21 +170,20 @@ public class ChatService {
         return chat.reactions(List.of(message.id())).getOrDefault(message.id(), Map.of());
     }
 
-    private static ChatMessageView view(Meeting meeting, ChatMessage m, Map<String, Long> reactions) {
-        String fromName = meeting.participation(m.senderId()).map(Participation::displayName).orElse(null);
+    private static ChatMessageView view(ChatMessage m, String fromName, Map<String, Long> reactions) {
         return new ChatMessageView(m.id(), m.position(), m.senderId(), fromName, m.recipientId(), m.content(),
                 ChatMessageView.Attachment.of(m.attachment()), m.sentAt(), reactions);
     }
 
     private static JsonObjectBuilder json(ChatMessageView v) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("messageId", v.id().toString())
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("messageId", v.id().toString())
                 .add("position", v.position()).add("from", v.from().toString()).add("fromName", v.fromName())
                 .add("text", v.text()).add("sentAt", v.sentAt().toString());
         if (v.to() != null) {
             b.add("to", v.to().toString());
         }
         if (v.attachment() != null) {
-            b.add("attachment", Json.createObjectBuilder().add("id", v.attachment().id().toString())
+            b.add("attachment", Jsons.createObjectBuilder().add("id", v.attachment().id().toString())
                     .add("fileName", v.attachment().fileName()).add("contentType", v.attachment().contentType())
                     .add("size", v.attachment().size()));
         }

@@ -18,17 +18,20 @@ public class Attendees {
     @Inject
     ParticipantTickets tickets;
 
+    @Inject
+    MeetingRepository meetings;
+
     /**
      * @param caller      the signed-in caller, or null
      * @param guestTicket the guest's ticket when there is no caller, or null
      */
     public Participation of(Meeting meeting, Caller caller, String guestTicket) {
         if (caller != null) {
-            return meeting.participationOf(users.current(caller)).orElseThrow(MeetingService::notFound);
+            return meetings.participationOf(meeting, users.current(caller)).orElseThrow(MeetingService::notFound);
         }
         if (guestTicket != null) {
             UUID id = tickets.verify(guestTicket, meeting.id(), ParticipantTickets.Kind.GUEST);
-            return meeting.participation(id).orElseThrow(() -> new AuthenticationFailedException("Invalid ticket"));
+            return meetings.participation(meeting, id).orElseThrow(() -> new AuthenticationFailedException("Invalid ticket"));
         }
         throw new AuthenticationFailedException("Sign in, or present a guest ticket");
     }

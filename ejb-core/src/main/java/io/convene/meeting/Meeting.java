@@ -359,32 +359,34 @@ public class Meeting {
             return walkIn;
         });
         p.claimBy(user);
-        admitOrQueue(p, now);
+        admitOrQueue(p, this::hostPresent, now);
         return p;
     }
 
     /**
-     * A guest asks to enter.
+     * A guest asks to enter. What it takes to know about the others comes as answers, so that a
+     * meeting of a thousand is not loaded for each guest who comes in.
      *
-     * @param device  the id their browser keeps for Convene (null: none yet)
-     * @param earlier the participation their earlier guest ticket names (null: none)
+     * @param device       the id their browser keeps for Convene (null: none yet)
+     * @param earlier      the participation their earlier guest ticket names (null: none)
+     * @param removedGuests the guests removed from this meeting so far
+     * @param hostPresent  whether a host is in the meeting now
      */
-    Participation enterAsGuest(String displayName, String device, UUID earlier, Instant now) {
+    Participation enterAsGuest(String displayName, String device, UUID earlier, List<Participation> removedGuests,
+                               boolean hostPresent, Instant now) {
         requireOpen();
         if (!allowGuests) {
             throw new AccessDeniedException("This meeting does not admit guests without an account");
         }
-        boolean removedBefore = participations.stream().anyMatch(p -> p.isGuest()
-                && p.state() == ParticipationState.REMOVED && (p.cameFrom(device) || p.id().equals(earlier)));
-        if (removedBefore) {
+        if (removedGuests.stream().anyMatch(p -> p.cameFrom(device) || p.id().equals(earlier))) {
             throw new AccessDeniedException("You were removed from this meeting");
         }
         if (locked) {
             throw new AccessDeniedException("This meeting is locked");
         }
         Participation p = Participation.guest(this, displayName, device);
-        participations.add(p);
-        admitOrQueue(p, now);
+        participations.add(p); // queued by Hibernate while the others are not loaded
+        admitOrQueue(p, () -> hostPresent, now);
         return p;
     }
 
@@ -392,8 +394,8 @@ public class Meeting {
         participation.leave(now);
     }
 
-    private void admitOrQueue(Participation p, Instant now) {
-        if (p.role().bypassesWaitingRoom() || (!waitingRoom && (hostPresent() || settings.joinBeforeHost()))) {
+    private void admitOrQueue(Participation p, java.util.function.BooleanSupplier hostPresent, Instant now) {
+        if (p.role().bypassesWaitingRoom() || (!waitingRoom && (hostPresent.getAsBoolean() || settings.joinBeforeHost()))) {
             p.enter(now);
         } else {
             p.waitForAdmission(now);

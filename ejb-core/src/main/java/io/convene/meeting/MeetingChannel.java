@@ -8,7 +8,7 @@ import io.convene.user.User;
 import io.convene.user.UserService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.UUID;
 @Stateless
 public class MeetingChannel {
 
-    static final int MAX_BATCH = 500;
+    public static final int MAX_BATCH = 500;
 
     @Inject
     MeetingRepository meetings;
@@ -116,7 +116,7 @@ public class MeetingChannel {
         Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
         UUID participationId = tickets.verify(ticket, meeting.id(), ParticipantTickets.Kind.CHANNEL,
                 ParticipantTickets.Kind.GUEST);
-        Participation p = meeting.participation(participationId)
+        Participation p = meetings.participation(meeting, participationId)
                 .orElseThrow(() -> new AuthenticationFailedException("Invalid ticket"));
         if (p.user() != null && p.user().status() == io.convene.user.UserStatus.DISABLED) {
             throw new io.convene.shared.AccountDeactivatedException();
@@ -127,11 +127,11 @@ public class MeetingChannel {
     /** Opening the channel with a bearer token (clients that can send headers). */
     public Listener connectAsUser(Caller caller, String reference) {
         Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
-        Participation p = meeting.participationOf(users.current(caller)).orElseThrow(MeetingService::notFound);
+        Participation p = meetings.participationOf(meeting, users.current(caller)).orElseThrow(MeetingService::notFound);
         return listen(meeting, p, meetings.isRecording(meeting.id()));
     }
 
-    private static Listener listen(Meeting meeting, Participation p, boolean recording) {
+    private Listener listen(Meeting meeting, Participation p, boolean recording) {
         if (p.state() == ParticipationState.REMOVED) {
             throw new AccessDeniedException("You were removed from this meeting");
         }
@@ -139,16 +139,16 @@ public class MeetingChannel {
             throw new ConflictException("Join the meeting before opening its channel");
         }
         boolean admitted = p.state() == ParticipationState.JOINED;
-        JsonArrayBuilder present = Json.createArrayBuilder();
+        JsonArrayBuilder present = Jsons.createArrayBuilder();
         if (admitted) { // the waiting room sees nobody
-            meeting.participations().stream().filter(q -> q.state() == ParticipationState.JOINED
+            meetings.participationsToRead(meeting).stream().filter(q -> q.state() == ParticipationState.JOINED
                             || (q.state() == ParticipationState.WAITING && p.isHostOrCoHost()))
                     .forEach(q -> present.add(MeetingEventLog.describe(q)));
         }
-        JsonObject hello = Json.createObjectBuilder()
+        JsonObject hello = Jsons.createObjectBuilder()
                 .add("type", "hello").add("seq", meeting.lastEventSeq())
                 .add("you", MeetingEventLog.describe(p))
-                .add("meeting", Json.createObjectBuilder().add("id", meeting.id().toString())
+                .add("meeting", Jsons.createObjectBuilder().add("id", meeting.id().toString())
                         .add("title", meeting.title()).add("status", meeting.status().name())
                         .add("locked", admitted && meeting.isLocked()).add("recording", recording)
                         .add("unmuteAllowed", meeting.unmuteAllowed()).add("privateChatAllowed", meeting.privateChatAllowed()))

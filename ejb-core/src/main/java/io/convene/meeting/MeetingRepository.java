@@ -60,6 +60,53 @@ public class MeetingRepository {
         }
     }
 
+    /**
+     * One participation of the meeting by its id, without loading the meeting's others (a meeting of
+     * a thousand would load and then dirty-check all of them on every chat message).
+     */
+    public Optional<Participation> participation(Meeting meeting, UUID participationId) {
+        return em.createQuery("select p from Participation p where p.id = :id and p.meeting = :m", Participation.class)
+                .setParameter("id", participationId).setParameter("m", meeting).getResultStream().findFirst();
+    }
+
+    /** The person's participation in the meeting, as {@link Meeting#participationOf} finds it, loading only theirs. */
+    public Optional<Participation> participationOf(Meeting meeting, User user) {
+        return em.createQuery("select p from Participation p where p.meeting = :m and p.guestName is null"
+                        + " and (p.user = :u or p.invitedEmail = :e) order by p.role, p.invitedAt", Participation.class)
+                .setParameter("m", meeting).setParameter("u", user).setParameter("e", user.email())
+                .getResultStream().filter(p -> p.concerns(user)).findFirst();
+    }
+
+    /** Adds a participation that its meeting took in (without loading the meeting's others to add it to them). */
+    public void addParticipation(Participation participation) {
+        em.persist(participation);
+    }
+
+    /**
+     * Everyone of the meeting, in its order, read-only: for describing them (the channel's greeting)
+     * without Hibernate keeping a copy of each to compare at commit.
+     */
+    public List<Participation> participationsToRead(Meeting meeting) {
+        return em.createQuery("select p from Participation p left join fetch p.user where p.meeting = :m"
+                        + " order by p.role, p.invitedAt", Participation.class)
+                .setParameter("m", meeting).setHint("org.hibernate.readOnly", true).getResultList();
+    }
+
+    /** The guests removed from the meeting (who may not come back from the same browser or ticket). */
+    public List<Participation> removedGuests(Meeting meeting) {
+        return em.createQuery("select p from Participation p where p.meeting = :m and p.guestName is not null"
+                        + " and p.removedAt is not null", Participation.class)
+                .setParameter("m", meeting).getResultList();
+    }
+
+    /** Whether a host of the meeting is in it now (the state {@link ParticipationState#JOINED}, as {@link #hasSomeoneIn} reads it). */
+    public boolean hostIn(Meeting meeting) {
+        return em.createQuery("select count(p) from Participation p where p.meeting = :m and p.role = :host"
+                        + " and p.joinedAt is not null and p.leftAt is null and p.removedAt is null and p.deniedAt is null",
+                        Long.class)
+                .setParameter("m", meeting).setParameter("host", MeetingRole.HOST).getSingleResult() > 0;
+    }
+
     /** Whether anyone is in the meeting now (one query: for callers outside a transaction too). */
     public boolean hasSomeoneIn(UUID meetingId) {
         return em.createQuery("select count(p) from Participation p where p.meeting.id = :m and p.joinedAt is not null"

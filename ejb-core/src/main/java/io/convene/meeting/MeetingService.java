@@ -20,7 +20,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -495,7 +495,7 @@ public class MeetingService {
         Participation participation = meeting.enter(user, clock.instant());
         announceEntry(meeting, participation);
         if (!wasLive && meeting.status() == MeetingStatus.LIVE) {
-            events.record(meeting, "meeting.started", Json.createObjectBuilder(), EventAudience.ALL, null);
+            events.record(meeting, "meeting.started", Jsons.createObjectBuilder(), EventAudience.ALL, null);
             announcements.publish(Announcement.Event.STARTED, meeting);
             started.fire(new MeetingLifecycle.Started(meeting.id()));
         }
@@ -537,7 +537,9 @@ public class MeetingService {
         }
         checkPasscode(meeting, null, request, client);
         Participation guest = meeting.enterAsGuest(request.displayName().trim(), lineage.device(),
-                earlierGuest(meeting, lineage.earlierTicket()), clock.instant());
+                earlierGuest(meeting, lineage.earlierTicket()), meetings.removedGuests(meeting), meetings.hostIn(meeting),
+                clock.instant());
+        meetings.addParticipation(guest);
         announceEntry(meeting, guest);
         LOG.info(() -> "Guest " + guest.id() + " joined meeting " + meeting.id() + ": " + guest.state());
         counters.joined();

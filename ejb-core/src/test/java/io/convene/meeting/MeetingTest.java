@@ -8,6 +8,8 @@ import io.convene.shared.ConflictException;
 import io.convene.user.User;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class MeetingTest {
@@ -112,10 +114,10 @@ class MeetingTest {
 
     @Test
     void guestsOnlyWhenAllowed() {
-        assertThatThrownBy(() -> meeting.enterAsGuest("Visitor", null, null, NOW)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> guestEnters("Visitor", null, null)).isInstanceOf(AccessDeniedException.class);
 
         meeting.changeAccess(null, true);
-        Participation guest = meeting.enterAsGuest("Visitor", null, null, NOW);
+        Participation guest = guestEnters("Visitor", null, null);
 
         assertThat(guest.isGuest()).isTrue();
         assertThat(guest.displayName()).isEqualTo("Visitor");
@@ -275,18 +277,18 @@ class MeetingTest {
     void aRemovedGuestIsKnownByTheirBrowserOrEarlierTicketUntilTheHostLetsThemBack() {
         meeting.changeAccess(null, true);
         meeting.enter(host, NOW);
-        Participation rex = meeting.enterAsGuest("Rex", "browser-1", null, NOW);
+        Participation rex = guestEnters("Rex", "browser-1", null);
         meeting.remove(rex, NOW);
 
-        assertThatThrownBy(() -> meeting.enterAsGuest("Rex again", "browser-1", null, NOW))
+        assertThatThrownBy(() -> guestEnters("Rex again", "browser-1", null))
                 .isInstanceOf(AccessDeniedException.class).hasMessage("You were removed from this meeting");
-        assertThatThrownBy(() -> meeting.enterAsGuest("Rex again", "browser-2", rex.id(), NOW))
+        assertThatThrownBy(() -> guestEnters("Rex again", "browser-2", rex.id()))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(meeting.enterAsGuest("Someone else", "browser-3", null, NOW).state())
+        assertThat(guestEnters("Someone else", "browser-3", null).state())
                 .isEqualTo(ParticipationState.JOINED);
 
         meeting.allowBack(rex);
-        assertThat(meeting.enterAsGuest("Rex, sorry", "browser-1", rex.id(), NOW).state())
+        assertThat(guestEnters("Rex, sorry", "browser-1", rex.id()).state())
                 .isEqualTo(ParticipationState.JOINED);
         assertThatThrownBy(() -> meeting.allowBack(rex)).isInstanceOf(ConflictException.class);
     }
@@ -308,5 +310,14 @@ class MeetingTest {
         meeting.remove(a, NOW);
         assertThat(a.maySeeMeeting()).isFalse();
         assertThatThrownBy(() -> meeting.requireMayChat(h, a)).isInstanceOf(ConflictException.class);
+    }
+
+    /** A guest enters, with the answers the service reads from the database taken from the meeting at hand. */
+    private Participation guestEnters(String name, String device, UUID earlier) {
+        List<Participation> removedGuests = meeting.participations().stream()
+                .filter(p -> p.isGuest() && p.state() == ParticipationState.REMOVED).toList();
+        boolean hostPresent = meeting.participations().stream()
+                .anyMatch(p -> p.role() == MeetingRole.HOST && p.state() == ParticipationState.JOINED);
+        return meeting.enterAsGuest(name, device, earlier, removedGuests, hostPresent, NOW);
     }
 }

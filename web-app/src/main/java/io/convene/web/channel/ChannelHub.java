@@ -6,7 +6,7 @@ import io.convene.meeting.MeetingEvent;
 import io.convene.meeting.MeetingStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -164,7 +164,7 @@ public class ChannelHub {
      */
     void resume(Subscriber s, long afterSeq) throws IOException {
         if (!s.replays.take()) {
-            s.send(Json.createObjectBuilder().add("type", "error").add("code", "rate-limited")
+            s.send(Jsons.createObjectBuilder().add("type", "error").add("code", "rate-limited")
                     .add("message", "Too many replays; wait a few seconds before asking again").build());
             return;
         }
@@ -208,7 +208,7 @@ public class ChannelHub {
                 send(s, batch, from, texts);
             }
             from = batch.lastSeq(from);
-        } while (batch.events().size() >= 500);
+        } while (batch.events().size() >= MeetingChannel.MAX_BATCH);
     }
 
     /** After a lost NOTIFY connection: catch every listener up. */
@@ -276,7 +276,7 @@ public class ChannelHub {
     }
 
     static JsonObject json(ChannelEvent e) {
-        return Json.createObjectBuilder().add("type", "event").add("seq", e.seq()).add("event", e.type())
+        return Jsons.createObjectBuilder().add("type", "event").add("seq", e.seq()).add("event", e.type())
                 .add("at", e.at().toString()).add("data", e.data()).build();
     }
 }
