@@ -100,7 +100,7 @@ public class CamelRuntime {
             throw new IllegalStateException("Camel routes could not be added", e);
         }
         camel.start();
-        producer = camel.createProducerTemplate();
+        producer = SharedProducer.of(camel);
         LOG.info(() -> "Camel integrations started in " + (System.nanoTime() - t0) / 1_000_000 + " ms (Slack at "
                 + slackApiUrl + "; outbound calls to public addresses" + allowedRanges.map(r -> " and " + r).orElse("") + ")");
     }

@@ -2,7 +2,7 @@ package io.convene.integration.camel;
 
 import io.convene.integration.Announcement;
 import io.convene.integration.CalendarChanges;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -78,7 +78,7 @@ public class GoogleCalendarRoutes extends RouteBuilder {
         Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
         String token = e.getMessage().getHeader(SYNC_TOKEN, String.class);
         String events = apiUrl + "/calendars/" + URLEncoder.encode(calendarId(target), StandardCharsets.UTF_8) + "/events";
-        ProducerTemplate http = e.getContext().createProducerTemplate();
+        ProducerTemplate http = SharedProducer.of(e.getContext());
         java.util.List<CalendarChanges.Change> changes = new java.util.ArrayList<>();
         String page = null;
         while (true) {
@@ -93,7 +93,7 @@ public class GoogleCalendarRoutes extends RouteBuilder {
                 continue;
             }
             expect(status, "list", 200);
-            try (JsonReader r = Json.createReader(new StringReader(answer.getBody(String.class)))) {
+            try (JsonReader r = Jsons.createReader(new StringReader(answer.getBody(String.class)))) {
                 JsonObject list = r.readObject();
                 for (JsonObject item : list.getJsonArray("items").getValuesAs(JsonObject.class)) {
                     changes.add(change(item));
@@ -175,7 +175,7 @@ public class GoogleCalendarRoutes extends RouteBuilder {
         Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
         String copy = e.getMessage().getHeader(COPY, String.class);
         String events = apiUrl + "/calendars/" + URLEncoder.encode(calendarId(target), StandardCharsets.UTF_8) + "/events";
-        ProducerTemplate http = e.getContext().createProducerTemplate();
+        ProducerTemplate http = SharedProducer.of(e.getContext());
         String result;
         if (a.event() == Announcement.Event.CANCELLED) {
             if (copy != null) {
@@ -250,7 +250,7 @@ public class GoogleCalendarRoutes extends RouteBuilder {
         if (status != 200) {
             throw new IllegalStateException("Google refused the refresh token (HTTP " + status + "): reconnect Google");
         }
-        try (JsonReader r = Json.createReader(new StringReader(done.getMessage().getBody(String.class)))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(done.getMessage().getBody(String.class)))) {
             JsonObject t = r.readObject();
             long lifetime = t.getJsonNumber("expires_in").longValue();
             AccessToken fresh = new AccessToken(t.getString("access_token"),
@@ -266,7 +266,7 @@ public class GoogleCalendarRoutes extends RouteBuilder {
     }
 
     static String event(Announcement a, String id) {
-        var json = Json.createObjectBuilder();
+        var json = Jsons.createObjectBuilder();
         if (id != null) {
             json.add("id", id);
         }
@@ -276,11 +276,11 @@ public class GoogleCalendarRoutes extends RouteBuilder {
             json.add("recurrence", recurrence(a));
         }
         return json.add("summary", a.title()).add("description", description).add("location", a.joinUrl())
-                .add("start", Json.createObjectBuilder().add("dateTime", DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                .add("start", Jsons.createObjectBuilder().add("dateTime", DateTimeFormatter.ISO_OFFSET_DATE_TIME
                         .format(a.start().atZone(java.time.ZoneId.of(a.timeZone())))).add("timeZone", a.timeZone()))
-                .add("end", Json.createObjectBuilder().add("dateTime", DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                .add("end", Jsons.createObjectBuilder().add("dateTime", DateTimeFormatter.ISO_OFFSET_DATE_TIME
                         .format(a.end().atZone(java.time.ZoneId.of(a.timeZone())))).add("timeZone", a.timeZone()))
-                .add("source", Json.createObjectBuilder().add("title", "Convene").add("url", a.joinUrl()))
+                .add("source", Jsons.createObjectBuilder().add("title", "Convene").add("url", a.joinUrl()))
                 .add("attendees", attendees(a)).add("guestsCanModify", false)
                 .build().toString();
     }
@@ -289,7 +289,7 @@ public class GoogleCalendarRoutes extends RouteBuilder {
      * A series' rule and the meetings cancelled on their own (RFC 5545 lines, as Google takes them).
      */
     private static jakarta.json.JsonArrayBuilder recurrence(Announcement a) {
-        jakarta.json.JsonArrayBuilder lines = Json.createArrayBuilder().add("RRULE:" + a.repeats().rule());
+        jakarta.json.JsonArrayBuilder lines = Jsons.createArrayBuilder().add("RRULE:" + a.repeats().rule());
         if (!a.repeats().skipped().isEmpty()) {
             java.time.ZoneId zone = java.time.ZoneId.of(a.timeZone());
             lines.add("EXDATE;TZID=" + a.timeZone() + ":" + a.repeats().skipped().stream()
@@ -300,9 +300,9 @@ public class GoogleCalendarRoutes extends RouteBuilder {
 
     /** The invitees as the event's attendees: Google invites them itself ({@code sendUpdates=all}). */
     private static jakarta.json.JsonArrayBuilder attendees(Announcement a) {
-        jakarta.json.JsonArrayBuilder list = Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder list = Jsons.createArrayBuilder();
         for (Announcement.Attendee attendee : a.attendees()) {
-            var one = Json.createObjectBuilder().add("email", attendee.email());
+            var one = Jsons.createObjectBuilder().add("email", attendee.email());
             if (attendee.name() != null && !attendee.name().equals(attendee.email())) {
                 one.add("displayName", attendee.name());
             }
@@ -312,7 +312,7 @@ public class GoogleCalendarRoutes extends RouteBuilder {
     }
 
     private static String calendarId(Announcement.Target target) {
-        try (JsonReader r = Json.createReader(new StringReader(target.settings()))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(target.settings()))) {
             return r.readObject().getString("calendarId", "primary");
         }
     }

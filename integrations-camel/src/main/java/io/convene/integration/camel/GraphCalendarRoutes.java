@@ -2,7 +2,7 @@ package io.convene.integration.camel;
 
 import io.convene.integration.Announcement;
 import io.convene.integration.CalendarChanges;
-import jakarta.json.Json;
+import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -70,7 +70,7 @@ public class GraphCalendarRoutes extends RouteBuilder {
         Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
         String copy = e.getMessage().getHeader(GoogleCalendarRoutes.COPY, String.class);
         String events = graphUrl + "/users/" + enc(userId(target)) + "/events";
-        ProducerTemplate http = e.getContext().createProducerTemplate();
+        ProducerTemplate http = SharedProducer.of(e.getContext());
         String result;
         if (a.event() == Announcement.Event.CANCELLED) {
             if (copy != null) {
@@ -134,7 +134,7 @@ public class GraphCalendarRoutes extends RouteBuilder {
     private void pull(Exchange e) {
         Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
         String deltaLink = e.getMessage().getHeader(GoogleCalendarRoutes.SYNC_TOKEN, String.class);
-        ProducerTemplate http = e.getContext().createProducerTemplate();
+        ProducerTemplate http = SharedProducer.of(e.getContext());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String next = deltaLink != null ? deltaLink : graphUrl + "/users/" + enc(userId(target))
                 + "/calendarView/delta?startDateTime=" + now.minus(1, ChronoUnit.DAYS) + "&endDateTime=" + now.plus(365, ChronoUnit.DAYS);
@@ -218,12 +218,12 @@ public class GraphCalendarRoutes extends RouteBuilder {
     }
 
     static String event(Announcement a, boolean create) {
-        var json = Json.createObjectBuilder().add("subject", a.title())
-                .add("body", Json.createObjectBuilder().add("contentType", "text").add("content",
+        var json = Jsons.createObjectBuilder().add("subject", a.title())
+                .add("body", Jsons.createObjectBuilder().add("contentType", "text").add("content",
                         (a.agenda() == null || a.agenda().isBlank() ? "" : a.agenda().strip() + "\n\n")
                                 + "Join: " + a.joinUrl() + "\nMeeting code: " + a.code()))
                 .add("start", when(a.start(), a.timeZone())).add("end", when(a.end(), a.timeZone()))
-                .add("location", Json.createObjectBuilder().add("displayName", a.joinUrl()))
+                .add("location", Jsons.createObjectBuilder().add("displayName", a.joinUrl()))
                 .add("attendees", attendees(a)); // Outlook sends them the invitation, its changes and its cancellation
         if (a.repeats() != null && a.repeats().wholeSeries()) {
             json.add("recurrence", recurrence(a));
@@ -242,24 +242,24 @@ public class GraphCalendarRoutes extends RouteBuilder {
         ZoneId zone = ZoneId.of(a.timeZone());
         io.convene.meeting.Recurrence rule = io.convene.meeting.Recurrence.parse(a.repeats().rule(), zone);
         java.time.LocalDate first = LocalDateTime.ofInstant(a.start(), zone).toLocalDate();
-        var pattern = Json.createObjectBuilder().add("interval", rule.interval());
+        var pattern = Jsons.createObjectBuilder().add("interval", rule.interval());
         switch (rule.frequency()) {
             case DAILY -> pattern.add("type", "daily");
             case WEEKLY -> {
-                var days = Json.createArrayBuilder();
+                var days = Jsons.createArrayBuilder();
                 (rule.days().isEmpty() ? java.util.Set.of(first.getDayOfWeek()) : new java.util.TreeSet<>(rule.days()))
                         .forEach(d -> days.add(d.name().toLowerCase(java.util.Locale.ROOT)));
                 pattern.add("type", "weekly").add("daysOfWeek", days).add("firstDayOfWeek", "monday");
             }
             case MONTHLY -> pattern.add("type", "absoluteMonthly").add("dayOfMonth", first.getDayOfMonth());
         }
-        var range = Json.createObjectBuilder().add("startDate", first.toString()).add("recurrenceTimeZone", a.timeZone());
+        var range = Jsons.createObjectBuilder().add("startDate", first.toString()).add("recurrenceTimeZone", a.timeZone());
         if (rule.count() != null) {
             range.add("type", "numbered").add("numberOfOccurrences", rule.count());
         } else {
             range.add("type", "endDate").add("endDate", rule.until().toString());
         }
-        return Json.createObjectBuilder().add("pattern", pattern).add("range", range).build();
+        return Jsons.createObjectBuilder().add("pattern", pattern).add("range", range).build();
     }
 
     /** Where and what the event says: its location's name and its body. */
@@ -306,9 +306,9 @@ public class GraphCalendarRoutes extends RouteBuilder {
     }
 
     private static jakarta.json.JsonArrayBuilder attendees(Announcement a) {
-        jakarta.json.JsonArrayBuilder list = Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder list = Jsons.createArrayBuilder();
         for (Announcement.Attendee attendee : a.attendees()) {
-            list.add(Json.createObjectBuilder().add("type", "required").add("emailAddress", Json.createObjectBuilder()
+            list.add(Jsons.createObjectBuilder().add("type", "required").add("emailAddress", Jsons.createObjectBuilder()
                     .add("address", attendee.email()).add("name", attendee.name() == null ? attendee.email() : attendee.name())));
         }
         return list;
@@ -316,7 +316,7 @@ public class GraphCalendarRoutes extends RouteBuilder {
 
     /** Graph's dateTimeTimeZone: a local time and the zone it is in (IANA names are accepted). */
     private static JsonObject when(Instant instant, String zone) {
-        return Json.createObjectBuilder().add("dateTime", LocalDateTime.ofInstant(instant, ZoneId.of(zone)).toString())
+        return Jsons.createObjectBuilder().add("dateTime", LocalDateTime.ofInstant(instant, ZoneId.of(zone)).toString())
                 .add("timeZone", zone).build();
     }
 
@@ -341,13 +341,13 @@ public class GraphCalendarRoutes extends RouteBuilder {
     }
 
     private static String userId(Announcement.Target target) {
-        try (JsonReader r = Json.createReader(new StringReader(target.settings()))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(target.settings()))) {
             return r.readObject().getString("userId");
         }
     }
 
     private static JsonObject read(Message m) {
-        try (JsonReader r = Json.createReader(new StringReader(m.getBody(String.class)))) {
+        try (JsonReader r = Jsons.createReader(new StringReader(m.getBody(String.class)))) {
             return r.readObject();
         }
     }

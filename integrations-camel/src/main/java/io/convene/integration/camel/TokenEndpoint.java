@@ -15,7 +15,7 @@ final class TokenEndpoint {
 
     /** @param name the endpoint's name in Camel's http component, for its logs and metrics */
     static Exchange post(CamelContext camel, String name, String url, String form) {
-        Exchange done = camel.createProducerTemplate().send("http://" + name + "?throwExceptionOnFailure=false", x -> {
+        Exchange done = SharedProducer.of(camel).send("http://" + name + "?throwExceptionOnFailure=false", x -> {
             x.getMessage().setHeader(Exchange.HTTP_URI, url);
             x.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
             x.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
