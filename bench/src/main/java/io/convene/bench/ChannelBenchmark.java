@@ -39,6 +39,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ChannelBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Each socket is read by {@link RawChannel}, which checks every frame itself; -Dbench.jdk-client=true
+     * reads them with the JDK's WebSocket client instead (see docs/benchmarks.md for why not by default).
+     */
+    private static final boolean RAW = !Boolean.getBoolean("bench.jdk-client");
     private static final java.util.concurrent.atomic.AtomicInteger SLOTS = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -123,8 +128,13 @@ public final class ChannelBenchmark {
                 JsonNode joined = JSON.readTree(post(http, base + "/api/meetings/" + meetingId + "/join", null,
                         Map.of("joinToken", joinToken, "displayName", "Guest " + number)));
                 Client c = new Client(joined.get("guestTicket").asText());
-                http.newWebSocketBuilder().buildAsync(URI.create(base.replace("http", "ws") + "/ws/meetings/" + meetingId
-                        + "?ticket=" + joined.get("channelTicket").asText()), c).join();
+                URI channel = URI.create(base.replace("http", "ws") + "/ws/meetings/" + meetingId
+                        + "?ticket=" + joined.get("channelTicket").asText());
+                if (RAW) {
+                    c.raw = RawChannel.open(channel, c);
+                } else {
+                    http.newWebSocketBuilder().buildAsync(channel, c).join();
+                }
                 c.hello.get(60, TimeUnit.SECONDS);
                 joinMillis.add((System.nanoTime() - started) / 1_000_000);
                 clients.add(c);
@@ -213,7 +223,13 @@ public final class ChannelBenchmark {
     }
 
     void close() {
-        clients.forEach(c -> c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+        clients.forEach(c -> {
+            if (c.raw != null) {
+                c.raw.close();
+            } else {
+                c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            }
+        });
     }
 
     private static long received(List<Client> clients) {
@@ -248,12 +264,20 @@ public final class ChannelBenchmark {
     }
 
     /** One simulated participant's channel socket. */
-    private static final class Client implements WebSocket.Listener {
+    /** What a channel socket hears, whichever way it is read. */
+    interface Listener {
+        void message(String text, long now);
+
+        void failed(String why);
+    }
+
+    private static final class Client implements WebSocket.Listener, Listener {
         final String guestTicket;
         final CompletableFuture<Void> hello = new CompletableFuture<>();
         final Map<String, Long> arrivals = new ConcurrentHashMap<>();
         private final StringBuilder partial = new StringBuilder();
         WebSocket socket;
+        RawChannel raw;
 
         Client(String guestTicket) {
             this.guestTicket = guestTicket;
@@ -269,18 +293,40 @@ public final class ChannelBenchmark {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                long now = System.nanoTime();
                 String text = partial.toString();
                 partial.setLength(0);
-                if (text.startsWith("{\"type\":\"hello\"")) {
-                    hello.complete(null);
-                } else if (text.contains("\"event\":\"chat.message\"") && text.contains("\"text\":\"bench")) {
-                    int at = text.indexOf("\"text\":\"bench") + 8;
-                    arrivals.putIfAbsent(text.substring(at, text.indexOf('"', at)), now);
-                }
+                message(text, System.nanoTime());
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public void failed(String why) {
+            System.err.println("channel socket failed: " + why);
+            hello.completeExceptionally(new IllegalStateException(why));
+        }
+
+        @Override
+        public void message(String text, long now) {
+            if (text.startsWith("{\"type\":\"hello\"")) {
+                hello.complete(null);
+            } else if (text.contains("\"event\":\"chat.message\"") && text.contains("\"text\":\"bench")) {
+                int at = text.indexOf("\"text\":\"bench") + 8;
+                arrivals.putIfAbsent(text.substring(at, text.indexOf('"', at)), now);
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            hello.completeExceptionally(new IllegalStateException("channel closed before its greeting: " + statusCode
+                    + " " + reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            hello.completeExceptionally(new IllegalStateException("channel failed before its greeting", error));
         }
     }
 }
