@@ -69,6 +69,8 @@ class SlowReaderIT extends SignedInPeople {
             }, n -> n >= MESSAGES, Duration.ofSeconds(60));
             assertThat(seen).as("every event reached the reader, in order").isSorted().doesNotHaveDuplicates()
                     .hasSize(MESSAGES).allMatch(seq -> seq > start);
+            assertThat(PayaraLog.sinceStart().written()).as("Tyrus's per-frame idle timer is skipped on every socket")
+                    .noneMatch(line -> line.contains("keep re-arming an idle timer"));
             System.out.printf("SlowReaderIT figures: %d events of %d bytes reached the reader beside a socket that stopped reading%n",
                     MESSAGES, text.length());
         }

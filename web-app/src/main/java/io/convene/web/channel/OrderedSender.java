@@ -12,9 +12,12 @@ import java.util.logging.Logger;
  * One socket's outgoing frames, written one after another in the order they were handed over,
  * without making whoever hands them over wait for the network: a client that stops reading (a
  * frozen tab, a dead link that never said so) fills its own queue, not the thread that delivers a
- * meeting's events to everyone. A queue that passes its bound, or a frame not written within the
- * send timeout, closes the socket with 1013 (try again later): the client reconnects with the last
- * seq it saw and is sent what it missed, in order.
+ * meeting's events to everyone. A queue that passes its bound, or a frame that fails, closes the
+ * socket with 1013 (try again later): the client reconnects with the last seq it saw and is sent
+ * what it missed, in order. Measured on Payara 6: its WebSocket layer reports a frame written as
+ * soon as it has buffered it, and ignores the send timeout (Tyrus's setWriteTimeout does nothing),
+ * so a socket that never reads is not held back here: the server buffers what it is sent
+ * (SlowReaderIT: 1,200 frames, 5 MB) and the others are not slowed.
  */
 public final class OrderedSender {
 
@@ -23,7 +26,7 @@ public final class OrderedSender {
     /** Frames a socket may have waiting (a busy meeting's minute of events for a reader that keeps up). */
     static final int MAX_WAITING = 5_000;
 
-    /** How long one frame may take to be written before the client counts as gone. */
+    /** How long one frame may take to be written before the client counts as gone (where the container honours it). */
     static final long SEND_TIMEOUT_MILLIS = 30_000;
 
     static final CloseReason FALLING_BEHIND = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
