@@ -367,10 +367,10 @@ public class Meeting {
      * A guest asks to enter. What it takes to know about the others comes as answers, so that a
      * meeting of a thousand is not loaded for each guest who comes in.
      *
-     * @param device       the id their browser keeps for Convene (null: none yet)
-     * @param earlier      the participation their earlier guest ticket names (null: none)
+     * @param device        the id their browser keeps for Convene (null: none yet)
+     * @param earlier       the participation their earlier guest ticket names (null: none)
      * @param removedGuests the guests removed from this meeting so far
-     * @param hostPresent  whether a host is in the meeting now
+     * @param hostPresent   whether a host is in the meeting now
      */
     Participation enterAsGuest(String displayName, String device, UUID earlier, List<Participation> removedGuests,
                                boolean hostPresent, Instant now) {
