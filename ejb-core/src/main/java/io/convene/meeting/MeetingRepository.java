@@ -19,6 +19,9 @@ public class MeetingRepository {
 
     private static final List<MeetingStatus> OPEN = List.of(MeetingStatus.SCHEDULED, MeetingStatus.LIVE);
 
+    /** A participation {@code p} in the meeting now: {@link ParticipationState#JOINED}, as {@link Participation#state()} reads it. */
+    private static final String IN_IT = "(p.joinedAt is not null and p.leftAt is null and p.removedAt is null and p.deniedAt is null)";
+
     @PersistenceContext(unitName = "convene")
     private EntityManager em;
 
@@ -99,19 +102,17 @@ public class MeetingRepository {
                 .setParameter("m", meeting).getResultList();
     }
 
-    /** Whether a host of the meeting is in it now (the state {@link ParticipationState#JOINED}, as {@link #hasSomeoneIn} reads it). */
+    /** Whether a host of the meeting is in it now. */
     public boolean hostIn(Meeting meeting) {
-        return em.createQuery("select count(p) from Participation p where p.meeting = :m and p.role = :host"
-                        + " and p.joinedAt is not null and p.leftAt is null and p.removedAt is null and p.deniedAt is null",
+        return em.createQuery("select count(p) from Participation p where p.meeting = :m and p.role = :host and " + IN_IT,
                         Long.class)
                 .setParameter("m", meeting).setParameter("host", MeetingRole.HOST).getSingleResult() > 0;
     }
 
     /** Whether anyone is in the meeting now (one query: for callers outside a transaction too). */
     public boolean hasSomeoneIn(UUID meetingId) {
-        return em.createQuery("select count(p) from Participation p where p.meeting.id = :m and p.joinedAt is not null"
-                        + " and p.leftAt is null and p.removedAt is null and p.deniedAt is null", Long.class)
-                .setParameter("m", meetingId).getSingleResult() > 0; // ParticipationState.JOINED, as Participation.state() reads it
+        return em.createQuery("select count(p) from Participation p where p.meeting.id = :m and " + IN_IT, Long.class)
+                .setParameter("m", meetingId).getSingleResult() > 0;
     }
 
     /** Whether the meeting is being recorded now (the channel's greeting says so to those who come in). */
