@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +50,9 @@ class IdleTimerSkipTest {
         assertThat(payaras.getQueue()).hasSize(1); // the idle timer, a minute ahead
 
         session.setMaxIdleTimeout(0);
-        session.service.schedule(() -> { }, 0, TimeUnit.MILLISECONDS).get(5, TimeUnit.SECONDS); // a heartbeat, say
-        assertThat(payaras.getCompletedTaskCount()).isEqualTo(1);
+        AtomicBoolean ran = new AtomicBoolean();
+        session.service.schedule(() -> ran.set(true), 0, TimeUnit.MILLISECONDS).get(5, TimeUnit.SECONDS); // a heartbeat, say
+        assertThat(ran).isTrue();
     }
 
     @Test
