@@ -100,8 +100,12 @@ final class RawChannel {
                     listener.failed("closed by the server after " + frames + " frames");
                     return;
                 }
+                if (opcode == 0x9) {
+                    pong(payload); // the server drops a socket that leaves its pings unanswered
+                    continue;
+                }
                 if (opcode != 0x1 || (b0 & 0x80) == 0) {
-                    continue; // the channel sends whole text frames; pings and the like are not counted
+                    continue; // the channel sends whole text frames; control frames are not counted
                 }
                 CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -121,6 +125,22 @@ final class RawChannel {
                 listener.failed("read failed after " + frames + " frames: " + e);
             }
         }
+    }
+
+    /** Answers a ping as every WebSocket client does: a pong with its data, masked as a client's frames are. */
+    private synchronized void pong(byte[] data) throws IOException {
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        byte[] frame = new byte[2 + 4 + data.length]; // a ping's data is at most 125 bytes
+        frame[0] = (byte) 0x8A;
+        frame[1] = (byte) (0x80 | data.length);
+        System.arraycopy(mask, 0, frame, 2, 4);
+        for (int i = 0; i < data.length; i++) {
+            frame[6 + i] = (byte) (data[i] ^ mask[i % 4]);
+        }
+        OutputStream out = socket.getOutputStream();
+        out.write(frame);
+        out.flush();
     }
 
     private static int firstNonAscii(byte[] bytes) {

@@ -54,6 +54,10 @@ public final class ConveneSuite {
             System.setProperty("convene.microsoft.client-secret", "convene-app-secret");
             // outbound calls go to public addresses only: the played APIs are allowed, exactly that address and port
             System.setProperty("convene.outbound.allowed-ranges", "127.0.0.1/32:" + providers.port());
+            // a client that stops reading is dropped within seconds here, not the production minute (SlowReaderIT);
+            // every other test's sockets answer these pings as they go
+            System.setProperty("convene.channel.ping-seconds", "3");
+            System.setProperty("convene.channel.ping-patience-seconds", "10");
             suite = Suite.start(SuiteSettings.forTests(state, runtime).withMail("127.0.0.1", smtpPort));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 suite.close();

@@ -6,10 +6,13 @@ import static io.convene.suite.Meetings.schedule;
 import static io.convene.suite.Meetings.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A channel socket whose client stops reading (a frozen tab, a link that died without saying so)
  * holds up nobody: while megabytes of chat go to the meeting, another participant's socket gets
- * every event, in order (the server's delivery does not wait on the stalled socket's writes).
+ * every event, in order (the server's delivery does not wait on the stalled socket's writes). The
+ * stalled socket leaves its ping unanswered and is dropped: what it finds when it reads again ends
+ * with a close saying why, and the connection.
  */
 class SlowReaderIT extends SignedInPeople {
 
@@ -40,6 +45,7 @@ class SlowReaderIT extends SignedInPeople {
         try (Socket stalled = stalledSocket(id, pabloTicket); ChannelClient reader = ChannelClient.withBearer(id, host)) {
             long start = reader.next().get("seq").asLong();
             String text = "x".repeat(3_900); // a big message: the stalled socket's buffers fill quickly
+            long began = System.nanoTime();
             ExecutorService senders = Executors.newFixedThreadPool(4);
             try {
                 List<Future<Integer>> sent = new ArrayList<>();
@@ -71,8 +77,54 @@ class SlowReaderIT extends SignedInPeople {
                     .hasSize(MESSAGES).allMatch(seq -> seq > start);
             assertThat(PayaraLog.sinceStart().written()).as("Tyrus's per-frame idle timer is skipped on every socket")
                     .noneMatch(line -> line.contains("keep re-arming an idle timer"));
-            System.out.printf("SlowReaderIT figures: %d events of %d bytes reached the reader beside a socket that stopped reading%n",
-                    MESSAGES, text.length());
+            double sending = (System.nanoTime() - began) / 1e9;
+            Eventually.get(() -> PayaraLog.sinceStart().written(), log -> log.stream().anyMatch(line ->
+                    line.contains("in meeting " + id + " has not answered a ping")), Duration.ofSeconds(60));
+            double droppedWithin = (System.nanoTime() - began) / 1e9;
+            assertThat(reader.isClosed()).as("the reader, which answers its pings, stays").isFalse();
+            Ending ending = readToTheEnd(stalled);
+            assertThat(ending.closeCode).as("the stalled socket's last frame is a close saying why").isEqualTo(4408);
+            assertThat(ending.reason).startsWith("not reading");
+            assertThat(ending.connectionEnded).as("and the server ended the connection").isTrue();
+            System.out.printf("SlowReaderIT figures: %d events of %d bytes reached the reader beside a socket that stopped reading;"
+                    + " that socket was dropped within %.1f s of the first (sending took %.1f s), having been written %d frames before its close%n",
+                    MESSAGES, text.length(), droppedWithin, sending, ending.textFrames);
+        }
+    }
+
+    private record Ending(int textFrames, int closeCode, String reason, boolean connectionEnded) {
+    }
+
+    /** Reads what the server wrote to the stalled socket, frame by frame, up to its close and the connection's end. */
+    private static Ending readToTheEnd(Socket socket) throws Exception {
+        socket.setSoTimeout(30_000);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        int texts = 0;
+        while (true) {
+            int first = in.readUnsignedByte();
+            int second = in.readUnsignedByte();
+            long length = second & 0x7f;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            byte[] payload = new byte[(int) length];
+            in.readFully(payload);
+            int opcode = first & 0x0f;
+            if (opcode == 0x1) {
+                texts++;
+            } else if (opcode == 0x8) {
+                int code = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+                String reason = payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+                boolean ended;
+                try {
+                    ended = in.read() < 0;
+                } catch (SocketTimeoutException stillOpen) {
+                    ended = false;
+                }
+                return new Ending(texts, code, reason, ended);
+            }
         }
     }
 

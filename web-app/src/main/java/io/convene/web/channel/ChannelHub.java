@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ public class ChannelHub {
     static final CloseReason REPLACED = new CloseReason(() -> 4429,
             "too many connections for one participant: this one was replaced by a newer one");
     static final CloseReason FLOODING = new CloseReason(() -> 4429, "too many messages: slow down");
+    static final CloseReason NOT_READING = new CloseReason(() -> 4408,
+            "not reading: a ping went unanswered; reconnect for what was missed");
 
     @Inject
     MeetingChannel channel;
@@ -75,6 +78,10 @@ public class ChannelHub {
         volatile MediaLinks media;
         /** Writes what it is sent, in order, without making the sender wait for the network. */
         private final OrderedSender out;
+        /** When (nanoTime) the ping its client has not answered yet went out; 0: none unanswered. */
+        private volatile long pingedAt;
+        /** When (nanoTime) it was last known to read: opened, or a ping answered. */
+        private volatile long readAt = System.nanoTime();
 
         /** @param after where it starts: the greeting's seq, or the last one the client saw before it reconnected */
         Subscriber(Session session, MeetingChannel.Listener listener, long after, long order, int messagesPerSecond) {
@@ -106,6 +113,28 @@ public class ChannelHub {
          */
         void text(String frame) throws IOException {
             out.text(frame);
+        }
+
+        /** The client answered a ping: it has read everything written before it. */
+        void ponged() {
+            readAt = System.nanoTime();
+            pingedAt = 0;
+        }
+
+        /**
+         * Pings the client when it has not been known to read for {@code every}; true when a ping
+         * has gone unanswered for longer than {@code patience}: its client stopped reading.
+         */
+        synchronized boolean stoppedReading(long now, long every, long patience) throws IOException {
+            long pinged = pingedAt;
+            if (pinged != 0) {
+                return now - pinged > patience;
+            }
+            if (now - readAt >= every) {
+                pingedAt = now;
+                out.ping();
+            }
+            return false;
         }
     }
 
@@ -141,6 +170,32 @@ public class ChannelHub {
             s.session.close(reason);
         } catch (IOException | IllegalStateException gone) {
             LOG.log(Level.FINE, "Channel socket of participation " + s.participationId + " already gone", gone);
+        }
+    }
+
+    /**
+     * Pings each socket not known to read for {@code every}, and drops (4408) those whose client has
+     * left a ping unanswered for longer than {@code patience}: a frozen tab or a dead link would
+     * otherwise have the server hold everything the meeting says for it. The client reconnects with
+     * the last seq it read and is sent what it missed.
+     */
+    void dropNonReaders(Duration every, Duration patience) {
+        long now = System.nanoTime();
+        for (Set<Subscriber> meeting : byMeeting.values()) {
+            for (Subscriber s : meeting) {
+                boolean stopped;
+                try {
+                    stopped = s.stoppedReading(now, every.toNanos(), patience.toNanos());
+                } catch (IOException | IllegalStateException gone) {
+                    unsubscribe(s);
+                    continue;
+                }
+                if (stopped) {
+                    LOG.info(() -> "Channel socket of participation " + s.participationId + " in meeting " + s.meetingId
+                            + " has not answered a ping for " + patience.toSeconds() + " s (its client stopped reading); dropped");
+                    close(s, NOT_READING);
+                }
+            }
         }
     }
 

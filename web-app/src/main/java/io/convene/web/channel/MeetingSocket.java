@@ -22,6 +22,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -169,6 +170,15 @@ public class MeetingSocket {
                 ? UUID.fromString(message.getString("participationId")) : null;
         controls.controlAs(s.meetingId, s.participationId, new ControlRequest(action, target));
         s.send(Jsons.createObjectBuilder().add("type", "ack").add("action", action.name()).build());
+    }
+
+    /** A pong: the client has read everything sent before the ping it answers. */
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        ChannelHub.Subscriber s = (ChannelHub.Subscriber) session.getUserProperties().get(SUBSCRIBER);
+        if (s != null) {
+            s.ponged();
+        }
     }
 
     @OnClose

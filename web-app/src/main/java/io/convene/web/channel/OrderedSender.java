@@ -4,6 +4,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,8 +17,8 @@ import java.util.logging.Logger;
  * socket with 1013 (try again later): the client reconnects with the last seq it saw and is sent
  * what it missed, in order. Measured on Payara 6: its WebSocket layer reports a frame written as
  * soon as it has buffered it, and ignores the send timeout (Tyrus's setWriteTimeout does nothing),
- * so a socket that never reads is not held back here: the server buffers what it is sent
- * (SlowReaderIT: 1,200 frames, 5 MB) and the others are not slowed.
+ * so a socket that never reads does not show here; the pings queued here in order with its frames
+ * show it ({@link NonReadingSockets}).
  */
 public final class OrderedSender {
 
@@ -33,7 +34,10 @@ public final class OrderedSender {
             "falling behind: reconnect for what was missed");
 
     private final Session session;
-    private final ArrayDeque<String> waiting = new ArrayDeque<>();
+    /** Text frames (String) and pings ({@link #PING}), in the order they are to go out. */
+    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
+    private static final Object PING = new Object();
+    private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0);
     private boolean inFlight;
     private boolean pumping;
     private boolean broken;
@@ -47,6 +51,10 @@ public final class OrderedSender {
 
     /** Queues one frame after those queued before it; a socket that is gone or too far behind is an IOException. */
     public synchronized void text(String frame) throws IOException {
+        queue(frame);
+    }
+
+    private void queue(Object frame) throws IOException {
         if (broken || closeWhenSent != null || !session.isOpen()) {
             throw new IOException("Channel socket closed");
         }
@@ -58,6 +66,14 @@ public final class OrderedSender {
         }
         waiting.add(frame);
         pump();
+    }
+
+    /**
+     * Queues a WebSocket ping after what is queued: the client's pong (sent by every browser and
+     * WebSocket library on its own) says it has read everything written before it.
+     */
+    synchronized void ping() throws IOException {
+        queue(PING);
     }
 
     /** Closes the socket once what was queued before is written (the removed hear why first). */
@@ -75,14 +91,19 @@ public final class OrderedSender {
         pumping = true;
         try {
             while (!inFlight && !broken && !waiting.isEmpty()) {
+                Object next = waiting.poll();
+                if (next == PING) {
+                    session.getAsyncRemote().sendPing(NO_DATA.duplicate()); // a control frame: written at once, no completion
+                    continue;
+                }
                 inFlight = true;
-                session.getAsyncRemote().sendText(waiting.poll(), this::sent);
+                session.getAsyncRemote().sendText((String) next, this::sent);
             }
             if (!inFlight && waiting.isEmpty() && closeWhenSent != null && !broken) {
                 broken = true;
                 close(closeWhenSent);
             }
-        } catch (RuntimeException e) { // Tyrus: "Socket is not connected", or closed meanwhile
+        } catch (IOException | RuntimeException e) { // Tyrus: "Socket is not connected", or closed meanwhile
             gone(e);
         } finally {
             pumping = false;
