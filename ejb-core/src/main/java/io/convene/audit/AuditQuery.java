@@ -4,8 +4,6 @@ import io.convene.shared.NativeValues;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
 import io.convene.shared.Page;
-import io.convene.user.User;
-import io.convene.user.UserService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,7 +12,6 @@ import jakarta.persistence.Query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +25,6 @@ import java.util.stream.Stream;
 @Stateless
 public class AuditQuery {
 
-    @jakarta.inject.Inject
-    io.convene.user.AccountStanding standing;
-
     private static final String COLUMNS = """
             select a.id, a.at, a.actor_user_id, u.email, a.action, a.meeting_id, a.target, a.target_participation_id,
                    a.detail, a.source_ip, a.outcome
@@ -40,13 +34,10 @@ public class AuditQuery {
     EntityManager em;
 
     @Inject
-    UserService users;
+    AuditedPeople people;
 
     @Inject
     AuditTrail trail;
-
-    @Inject
-    Clock clock;
 
     public Page<AuditView> search(Caller caller, AuditFilter filter, int page, int size) {
         requireReader(caller);
@@ -66,8 +57,7 @@ public class AuditQuery {
     /** Records that the caller exports the trail with this filter (before the rows are written). */
     public void exporting(Caller caller, AuditFilter filter) {
         requireReader(caller);
-        User me = users.current(caller);
-        trail.record(AuditEntry.action(me.id(), "audit.exported", null, describe(filter), clock.instant()));
+        trail.action(caller, "audit.exported", null, describe(filter));
     }
 
     /** Writes the matching entries as CSV, oldest first, without holding them in memory. */
@@ -147,6 +137,6 @@ public class AuditQuery {
     }
 
     private void requireReader(Caller caller) {
-        standing.requireAnyRole(caller, "Only administrators and compliance officers read the audit trail", Caller.ADMIN, Caller.COMPLIANCE_OFFICER);
+        people.requireAnyRole(caller, "Only administrators and compliance officers read the audit trail", Caller.ADMIN, Caller.COMPLIANCE_OFFICER);
     }
 }

@@ -20,7 +20,7 @@ public class AuditTrail {
     RequestOrigin origin;
 
     @Inject
-    io.convene.user.UserService users;
+    AuditedPeople people;
 
     @Inject
     java.time.Clock clock;
@@ -31,7 +31,7 @@ public class AuditTrail {
 
     /** An administrator's or compliance officer's action on {@code target} ("directory:<id>", ...); answers who acted. */
     public java.util.UUID action(io.convene.shared.Caller caller, String action, String target, String detail) {
-        java.util.UUID actor = users.current(caller).id();
+        java.util.UUID actor = people.userIdOf(caller);
         record(AuditEntry.action(actor, action, target, detail, clock.instant()));
         return actor;
     }

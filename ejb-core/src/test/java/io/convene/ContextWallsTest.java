@@ -1,0 +1,150 @@
+package io.convene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walls between ejb-core's contexts (its top-level packages: meeting, chat, user, audit ...),
+ * read from the compiled classes. Contexts that depend on each other, directly or round a longer
+ * loop, cannot be changed or tested one at a time; the loops not yet taken apart are listed here,
+ * so a new one fails this test and one taken apart must be struck off the list.
+ */
+class ContextWallsTest {
+
+    /** The loops still to take apart, each the contexts in it. */
+    private static final Set<Set<String>> LOOPS_LEFT = Set.of(
+            Set.of("integration", "media", "meeting", "notification", "platform"));
+
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void read() {
+        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.convene");
+    }
+
+    @Test
+    void contextsDependOnEachOtherOnlyOneWay() {
+        Map<String, Set<String>> uses = contextDependencies();
+        assertThat(uses).as("the classes were read").containsKeys("meeting", "user", "audit", "shared");
+
+        Set<Set<String>> loops = loops(uses);
+
+        assertThat(loops).as("contexts in a loop of dependencies (%s)", uses).isEqualTo(LOOPS_LEFT);
+    }
+
+    @Test
+    void sharedDependsOnNoContext() {
+        assertThat(contextDependencies().getOrDefault("shared", Set.of())).isEmpty();
+    }
+
+    @Test
+    void theCoreUsesNoOtherModule() {
+        Set<String> ours = core.stream().map(JavaClass::getName).collect(Collectors.toSet());
+        Set<String> elsewhere = new TreeSet<>();
+        for (JavaClass c : core) {
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                String target = d.getTargetClass().getBaseComponentType().getName();
+                if (target.startsWith("io.convene.") && !ours.contains(target)) {
+                    elsewhere.add(c.getName() + " -> " + target);
+                }
+            }
+        }
+        assertThat(ours).as("the classes were read").hasSizeGreaterThan(100);
+        assertThat(elsewhere).as("ejb-core classes using classes not in ejb-core").isEmpty();
+    }
+
+    /** Which context's classes use which other context's classes. */
+    private static Map<String, Set<String>> contextDependencies() {
+        Map<String, Set<String>> uses = new TreeMap<>();
+        for (JavaClass c : core) {
+            String from = context(c.getPackageName());
+            if (from == null) {
+                continue;
+            }
+            Set<String> to = uses.computeIfAbsent(from, k -> new TreeSet<>());
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                String target = context(d.getTargetClass().getBaseComponentType().getPackageName());
+                if (target != null && !target.equals(from)) {
+                    to.add(target);
+                }
+            }
+        }
+        return uses;
+    }
+
+    /** "meeting" for io.convene.meeting and its subpackages; null outside ejb-core's contexts. */
+    private static String context(String pkg) {
+        if (!pkg.startsWith("io.convene.")) {
+            return null;
+        }
+        String rest = pkg.substring("io.convene.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    /** The strongly connected sets of two or more contexts (Tarjan's algorithm). */
+    static Set<Set<String>> loops(Map<String, Set<String>> uses) {
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        Deque<String> stack = new ArrayDeque<>();
+        Set<String> onStack = new java.util.HashSet<>();
+        List<Set<String>> found = new ArrayList<>();
+        for (String v : uses.keySet()) {
+            if (!index.containsKey(v)) {
+                connect(v, uses, index, low, stack, onStack, found);
+            }
+        }
+        return found.stream().filter(s -> s.size() > 1).collect(Collectors.toSet());
+    }
+
+    private static void connect(String v, Map<String, Set<String>> uses, Map<String, Integer> index,
+            Map<String, Integer> low, Deque<String> stack, Set<String> onStack, List<Set<String>> found) {
+        index.put(v, index.size());
+        low.put(v, index.get(v));
+        stack.push(v);
+        onStack.add(v);
+        for (String w : uses.getOrDefault(v, Set.of())) {
+            if (!index.containsKey(w)) {
+                connect(w, uses, index, low, stack, onStack, found);
+                low.put(v, Math.min(low.get(v), low.get(w)));
+            } else if (onStack.contains(w)) {
+                low.put(v, Math.min(low.get(v), index.get(w)));
+            }
+        }
+        if (low.get(v).equals(index.get(v))) {
+            Set<String> component = new TreeSet<>();
+            String w;
+            do {
+                w = stack.pop();
+                onStack.remove(w);
+                component.add(w);
+            } while (!w.equals(v));
+            found.add(component);
+        }
+    }
+
+    @Test
+    void aLoopIsFoundWhereverItCloses() {
+        Map<String, Set<String>> uses = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a", "d"), "d", Set.of());
+        assertThat(loops(uses)).containsExactly(Set.of("a", "b", "c"));
+        assertThat(loops(Map.of("a", Set.of("b"), "b", Set.of()))).isEmpty();
+    }
+}
