@@ -61,8 +61,8 @@ public class AuditEntry {
     }
 
     /** An administrative action outside any meeting. */
-    public static AuditEntry action(UUID actorUserId, String action, String target, String detail, Instant at) {
-        AuditEntry e = new AuditEntry(null, actorUserId, action, null, detail, at);
+    public static AuditEntry action(UUID actorUserId, AuditAction action, String target, String detail, Instant at) {
+        AuditEntry e = new AuditEntry(null, actorUserId, action.code(), null, detail, at);
         e.target = target;
         return e;
     }

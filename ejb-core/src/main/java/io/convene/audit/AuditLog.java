@@ -16,7 +16,7 @@ public class AuditLog {
     AuditTrail trail;
 
     /** Records the action; answers the acting person's user id. */
-    public UUID action(Caller caller, String action, String target, String detail) {
+    public UUID action(Caller caller, AuditAction action, String target, String detail) {
         return trail.action(caller, action, target, detail);
     }
 }

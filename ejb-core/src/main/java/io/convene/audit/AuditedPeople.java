@@ -5,14 +5,10 @@ import java.util.UUID;
 
 /**
  * What the audit trail needs to know of the people acting, answered by the user context (which
- * records into the trail, so the trail does not reach back into it): whose user the caller is, and
- * whether they may act in a role.
+ * records into the trail, so the trail does not reach back into it): whose user the caller is.
  */
 public interface AuditedPeople {
 
     /** The caller's user id (made at their first request); a deactivated account is refused (401). */
     UUID userIdOf(Caller caller);
-
-    /** Refuses a caller with none of {@code roles} (403, {@code refusal} says what they tried), then a deactivated one (401). */
-    void requireAnyRole(Caller caller, String refusal, String... roles);
 }

@@ -1,5 +1,8 @@
 package io.convene.directory;
 
+import io.convene.shared.Permission;
+import io.convene.shared.Permissions;
+import io.convene.audit.AuditAction;
 import io.convene.platform.Sealing;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
@@ -26,8 +29,8 @@ import java.util.stream.Stream;
 @Stateless
 public class DirectoryService {
 
-    @jakarta.inject.Inject
-    io.convene.user.AccountStanding standing;
+    @Inject
+    Permissions permissions;
 
     private static final Logger LOG = Logger.getLogger(DirectoryService.class.getName());
     private static final int PREVIEW_SIZE = 20;
@@ -58,12 +61,12 @@ public class DirectoryService {
     }
 
     public Map<DirectoryVendor, DirectorySettings> presets(Caller caller) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         return Stream.of(DirectoryVendor.values()).collect(Collectors.toMap(Function.identity(), DirectoryVendor::preset));
     }
 
     public DirectoryView create(Caller caller, DirectoryForm form) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         if (form.vendor() == null) {
             throw new InvalidInputException("vendor", "must be ACTIVE_DIRECTORY or OPENLDAP");
         }
@@ -71,13 +74,13 @@ public class DirectoryService {
         Directory d = new Directory(form.name().trim(), form.vendor(), clock.instant());
         configure(d, form);
         em.persist(d);
-        audit.action(caller, "directory.created", "directory:" + d.id(), d.name());
+        audit.action(caller, AuditAction.DIRECTORY_CREATED, "directory:" + d.id(), d.name());
         LOG.info(() -> "Directory " + d.id() + " (" + d.name() + ") added by " + caller.subject());
         return DirectoryView.of(d);
     }
 
     public DirectoryView update(Caller caller, UUID id, DirectoryForm form) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         Directory d = find(id);
         if (form.vendor() != null && form.vendor() != d.vendor()) {
             throw new InvalidInputException("vendor", "cannot change; add another directory instead");
@@ -85,14 +88,14 @@ public class DirectoryService {
         requireFreeName(form.name(), id);
         d.rename(form.name().trim());
         configure(d, form);
-        audit.action(caller, "directory.changed", "directory:" + d.id(), form.bindPassword() == null ? null : "bind password set");
+        audit.action(caller, AuditAction.DIRECTORY_CHANGED, "directory:" + d.id(), form.bindPassword() == null ? null : "bind password set");
         LOG.info(() -> "Directory " + d.id() + " changed by " + caller.subject());
         return DirectoryView.of(d);
     }
 
     /** Removes the directory and Keycloak's provider for it; its users stay, as local users, deactivated. */
     public void delete(Caller caller, UUID id) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         Directory d = find(id);
         if (em.createQuery("select count(r) from DirectoryRun r where r.directoryId = :d and r.state in :active", Long.class)
                 .setParameter("d", id).setParameter("active", List.of(DirectoryRun.State.QUEUED, DirectoryRun.State.RUNNING))
@@ -102,7 +105,7 @@ public class DirectoryService {
         em.createNativeQuery("update users set status = 'DISABLED', version = version + 1 where directory_id = ?1")
                 .setParameter(1, id).executeUpdate();
         em.remove(d);
-        audit.action(caller, "directory.deleted", "directory:" + id, d.name());
+        audit.action(caller, AuditAction.DIRECTORY_DELETED, "directory:" + id, d.name());
         em.flush();
         if (d.federationId() != null) {
             federation.unregister(d.federationId()); // last: a failure here rolls the rest back
@@ -111,18 +114,18 @@ public class DirectoryService {
     }
 
     public List<DirectoryView> list(Caller caller) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         return em.createQuery("select d from Directory d order by d.name", Directory.class).getResultStream()
                 .map(DirectoryView::of).toList();
     }
 
     public DirectoryView get(Caller caller, UUID id) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         return DirectoryView.of(find(id));
     }
 
     public DirectoryReader.ConnectionCheck test(Caller caller, UUID id) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         Directory d = find(id);
         DirectoryReader.ConnectionCheck check = reader.check(access(d));
         LOG.info(() -> "Directory " + d.name() + " answered a test from " + check.server() + " in " + check.millis() + " ms");
@@ -130,7 +133,7 @@ public class DirectoryService {
     }
 
     public List<PreviewPerson> preview(Caller caller, UUID id) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         Directory d = find(id);
         DirectoryReader.DirectoryAccess access = access(d);
         DirectorySettings settings = d.settings();
@@ -143,13 +146,13 @@ public class DirectoryService {
 
     /** Queues a run; it starts once this transaction has committed. */
     public DirectoryRunView sync(Caller caller, UUID id, DirectoryRun.Mode mode) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         Directory d = find(id);
         DirectoryRun run = queue(d, mode == null ? DirectoryRun.Mode.CHANGES : mode, DirectoryRun.Trigger.ADMIN);
         if (run == null) {
             throw new ConflictException("A sync of this directory is already queued or running");
         }
-        audit.action(caller, "directory.sync", "directory:" + d.id(), run.mode().name());
+        audit.action(caller, AuditAction.DIRECTORY_SYNCED, "directory:" + d.id(), run.mode().name());
         LOG.info(() -> "Directory sync " + run.id() + " of " + d.name() + " (" + run.mode() + ") queued by " + caller.subject());
         return DirectoryRunView.of(run, List.of());
     }
@@ -172,14 +175,14 @@ public class DirectoryService {
     }
 
     public List<DirectoryRunView> runs(Caller caller, UUID id) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         find(id);
         return em.createQuery("select r from DirectoryRun r where r.directoryId = :d order by r.queuedAt desc", DirectoryRun.class)
                 .setParameter("d", id).setMaxResults(50).getResultStream().map(r -> DirectoryRunView.of(r, List.of())).toList();
     }
 
     public DirectoryRunView run(Caller caller, UUID runId) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         DirectoryRun run = em.find(DirectoryRun.class, runId);
         if (run == null) {
             throw new NotFoundException("No such directory sync run");
@@ -194,7 +197,7 @@ public class DirectoryService {
 
     /** Future meetings hosted by users a directory has deactivated: an administrator should hand them over. */
     public List<OrphanedMeeting> orphanedMeetings(Caller caller) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select m.id, m.title, m.starts_at, u.email from meetings m join users u on u.id = m.host_id
@@ -275,7 +278,4 @@ public class DirectoryService {
         return d;
     }
 
-    private void requireAdmin(Caller caller) {
-        standing.requireAdmin(caller, "Only administrators manage directories");
-    }
 }

@@ -1,6 +1,7 @@
 package io.convene.integration;
 
 import io.convene.meeting.Meeting;
+import io.convene.notification.ConnectedServices;
 import io.convene.shared.UnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
  * each is retried on its own and none hears of a change that rolled back.
  */
 @ApplicationScoped
-public class Announcements {
+public class Announcements implements ConnectedServices {
 
     public static final String QUEUE = "convene.integrations";
     private static final Logger LOG = Logger.getLogger(Announcements.class.getName());
@@ -34,13 +35,13 @@ public class Announcements {
     JMSContext jms;
 
     public void publish(Announcement.Event event, Meeting meeting) {
-        List<Connection> targets = new java.util.ArrayList<>(em.createQuery("""
-                        select c from Connection c
-                        where c.provider in :orgWide and c.userId is null""", Connection.class)
+        List<ServiceConnection> targets = new java.util.ArrayList<>(em.createQuery("""
+                        select c from ServiceConnection c
+                        where c.provider in :orgWide and c.userId is null""", ServiceConnection.class)
                 .setParameter("orgWide", List.of(Provider.SLACK, Provider.TEAMS)).getResultList());
         if (event.concernsCalendars()) { // the host's own calendar keeps a copy of the meeting
-            targets.addAll(em.createQuery("select c from Connection c where c.provider in :p and c.userId = :host",
-                    Connection.class).setParameter("p", List.of(Provider.GOOGLE, Provider.MICROSOFT))
+            targets.addAll(em.createQuery("select c from ServiceConnection c where c.provider in :p and c.userId = :host",
+                    ServiceConnection.class).setParameter("p", List.of(Provider.GOOGLE, Provider.MICROSOFT))
                     .setParameter("host", meeting.host().id()).getResultList());
         }
         List<WebhookEndpoint> hooks = em.createQuery("select e from WebhookEndpoint e", WebhookEndpoint.class)
@@ -49,7 +50,7 @@ public class Announcements {
             return;
         }
         try {
-            for (Connection c : targets) {
+            for (ServiceConnection c : targets) {
                 send(event, meeting, "connectionId", c.id());
             }
             for (WebhookEndpoint e : hooks) {
@@ -64,24 +65,21 @@ public class Announcements {
                 + hooks.size() + " webhooks");
     }
 
-    /**
-     * Whether the meeting's invitations go out from its host's own calendar (Google or Outlook is
-     * connected: the provider invites the attendees of the copy, recurring series included, and
-     * Convene's e-mail stays quiet).
-     */
+    /** Google or Outlook invite the attendees of the host's copy, recurring series included. */
+    @Override
     public boolean invitesThroughHostsCalendar(Meeting meeting) {
-        return !em.createQuery("select c.id from Connection c where c.provider in :p and c.userId = :host",
+        return !em.createQuery("select c.id from ServiceConnection c where c.provider in :p and c.userId = :host",
                 UUID.class).setParameter("p", List.of(Provider.GOOGLE, Provider.MICROSOFT)).setParameter("host", meeting.host().id())
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
-    /** The organisation's Slack connection, if Slack is connected. */
+    @Override
     public java.util.Optional<UUID> organisationSlack() {
-        return em.createQuery("select c.id from Connection c where c.provider = :p and c.userId is null", UUID.class)
+        return em.createQuery("select c.id from ServiceConnection c where c.provider = :p and c.userId is null", UUID.class)
                 .setParameter("p", Provider.SLACK).getResultStream().findFirst();
     }
 
-    /** A notice to one person as a Slack direct message (they asked for Slack), retried on its own. */
+    @Override
     public void directMessage(UUID noticeId, io.convene.notification.NoticeKind kind, Meeting meeting,
                               io.convene.meeting.Participation to, UUID slackConnection) {
         String delivery = Jsons.createObjectBuilder().add("deliveryId", UUID.nameUUIDFromBytes(

@@ -46,7 +46,7 @@ public class CalendarAdoption {
      * colliding with another of theirs): the event then stays as it is.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<MeetingDetails> adopt(Connection connection, CalendarChanges.Change event) {
+    public Optional<MeetingDetails> adopt(ServiceConnection connection, CalendarChanges.Change event) {
         User owner = connection.userId() == null ? null : em.find(User.class, connection.userId());
         if (owner == null || owner.subject() == null || owner.status() == UserStatus.DISABLED || event.start() == null
                 || event.end() == null) {

@@ -38,7 +38,7 @@ public class CalendarCopies {
     @Inject
     JoinLinks links;
 
-    void push(Meeting meeting, Announcement.Target target, Connection connection) {
+    void push(Meeting meeting, Announcement.Target target, ServiceConnection connection) {
         if (meeting.series().isEmpty()) {
             push(announcement(meeting, meeting.id(), links.of(meeting), meeting.code(), null, meeting.slot().start(),
                     meeting.slot().end(), meeting.status() == MeetingStatus.CANCELLED, target), target, connection,
@@ -98,7 +98,7 @@ public class CalendarCopies {
     static final Place SERIES = new Place("calendar_series_copies", "series_id");
 
     /** Makes the copy right; answers where it is now (null: none). */
-    private String push(Announcement announcement, Announcement.Target target, Connection connection, Place place, UUID key) {
+    private String push(Announcement announcement, Announcement.Target target, ServiceConnection connection, Place place, UUID key) {
         String before = copyOf(place, key, connection.id());
         String after = gateway.pushToCalendar(announcement, target, before);
         if (after == null) {

@@ -77,8 +77,8 @@ public class CalendarSync {
     /** Syncs the caller's own calendar now; a provider that refused, or an address refused, is a 503 with the reason. */
     public Report syncMine(Caller caller) {
         UUID me = users.current(caller).id();
-        Connection c = em.createQuery("select c from Connection c where c.provider in :p and c.userId = :me",
-                        Connection.class)
+        ServiceConnection c = em.createQuery("select c from ServiceConnection c where c.provider in :p and c.userId = :me",
+                        ServiceConnection.class)
                 .setParameter("p", List.of(Provider.GOOGLE, Provider.MICROSOFT)).setParameter("me", me)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No calendar connected"));
@@ -113,11 +113,11 @@ public class CalendarSync {
         List<UUID> free = em.createNativeQuery("select id from integration_connections where id = ?1 for update skip locked")
                 .setParameter(1, connectionId).getResultList();
         if (!free.isEmpty()) {
-            sync(em.find(Connection.class, connectionId));
+            sync(em.find(ServiceConnection.class, connectionId));
         }
     }
 
-    private Report sync(Connection c) {
+    private Report sync(ServiceConnection c) {
         Announcement.Target target = c.target(sealing);
         CalendarChanges changes = gateway.pullCalendarChanges(target, c.syncToken());
         int moved = 0;
@@ -179,7 +179,7 @@ public class CalendarSync {
     }
 
     /** The Convene thing (meeting or series) whose copy in this calendar is {@code externalId}, if any. */
-    private UUID copyOf(String table, String column, Connection c, String externalId) {
+    private UUID copyOf(String table, String column, ServiceConnection c, String externalId) {
         @SuppressWarnings("unchecked")
         List<UUID> found = em.createNativeQuery("select " + column + " from " + table + " where connection_id = ?1 and external_id = ?2")
                 .setParameter(1, c.id()).setParameter(2, externalId).getResultList();
@@ -192,7 +192,7 @@ public class CalendarSync {
      * ahead. Its times are Convene's to change (a series is moved in Convene; one meeting of it may
      * be moved in the calendar). Answers how many answers changed.
      */
-    private int seriesChanged(Connection c, UUID seriesId, CalendarChanges.Change change) {
+    private int seriesChanged(ServiceConnection c, UUID seriesId, CalendarChanges.Change change) {
         if (change.cancelled()) {
             em.createNativeQuery("delete from calendar_series_copies where connection_id = ?1 and series_id = ?2")
                     .setParameter(1, c.id()).setParameter(2, seriesId).executeUpdate();

@@ -1,5 +1,6 @@
 package io.convene.integration;
 
+import io.convene.audit.AuditAction;
 import io.convene.audit.AuditTrail;
 import io.convene.platform.Sealing;
 import io.convene.shared.AccessDeniedException;
@@ -45,7 +46,7 @@ public class ConnectionChecks {
 
     /** What the provider said; a refusal is a 503 with the provider's reason. Administrators, or the connection's owner. */
     public String check(Caller caller, UUID connectionId) {
-        Connection c = em.find(Connection.class, connectionId);
+        ServiceConnection c = em.find(ServiceConnection.class, connectionId);
         if (c == null || !(caller.isAdmin() || users.current(caller).id().equals(c.userId()))) {
             throw new NotFoundException("No such connection");
         }
@@ -60,7 +61,7 @@ public class ConnectionChecks {
         try {
             String answer = gateway.check(target);
             health.succeeded(c.id());
-            audit.action(caller, "integration.checked", "connection:" + c.id(), c.provider() + ": " + answer);
+            audit.action(caller, AuditAction.INTEGRATION_CHECKED, "connection:" + c.id(), c.provider() + ": " + answer);
             LOG.info(() -> "Connection " + c.id() + " to " + c.provider() + " checked by " + caller.subject() + ": " + answer);
             return answer;
         } catch (IntegrationFailedException e) {

@@ -21,14 +21,14 @@ public class ConnectionHealth {
     Clock clock;
 
     public void succeeded(UUID connectionId) {
-        Connection c = em.find(Connection.class, connectionId);
+        ServiceConnection c = em.find(ServiceConnection.class, connectionId);
         if (c != null) {
             c.succeeded(clock.instant());
         }
     }
 
     public void failed(UUID connectionId, String error) {
-        Connection c = em.find(Connection.class, connectionId);
+        ServiceConnection c = em.find(ServiceConnection.class, connectionId);
         if (c != null) {
             c.failed(error, clock.instant());
         }

@@ -8,7 +8,7 @@ public record ConnectionView(UUID id, Provider provider, boolean organisation, S
                              boolean hasSigningSecret, Instant connectedAt, Instant lastSuccessAt, String lastError,
                              Instant lastErrorAt) {
 
-    static ConnectionView of(Connection c) {
+    static ConnectionView of(ServiceConnection c) {
         return new ConnectionView(c.id(), c.provider(), c.userId() == null, c.settings(), c.secretSealed() != null,
                 c.signingSecretSealed() != null, c.connectedAt(), c.lastSuccessAt(), c.lastError(), c.lastErrorAt());
     }

@@ -76,7 +76,7 @@ public class IntegrationDeliveries {
             callWebhook(deliveryId, event, meeting, endpoint);
             return;
         }
-        Connection connection = em.find(Connection.class, UUID.fromString(d.getString("connectionId")));
+        ServiceConnection connection = em.find(ServiceConnection.class, UUID.fromString(d.getString("connectionId")));
         if (meeting == null || connection == null) {
             LOG.info(() -> "Integration delivery " + deliveryId + " dropped: meeting or connection gone");
             return;
@@ -115,7 +115,7 @@ public class IntegrationDeliveries {
     /** A notice as a Slack direct message to the participant (found in Slack by their e-mail). */
     private void directMessage(UUID deliveryId, JsonObject d) {
         Meeting meeting = em.find(Meeting.class, UUID.fromString(d.getString("meetingId")));
-        Connection slack = em.find(Connection.class, UUID.fromString(d.getString("connectionId")));
+        ServiceConnection slack = em.find(ServiceConnection.class, UUID.fromString(d.getString("connectionId")));
         io.convene.meeting.Participation to = meeting == null ? null
                 : meeting.participation(UUID.fromString(d.getString("participationId"))).orElse(null);
         if (slack == null || to == null || to.email() == null || alreadyDone(deliveryId)) {

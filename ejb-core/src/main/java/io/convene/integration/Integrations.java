@@ -1,5 +1,8 @@
 package io.convene.integration;
 
+import io.convene.shared.Permission;
+import io.convene.shared.Permissions;
+import io.convene.audit.AuditAction;
 import io.convene.platform.Sealing;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
@@ -24,8 +27,8 @@ import java.util.logging.Logger;
 @Stateless
 public class Integrations {
 
-    @jakarta.inject.Inject
-    io.convene.user.AccountStanding standing;
+    @Inject
+    Permissions permissions;
 
     private static final Logger LOG = Logger.getLogger(Integrations.class.getName());
 
@@ -55,12 +58,12 @@ public class Integrations {
             throw new AccessDeniedException("Only administrators connect " + provider + " for the organisation");
         }
         UUID owner = provider.organisationWide() ? null : me.id();
-        Optional<Connection> existing = find(provider, owner);
+        Optional<ServiceConnection> existing = find(provider, owner);
         if (request.action() == ConnectRequest.Action.DISCONNECT) {
-            Connection gone = existing.orElseThrow(() -> new NotFoundException(provider + " is not connected"));
+            ServiceConnection gone = existing.orElseThrow(() -> new NotFoundException(provider + " is not connected"));
             em.remove(gone);
             if (owner == null) {
-                audit.action(caller, "integration.disconnected", "provider:" + provider, null);
+                audit.action(caller, AuditAction.INTEGRATION_DISCONNECTED, "provider:" + provider, null);
             }
             LOG.info(() -> provider + " disconnected by user " + me.id());
             return Optional.empty();
@@ -75,11 +78,11 @@ public class Integrations {
         if (provider == Provider.TEAMS) { // the channel's incoming-webhook URL: on a public address, like a webhook's
             OutboundAddresses.configured().checkedUrl("secret", request.secret());
         }
-        Connection c = save(existing.orElse(null), provider, owner, settings, sealing.seal(request.secret().strip()));
+        ServiceConnection c = save(existing.orElse(null), provider, owner, settings, sealing.seal(request.secret().strip()));
         c.signWith(request.signingSecret() == null || request.signingSecret().isBlank() ? null
                 : sealing.seal(request.signingSecret().strip()));
         if (owner == null) {
-            audit.action(caller, "integration.connected", "provider:" + provider, null);
+            audit.action(caller, AuditAction.INTEGRATION_CONNECTED, "provider:" + provider, null);
         }
         LOG.info(() -> provider + " connected by user " + me.id() + (owner == null ? " for the organisation" : ""));
         return Optional.of(ConnectionView.of(c));
@@ -90,8 +93,8 @@ public class Integrations {
      * the refresh token it gave, Outlook with the mailbox that consented (Convene's app reaches it).
      */
     public ConnectionView connectConsented(User owner, Provider provider, CalendarGrant grant) {
-        Optional<Connection> existing = find(provider, owner.id());
-        Connection c = provider == Provider.GOOGLE
+        Optional<ServiceConnection> existing = find(provider, owner.id());
+        ServiceConnection c = provider == Provider.GOOGLE
                 ? save(existing.orElse(null), provider, owner.id(), settings(provider, Map.of()), sealing.seal(grant.refreshToken()))
                 : save(existing.orElse(null), provider, owner.id(), settings(provider, Map.of("userId",
                         grant.account() == null ? owner.email() : grant.account())), null);
@@ -99,9 +102,9 @@ public class Integrations {
         return ConnectionView.of(c);
     }
 
-    private Connection save(Connection existing, Provider provider, UUID owner, String settings, String sealed) {
+    private ServiceConnection save(ServiceConnection existing, Provider provider, UUID owner, String settings, String sealed) {
         if (existing == null) {
-            Connection c = new Connection(provider, owner, settings, sealed, clock.instant());
+            ServiceConnection c = new ServiceConnection(provider, owner, settings, sealed, clock.instant());
             em.persist(c);
             return c;
         }
@@ -127,7 +130,7 @@ public class Integrations {
     public List<ConnectionView> list(Caller caller) {
         User me = users.current(caller);
         String where = caller.isAdmin() ? "c.userId = :me or c.userId is null" : "c.userId = :me";
-        return em.createQuery("select c from Connection c where " + where + " order by c.provider", Connection.class)
+        return em.createQuery("select c from ServiceConnection c where " + where + " order by c.provider", ServiceConnection.class)
                 .setParameter("me", me.id()).getResultList().stream().map(ConnectionView::of).toList();
     }
 
@@ -136,34 +139,30 @@ public class Integrations {
      * {@code limit}; {@link #count} tells how many each provider has.
      */
     public List<Status> overview(Caller caller, int limit) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_CONNECTIONS);
         List<Object[]> rows = em.createQuery("""
-                        select c, u.email from Connection c left join User u on u.id = c.userId
+                        select c, u.email from ServiceConnection c left join User u on u.id = c.userId
                         order by case when c.userId is null then 0 else 1 end,
                                  case when c.lastErrorAt is not null and (c.lastSuccessAt is null or c.lastErrorAt > c.lastSuccessAt)
                                       then 0 else 1 end,
                                  c.provider, u.email""", Object[].class)
                 .setMaxResults(Math.max(1, Math.min(1000, limit))).getResultList();
-        return rows.stream().map(r -> new Status(ConnectionView.of((Connection) r[0]), (String) r[1],
-                ((Connection) r[0]).syncedAt())).toList();
+        return rows.stream().map(r -> new Status(ConnectionView.of((ServiceConnection) r[0]), (String) r[1],
+                ((ServiceConnection) r[0]).syncedAt())).toList();
     }
 
     /** How many connections each provider has. */
     public Map<Provider, Long> count(Caller caller) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_CONNECTIONS);
         Map<Provider, Long> counts = new java.util.EnumMap<>(Provider.class);
-        em.createQuery("select c.provider, count(c) from Connection c group by c.provider", Object[].class).getResultList()
+        em.createQuery("select c.provider, count(c) from ServiceConnection c group by c.provider", Object[].class).getResultList()
                 .forEach(r -> counts.put((Provider) r[0], (Long) r[1]));
         return counts;
     }
 
-    private void requireAdmin(Caller caller) {
-        standing.requireAdmin(caller, "Only administrators see every connection");
-    }
-
-    private Optional<Connection> find(Provider provider, UUID owner) {
+    private Optional<ServiceConnection> find(Provider provider, UUID owner) {
         String where = owner == null ? "c.userId is null" : "c.userId = :owner";
-        var query = em.createQuery("select c from Connection c where c.provider = :p and " + where, Connection.class)
+        var query = em.createQuery("select c from ServiceConnection c where c.provider = :p and " + where, ServiceConnection.class)
                 .setParameter("p", provider);
         if (owner != null) {
             query.setParameter("owner", owner);

@@ -82,8 +82,8 @@ public class SlackCommands {
     }
 
     public Reply handle(String body, String timestamp, String signature) {
-        Connection slack = em.createQuery("select c from Connection c where c.provider = :p and c.userId is null",
-                        Connection.class).setParameter("p", Provider.SLACK).getResultStream().findFirst()
+        ServiceConnection slack = em.createQuery("select c from ServiceConnection c where c.provider = :p and c.userId is null",
+                        ServiceConnection.class).setParameter("p", Provider.SLACK).getResultStream().findFirst()
                 .filter(c -> c.signingSecretSealed() != null)
                 .orElseThrow(() -> new NotFoundException("Slack commands are not set up"));
         verify(sealing.open(slack.signingSecretSealed()), timestamp, signature, body);

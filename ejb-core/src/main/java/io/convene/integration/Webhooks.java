@@ -1,5 +1,8 @@
 package io.convene.integration;
 
+import io.convene.shared.Permission;
+import io.convene.shared.Permissions;
+import io.convene.audit.AuditAction;
 import io.convene.platform.Sealing;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
@@ -26,8 +29,8 @@ import java.util.logging.Logger;
 @Stateless
 public class Webhooks {
 
-    @jakarta.inject.Inject
-    io.convene.user.AccountStanding standing;
+    @Inject
+    Permissions permissions;
 
     private static final Logger LOG = Logger.getLogger(Webhooks.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -62,7 +65,7 @@ public class Webhooks {
     io.convene.audit.AuditTrail audit;
 
     public Registered register(Caller caller, String url, Set<Announcement.Event> events) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_WEBHOOKS);
         String checked = OutboundAddresses.configured().checkedUrl("url", url).toString();
         if (events == null || events.isEmpty()) {
             throw new InvalidInputException("events", "choose at least one event");
@@ -72,27 +75,27 @@ public class Webhooks {
         String secret = "whsec_" + HexFormat.of().formatHex(bytes);
         WebhookEndpoint endpoint = new WebhookEndpoint(checked, EnumSet.copyOf(events), sealing.seal(secret), clock.instant());
         em.persist(endpoint);
-        audit.action(caller, "webhook.registered", "webhook:" + endpoint.id(), checked);
+        audit.action(caller, AuditAction.WEBHOOK_REGISTERED, "webhook:" + endpoint.id(), checked);
         LOG.info(() -> "Webhook " + endpoint.id() + " to " + checked + " for " + events + " registered by " + caller.subject());
         return new Registered(EndpointView.of(endpoint), secret);
     }
 
     public List<EndpointView> list(Caller caller) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_WEBHOOKS);
         return em.createQuery("select e from WebhookEndpoint e order by e.createdAt", WebhookEndpoint.class)
                 .getResultList().stream().map(EndpointView::of).toList();
     }
 
     public void remove(Caller caller, UUID id) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_WEBHOOKS);
         em.remove(endpoint(id));
-        audit.action(caller, "webhook.removed", "webhook:" + id, null);
+        audit.action(caller, AuditAction.WEBHOOK_REMOVED, "webhook:" + id, null);
         LOG.info(() -> "Webhook " + id + " removed by " + caller.subject());
     }
 
     /** The newest deliveries first, at most {@value #LOG_LIMIT}. */
     public List<DeliveryView> deliveries(Caller caller, UUID id) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_WEBHOOKS);
         endpoint(id);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -113,7 +116,4 @@ public class Webhooks {
         return e;
     }
 
-    private void requireAdmin(Caller caller) {
-        standing.requireAdmin(caller, "Only administrators manage webhooks");
-    }
 }

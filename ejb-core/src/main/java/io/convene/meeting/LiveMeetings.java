@@ -1,5 +1,7 @@
 package io.convene.meeting;
 
+import io.convene.shared.Permission;
+import io.convene.shared.Permissions;
 import io.convene.shared.NativeValues;
 import io.convene.shared.Caller;
 import jakarta.ejb.Stateless;
@@ -18,8 +20,8 @@ import java.util.UUID;
 @Stateless
 public class LiveMeetings {
 
-    @jakarta.inject.Inject
-    io.convene.user.AccountStanding standing;
+    @Inject
+    Permissions permissions;
 
     private static final int SHOWN = 100;
 
@@ -36,7 +38,7 @@ public class LiveMeetings {
     }
 
     public Now now(Caller caller) {
-        standing.requireAdmin(caller, "Only administrators see every meeting");
+        permissions.require(caller, Permission.SEE_LIVE_MEETINGS);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select m.id, m.title, m.code, h.name, count(p.id) as present, min(p.joined_at) as since

@@ -1,7 +1,5 @@
 package io.convene.meeting;
 
-import io.convene.notification.NoticeKind;
-import io.convene.notification.Notices;
 
 import io.convene.audit.AuditEntry;
 import io.convene.audit.AuditTrail;
@@ -51,7 +49,7 @@ public class MeetingControls {
     Clock clock;
 
     @Inject
-    Notices notices;
+    jakarta.enterprise.event.Event<MeetingNews> news;
 
     @Inject
     jakarta.enterprise.event.Event<MeetingLifecycle.Ended> ended;
@@ -85,7 +83,7 @@ public class MeetingControls {
             case ADMIT -> {
                 meeting.admit(target, now);
                 events.recordForAll(meeting, "participant.admitted", target);
-                notices.publish(NoticeKind.ADMITTED, meeting, java.util.List.of(target));
+                news.fire(new MeetingNews.Admitted(meeting, java.util.List.of(target)));
             }
             case DENY -> {
                 meeting.deny(target, now);
@@ -96,12 +94,12 @@ public class MeetingControls {
                 for (Participation p : admitted) {
                     events.recordForAll(meeting, "participant.admitted", p);
                 }
-                notices.publish(NoticeKind.ADMITTED, meeting, admitted);
+                news.fire(new MeetingNews.Admitted(meeting, admitted));
             }
             case REMOVE -> {
                 meeting.remove(target, now);
                 events.recordForAll(meeting, "participant.removed", target);
-                notices.publish(NoticeKind.REMOVED, meeting, java.util.List.of(target));
+                news.fire(new MeetingNews.Removed(meeting, target));
             }
             case ALLOW_BACK -> {
                 meeting.allowBack(target);

@@ -1,5 +1,7 @@
 package io.convene.meeting;
 
+import io.convene.shared.Permission;
+import io.convene.shared.Permissions;
 import io.convene.search.SearchTerms;
 import io.convene.shared.Caller;
 import io.convene.shared.NativeValues;
@@ -21,8 +23,8 @@ import java.util.UUID;
 @Stateless
 public class MeetingListing {
 
-    @jakarta.inject.Inject
-    io.convene.user.AccountStanding standing;
+    @Inject
+    Permissions permissions;
 
     /** Where a meeting is in its life, as the console groups them. */
     public enum Phase {
@@ -54,7 +56,7 @@ public class MeetingListing {
     Clock clock;
 
     public List<Row> page(Caller caller, Filter filter, int offset, int limit) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.LIST_EVERY_MEETING);
         Query q = em.createNativeQuery("""
                         select m.id, m.code, m.title, m.starts_at, m.ends_at, m.status, h.name, h.email,
                                (select count(*) from participations p where p.meeting_id = m.id and p.joined_at is not null
@@ -74,7 +76,7 @@ public class MeetingListing {
     }
 
     public long count(Caller caller, Filter filter) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.LIST_EVERY_MEETING);
         Query q = em.createNativeQuery("select count(*) from meetings m where " + where(filter));
         bind(q, filter);
         return ((Number) q.getSingleResult()).longValue();
@@ -113,7 +115,4 @@ public class MeetingListing {
         return filter.words() != null && !filter.words().isBlank();
     }
 
-    private void requireAdmin(Caller caller) {
-        standing.requireAdmin(caller, "Only administrators list every meeting");
-    }
 }

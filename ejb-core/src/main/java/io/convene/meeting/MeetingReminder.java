@@ -1,7 +1,5 @@
 package io.convene.meeting;
 
-import io.convene.notification.NoticeKind;
-import io.convene.notification.Notices;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,7 +28,7 @@ public class MeetingReminder {
     EntityManager em;
 
     @Inject
-    Notices notices;
+    jakarta.enterprise.event.Event<MeetingNews> news;
 
     @Inject
     Clock clock;
@@ -50,7 +48,7 @@ public class MeetingReminder {
             List<Participation> everyone = meeting.participations().stream()
                     .filter(p -> p.role() == MeetingRole.HOST || p.invitedAt() != null)
                     .filter(p -> p.state() != ParticipationState.REMOVED).toList();
-            notices.publish(NoticeKind.REMINDER, meeting, everyone);
+            news.fire(new MeetingNews.ReminderDue(meeting, everyone));
             meeting.reminded(now);
             LOG.info(() -> "Reminder of meeting " + meeting.id() + " (starts " + meeting.slot().start() + ") to "
                     + everyone.size());

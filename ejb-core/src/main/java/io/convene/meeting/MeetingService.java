@@ -1,9 +1,5 @@
 package io.convene.meeting;
 
-import io.convene.integration.Announcement;
-import io.convene.integration.Announcements;
-import io.convene.notification.NoticeKind;
-import io.convene.notification.Notices;
 import io.convene.platform.Sealing;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.AuthenticationFailedException;
@@ -78,13 +74,10 @@ public class MeetingService {
     jakarta.enterprise.event.Event<MeetingLifecycle.Emptied> emptied;
 
     @Inject
-    Notices notices;
-
-    @Inject
     Sealing sealing;
 
     @Inject
-    Announcements announcements;
+    jakarta.enterprise.event.Event<MeetingNews> news;
 
     public MeetingDetails schedule(Caller caller, MeetingDraft draft) {
         User host = users.current(caller);
@@ -102,8 +95,7 @@ public class MeetingService {
         Meeting meeting = newMeeting(host, draft, slot, zone, now, passcodeOf(draft));
         List<Participation> invited = invite(meeting, draft.invitees(), now);
         meetings.add(meeting);
-        notices.publish(NoticeKind.INVITED, meeting, invited);
-        announcements.publish(Announcement.Event.SCHEDULED, meeting);
+        news.fire(new MeetingNews.Scheduled(meeting, invited));
         LOG.info(() -> "Scheduled meeting " + meeting.id() + " (code " + meeting.code() + ") for host " + host.id());
         return details(meeting);
     }
@@ -143,8 +135,7 @@ public class MeetingService {
             meeting.joinSeries(series, slot.start());
             meetings.add(meeting);
         }
-        notices.publish(NoticeKind.INVITED, firstMeeting, invited);
-        announcements.publish(Announcement.Event.SCHEDULED, firstMeeting);
+        news.fire(new MeetingNews.Scheduled(firstMeeting, invited));
         MeetingSeries made = series;
         LOG.info(() -> "Scheduled series " + made.id() + " (" + made.rule() + ", " + slots.size() + " meetings) for host "
                 + host.id());
@@ -194,9 +185,7 @@ public class MeetingService {
                     passcodeOf(changes));
             meeting.detach();
             meeting.revise();
-            notices.publish(NoticeKind.CHANGED, meeting, earlier);
-            announcements.publish(Announcement.Event.CHANGED, meeting);
-            notices.publish(NoticeKind.INVITED, meeting, invited);
+            news.fire(new MeetingNews.Changed(meeting, earlier, invited));
             LOG.info(() -> "Meeting " + meeting.id() + " edited by user " + user.id());
             return details(meeting);
         }
@@ -233,9 +222,7 @@ public class MeetingService {
         }
         series.revise();
         if (first != null) {
-            notices.publish(NoticeKind.CHANGED, first, earlier);
-            announcements.publish(Announcement.Event.CHANGED, first);
-            notices.publish(NoticeKind.INVITED, first, invited);
+            news.fire(new MeetingNews.Changed(first, earlier, invited));
         }
         LOG.info(() -> "Series " + series.id() + " (" + ahead.size() + " meetings ahead) edited by user " + user.id());
         return details(meeting.isOver(now) || first == null ? meeting : first);
@@ -297,8 +284,7 @@ public class MeetingService {
         meeting.reschedule(slot, meeting.timeZone());
         meeting.detach();
         meeting.revise();
-        notices.publish(NoticeKind.CHANGED, meeting, meeting.invitees());
-        announcements.publish(Announcement.Event.CHANGED, meeting);
+        news.fire(new MeetingNews.Changed(meeting, meeting.invitees()));
         LOG.info(() -> "Meeting " + meeting.id() + " moved to " + slot + " from its host's calendar");
     }
 
@@ -376,28 +362,22 @@ public class MeetingService {
             meeting.cancel();
             meeting.detach();
             if (wasScheduled) {
-                notices.publish(NoticeKind.CANCELLED, meeting, meeting.invitees());
-                announcements.publish(Announcement.Event.CANCELLED, meeting);
+                news.fire(new MeetingNews.Cancelled(meeting, meeting.invitees()));
             }
             LOG.info(() -> "Meeting " + meeting.id() + " cancelled by user " + user.id());
             return;
         }
         MeetingSeries series = meeting.series().get();
         List<Meeting> ahead = meetings.aheadInSeries(series, clock.instant());
-        Meeting told = null;
+        boolean seriesTold = false;
         for (Meeting m : ahead) {
             m.cancel();
-            if (m.isDetached()) { // its own invitation: its own cancellation
-                notices.publish(NoticeKind.CANCELLED, m, m.invitees());
-            } else if (told == null) {
-                told = m;
-            }
-            announcements.publish(Announcement.Event.CANCELLED, m);
+            // one that has its own invitation has its own cancellation; the rest are told once, by the first
+            boolean tells = m.isDetached() || !seriesTold;
+            seriesTold |= !m.isDetached();
+            news.fire(new MeetingNews.Cancelled(m, tells ? m.invitees() : List.of()));
         }
         series.revise();
-        if (told != null) {
-            notices.publish(NoticeKind.CANCELLED, told, told.invitees());
-        }
         LOG.info(() -> "Series " + series.id() + " cancelled (" + ahead.size() + " meetings ahead) by user " + user.id());
     }
 
@@ -496,7 +476,7 @@ public class MeetingService {
         announceEntry(meeting, participation);
         if (!wasLive && meeting.status() == MeetingStatus.LIVE) {
             events.record(meeting, "meeting.started", Jsons.createObjectBuilder(), EventAudience.ALL, null);
-            announcements.publish(Announcement.Event.STARTED, meeting);
+            news.fire(new MeetingNews.Started(meeting));
             started.fire(new MeetingLifecycle.Started(meeting.id()));
         }
         for (Participation w : waitingBefore) {

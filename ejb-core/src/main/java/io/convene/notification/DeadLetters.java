@@ -1,5 +1,8 @@
 package io.convene.notification;
 
+import io.convene.shared.Permission;
+import io.convene.shared.Permissions;
+import io.convene.audit.AuditAction;
 import io.convene.shared.Caller;
 import io.convene.shared.NotFoundException;
 import io.convene.shared.UnavailableException;
@@ -36,8 +39,8 @@ import java.util.logging.Logger;
 @Stateless
 public class DeadLetters {
 
-    @jakarta.inject.Inject
-    io.convene.user.AccountStanding standing;
+    @Inject
+    Permissions permissions;
 
     public static final String QUEUE = "convene.dead-letters";
     private static final String ORIGIN = "_AMQ_ORIG_ADDRESS";
@@ -61,7 +64,7 @@ public class DeadLetters {
 
     /** The oldest first, at most {@value #LIMIT}. */
     public List<DeadLetter> list(Caller caller) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.HANDLE_FAILED_DELIVERIES);
         List<DeadLetter> found = new ArrayList<>();
         try (QueueBrowser browser = jms.createBrowser(jms.createQueue(QUEUE))) {
             for (Object o : Collections.list(browser.getEnumeration())) {
@@ -86,7 +89,7 @@ public class DeadLetters {
     }
 
     public DeadLetter replay(Caller caller, String id) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.HANDLE_FAILED_DELIVERIES);
         Message message = take(id);
         DeadLetter letter = view(message);
         if (!REPLAYABLE.contains(letter.queue())) {
@@ -98,15 +101,15 @@ public class DeadLetters {
         } catch (JMSException | JMSRuntimeException e) {
             throw unavailable(e);
         }
-        audit.action(caller, "dead-letter.replayed", "message:" + id, letter.queue());
+        audit.action(caller, AuditAction.DEAD_LETTER_REPLAYED, "message:" + id, letter.queue());
         LOG.info(() -> "Dead letter " + id + " replayed to " + letter.queue() + " by " + caller.subject());
         return letter;
     }
 
     public DeadLetter discard(Caller caller, String id) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.HANDLE_FAILED_DELIVERIES);
         DeadLetter letter = view(take(id));
-        audit.action(caller, "dead-letter.discarded", "message:" + id, letter.queue());
+        audit.action(caller, AuditAction.DEAD_LETTER_DISCARDED, "message:" + id, letter.queue());
         LOG.info(() -> "Dead letter " + id + " from " + letter.queue() + " discarded by " + caller.subject());
         return letter;
     }
@@ -151,10 +154,6 @@ public class DeadLetters {
         } catch (RuntimeException e) { // not ours, or not JSON: the body says what it is
             return "";
         }
-    }
-
-    private void requireAdmin(Caller caller) {
-        standing.requireAdmin(caller, "Only administrators see and replay failed deliveries");
     }
 
     private static UnavailableException unavailable(Exception e) {

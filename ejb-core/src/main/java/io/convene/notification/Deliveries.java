@@ -40,7 +40,7 @@ public class Deliveries {
     SentCounter counter;
 
     @Inject
-    io.convene.integration.Announcements announcements;
+    ConnectedServices services;
 
     public void deliver(Notice notice) {
         Meeting meeting = em.find(Meeting.class, notice.meetingId());
@@ -50,8 +50,8 @@ public class Deliveries {
         }
         // an invitation, its change or cancellation goes out from the host's own calendar when it is connected: never both
         boolean email = notice.kind().emailed() && emails.enabled()
-                && !(notice.kind().invitation() && announcements.invitesThroughHostsCalendar(meeting));
-        Optional<UUID> slack = announcements.organisationSlack();
+                && !(notice.kind().invitation() && services.invitesThroughHostsCalendar(meeting));
+        Optional<UUID> slack = services.organisationSlack();
         int stored = 0;
         int mailed = 0;
         for (UUID id : notice.participationIds()) {
@@ -69,7 +69,7 @@ public class Deliveries {
             }
             if (slack.isPresent() && user.isPresent()
                     && preferences.wants(user.get().id(), Channel.SLACK, notice.kind().topic())) {
-                announcements.directMessage(notice.id(), notice.kind(), meeting, recipient.get(), slack.get());
+                services.directMessage(notice.id(), notice.kind(), meeting, recipient.get(), slack.get());
             }
             // no account yet: no preferences either, the invitation goes to the invited address
             if (email && recipient.get().email() != null

@@ -43,11 +43,11 @@ public class NotificationService {
     public Page<NotificationView> list(Caller caller, boolean unreadOnly, int page, int size) {
         User me = users.current(caller);
         String where = "n.userId = :u" + (unreadOnly ? " and n.readAt is null" : "");
-        var items = em.createQuery("select n from Notification n where " + where + " order by n.sentAt desc, n.id",
-                        Notification.class)
+        var items = em.createQuery("select n from InAppNotification n where " + where + " order by n.sentAt desc, n.id",
+                        InAppNotification.class)
                 .setParameter("u", me.id()).setFirstResult(page * size).setMaxResults(size).getResultList()
                 .stream().map(NotificationView::of).toList();
-        long total = em.createQuery("select count(n) from Notification n where " + where, Long.class)
+        long total = em.createQuery("select count(n) from InAppNotification n where " + where, Long.class)
                 .setParameter("u", me.id()).getSingleResult();
         return new Page<>(items, page, size, total);
     }
@@ -75,24 +75,24 @@ public class NotificationService {
     }
 
     private Listener listen(User me) {
-        long position = em.createQuery("select coalesce(max(n.position), 0) from Notification n where n.userId = :u",
+        long position = em.createQuery("select coalesce(max(n.position), 0) from InAppNotification n where n.userId = :u",
                 Long.class).setParameter("u", me.id()).getSingleResult();
-        long unread = em.createQuery("select count(n) from Notification n where n.userId = :u and n.readAt is null",
+        long unread = em.createQuery("select count(n) from InAppNotification n where n.userId = :u and n.readAt is null",
                 Long.class).setParameter("u", me.id()).getSingleResult();
         return new Listener(me.id(), position, unread);
     }
 
     /** A user's notifications stored after {@code position}, oldest first (for live push). */
     public List<NotificationView> after(UUID userId, long position) {
-        return em.createQuery("select n from Notification n where n.userId = :u and n.position > :p order by n.position",
-                        Notification.class)
+        return em.createQuery("select n from InAppNotification n where n.userId = :u and n.position > :p order by n.position",
+                        InAppNotification.class)
                 .setParameter("u", userId).setParameter("p", position).setMaxResults(PUSH_BATCH).getResultList()
                 .stream().map(NotificationView::of).toList();
     }
 
     public NotificationView markRead(Caller caller, UUID id) {
         User me = users.current(caller);
-        Notification n = em.find(Notification.class, id);
+        InAppNotification n = em.find(InAppNotification.class, id);
         if (n == null || !n.userId().equals(me.id())) {
             throw new NotFoundException("No such notification");
         }
@@ -103,7 +103,7 @@ public class NotificationService {
     /** Marks everything read; answers how many were unread. */
     public int markAllRead(Caller caller) {
         User me = users.current(caller);
-        return em.createQuery("update Notification n set n.readAt = :now where n.userId = :u and n.readAt is null")
+        return em.createQuery("update InAppNotification n set n.readAt = :now where n.userId = :u and n.readAt is null")
                 .setParameter("now", clock.instant()).setParameter("u", me.id()).executeUpdate();
     }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 public record NotificationView(UUID id, NoticeKind kind, UUID meetingId, String message, Instant sentAt, boolean read,
                                long position) {
 
-    static NotificationView of(Notification n) {
+    static NotificationView of(InAppNotification n) {
         return new NotificationView(n.id(), n.kind(), n.meetingId(), n.message(), n.sentAt(), n.readAt() != null,
                 n.position());
     }

@@ -1,5 +1,7 @@
 package io.convene.notification;
 
+import io.convene.shared.Permission;
+import io.convene.shared.Permissions;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
 import jakarta.ejb.Stateless;
@@ -20,8 +22,8 @@ import java.util.TreeMap;
 @Stateless
 public class SentVolume {
 
-    @jakarta.inject.Inject
-    io.convene.user.AccountStanding standing;
+    @Inject
+    Permissions permissions;
 
     public static final int MOST_DAYS = 366;
 
@@ -41,7 +43,7 @@ public class SentVolume {
 
     /** The last {@code days} days up to today, oldest first. */
     public List<Day> lastDays(Caller caller, int days) {
-        standing.requireAdmin(caller, "Only administrators see the notifications sent");
+        permissions.require(caller, Permission.SEE_NOTIFICATIONS_SENT);
         if (days < 1 || days > MOST_DAYS) {
             throw new InvalidInputException("days", "must be between 1 and " + MOST_DAYS);
         }

@@ -19,7 +19,7 @@ public class ProductCounters {
     MetricRegistry metrics;
 
     /** Every counter at 0 from the start, so a scrape (and a dashboard) sees them before the first event. */
-    void register() {
+    public void register() {
         metrics.counter("convene.joins");
         metrics.counter("convene.chat.messages");
         metrics.counter("convene.notifications.failed", new Tag("channel", "EMAIL"));

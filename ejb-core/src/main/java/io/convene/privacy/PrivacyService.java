@@ -1,5 +1,8 @@
 package io.convene.privacy;
 
+import io.convene.shared.Permission;
+import io.convene.shared.Permissions;
+import io.convene.audit.AuditAction;
 import io.convene.audit.AuditTrail;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
@@ -30,8 +33,8 @@ import java.util.logging.Logger;
 @Stateless
 public class PrivacyService {
 
-    @jakarta.inject.Inject
-    io.convene.user.AccountStanding standing;
+    @Inject
+    Permissions permissions;
 
     private static final Logger LOG = Logger.getLogger(PrivacyService.class.getName());
 
@@ -70,7 +73,7 @@ public class PrivacyService {
         User me = users.current(caller);
         UUID subject = userId == null ? me.id() : userId;
         if (!subject.equals(me.id())) {
-            requireCompliance(caller);
+            permissions.require(caller, Permission.ACT_ON_PERSONAL_DATA);
             requireUser(subject);
         }
         if (em.find(User.class, subject).isErased()) {
@@ -78,7 +81,7 @@ public class PrivacyService {
         }
         PrivacyRequest request = new PrivacyRequest(PrivacyRequest.Kind.EXPORT, subject, me.id(), clock.instant());
         em.persist(request);
-        audit.action(caller, "privacy.export-requested", "user:" + subject, null);
+        audit.action(caller, AuditAction.PRIVACY_EXPORT_REQUESTED, "user:" + subject, null);
         queued.fire(new ExportQueued(request.id()));
         LOG.info(() -> "Export " + request.id() + " of user " + subject + " requested by " + me.id());
         return PrivacyRequestView.of(request);
@@ -86,7 +89,7 @@ public class PrivacyService {
 
     /** The latest exports and erasures of anyone, newest first: compliance officers' worklist. */
     public List<PrivacyRequestView> recent(Caller caller, int max) {
-        requireCompliance(caller);
+        permissions.require(caller, Permission.ACT_ON_PERSONAL_DATA);
         return em.createQuery("select r from PrivacyRequest r order by r.requestedAt desc", PrivacyRequest.class)
                 .setMaxResults(Math.max(1, Math.min(200, max))).getResultList().stream().map(PrivacyRequestView::of).toList();
     }
@@ -96,8 +99,7 @@ public class PrivacyService {
      * pseudonym it left); compliance officers and administrators.
      */
     public java.util.Map<UUID, String> names(Caller caller, java.util.Collection<UUID> userIds) {
-        standing.requireAnyRole(caller, "Only compliance officers and administrators see who is who",
-                Caller.COMPLIANCE_OFFICER, Caller.ADMIN);
+        permissions.require(caller, Permission.SEE_WHO_IS_WHO);
         java.util.Map<UUID, String> names = new java.util.HashMap<>();
         if (!userIds.isEmpty()) {
             em.createQuery("select u.id, u.name, u.email from User u where u.id in :ids", Object[].class)
@@ -129,13 +131,13 @@ public class PrivacyService {
         if (!r.downloadable(clock.instant())) {
             throw new ConflictException("The export's file is gone (a day after it was made, or with its person's erasure)");
         }
-        audit.action(caller, "privacy.export-downloaded", "user:" + r.subjectId(), "request " + r.id());
+        audit.action(caller, AuditAction.PRIVACY_EXPORT_DOWNLOADED, "user:" + r.subjectId(), "request " + r.id());
         return new Download("convene-data-" + r.subjectId() + ".zip", r.sizeBytes(), blobs.open(r.blobKey()));
     }
 
     /** Erases the person's data (see {@link PersonalDataErasure}); answers the request with its certificate. */
     public PrivacyRequestView erase(Caller caller, UUID userId) {
-        requireCompliance(caller);
+        permissions.require(caller, Permission.ACT_ON_PERSONAL_DATA);
         User me = users.current(caller);
         requireUser(userId);
         if (userId.equals(me.id())) {
@@ -143,7 +145,7 @@ public class PrivacyService {
         }
         LegalHold hold = hold(userId);
         if (hold != null) {
-            audit.action(caller, "privacy.erasure-refused", "user:" + userId, "legal hold");
+            audit.action(caller, AuditAction.PRIVACY_ERASURE_REFUSED, "user:" + userId, "legal hold");
             throw new ConflictException("This person's data is on legal hold (" + hold.reason() + "); release the hold first");
         }
         if (em.find(User.class, userId).isErased()) {
@@ -154,12 +156,12 @@ public class PrivacyService {
         Map<String, Integer> erased = erasure.erase(userId, now);
         request.erased(PersonalDataErasure.certificate(request.id(), userId, erased, now), now);
         em.persist(request);
-        audit.action(caller, "privacy.erased", "user:" + userId, "request " + request.id());
+        audit.action(caller, AuditAction.PRIVACY_ERASED, "user:" + userId, "request " + request.id());
         return PrivacyRequestView.of(request);
     }
 
     public LegalHold placeHold(Caller caller, UUID userId, String reason) {
-        requireCompliance(caller);
+        permissions.require(caller, Permission.ACT_ON_PERSONAL_DATA);
         requireUser(userId);
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new InvalidInputException("reason", "must be 1 to 500 characters");
@@ -171,20 +173,20 @@ public class PrivacyService {
                                                             placed_at = excluded.placed_at""")
                 .setParameter(1, userId).setParameter(2, reason.trim()).setParameter(3, me.id())
                 .setParameter(4, clock.instant()).executeUpdate();
-        audit.action(caller, "privacy.hold-placed", "user:" + userId, null);
+        audit.action(caller, AuditAction.PRIVACY_HOLD_PLACED, "user:" + userId, null);
         return hold(userId);
     }
 
     public void releaseHold(Caller caller, UUID userId) {
-        requireCompliance(caller);
+        permissions.require(caller, Permission.ACT_ON_PERSONAL_DATA);
         if (em.createNativeQuery("delete from legal_holds where user_id = ?1").setParameter(1, userId).executeUpdate() == 0) {
             throw new NotFoundException("No legal hold on this person");
         }
-        audit.action(caller, "privacy.hold-released", "user:" + userId, null);
+        audit.action(caller, AuditAction.PRIVACY_HOLD_RELEASED, "user:" + userId, null);
     }
 
     public List<LegalHold> holds(Caller caller) {
-        requireCompliance(caller);
+        permissions.require(caller, Permission.ACT_ON_PERSONAL_DATA);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select user_id, reason, placed_by, placed_at from legal_holds order by placed_at")
                 .getResultList();
@@ -224,7 +226,4 @@ public class PrivacyService {
         return caller.roles().contains(Caller.COMPLIANCE_OFFICER);
     }
 
-    private void requireCompliance(Caller caller) {
-        standing.requireAnyRole(caller, "Only compliance officers act on other people's data", Caller.COMPLIANCE_OFFICER);
-    }
 }

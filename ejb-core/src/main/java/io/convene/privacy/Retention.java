@@ -1,5 +1,8 @@
 package io.convene.privacy;
 
+import io.convene.shared.Permission;
+import io.convene.shared.Permissions;
+import io.convene.audit.AuditAction;
 import io.convene.audit.AuditTrail;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
@@ -19,7 +22,7 @@ import java.util.logging.Logger;
 
 /**
  * Retention policies: chat (with its files), notifications and meeting logs older than their
- * configured age are purged — daily by {@link RetentionClock}, or now by an administrator — with a
+ * configured age are purged — daily by {@link RetentionTimer}, or now by an administrator — with a
  * dry run that counts what would go. Recordings go by when they stopped (their files with them),
  * except those of meetings with someone on legal hold. Wrong passcodes (with guests' addresses),
  * needed only for the guessing window, go after {@link #PASSCODE_FAILURE_DAYS} days, or the
@@ -28,8 +31,8 @@ import java.util.logging.Logger;
 @Stateless
 public class Retention {
 
-    @jakarta.inject.Inject
-    io.convene.user.AccountStanding standing;
+    @Inject
+    Permissions permissions;
 
     private static final Logger LOG = Logger.getLogger(Retention.class.getName());
 
@@ -57,13 +60,13 @@ public class Retention {
     }
 
     public Policy policy(Caller caller) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_RETENTION);
         return read();
     }
 
     public Policy change(Caller caller, Integer chatDays, Integer notificationDays, Integer meetingLogDays,
                          Integer recordingDays) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_RETENTION);
         check("chatDays", chatDays);
         check("notificationDays", notificationDays);
         check("meetingLogDays", meetingLogDays);
@@ -73,21 +76,21 @@ public class Retention {
                                                     recording_days = ?4 where id = 1""")
                 .setParameter(1, chatDays).setParameter(2, notificationDays).setParameter(3, meetingLogDays)
                 .setParameter(4, recordingDays).executeUpdate();
-        audit.action(caller, "retention.changed", "retention", "chat " + chatDays + ", notifications " + notificationDays
+        audit.action(caller, AuditAction.RETENTION_CHANGED, "retention", "chat " + chatDays + ", notifications " + notificationDays
                 + ", meeting logs " + meetingLogDays + ", recordings " + recordingDays + " days");
         return read();
     }
 
     /** What a purge would remove now, removing nothing. */
     public Report dryRun(Caller caller) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_RETENTION);
         return new Report(true, clock.instant(), run(false));
     }
 
     public Report purgeNow(Caller caller) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.MANAGE_RETENTION);
         Map<String, Integer> counts = run(true);
-        audit.action(caller, "retention.purged", "retention", counts.toString());
+        audit.action(caller, AuditAction.RETENTION_PURGED, "retention", counts.toString());
         return new Report(false, clock.instant(), counts);
     }
 
@@ -193,7 +196,4 @@ public class Retention {
         }
     }
 
-    private void requireAdmin(Caller caller) {
-        standing.requireAdmin(caller, "Only administrators set and run retention");
-    }
 }

@@ -1,5 +1,8 @@
 package io.convene.recording;
 
+import io.convene.shared.Permission;
+import io.convene.shared.Permissions;
+import io.convene.audit.AuditAction;
 import io.convene.audit.AuditTrail;
 import io.convene.media.MediaServer;
 import io.convene.meeting.Attendees;
@@ -50,10 +53,10 @@ import java.util.logging.Logger;
 public class RecordingService {
 
     @Inject
-    RecordingTickets tickets;
+    Permissions permissions;
 
-    @jakarta.inject.Inject
-    io.convene.user.AccountStanding standing;
+    @Inject
+    RecordingTickets tickets;
 
     private static final Logger LOG = Logger.getLogger(RecordingService.class.getName());
 
@@ -130,7 +133,7 @@ public class RecordingService {
         long asked = startRecording(meeting, recording);
         em.persist(recording);
         announce(meeting, recording, true);
-        audit.action(caller, "RECORDING_STARTED", "recording:" + recording.id(), "meeting " + meeting.id());
+        audit.action(caller, AuditAction.RECORDING_STARTED, "recording:" + recording.id(), "meeting " + meeting.id());
         LOG.info(() -> "Recording " + recording.id() + " of meeting " + meeting.id() + " started (the media server took "
                 + asked + " ms)");
         return recording.view();
@@ -154,7 +157,7 @@ public class RecordingService {
         em.persist(recording);
         announce(meeting, recording, true);
         audit.action(new Caller(host.subject(), host.name(), host.email(), java.util.Set.of(), null, host.emailVerified()),
-                "RECORDING_STARTED", "recording:" + recording.id(), "meeting " + meeting.id() + ", recorded from its start");
+                AuditAction.RECORDING_STARTED, "recording:" + recording.id(), "meeting " + meeting.id() + ", recorded from its start");
         LOG.info(() -> "Recording " + recording.id() + " of meeting " + meeting.id() + " started with the meeting");
     }
 
@@ -175,7 +178,7 @@ public class RecordingService {
         attendees.runningIt(meeting, caller, "Only the host and co-hosts stop a recording");
         Recording recording = running(meeting.id()).orElseThrow(() -> new ConflictException("The meeting is not being recorded"));
         stop(meeting, recording);
-        audit.action(caller, "RECORDING_STOPPED", "recording:" + recording.id(), "meeting " + meeting.id());
+        audit.action(caller, AuditAction.RECORDING_STOPPED, "recording:" + recording.id(), "meeting " + meeting.id());
         return recording.view();
     }
 
@@ -201,7 +204,7 @@ public class RecordingService {
             return;
         }
         stop(meeting, recording);
-        audit.record(io.convene.audit.AuditEntry.action(recording.startedBy(), "RECORDING_STOPPED", "recording:" + recording.id(),
+        audit.record(io.convene.audit.AuditEntry.action(recording.startedBy(), AuditAction.RECORDING_STOPPED, "recording:" + recording.id(),
                 "meeting " + meeting.id() + ": the node recording it was lost; finished from what the media server wrote",
                 clock.instant()));
         LOG.warning(() -> "Recording " + recordingId + " of meeting " + meeting.id() + " was left running by a lost node; stopped");
@@ -233,8 +236,7 @@ public class RecordingService {
 
     /** The latest recordings of every meeting, newest first: for administrators and compliance officers. */
     public List<RecordingRow> recent(Caller caller, int limit) {
-        standing.requireAnyRole(caller, "Only administrators and compliance officers see every recording",
-                Caller.ADMIN, Caller.COMPLIANCE_OFFICER);
+        permissions.require(caller, Permission.SEE_EVERY_RECORDING);
         return em.createQuery("select r, m.title from Recording r, Meeting m where m.id = r.meetingId order by r.startedAt desc",
                         Object[].class).setMaxResults(Math.min(Math.max(limit, 1), 500)).getResultStream()
                 .map(row -> new RecordingRow(((Recording) row[0]).view(), (String) row[1])).toList();
@@ -283,7 +285,7 @@ public class RecordingService {
         Meeting meeting = meetings.byId(recording.meetingId()).orElseThrow(MeetingService::notFound);
         attendees.runningIt(meeting, caller, "Only the host and co-hosts share a recording");
         recording.share(shared);
-        audit.action(caller, shared ? "RECORDING_SHARED" : "RECORDING_UNSHARED", "recording:" + id, "meeting " + meeting.id());
+        audit.action(caller, shared ? AuditAction.RECORDING_SHARED : AuditAction.RECORDING_UNSHARED, "recording:" + id, "meeting " + meeting.id());
         return recording.view();
     }
 
@@ -309,7 +311,7 @@ public class RecordingService {
                     + (compliance ? " (" + String.join("; ", reasons) + ")" : "") + ": the recording must be kept until it is released");
         }
         em.remove(recording);
-        audit.action(caller, "RECORDING_DELETED", "recording:" + id, "meeting " + meeting.id());
+        audit.action(caller, AuditAction.RECORDING_DELETED, "recording:" + id, "meeting " + meeting.id());
         deleted.fire(new Deleted(id, recording.blobKey()));
         LOG.info(() -> "Recording " + id + " of meeting " + meeting.id() + " deleted");
     }
@@ -323,7 +325,7 @@ public class RecordingService {
         if (recording.status() != Recording.Status.READY) {
             throw new ConflictException("The recording is not ready (" + recording.status().name().toLowerCase() + ")");
         }
-        audit.action(caller, "RECORDING_ACCESSED", "recording:" + id, how);
+        audit.action(caller, AuditAction.RECORDING_ACCESSED, "recording:" + id, how);
         String key = recording.blobKey();
         return new Opened(recording.view(), offset -> blobs.open(key, offset));
     }

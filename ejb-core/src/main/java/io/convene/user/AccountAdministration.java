@@ -1,5 +1,8 @@
 package io.convene.user;
 
+import io.convene.shared.Permission;
+import io.convene.shared.Permissions;
+import io.convene.audit.AuditAction;
 import io.convene.audit.AuditEntry;
 import io.convene.audit.AuditTrail;
 import io.convene.shared.Caller;
@@ -29,7 +32,9 @@ import java.util.logging.Logger;
 public class AccountAdministration {
 
     private static final Logger LOG = Logger.getLogger(AccountAdministration.class.getName());
-    private static final String ONLY_ADMINS = "Only administrators manage accounts";
+
+    @Inject
+    Permissions permissions;
 
     @EJB
     RealmAdministration realm;
@@ -53,7 +58,7 @@ public class AccountAdministration {
     Clock clock;
 
     public RealmAdministration.AccountPage accounts(Caller caller, String search, int first, int max) {
-        standing.requireAdmin(caller, ONLY_ADMINS);
+        permissions.require(caller, Permission.MANAGE_ACCOUNTS);
         if (first < 0 || max < 1 || max > 200) {
             throw new InvalidInputException("max", "first must be 0 or more and max between 1 and 200");
         }
@@ -61,12 +66,12 @@ public class AccountAdministration {
     }
 
     public RealmAdministration.Account account(Caller caller, String subject) {
-        standing.requireAdmin(caller, ONLY_ADMINS);
+        permissions.require(caller, Permission.MANAGE_ACCOUNTS);
         return account(subject);
     }
 
     public List<RealmAdministration.Session> sessions(Caller caller, String subject) {
-        standing.requireAdmin(caller, ONLY_ADMINS);
+        permissions.require(caller, Permission.MANAGE_ACCOUNTS);
         account(subject);
         return realm.sessions(subject);
     }
@@ -83,7 +88,7 @@ public class AccountAdministration {
         }
         account(subject);
         realm.assignRealmRoles(subject, roles, Caller.REALM_ROLES);
-        audit(actor, "account.roles", subject, String.join(",", new TreeSet<>(roles)));
+        audit(actor, AuditAction.ACCOUNT_ROLES_CHANGED, subject, String.join(",", new TreeSet<>(roles)));
         LOG.info(() -> "Realm roles of " + subject + " set to " + roles + " by " + caller.subject());
         return realm.account(subject);
     }
@@ -93,7 +98,7 @@ public class AccountAdministration {
      * roles, and Convene's user for it; the account is removed again when anything after it fails.
      */
     public RealmAdministration.Account createLocal(Caller caller, NewLocalAccount account) {
-        AccountStanding.requireRole(caller, ONLY_ADMINS, Caller.ADMIN);
+        Permission.MANAGE_ACCOUNTS.requireRole(caller);
         account.check();
         UUID actor = actingAdmin(caller);
         String email = User.normalizeEmail(account.email());
@@ -109,7 +114,7 @@ public class AccountAdministration {
             realm.assignRealmRoles(subject, account.roles(), Caller.REALM_ROLES);
             users.add(new User(subject, name, email, ZoneId.of("UTC"), clock.instant(), true)); // an administrator vouches
             users.flush();
-            audit(actor, "account.created", subject, String.join(",", new TreeSet<>(account.roles())));
+            audit(actor, AuditAction.ACCOUNT_CREATED, subject, String.join(",", new TreeSet<>(account.roles())));
         } catch (RuntimeException e) {
             LOG.warning(() -> "Creating local account " + subject + " failed after Keycloak made it; removing it again: " + e);
             identity.deleteAccount(subject);
@@ -123,7 +128,7 @@ public class AccountAdministration {
         UUID actor = actingAdmin(caller);
         account(subject);
         identity.endSession(subject, null);
-        audit(actor, "account.logout", subject, null);
+        audit(actor, AuditAction.ACCOUNT_LOGGED_OUT, subject, null);
         LOG.info(() -> "All sessions of " + subject + " ended by " + caller.subject());
     }
 
@@ -149,7 +154,7 @@ public class AccountAdministration {
         if (!enabled) {
             identity.endSession(subject, null);
         }
-        audit(actor, enabled ? "account.enabled" : "account.disabled", subject, null);
+        audit(actor, enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED, subject, null);
         LOG.info(() -> "Account " + subject + (enabled ? " reactivated" : " deactivated") + " by " + caller.subject());
         return realm.account(subject);
     }
@@ -160,17 +165,17 @@ public class AccountAdministration {
             throw new ConflictException("This account comes from a directory; its password is changed there");
         }
         realm.resetPassword(subject, password, temporary);
-        audit(actor, "account.password-reset", subject, temporary ? "temporary" : null);
+        audit(actor, AuditAction.ACCOUNT_PASSWORD_RESET, subject, temporary ? "temporary" : null);
         LOG.info(() -> "Password of " + subject + " reset by " + caller.subject() + (temporary ? " (temporary)" : ""));
     }
 
     /** The administrator's user id, once they are known to be an administrator in good standing. */
     private UUID actingAdmin(Caller caller) {
-        standing.requireAdmin(caller, ONLY_ADMINS);
+        permissions.require(caller, Permission.MANAGE_ACCOUNTS);
         return people.current(caller).id();
     }
 
-    private void audit(UUID actor, String action, String subject, String detail) {
+    private void audit(UUID actor, AuditAction action, String subject, String detail) {
         audit.record(AuditEntry.action(actor, action, "account:" + subject, detail, clock.instant()));
     }
 

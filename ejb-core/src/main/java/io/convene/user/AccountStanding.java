@@ -1,12 +1,10 @@
 package io.convene.user;
 
-import io.convene.shared.AccessDeniedException;
 import io.convene.shared.AccountDeactivatedException;
 import io.convene.shared.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +15,8 @@ import java.util.UUID;
  * Whether a person may act now. Tokens say who someone is and which roles they had when the token
  * was issued; whether their account is still active is read from the database (users.status, by the
  * token's subject) on every check, so a deactivation bites at once, on every node, within the life
- * of tokens already issued. Role checks and the standing check are one call, made before anything
- * is changed anywhere (the database, Keycloak, a directory, a remote service).
+ * of tokens already issued. {@link PermissionCheck} makes the role check and this one in one call,
+ * before anything is changed anywhere (the database, Keycloak, a directory, a remote service).
  * <p>
  * An EJB so that the web modules reach it in both assemblies.
  */
@@ -42,27 +40,6 @@ public class AccountStanding {
     public void requireActive(Caller caller) {
         if (deactivated(caller.subject())) {
             throw new AccountDeactivatedException();
-        }
-    }
-
-    /** Refuses anyone without the admin role (403, {@code refusal} says what they tried), then a deactivated one (401). */
-    public void requireAdmin(Caller caller, String refusal) {
-        requireAnyRole(caller, refusal, Caller.ADMIN);
-    }
-
-    /** Refuses a caller with none of {@code roles} (403), then a deactivated one (401). */
-    public void requireAnyRole(Caller caller, String refusal, String... roles) {
-        requireRole(caller, refusal, roles);
-        requireActive(caller);
-    }
-
-    /**
-     * The role part alone, for a service that checks its input between the role and the standing
-     * (the standing needs the database; a refusal for bad input does not).
-     */
-    public static void requireRole(Caller caller, String refusal, String... roles) {
-        if (Arrays.stream(roles).noneMatch(caller.roles()::contains)) {
-            throw new AccessDeniedException(refusal);
         }
     }
 

@@ -6,23 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
 
-/** The user context's answers to the audit trail: who a caller is, whether they stand in a role. */
+/** The user context's answer to the audit trail: whose user a caller is. */
 @ApplicationScoped
 class PeopleForAudit implements AuditedPeople {
 
     @Inject
     UserService users;
 
-    @Inject
-    AccountStanding standing;
-
     @Override
     public UUID userIdOf(Caller caller) {
         return users.current(caller).id();
-    }
-
-    @Override
-    public void requireAnyRole(Caller caller, String refusal, String... roles) {
-        standing.requireAnyRole(caller, refusal, roles);
     }
 }

@@ -1,5 +1,7 @@
 package io.convene.user;
 
+import io.convene.shared.Permission;
+import io.convene.shared.Permissions;
 import io.convene.shared.Caller;
 import io.convene.shared.NativeValues;
 import jakarta.ejb.Stateless;
@@ -20,7 +22,7 @@ import java.util.UUID;
 public class UserListing {
 
     @jakarta.inject.Inject
-    io.convene.user.AccountStanding standing;
+    Permissions permissions;
 
     public enum Sort { NAME, EMAIL, DEPARTMENT, STATUS, CREATED }
 
@@ -35,7 +37,7 @@ public class UserListing {
     EntityManager em;
 
     public List<Row> page(Caller caller, String search, Sort sort, boolean ascending, int offset, int limit) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.LIST_EVERYONE);
         Query q = em.createNativeQuery("""
                         select u.id, u.subject, u.name, u.email, u.status, u.department, d.name, u.created_at
                         from users u left join directories d on d.id = u.directory_id
@@ -52,7 +54,7 @@ public class UserListing {
     }
 
     public long count(Caller caller, String search) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.LIST_EVERYONE);
         Query q = em.createNativeQuery("select count(*) from users u where " + filter(search));
         bind(q, search);
         return ((Number) q.getSingleResult()).longValue();
@@ -68,7 +70,4 @@ public class UserListing {
                 : "%" + search.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
-    private void requireAdmin(Caller caller) {
-        standing.requireAdmin(caller, "Only administrators list everyone");
-    }
 }

@@ -1,5 +1,6 @@
 package io.convene.reports;
 
+import io.convene.audit.AuditAction;
 import io.convene.audit.AuditLog;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
@@ -45,7 +46,7 @@ public class UsageReports {
     public ReportJob request(Caller caller, ReportFormat format, UsageQuery query) {
         requireReader(caller);
         UUID id = UUID.randomUUID();
-        UUID requester = audit.action(caller, "report.usage-requested", "report:" + id,
+        UUID requester = audit.action(caller, AuditAction.REPORT_USAGE_REQUESTED, "report:" + id,
                 format + " by " + query.period().name().toLowerCase() + ", " + query.from() + " to " + query.to());
         jobs.create(id, requester, format, query, Instant.now());
         exports.runLater(id);
@@ -89,7 +90,7 @@ public class UsageReports {
         if (job.expiresAt().isBefore(Instant.now())) {
             throw new ConflictException("This report's download has expired; ask for it again");
         }
-        audit.action(caller, "report.usage-downloaded", "report:" + id, job.fileName());
+        audit.action(caller, AuditAction.REPORT_USAGE_DOWNLOADED, "report:" + id, job.fileName());
         return new Download(job.fileName(), job.format().contentType(), job.sizeBytes(), blobs.open(jobs.blobKey(id)));
     }
 

@@ -213,8 +213,8 @@ public class GoogleCalendarRoutes extends RouteBuilder {
         }
         int status = answer.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status == 429 || status == 403 && String.valueOf(answer.getBody(String.class)).contains("rateLimitExceeded")) {
-            long s = RateLimitedException.retryAfterSeconds(answer.getHeader("Retry-After", String.class));
-            throw new RateLimitedException("Google Calendar rate limit: retry after " + s + " s", s);
+            long s = ProviderThrottledException.retryAfterSeconds(answer.getHeader("Retry-After", String.class));
+            throw new ProviderThrottledException("Google Calendar rate limit: retry after " + s + " s", s);
         }
         return answer;
     }

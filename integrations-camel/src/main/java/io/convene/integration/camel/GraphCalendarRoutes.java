@@ -171,8 +171,8 @@ public class GraphCalendarRoutes extends RouteBuilder {
             answer = send(http, method, url, body, accessToken(true));
         }
         if (status(answer) == 429 || status(answer) == 503) {
-            long s = RateLimitedException.retryAfterSeconds(answer.getHeader("Retry-After", String.class));
-            throw new RateLimitedException("Microsoft Graph throttled: retry after " + s + " s", s);
+            long s = ProviderThrottledException.retryAfterSeconds(answer.getHeader("Retry-After", String.class));
+            throw new ProviderThrottledException("Microsoft Graph throttled: retry after " + s + " s", s);
         }
         return answer;
     }

@@ -16,7 +16,7 @@ public class ProviderErrorHandling extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration()
-                .onException(RateLimitedException.class)
+                .onException(ProviderThrottledException.class)
                 .maximumRedeliveries(3).redeliveryDelay(1000).retryAttemptedLogLevel(LoggingLevel.WARN);
     }
 
@@ -25,7 +25,7 @@ public class ProviderErrorHandling extends RouteConfigurationBuilder {
         return exchange -> {
             try {
                 step.process(exchange);
-            } catch (RateLimitedException e) {
+            } catch (ProviderThrottledException e) {
                 exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, e.retryAfterSeconds() * 1000);
                 throw e;
             }

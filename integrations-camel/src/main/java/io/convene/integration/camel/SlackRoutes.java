@@ -150,8 +150,8 @@ public class SlackRoutes extends RouteBuilder {
         String body = e.getMessage().getBody(String.class);
         e.getMessage().setBody(body); // read once: keep it for the next step
         if (status == 429) {
-            long seconds = RateLimitedException.retryAfterSeconds(e.getMessage().getHeader("Retry-After", String.class));
-            throw new RateLimitedException("Slack rate limit: retry after " + seconds + " s", seconds);
+            long seconds = ProviderThrottledException.retryAfterSeconds(e.getMessage().getHeader("Retry-After", String.class));
+            throw new ProviderThrottledException("Slack rate limit: retry after " + seconds + " s", seconds);
         }
         if (status != 200) {
             throw new IllegalStateException("Slack answered HTTP " + status);

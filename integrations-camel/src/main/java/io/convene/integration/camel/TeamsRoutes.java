@@ -33,8 +33,8 @@ public class TeamsRoutes extends RouteBuilder {
                 .process(ProviderErrorHandling.honouringRetryAfter(e -> {
                     int status = e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
                     if (status == 429) {
-                        long s = RateLimitedException.retryAfterSeconds(e.getMessage().getHeader("Retry-After", String.class));
-                        throw new RateLimitedException("Teams rate limit: retry after " + s + " s", s);
+                        long s = ProviderThrottledException.retryAfterSeconds(e.getMessage().getHeader("Retry-After", String.class));
+                        throw new ProviderThrottledException("Teams rate limit: retry after " + s + " s", s);
                     }
                     if (status < 200 || status >= 300) {
                         throw new IllegalStateException("Teams answered HTTP " + status + ": "

@@ -60,8 +60,8 @@ public class WebhookRoutes extends RouteBuilder {
     static void check(Exchange e) {
         int status = e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status == 429) {
-            long seconds = RateLimitedException.retryAfterSeconds(e.getMessage().getHeader("Retry-After", String.class));
-            throw new RateLimitedException("Webhook endpoint rate limit: retry after " + seconds + " s", seconds);
+            long seconds = ProviderThrottledException.retryAfterSeconds(e.getMessage().getHeader("Retry-After", String.class));
+            throw new ProviderThrottledException("Webhook endpoint rate limit: retry after " + seconds + " s", seconds);
         }
         if (status < 200 || status >= 300) {
             throw new IllegalStateException("The endpoint answered HTTP " + status);

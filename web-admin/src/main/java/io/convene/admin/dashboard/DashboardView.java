@@ -12,7 +12,7 @@ import com.vaadin.flow.router.Route;
 import io.convene.admin.shell.MainLayout;
 import io.convene.admin.shell.Signed;
 import io.convene.meeting.LiveMeetings;
-import io.convene.platform.PartsHealth;
+import io.convene.operations.PartsHealth;
 import io.convene.shared.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

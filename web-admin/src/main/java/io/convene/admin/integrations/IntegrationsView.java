@@ -27,7 +27,7 @@ import io.convene.integration.ConnectionChecks;
 import io.convene.integration.ConnectionView;
 import io.convene.integration.Integrations;
 import io.convene.integration.Provider;
-import io.convene.platform.PartsHealth;
+import io.convene.operations.PartsHealth;
 import io.convene.shared.Caller;
 import io.convene.shared.DomainException;
 import io.convene.shared.InvalidInputException;

@@ -1,7 +1,7 @@
 package io.convene.web.health;
 
-import io.convene.platform.PartsHealth;
-import io.convene.platform.PartsHealth.Essential;
+import io.convene.operations.PartsHealth;
+import io.convene.operations.PartsHealth.Essential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;

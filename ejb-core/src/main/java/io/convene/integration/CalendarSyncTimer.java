@@ -6,7 +6,7 @@ import jakarta.ejb.Singleton;
 
 /** Reads the connected calendars back every five minutes, on every node (each calendar is locked while read). */
 @Singleton
-public class CalendarSyncClock {
+public class CalendarSyncTimer {
 
     @jakarta.ejb.EJB
     io.convene.platform.DatabaseReach database;

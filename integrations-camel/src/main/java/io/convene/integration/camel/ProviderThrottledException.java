@@ -1,12 +1,12 @@
 package io.convene.integration.camel;
 
 /** A provider answered 429; the route waits what it asked (Retry-After) before trying again. */
-public class RateLimitedException extends RuntimeException {
+public class ProviderThrottledException extends RuntimeException {
 
     private static final long MAX_WAIT_SECONDS = 30;
     private final long retryAfterSeconds;
 
-    public RateLimitedException(String message, long retryAfterSeconds) {
+    public ProviderThrottledException(String message, long retryAfterSeconds) {
         super(message);
         this.retryAfterSeconds = retryAfterSeconds;
     }

@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 // only the columns a transaction changed are written: a delivery that records its success must not
 // write back the calendar sync token it read before a sync stored a newer one (a lost update)
 @org.hibernate.annotations.DynamicUpdate
-public class Connection {
+public class ServiceConnection {
 
     @Id
     private UUID id;
@@ -59,10 +59,10 @@ public class Connection {
     @Column(name = "last_error_at")
     private Instant lastErrorAt;
 
-    protected Connection() {
+    protected ServiceConnection() {
     }
 
-    Connection(Provider provider, UUID userId, String settings, String secretSealed, Instant now) {
+    ServiceConnection(Provider provider, UUID userId, String settings, String secretSealed, Instant now) {
         this.id = UUID.randomUUID();
         this.provider = provider;
         this.userId = userId;

@@ -1,5 +1,6 @@
-package io.convene.platform;
+package io.convene.operations;
 
+import io.convene.platform.ProductCounters;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;

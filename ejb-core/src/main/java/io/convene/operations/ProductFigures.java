@@ -1,4 +1,4 @@
-package io.convene.platform;
+package io.convene.operations;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

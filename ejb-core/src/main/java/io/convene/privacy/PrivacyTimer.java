@@ -15,12 +15,12 @@ import java.util.logging.Logger;
  * and deletes the files of exports whose day is over (as the report clock does for reports).
  */
 @Singleton
-public class PrivacyClock {
+public class PrivacyTimer {
 
     @jakarta.ejb.EJB
     io.convene.platform.DatabaseReach database;
 
-    private static final Logger LOG = Logger.getLogger(PrivacyClock.class.getName());
+    private static final Logger LOG = Logger.getLogger(PrivacyTimer.class.getName());
 
     @EJB
     PrivacyRequests requests;

@@ -9,12 +9,12 @@ import java.util.logging.Logger;
 
 /** Every night at 03:17: purges what is older than the retention policy allows (on one node of a cluster). */
 @Singleton
-public class RetentionClock {
+public class RetentionTimer {
 
     @jakarta.ejb.EJB
     io.convene.platform.DatabaseReach database;
 
-    private static final Logger LOG = Logger.getLogger(RetentionClock.class.getName());
+    private static final Logger LOG = Logger.getLogger(RetentionTimer.class.getName());
 
     @EJB
     Retention retention;

@@ -1,6 +1,10 @@
-package io.convene.platform;
+package io.convene.operations;
 
+import io.convene.shared.Permission;
+import io.convene.shared.Permissions;
 import io.convene.notification.MailSender;
+import io.convene.platform.DatabaseMigration;
+import io.convene.platform.DatabaseReach;
 import io.convene.shared.Caller;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -31,8 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PartsHealth {
 
-    @jakarta.inject.Inject
-    io.convene.user.AccountStanding standing;
+    @Inject
+    Permissions permissions;
 
     private static final Duration PATIENCE = Duration.ofSeconds(3);
 
@@ -71,7 +75,7 @@ public class PartsHealth {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PATIENCE).build();
 
     public List<Part> check(Caller caller) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.SEE_PARTS_HEALTH);
         List<Part> parts = new ArrayList<>(List.of(database(), keycloak(), broker(), media(), mail()));
         parts.addAll(integrations());
         return parts;
@@ -92,12 +96,8 @@ public class PartsHealth {
 
     /** The mail server alone, asked now: the console's SMTP test. */
     public Part mailServer(Caller caller) {
-        requireAdmin(caller);
+        permissions.require(caller, Permission.SEE_PARTS_HEALTH);
         return mail();
-    }
-
-    private void requireAdmin(Caller caller) {
-        standing.requireAdmin(caller, "Only administrators see the health of the parts");
     }
 
     private Part database() {
@@ -166,16 +166,16 @@ public class PartsHealth {
 
     /** Per provider: how many connections, how many failing now, and the latest failure. */
     private List<Part> integrations() {
-        Map<String, List<io.convene.integration.Connection>> byProvider = new TreeMap<>();
-        for (io.convene.integration.Connection c : em.createQuery("select c from Connection c",
-                io.convene.integration.Connection.class).getResultList()) {
+        Map<String, List<io.convene.integration.ServiceConnection>> byProvider = new TreeMap<>();
+        for (io.convene.integration.ServiceConnection c : em.createQuery("select c from ServiceConnection c",
+                io.convene.integration.ServiceConnection.class).getResultList()) {
             byProvider.computeIfAbsent(c.provider().name(), k -> new ArrayList<>()).add(c);
         }
         List<Part> parts = new ArrayList<>();
         byProvider.forEach((provider, all) -> {
-            long failing = all.stream().filter(io.convene.integration.Connection::failing).count();
-            io.convene.integration.Connection latest = all.stream().filter(c -> c.lastErrorAt() != null)
-                    .max(java.util.Comparator.comparing(io.convene.integration.Connection::lastErrorAt)).orElse(null);
+            long failing = all.stream().filter(io.convene.integration.ServiceConnection::failing).count();
+            io.convene.integration.ServiceConnection latest = all.stream().filter(c -> c.lastErrorAt() != null)
+                    .max(java.util.Comparator.comparing(io.convene.integration.ServiceConnection::lastErrorAt)).orElse(null);
             parts.add(new Part("Integration " + provider, failing == 0 ? State.UP : State.DOWN,
                     all.size() + " connection(s), " + failing + " failing",
                     latest == null ? null : latest.lastError(), latest == null ? null : latest.lastErrorAt()));

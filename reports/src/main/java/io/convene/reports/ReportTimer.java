@@ -11,12 +11,12 @@ import java.util.logging.Logger;
 
 /** Once a minute: restarts report jobs a stopped node left behind, and deletes the files of expired ones. */
 @Singleton
-public class ReportClock {
+public class ReportTimer {
 
     @jakarta.ejb.EJB
     io.convene.platform.DatabaseReach database;
 
-    private static final Logger LOG = Logger.getLogger(ReportClock.class.getName());
+    private static final Logger LOG = Logger.getLogger(ReportTimer.class.getName());
 
     @EJB
     ReportJobs jobs;

@@ -12,12 +12,12 @@ import java.util.logging.Logger;
  * started, and fails runs that stopped showing progress (their node went down), so none blocks the next.
  */
 @Singleton
-public class DirectorySyncClock {
+public class DirectorySyncTimer {
 
     @jakarta.ejb.EJB
     io.convene.platform.DatabaseReach database;
 
-    private static final Logger LOG = Logger.getLogger(DirectorySyncClock.class.getName());
+    private static final Logger LOG = Logger.getLogger(DirectorySyncTimer.class.getName());
 
     @EJB
     DirectoryService directories;

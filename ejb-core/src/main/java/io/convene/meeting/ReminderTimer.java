@@ -11,12 +11,12 @@ import java.util.logging.Logger;
  * The schedule lives in the database, so a restart or a node going away loses no reminder.
  */
 @Singleton
-public class ReminderClock {
+public class ReminderTimer {
 
     @jakarta.ejb.EJB
     io.convene.platform.DatabaseReach database;
 
-    private static final Logger LOG = Logger.getLogger(ReminderClock.class.getName());
+    private static final Logger LOG = Logger.getLogger(ReminderTimer.class.getName());
 
     @EJB
     MeetingReminder reminder;

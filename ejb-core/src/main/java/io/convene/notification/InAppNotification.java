@@ -12,7 +12,7 @@ import java.util.UUID;
 /** One thing a user was told in the app; read or not. */
 @Entity
 @Table(name = "notifications")
-public class Notification {
+public class InAppNotification {
 
     @Id
     private UUID id;
@@ -43,7 +43,7 @@ public class Notification {
     @Column(insertable = false, updatable = false)
     private long position;
 
-    protected Notification() {
+    protected InAppNotification() {
     }
 
     void markRead(Instant now) {
