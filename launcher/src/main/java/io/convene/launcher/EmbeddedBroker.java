@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.Interceptor;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -25,6 +27,20 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     public static final String DEAD_LETTERS = "convene.dead-letters";
     static final int MAX_DELIVERY_ATTEMPTS = 5;
+
+    /**
+     * Artemis's audit log: every message sent and consumed, with the address's bindings, at INFO,
+     * which the JDK's logging shows by default (Artemis's own distribution turns it off). Off here
+     * too, unless the operator's logging configuration names a level for it. Kept referenced so the
+     * level stays.
+     */
+    private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
+
+    static {
+        if (AUDIT.getLevel() == null) {
+            AUDIT.setLevel(Level.OFF);
+        }
+    }
 
     private final Path dataDir;
     private final int port;
