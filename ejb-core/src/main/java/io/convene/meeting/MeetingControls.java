@@ -1,6 +1,5 @@
 package io.convene.meeting;
 
-
 import io.convene.audit.AuditEntry;
 import io.convene.audit.AuditTrail;
 import io.convene.shared.AccessDeniedException;

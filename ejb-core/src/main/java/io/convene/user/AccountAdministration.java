@@ -52,9 +52,6 @@ public class AccountAdministration {
     UserService people;
 
     @Inject
-    AccountStanding standing;
-
-    @Inject
     Clock clock;
 
     public RealmAdministration.AccountPage accounts(Caller caller, String search, int first, int max) {

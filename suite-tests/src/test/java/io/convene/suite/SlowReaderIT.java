@@ -29,12 +29,13 @@ import org.junit.jupiter.api.Test;
  * A channel socket whose client stops reading (a frozen tab, a link that died without saying so)
  * holds up nobody: while megabytes of chat go to the meeting, another participant's socket gets
  * every event, in order (the server's delivery does not wait on the stalled socket's writes). The
- * stalled socket leaves its ping unanswered and is dropped: what it finds when it reads again ends
- * with a close saying why, and the connection.
+ * stalled socket leaves its ping unanswered and is dropped: nothing said afterwards is queued for
+ * it, and what it finds when it reads again ends with a close saying why, and the connection.
  */
 class SlowReaderIT extends SignedInPeople {
 
     private static final int MESSAGES = 1_200;
+    private static final int AFTER_DROP = 20;
 
     @Test
     void aClientThatStopsReadingHoldsUpNobody() throws Exception {
@@ -81,18 +82,32 @@ class SlowReaderIT extends SignedInPeople {
             Eventually.get(() -> PayaraLog.sinceStart().written(), log -> log.stream().anyMatch(line ->
                     line.contains("in meeting " + id + " has not answered a ping")), Duration.ofSeconds(60));
             double droppedWithin = (System.nanoTime() - began) / 1e9;
+            // said after the socket left the meeting: what the meeting says now is not queued for it
+            for (int m = 0; m < AFTER_DROP; m++) {
+                api().post("/api/meetings/" + id + "/chat/send", host,
+                        Map.of("clientMessageId", UUID.randomUUID().toString(), "text", "after the drop " + m));
+            }
+            List<Long> later = new ArrayList<>();
+            Eventually.get(() -> {
+                reader.drain(Duration.ofMillis(200)).stream().filter(m -> "event".equals(m.path("type").asText()))
+                        .map(m -> m.get("seq").asLong()).forEach(later::add);
+                return later.size();
+            }, n -> n >= AFTER_DROP, Duration.ofSeconds(30));
             assertThat(reader.isClosed()).as("the reader, which answers its pings, stays").isFalse();
             Ending ending = readToTheEnd(stalled);
             assertThat(ending.closeCode).as("the stalled socket's last frame is a close saying why").isEqualTo(4408);
             assertThat(ending.reason).startsWith("not reading");
             assertThat(ending.connectionEnded).as("and the server ended the connection").isTrue();
+            assertThat(ending.lastSeq).as("nothing said after its drop was queued for it")
+                    .isLessThan(later.stream().mapToLong(Long::longValue).min().orElseThrow());
             System.out.printf("SlowReaderIT figures: %d events of %d bytes reached the reader beside a socket that stopped reading;"
-                    + " that socket was dropped within %.1f s of the first (sending took %.1f s), having been written %d frames before its close%n",
+                    + " that socket was dropped within %.1f s of the first (sending took %.1f s); %d frames buffered for it before the drop"
+                    + " reached it when it read again, then its close%n",
                     MESSAGES, text.length(), droppedWithin, sending, ending.textFrames);
         }
     }
 
-    private record Ending(int textFrames, int closeCode, String reason, boolean connectionEnded) {
+    private record Ending(int textFrames, long lastSeq, int closeCode, String reason, boolean connectionEnded) {
     }
 
     /** Reads what the server wrote to the stalled socket, frame by frame, up to its close and the connection's end. */
@@ -100,6 +115,7 @@ class SlowReaderIT extends SignedInPeople {
         socket.setSoTimeout(30_000);
         DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         int texts = 0;
+        long lastSeq = 0;
         while (true) {
             int first = in.readUnsignedByte();
             int second = in.readUnsignedByte();
@@ -114,6 +130,7 @@ class SlowReaderIT extends SignedInPeople {
             int opcode = first & 0x0f;
             if (opcode == 0x1) {
                 texts++;
+                lastSeq = Math.max(lastSeq, Api.JSON.readTree(payload).path("seq").asLong());
             } else if (opcode == 0x8) {
                 int code = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
                 String reason = payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
@@ -123,7 +140,7 @@ class SlowReaderIT extends SignedInPeople {
                 } catch (SocketTimeoutException stillOpen) {
                     ended = false;
                 }
-                return new Ending(texts, code, reason, ended);
+                return new Ending(texts, lastSeq, code, reason, ended);
             }
         }
     }

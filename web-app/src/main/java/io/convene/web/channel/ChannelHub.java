@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -115,10 +116,16 @@ public class ChannelHub {
             out.text(frame);
         }
 
-        /** The client answered a ping: it has read everything written before it. */
-        void ponged() {
-            readAt = System.nanoTime();
-            pingedAt = 0;
+        /**
+         * A pong: if it answers the ping waiting for an answer (its data is that ping's time), the
+         * client has read everything written before it. A pong sent unasked proves nothing.
+         */
+        void ponged(ByteBuffer data) {
+            long pinged = pingedAt;
+            if (pinged != 0 && data.remaining() == Long.BYTES && data.getLong(data.position()) == pinged) {
+                readAt = System.nanoTime();
+                pingedAt = 0;
+            }
         }
 
         /**
@@ -132,7 +139,7 @@ public class ChannelHub {
             }
             if (now - readAt >= every) {
                 pingedAt = now;
-                out.ping();
+                out.ping(now);
             }
             return false;
         }
@@ -186,14 +193,14 @@ public class ChannelHub {
                 boolean stopped;
                 try {
                     stopped = s.stoppedReading(now, every.toNanos(), patience.toNanos());
-                } catch (IOException | IllegalStateException gone) {
-                    unsubscribe(s);
+                } catch (IOException | IllegalStateException gone) { // its sender gave up on it: closed, not only forgotten
+                    close(s, NOT_READING);
                     continue;
                 }
                 if (stopped) {
+                    close(s, NOT_READING);
                     LOG.info(() -> "Channel socket of participation " + s.participationId + " in meeting " + s.meetingId
                             + " has not answered a ping for " + patience.toSeconds() + " s (its client stopped reading); dropped");
-                    close(s, NOT_READING);
                 }
             }
         }

@@ -177,7 +177,7 @@ public class MeetingSocket {
     public void pong(Session session, PongMessage pong) {
         ChannelHub.Subscriber s = (ChannelHub.Subscriber) session.getUserProperties().get(SUBSCRIBER);
         if (s != null) {
-            s.ponged();
+            s.ponged(pong.getApplicationData());
         }
     }
 

@@ -34,10 +34,8 @@ public final class OrderedSender {
             "falling behind: reconnect for what was missed");
 
     private final Session session;
-    /** Text frames (String) and pings ({@link #PING}), in the order they are to go out. */
+    /** Text frames (String) and pings (their data, a ByteBuffer), in the order they are to go out. */
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
-    private static final Object PING = new Object();
-    private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0);
     private boolean inFlight;
     private boolean pumping;
     private boolean broken;
@@ -72,8 +70,8 @@ public final class OrderedSender {
      * Queues a WebSocket ping after what is queued: the client's pong (sent by every browser and
      * WebSocket library on its own) says it has read everything written before it.
      */
-    synchronized void ping() throws IOException {
-        queue(PING);
+    synchronized void ping(long token) throws IOException {
+        queue(ByteBuffer.allocate(Long.BYTES).putLong(0, token));
     }
 
     /** Closes the socket once what was queued before is written (the removed hear why first). */
@@ -92,8 +90,8 @@ public final class OrderedSender {
         try {
             while (!inFlight && !broken && !waiting.isEmpty()) {
                 Object next = waiting.poll();
-                if (next == PING) {
-                    session.getAsyncRemote().sendPing(NO_DATA.duplicate()); // a control frame: written at once, no completion
+                if (next instanceof ByteBuffer ping) {
+                    session.getAsyncRemote().sendPing(ping); // a control frame: written at once, no completion
                     continue;
                 }
                 inFlight = true;
