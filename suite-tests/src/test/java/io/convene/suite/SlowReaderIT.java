@@ -68,12 +68,7 @@ class SlowReaderIT extends SignedInPeople {
             } finally {
                 senders.shutdownNow();
             }
-            List<Long> seen = new ArrayList<>();
-            Eventually.get(() -> {
-                reader.drain(Duration.ofMillis(200)).stream().filter(m -> "event".equals(m.path("type").asText()))
-                        .map(m -> m.get("seq").asLong()).forEach(seen::add);
-                return seen.size();
-            }, n -> n >= MESSAGES, Duration.ofSeconds(60));
+            List<Long> seen = events(reader, MESSAGES, Duration.ofSeconds(60));
             assertThat(seen).as("every event reached the reader, in order").isSorted().doesNotHaveDuplicates()
                     .hasSize(MESSAGES).allMatch(seq -> seq > start);
             assertThat(PayaraLog.sinceStart().written()).as("Tyrus's per-frame idle timer is skipped on every socket")
@@ -87,12 +82,7 @@ class SlowReaderIT extends SignedInPeople {
                 api().post("/api/meetings/" + id + "/chat/send", host,
                         Map.of("clientMessageId", UUID.randomUUID().toString(), "text", "after the drop " + m));
             }
-            List<Long> later = new ArrayList<>();
-            Eventually.get(() -> {
-                reader.drain(Duration.ofMillis(200)).stream().filter(m -> "event".equals(m.path("type").asText()))
-                        .map(m -> m.get("seq").asLong()).forEach(later::add);
-                return later.size();
-            }, n -> n >= AFTER_DROP, Duration.ofSeconds(30));
+            List<Long> later = events(reader, AFTER_DROP, Duration.ofSeconds(30));
             assertThat(reader.isClosed()).as("the reader, which answers its pings, stays").isFalse();
             Ending ending = readToTheEnd(stalled);
             assertThat(ending.closeCode).as("the stalled socket's last frame is a close saying why").isEqualTo(4408);
@@ -105,6 +95,17 @@ class SlowReaderIT extends SignedInPeople {
                     + " reached it when it read again, then its close%n",
                     MESSAGES, text.length(), droppedWithin, sending, ending.textFrames);
         }
+    }
+
+    /** The seqs of the events the reader receives, once it has at least {@code count}. */
+    private static List<Long> events(ChannelClient reader, int count, Duration within) {
+        List<Long> seqs = new ArrayList<>();
+        Eventually.get(() -> {
+            reader.drain(Duration.ofMillis(200)).stream().filter(m -> "event".equals(m.path("type").asText()))
+                    .map(m -> m.get("seq").asLong()).forEach(seqs::add);
+            return seqs.size();
+        }, n -> n >= count, within);
+        return seqs;
     }
 
     private record Ending(int textFrames, long lastSeq, int closeCode, String reason, boolean connectionEnded) {
