@@ -50,7 +50,9 @@ public final class ContainerImage {
             Folders.deleteRecursively(context);
             Path home = Files.createDirectories(context.resolve("convene"));
             Files.createDirectories(context.resolve("state/blobs"));
-            for (String part : List.of("payara-micro.jar", "ROOT.war", BrokerResources.RESOURCE_ADAPTER + ".rar", DatabaseResources.DRIVER)) {
+            List<String> parts = new ArrayList<>(List.of("payara-micro.jar", "ROOT.war", BrokerResources.RESOURCE_ADAPTER + ".rar"));
+            parts.addAll(DatabaseResources.LIBRARIES);
+            for (String part : parts) {
                 Files.copy(runtime.resolve(part), home.resolve(part), StandardCopyOption.REPLACE_EXISTING);
             }
             List<String> preboot = new ArrayList<>(HttpListeners.anonymous("http-listener", "https-listener"));
@@ -122,10 +124,10 @@ public final class ContainerImage {
                 exec java ${CONVENE_JAVA_OPTS:--Xmx512m} -Djava.awt.headless=true %3$s -Djava.io.tmpdir="$work" \\
                   -jar %1$s/payara-micro.jar --nocluster --port "$CONVENE_HTTP_PORT" --rootdir "$work/root" \\
                   --prebootcommandfile "$work/preboot.asadmin" --postbootcommandfile %1$s/postboot.asadmin \\
-                  --addlibs %1$s/%8$s \\
+                  --addlibs %8$s \\
                   --logproperties "%1$s/logging-$CONVENE_LOG_FORMAT.properties" --deploy %1$s/ROOT.war
                 """.formatted(HOME, STATE, HttpListeners.NO_PRODUCT_NAME, DatabaseResources.DEFAULT_MIN,
-                DatabaseResources.DEFAULT_MAX, POOL_MIN, POOL_MAX, DatabaseResources.DRIVER, DatabaseResources.DEFAULT_SOCKET_TIMEOUT,
+                DatabaseResources.DEFAULT_MAX, POOL_MIN, POOL_MAX, DatabaseResources.addlibs(Path.of(HOME)), DatabaseResources.DEFAULT_SOCKET_TIMEOUT,
                 SOCKET_TIMEOUT);
     }
 

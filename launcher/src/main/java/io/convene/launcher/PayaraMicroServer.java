@@ -111,7 +111,7 @@ final class PayaraMicroServer {
                 "--prebootcommandfile", work.resolve("preboot.asadmin").toString(),
                 "--logproperties", work.resolve("logging.properties").toString(),
                 "--postbootcommandfile", work.resolve("postboot.asadmin").toString(),
-                "--addlibs", runtime.resolve(DatabaseResources.DRIVER).toString(),
+                "--addlibs", DatabaseResources.addlibs(runtime),
                 "--systemproperties", work.resolve("convene.properties").toString(),
                 "--deploy", runtime.resolve("ROOT.war").toString()));
         String name = "Payara Micro (" + node.name() + ")";

@@ -45,7 +45,7 @@ class EarOnPayaraServerIT {
         Path target = Path.of(System.getProperty("convene.test.state.dir")).getParent();
         long t0 = System.nanoTime();
         domain = PayaraServerDomain.create(home, target.resolve("payara-server"), config,
-                suite.settings().runtimeDir().resolve(DatabaseResources.DRIVER));
+                DatabaseResources.LIBRARIES.stream().map(suite.settings().runtimeDir()::resolve).toArray(Path[]::new));
         domain.start();
         domain.run(DatabaseResources.commands(2, 8));
         domain.run(BrokerResources.commands(suite.settings(), suite.settings().brokerPassword()));
