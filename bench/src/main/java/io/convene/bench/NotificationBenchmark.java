@@ -27,10 +27,11 @@ import java.util.concurrent.Future;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * Notifications per second end to end: N notices (each to the three invitees of one meeting) put on
- * the notices queue of a fresh suite's broker, as a meeting change would, until all 3N in-app
- * notifications are stored (MDB, PostgreSQL). Prints notices/s and notifications/s.
- * {@code java -cp bench/target/convene-bench.jar io.convene.bench.NotificationBenchmark [N] [senders]}
+ * Notifications per second end to end: N notices (each to the invitees of one meeting: three, or
+ * as many as asked, the others people with accounts made for the run) put on the notices queue of a
+ * fresh suite's broker, as a meeting change would, until all in-app notifications are stored (MDB,
+ * PostgreSQL). Prints notices/s and notifications/s.
+ * {@code java -cp bench/target/convene-bench.jar io.convene.bench.NotificationBenchmark [N] [senders] [invitees]}
  */
 public final class NotificationBenchmark {
 
@@ -44,25 +45,32 @@ public final class NotificationBenchmark {
     public static void main(String[] args) throws Exception {
         int notices = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int senders = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int invitees = args.length > 2 ? Integer.parseInt(args[2]) : INVITEES.size();
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
         Path runtime = Path.of(System.getProperty("convene.runtime.dir", "launcher/target/runtime"));
         try (Suite suite = Suite.start(SuiteSettings.forTests(Path.of("bench/target/suite"), runtime))) {
-            run(suite, notices, senders);
+            run(suite, notices, senders, invitees);
         }
         System.exit(0);
     }
 
     /** Notifications stored a second, end to end. */
     static double run(Suite suite, int notices, int senders) throws Exception {
+        return run(suite, notices, senders, INVITEES.size());
+    }
+
+    static double run(Suite suite, int notices, int senders, int inviteeCount) throws Exception {
         SuiteClient client = new SuiteClient(suite);
         String host = client.tokenOf("hana@convene.example");
-        for (String email : INVITEES) { // their accounts exist from their first call on
+        List<String> invitees = new ArrayList<>(INVITEES.subList(0, Math.min(inviteeCount, INVITEES.size())));
+        for (String email : invitees) { // their accounts exist from their first call on
             client.send("GET", "/api/users/profile", client.tokenOf(email), null);
         }
+        invitees.addAll(peopleWithAccounts(suite, inviteeCount - invitees.size()));
         LocalDateTime start = LocalDateTime.now().plusDays(400).truncatedTo(ChronoUnit.HOURS); // clear of the other benchmarks' meetings
         JsonNode meeting = client.send("POST", "/api/meetings/schedule", host, Map.of(
                 "title", "Notified a lot", "start", start.toString(), "end", start.plusHours(1).toString(),
-                "timeZone", "UTC", "invitees", INVITEES));
+                "timeZone", "UTC", "invitees", invitees));
         String meetingId = meeting.get("id").asText();
         List<String> recipients = new ArrayList<>();
         meeting.get("participants").forEach(p -> {
@@ -119,5 +127,29 @@ public final class NotificationBenchmark {
         System.out.printf("  stored %d of %d in-app notifications in %.1f s: %.0f notices/s, %.0f notifications/s end to end%n",
                 stored, expected, totalSeconds, notices / totalSeconds, (stored - recipients.size()) / totalSeconds);
         return (stored - recipients.size()) / totalSeconds;
+    }
+
+    /** Accounts as a directory or a first sign-in would have made them (verified addresses), straight in the database. */
+    private static List<String> peopleWithAccounts(Suite suite, int count) throws Exception {
+        List<String> emails = new ArrayList<>();
+        if (count <= 0) {
+            return emails;
+        }
+        try (Connection db = DriverManager.getConnection(suite.dbUrl(), suite.dbUser(), suite.dbPassword());
+             PreparedStatement add = db.prepareStatement("""
+                     insert into users (id, subject, name, email, time_zone, created_at, status, email_verified)
+                     values (?, ?, ?, ?, 'UTC', now(), 'ACTIVE', true)""")) {
+            for (int i = 0; i < count; i++) {
+                String email = "bench-invitee-" + i + "@convene.example";
+                add.setObject(1, UUID.randomUUID());
+                add.setString(2, "bench-invitee-" + i);
+                add.setString(3, "Bench invitee " + i);
+                add.setString(4, email);
+                add.addBatch();
+                emails.add(email);
+            }
+            add.executeBatch();
+        }
+        return emails;
     }
 }

@@ -81,11 +81,11 @@ public class Announcements implements ConnectedServices {
 
     @Override
     public void directMessage(UUID noticeId, io.convene.notification.NoticeKind kind, Meeting meeting,
-                              io.convene.meeting.Participation to, UUID slackConnection) {
+                              UUID participationId, UUID slackConnection) {
         String delivery = Jsons.createObjectBuilder().add("deliveryId", UUID.nameUUIDFromBytes(
-                        (noticeId + "/" + to.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
+                        (noticeId + "/" + participationId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
                 .add("notice", kind.name()).add("meetingId", meeting.id().toString())
-                .add("participationId", to.id().toString()).add("connectionId", slackConnection.toString())
+                .add("participationId", participationId.toString()).add("connectionId", slackConnection.toString())
                 .build().toString();
         jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(QUEUE), delivery);
     }

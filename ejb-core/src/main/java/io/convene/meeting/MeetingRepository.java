@@ -72,6 +72,20 @@ public class MeetingRepository {
                 .setParameter("id", participationId).setParameter("m", meeting).getResultStream().findFirst();
     }
 
+    /** Whom these participations of the meeting reach (those it still has), in one query, loading none of them. */
+    public List<Addressee> addressees(UUID meetingId, java.util.Collection<UUID> participationIds) {
+        if (participationIds.isEmpty()) {
+            return List.of();
+        }
+        // SQL, not JPQL: Hibernate translates a JPQL query with a list parameter anew on every run
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select p.id, p.user_id, coalesce(u.email, p.invited_email) from participations p
+                        left join users u on u.id = p.user_id where p.meeting_id = ?1 and p.id in (?2)""")
+                .setParameter(1, meetingId).setParameter(2, participationIds).getResultList();
+        return rows.stream().map(r -> new Addressee((UUID) r[0], (UUID) r[1], (String) r[2])).toList();
+    }
+
     /** The person's participation in the meeting, as {@link Meeting#participationOf} finds it, loading only theirs. */
     public Optional<Participation> participationOf(Meeting meeting, User user) {
         return em.createQuery("select p from Participation p where p.meeting = :m and p.guestName is null"

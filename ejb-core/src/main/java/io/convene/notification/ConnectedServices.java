@@ -1,7 +1,6 @@
 package io.convene.notification;
 
 import io.convene.meeting.Meeting;
-import io.convene.meeting.Participation;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +19,6 @@ public interface ConnectedServices {
     /** The organisation's Slack connection, if Slack is connected. */
     Optional<UUID> organisationSlack();
 
-    /** A notice to one person as a Slack direct message (they asked for Slack), retried on its own. */
-    void directMessage(UUID noticeId, NoticeKind kind, Meeting meeting, Participation to, UUID slackConnection);
+    /** A notice to one person (their participation) as a Slack direct message (they asked for Slack), retried on its own. */
+    void directMessage(UUID noticeId, NoticeKind kind, Meeting meeting, UUID participationId, UUID slackConnection);
 }

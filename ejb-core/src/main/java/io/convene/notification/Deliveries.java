@@ -1,13 +1,20 @@
 package io.convene.notification;
 
+import io.convene.meeting.Addressee;
 import io.convene.meeting.Meeting;
-import io.convene.meeting.Participation;
+import io.convene.meeting.MeetingRepository;
 import io.convene.user.User;
 import io.convene.user.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -20,12 +27,18 @@ import java.util.logging.Logger;
 public class Deliveries {
 
     private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
+    private static final String READ_ONLY = "org.hibernate.readOnly";
+    /** Rows one statement inserts (two parameters each, far below PostgreSQL's 65,535). */
+    private static final int ROWS_PER_STATEMENT = 500;
 
     @PersistenceContext(unitName = "convene")
     EntityManager em;
 
     @Inject
     Preferences preferences;
+
+    @Inject
+    MeetingRepository meetings;
 
     @Inject
     UserRepository users;
@@ -43,7 +56,10 @@ public class Deliveries {
     ConnectedServices services;
 
     public void deliver(Notice notice) {
-        Meeting meeting = em.find(Meeting.class, notice.meetingId());
+        // a delivery changes no entity, its writes are statements: nothing to flush before each of
+        // them, and nothing it reads needs a snapshot to compare at commit
+        em.setFlushMode(FlushModeType.COMMIT);
+        Meeting meeting = em.find(Meeting.class, notice.meetingId(), Map.of(READ_ONLY, true));
         if (meeting == null) {
             LOG.info(() -> "Notice " + notice.id() + " dropped: meeting " + notice.meetingId() + " is gone");
             return;
@@ -52,37 +68,36 @@ public class Deliveries {
         boolean email = notice.kind().emailed() && emails.enabled()
                 && !(notice.kind().invitation() && services.invitesThroughHostsCalendar(meeting));
         Optional<UUID> slack = services.organisationSlack();
-        int stored = 0;
+        Topic topic = notice.kind().topic();
+        List<Addressee> recipients = meetings.addressees(meeting.id(), notice.participationIds());
+        Map<UUID, UUID> accounts = new HashMap<>();
+        recipients.forEach(r -> account(r).ifPresent(user -> accounts.put(r.participationId(), user)));
+        Preferences.Choices choices = preferences.of(accounts.values(), topic);
+        Set<UUID> inApp = new LinkedHashSet<>();
         int mailed = 0;
-        for (UUID id : notice.participationIds()) {
-            Optional<Participation> recipient = meeting.participation(id);
-            if (recipient.isEmpty()) {
+        for (Addressee recipient : recipients) {
+            UUID user = accounts.get(recipient.participationId());
+            if (user != null && !throttle.allows(notice.kind(), user, notice.at())) {
+                LOG.info(() -> "Notice " + notice.id() + " " + notice.kind() + " throttled for user " + user);
                 continue;
             }
-            Optional<User> user = account(recipient.get());
-            if (user.isPresent() && !throttle.allows(notice.kind(), user.get().id(), notice.at())) {
-                LOG.info(() -> "Notice " + notice.id() + " " + notice.kind() + " throttled for user " + user.get().id());
-                continue;
+            if (user != null && choices.wants(user, Channel.IN_APP)) {
+                inApp.add(user);
             }
-            if (user.isPresent() && preferences.wants(user.get().id(), Channel.IN_APP, notice.kind().topic())) {
-                stored += storeInApp(notice, meeting, user.get().id());
-            }
-            if (slack.isPresent() && user.isPresent()
-                    && preferences.wants(user.get().id(), Channel.SLACK, notice.kind().topic())) {
-                services.directMessage(notice.id(), notice.kind(), meeting, recipient.get(), slack.get());
+            if (slack.isPresent() && user != null && choices.wants(user, Channel.SLACK)) {
+                services.directMessage(notice.id(), notice.kind(), meeting, recipient.participationId(), slack.get());
             }
             // no account yet: no preferences either, the invitation goes to the invited address
-            if (email && recipient.get().email() != null
-                    && (user.isEmpty() || preferences.wants(user.get().id(), Channel.EMAIL, notice.kind().topic()))) {
-                emails.queue(notice, recipient.get());
+            if (email && recipient.email() != null && (user == null || choices.wants(user, Channel.EMAIL))) {
+                emails.queue(notice, recipient.participationId());
                 mailed++;
             }
         }
+        int stored = storeInApp(notice, meeting, inApp);
         counter.sent(Channel.IN_APP, stored);
-        int inApp = stored;
         int queued = mailed;
         LOG.info(() -> "Notice " + notice.id() + " " + notice.kind() + " of meeting " + meeting.id() + " to "
-                + notice.participationIds().size() + ": in-app " + inApp + ", e-mails queued " + queued);
+                + notice.participationIds().size() + ": in-app " + stored + ", e-mails queued " + queued);
     }
 
     /**
@@ -90,24 +105,51 @@ public class Deliveries {
      * address is verified (an unverified one could be anyone's: they get neither the notice nor a
      * say in how the address is told).
      */
-    private Optional<User> account(Participation p) {
-        if (p.user() != null) {
-            return Optional.of(p.user());
+    private Optional<UUID> account(Addressee recipient) {
+        if (recipient.userId() != null) {
+            return Optional.of(recipient.userId());
         }
-        return p.email() == null ? Optional.empty() : users.byEmail(p.email()).filter(User::emailVerified);
+        return recipient.email() == null ? Optional.empty()
+                : users.byEmail(recipient.email()).filter(User::emailVerified).map(User::id);
     }
 
-    private int storeInApp(Notice notice, Meeting meeting, UUID userId) {
-        int stored = em.createNativeQuery("""
-                        insert into notifications (id, user_id, meeting_id, kind, message, notice_id, sent_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (user_id, notice_id) do nothing""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, userId).setParameter(3, meeting.id())
-                .setParameter(4, notice.kind().name()).setParameter(5, notice.kind().headline(meeting.title()))
-                .setParameter(6, notice.id()).setParameter(7, notice.at()).executeUpdate();
-        if (stored > 0) { // heard by the user's open sockets on every node once this commits
-            em.createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, NotificationService.CHANNEL)
-                    .setParameter(2, userId.toString()).getSingleResult();
+    /** One row per user (a redelivered notice adds none), and a word on the channel for each user it reached. */
+    private int storeInApp(Notice notice, Meeting meeting, Set<UUID> userIds) {
+        List<UUID> all = List.copyOf(userIds);
+        int stored = 0;
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            stored += storeInApp(notice, meeting, all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT)));
         }
         return stored;
+    }
+
+    private int storeInApp(Notice notice, Meeting meeting, List<UUID> users) {
+        // ?1 to ?5 the notice's own values, then an id and a user for each row
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < users.size(); i++) {
+            rows.append(i == 0 ? "" : ", ").append("(?").append(6 + 2 * i).append(", ?").append(7 + 2 * i).append(")");
+        }
+        var insert = em.createNativeQuery("insert into notifications (id, user_id, meeting_id, kind, message, notice_id, sent_at)"
+                        + " select r.id, r.user_id, ?1, ?2, ?3, ?4, ?5 from (values " + rows + ") as r (id, user_id)"
+                        + " on conflict (user_id, notice_id) do nothing returning user_id")
+                .setParameter(1, meeting.id()).setParameter(2, notice.kind().name())
+                .setParameter(3, notice.kind().headline(meeting.title())).setParameter(4, notice.id()).setParameter(5, notice.at());
+        for (int i = 0; i < users.size(); i++) {
+            insert.setParameter(6 + 2 * i, UUID.randomUUID()).setParameter(7 + 2 * i, users.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> reached = insert.getResultList();
+        if (!reached.isEmpty()) { // heard by each user's open sockets on every node once this commits
+            StringBuilder notify = new StringBuilder("select ");
+            for (int i = 0; i < reached.size(); i++) {
+                notify.append(i == 0 ? "" : ", ").append("pg_notify(?1, ?").append(i + 2).append(")");
+            }
+            var said = em.createNativeQuery(notify.toString()).setParameter(1, NotificationService.CHANNEL);
+            for (int i = 0; i < reached.size(); i++) {
+                said.setParameter(i + 2, reached.get(i).toString());
+            }
+            said.getResultList();
+        }
+        return reached.size();
     }
 }

@@ -76,8 +76,8 @@ public class EmailDeliveries {
         return mail.enabled();
     }
 
-    void queue(Notice notice, Participation recipient) {
-        Delivery d = new Delivery(notice.id(), notice.kind(), notice.meetingId(), recipient.id());
+    void queue(Notice notice, UUID participationId) {
+        Delivery d = new Delivery(notice.id(), notice.kind(), notice.meetingId(), participationId);
         jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(QUEUE), d.toJson());
     }
 

@@ -17,6 +17,26 @@ public class Preferences {
     @PersistenceContext(unitName = "convene")
     EntityManager em;
 
+    /** What these users chose otherwise than the defaults for a topic, read in one query. */
+    Choices of(java.util.Collection<UUID> userIds, Topic topic) {
+        Map<UUID, Map<Channel, Boolean>> chosen = new java.util.HashMap<>();
+        if (!userIds.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                            "select user_id, channel, wanted from notification_choices where user_id in (?1) and topic = ?2")
+                    .setParameter(1, userIds).setParameter(2, topic.name()).getResultList();
+            for (Object[] row : rows) {
+                chosen.computeIfAbsent((UUID) row[0], u -> new EnumMap<>(Channel.class)).put(Channel.valueOf((String) row[1]), (Boolean) row[2]);
+            }
+        }
+        return (userId, channel) -> chosen.getOrDefault(userId, Map.of()).getOrDefault(channel, channel.onByDefault());
+    }
+
+    /** Whether a user wants a topic's notices on a channel, as {@link #of} read it. */
+    interface Choices {
+        boolean wants(UUID userId, Channel channel);
+    }
+
     public boolean wants(UUID userId, Channel channel, Topic topic) {
         @SuppressWarnings("unchecked")
         List<Boolean> chosen = em.createNativeQuery(

@@ -7,13 +7,18 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Counts notifications as they go out, per day and channel, in the transaction that sends them
- * (a rolled-back delivery counts nothing). Read by {@link SentVolume}.
+ * (a rolled-back delivery counts nothing). Read by {@link SentVolume}. Each day and channel is
+ * spread over {@value #SLOTS} rows, one picked at random per delivery, which readers sum: on a single
+ * row, every delivery held the row's lock until its commit and concurrent ones queued behind it.
  */
 @ApplicationScoped
 public class SentCounter {
+
+    static final int SLOTS = 16;
 
     @PersistenceContext(unitName = "convene")
     EntityManager em;
@@ -26,9 +31,9 @@ public class SentCounter {
             return;
         }
         em.createNativeQuery("""
-                        insert into notification_volume (day, channel, sent) values (?1, ?2, ?3)
-                        on conflict (day, channel) do update set sent = notification_volume.sent + excluded.sent""")
+                        insert into notification_volume (day, channel, slot, sent) values (?1, ?2, ?3, ?4)
+                        on conflict (day, channel, slot) do update set sent = notification_volume.sent + excluded.sent""")
                 .setParameter(1, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).setParameter(2, channel.name())
-                .setParameter(3, (long) count).executeUpdate();
+                .setParameter(3, (short) ThreadLocalRandom.current().nextInt(SLOTS)).setParameter(4, (long) count).executeUpdate();
     }
 }

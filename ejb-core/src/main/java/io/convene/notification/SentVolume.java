@@ -54,7 +54,9 @@ public class SentVolume {
             byDay.put(d, new EnumMap<>(Channel.class));
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select day, channel, sent from notification_volume where day between ?1 and ?2")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select day, channel, sum(sent) from notification_volume where day between ?1 and ?2
+                        group by day, channel""")
                 .setParameter(1, first).setParameter(2, today).getResultList();
         for (Object[] r : rows) {
             LocalDate day = r[0] instanceof Date d ? d.toLocalDate() : (LocalDate) r[0];
