@@ -21,6 +21,7 @@ final class Supervised implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Supervised.class.getName());
     private static final Duration SETTLED = Duration.ofMinutes(10);
     private static final long LONGEST_WAIT_SECONDS = 60;
+    private static final long SIGNAL_GRACE_MILLIS = 500;
     /** The launcher's JVM is exiting (Ctrl-C): children stopping then are no loss, and nothing starts again. */
     private static volatile boolean exiting;
 
@@ -85,7 +86,15 @@ final class Supervised implements AutoCloseable {
     private void watch(ManagedProcess process) {
         current = process;
         startedAt = Instant.now();
-        process.exited().thenRun(() -> exited(process));
+        // looked at a moment later: a Ctrl-C or SIGTERM to the launcher's process group reaches the
+        // children as it reaches the launcher, whose shutdown hook may not have begun yet
+        process.exited().thenRun(() -> {
+            try {
+                timer.schedule(() -> exited(process), SIGNAL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                // closed: its children stop on purpose
+            }
+        });
     }
 
     private void exited(ManagedProcess process) {
