@@ -11,9 +11,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Counts notifications as they go out, per day and channel, in the transaction that sends them
- * (a rolled-back delivery counts nothing). Read by {@link SentVolume}. Each day and channel is
- * spread over {@value #SLOTS} rows, one picked at random per delivery, which readers sum: on a single
- * row, every delivery held the row's lock until its commit and concurrent ones queued behind it.
+ * (a rolled-back delivery counts nothing). Read by {@link SentVolume} through the view
+ * {@code notification_sent}. Each day and channel is spread over {@value #SLOTS} rows of
+ * {@code notification_volume_slots}, one picked at random per delivery, which the view sums (with
+ * what earlier versions counted in {@code notification_volume}): on a single row, every delivery
+ * held the row's lock until its commit and concurrent ones queued behind it.
  */
 @ApplicationScoped
 public class SentCounter {
@@ -31,8 +33,8 @@ public class SentCounter {
             return;
         }
         em.createNativeQuery("""
-                        insert into notification_volume (day, channel, slot, sent) values (?1, ?2, ?3, ?4)
-                        on conflict (day, channel, slot) do update set sent = notification_volume.sent + excluded.sent""")
+                        insert into notification_volume_slots (day, channel, slot, sent) values (?1, ?2, ?3, ?4)
+                        on conflict (day, channel, slot) do update set sent = notification_volume_slots.sent + excluded.sent""")
                 .setParameter(1, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).setParameter(2, channel.name())
                 .setParameter(3, (short) ThreadLocalRandom.current().nextInt(SLOTS)).setParameter(4, (long) count).executeUpdate();
     }

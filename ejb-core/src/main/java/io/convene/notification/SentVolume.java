@@ -55,8 +55,7 @@ public class SentVolume {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select day, channel, sum(sent) from notification_volume where day between ?1 and ?2
-                        group by day, channel""")
+                        select day, channel, sent from notification_sent where day between ?1 and ?2""")
                 .setParameter(1, first).setParameter(2, today).getResultList();
         for (Object[] r : rows) {
             LocalDate day = r[0] instanceof Date d ? d.toLocalDate() : (LocalDate) r[0];

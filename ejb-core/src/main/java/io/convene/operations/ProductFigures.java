@@ -29,7 +29,7 @@ public class ProductFigures {
 
     /** Notifications sent since the first start, every channel. */
     public double notificationsSent() {
-        return figure("select coalesce(sum(sent), 0) from notification_volume");
+        return figure("select coalesce(sum(sent), 0) from notification_sent");
     }
 
     /** Bytes of the recordings kept. */

@@ -104,7 +104,9 @@ final class Supervised implements AutoCloseable {
         String said = process.name() + " exited with code " + process.exitCode() + " (its log: " + process.log() + ")";
         if (whenLost != null) {
             LOG.severe(said + "; the suite cannot run without it");
-            whenLost.accept(said);
+            // not on this Supervised's timer: whenLost closes everything, this too, which stops the timer
+            Thread lost = new Thread(() -> whenLost.accept(said), "lost " + process.name());
+            lost.start();
             return;
         }
         synchronized (this) {

@@ -195,7 +195,7 @@ class ConsoleIT {
         String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
         String kept = "kept." + tag + "@example.org";
         String dropped = "dropped." + tag + "@example.org";
-        long emailsBefore = ConveneSuite.count("select coalesce(sum(sent), 0) from notification_volume where channel = 'EMAIL'");
+        long emailsBefore = ConveneSuite.count("select coalesce(sum(sent), 0) from notification_sent where channel = 'EMAIL'");
         String keptMeeting;
         String droppedMeeting;
         ConveneSuite.smtp().stop();
@@ -225,7 +225,7 @@ class ConsoleIT {
             console.wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-letters"), dropped)));
 
             assertThat(EmailInvitesIT.awaitInvites(kept, keptMeeting + "@convene", 1)).hasSize(1);
-            assertThat(ConveneSuite.count("select coalesce(sum(sent), 0) from notification_volume where channel = 'EMAIL'"))
+            assertThat(ConveneSuite.count("select coalesce(sum(sent), 0) from notification_sent where channel = 'EMAIL'"))
                     .as("the replayed e-mail is counted as sent").isGreaterThan(emailsBefore);
             String totals = Eventually.get(() -> {
                 console.browser.navigate().refresh();
@@ -240,9 +240,9 @@ class ConsoleIT {
 
     private static String sentInTheLastTwoWeeks() {
         String since = "day > (now() at time zone 'UTC')::date - 14 and channel = ";
-        return "In the last 14 days: In-app " + ConveneSuite.count("select coalesce(sum(sent), 0) from notification_volume where " + since + "'IN_APP'")
-                + ", e-mail " + ConveneSuite.count("select coalesce(sum(sent), 0) from notification_volume where " + since + "'EMAIL'")
-                + ", Slack direct messages " + ConveneSuite.count("select coalesce(sum(sent), 0) from notification_volume where " + since + "'SLACK'");
+        return "In the last 14 days: In-app " + ConveneSuite.count("select coalesce(sum(sent), 0) from notification_sent where " + since + "'IN_APP'")
+                + ", e-mail " + ConveneSuite.count("select coalesce(sum(sent), 0) from notification_sent where " + since + "'EMAIL'")
+                + ", Slack direct messages " + ConveneSuite.count("select coalesce(sum(sent), 0) from notification_sent where " + since + "'SLACK'");
     }
 
     @Test

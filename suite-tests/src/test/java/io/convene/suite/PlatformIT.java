@@ -44,7 +44,7 @@ class PlatformIT {
         assertThat(figure(after, "convene_participants_present")).isGreaterThanOrEqualTo(3);
         // the invitations of the meeting are still being sent: the scrape and the database agree once they are
         for (Map.Entry<String, String> gauge : Map.of("convene_meetings_live", "select count(*) from meetings where status = 'LIVE'",
-                "convene_notifications_sent", "select coalesce(sum(sent), 0) from notification_volume").entrySet()) {
+                "convene_notifications_sent", "select coalesce(sum(sent), 0) from notification_sent").entrySet()) {
             Eventually.get(() -> figure(scrape(), gauge.getKey()) == ConveneSuite.count(gauge.getValue()), agree -> agree,
                     java.time.Duration.ofSeconds(30));
         }
