@@ -18,8 +18,6 @@ import java.util.UUID;
 public class MeetingRepository {
 
     private static final List<MeetingStatus> OPEN = List.of(MeetingStatus.SCHEDULED, MeetingStatus.LIVE);
-    /** Ids one query lists (PostgreSQL takes at most 65,535 parameters a statement). */
-    private static final int IDS_PER_QUERY = 1000;
 
     /** A participation {@code p} in the meeting now: {@link ParticipationState#JOINED}, as {@link Participation#state()} reads it. */
     private static final String IN_IT = "(p.joinedAt is not null and p.leftAt is null and p.removedAt is null and p.deniedAt is null)";
@@ -76,19 +74,14 @@ public class MeetingRepository {
 
     /** Whom these participations of the meeting reach (those it still has), in one query, loading none of them. */
     public List<Addressee> addressees(UUID meetingId, java.util.Collection<UUID> participationIds) {
-        if (participationIds.isEmpty()) {
-            return List.of();
-        }
-        List<UUID> ids = List.copyOf(participationIds);
         List<Addressee> found = new java.util.ArrayList<>();
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+        for (List<UUID> part : io.convene.shared.IdLists.parts(participationIds)) {
             // SQL, not JPQL: Hibernate translates a JPQL query with a list parameter anew on every run
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             select p.id, p.user_id, coalesce(u.email, p.invited_email) from participations p
                             left join users u on u.id = p.user_id where p.meeting_id = ?1 and p.id in (?2)""")
-                    .setParameter(1, meetingId).setParameter(2, ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
-                    .getResultList();
+                    .setParameter(1, meetingId).setParameter(2, part).getResultList();
             rows.forEach(r -> found.add(new Addressee((UUID) r[0], (UUID) r[1], (String) r[2])));
         }
         return found;

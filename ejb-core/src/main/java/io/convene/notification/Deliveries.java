@@ -3,12 +3,12 @@ package io.convene.notification;
 import io.convene.meeting.Addressee;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingRepository;
+import io.convene.shared.IdLists;
 import io.convene.user.User;
 import io.convene.user.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -27,9 +27,6 @@ import java.util.logging.Logger;
 public class Deliveries {
 
     private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
-    private static final String READ_ONLY = "org.hibernate.readOnly";
-    /** Rows one statement inserts (two parameters each, far below PostgreSQL's 65,535). */
-    private static final int ROWS_PER_STATEMENT = 500;
 
     @PersistenceContext(unitName = "convene")
     EntityManager em;
@@ -56,10 +53,7 @@ public class Deliveries {
     ConnectedServices services;
 
     public void deliver(Notice notice) {
-        // a delivery changes no entity, its writes are statements: nothing to flush before each of
-        // them, and nothing it reads needs a snapshot to compare at commit
-        em.setFlushMode(FlushModeType.COMMIT);
-        Meeting meeting = em.find(Meeting.class, notice.meetingId(), Map.of(READ_ONLY, true));
+        Meeting meeting = em.find(Meeting.class, notice.meetingId());
         if (meeting == null) {
             LOG.info(() -> "Notice " + notice.id() + " dropped: meeting " + notice.meetingId() + " is gone");
             return;
@@ -113,43 +107,24 @@ public class Deliveries {
                 : users.byEmail(recipient.email()).filter(User::emailVerified).map(User::id);
     }
 
-    /** One row per user (a redelivered notice adds none), and a word on the channel for each user it reached. */
+    /**
+     * One row per user (a redelivered notice adds none), and a word on the channel for each user a
+     * row was added for, heard by their open sockets on every node once this commits.
+     */
     private int storeInApp(Notice notice, Meeting meeting, Set<UUID> userIds) {
-        List<UUID> all = List.copyOf(userIds);
         int stored = 0;
-        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
-            stored += storeInApp(notice, meeting, all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT)));
+        for (List<UUID> users : IdLists.parts(userIds)) {
+            stored += ((Number) em.createNativeQuery("""
+                            with stored as (
+                                insert into notifications (id, user_id, meeting_id, kind, message, notice_id, sent_at)
+                                select gen_random_uuid(), u.id, ?1, ?2, ?3, ?4, ?5 from users u where u.id in (?6)
+                                on conflict (user_id, notice_id) do nothing returning user_id)
+                            select count(pg_notify(?7, cast(user_id as text))) from stored""")
+                    .setParameter(1, meeting.id()).setParameter(2, notice.kind().name())
+                    .setParameter(3, notice.kind().headline(meeting.title())).setParameter(4, notice.id())
+                    .setParameter(5, notice.at()).setParameter(6, users).setParameter(7, NotificationService.CHANNEL)
+                    .getSingleResult()).intValue();
         }
         return stored;
-    }
-
-    private int storeInApp(Notice notice, Meeting meeting, List<UUID> users) {
-        // ?1 to ?5 the notice's own values, then an id and a user for each row
-        StringBuilder rows = new StringBuilder();
-        for (int i = 0; i < users.size(); i++) {
-            rows.append(i == 0 ? "" : ", ").append("(?").append(6 + 2 * i).append(", ?").append(7 + 2 * i).append(")");
-        }
-        var insert = em.createNativeQuery("insert into notifications (id, user_id, meeting_id, kind, message, notice_id, sent_at)"
-                        + " select r.id, r.user_id, ?1, ?2, ?3, ?4, ?5 from (values " + rows + ") as r (id, user_id)"
-                        + " on conflict (user_id, notice_id) do nothing returning user_id")
-                .setParameter(1, meeting.id()).setParameter(2, notice.kind().name())
-                .setParameter(3, notice.kind().headline(meeting.title())).setParameter(4, notice.id()).setParameter(5, notice.at());
-        for (int i = 0; i < users.size(); i++) {
-            insert.setParameter(6 + 2 * i, UUID.randomUUID()).setParameter(7 + 2 * i, users.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<UUID> reached = insert.getResultList();
-        if (!reached.isEmpty()) { // heard by each user's open sockets on every node once this commits
-            StringBuilder notify = new StringBuilder("select ");
-            for (int i = 0; i < reached.size(); i++) {
-                notify.append(i == 0 ? "" : ", ").append("pg_notify(?1, ?").append(i + 2).append(")");
-            }
-            var said = em.createNativeQuery(notify.toString()).setParameter(1, NotificationService.CHANNEL);
-            for (int i = 0; i < reached.size(); i++) {
-                said.setParameter(i + 2, reached.get(i).toString());
-            }
-            said.getResultList();
-        }
-        return reached.size();
     }
 }

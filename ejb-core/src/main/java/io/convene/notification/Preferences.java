@@ -14,22 +14,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class Preferences {
 
-    /** Users one query lists (PostgreSQL takes at most 65,535 parameters a statement). */
-    private static final int USERS_PER_QUERY = 1000;
-
     @PersistenceContext(unitName = "convene")
     EntityManager em;
 
     /** What these users chose otherwise than the defaults for a topic, read in one query. */
     Choices of(java.util.Collection<UUID> userIds, Topic topic) {
         Map<UUID, Map<Channel, Boolean>> chosen = new java.util.HashMap<>();
-        List<UUID> users = List.copyOf(new java.util.LinkedHashSet<>(userIds));
-        for (int from = 0; from < users.size(); from += USERS_PER_QUERY) {
+        for (List<UUID> part : io.convene.shared.IdLists.parts(userIds)) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
                             "select user_id, channel, wanted from notification_choices where user_id in (?1) and topic = ?2")
-                    .setParameter(1, users.subList(from, Math.min(users.size(), from + USERS_PER_QUERY)))
-                    .setParameter(2, topic.name()).getResultList();
+                    .setParameter(1, part).setParameter(2, topic.name()).getResultList();
             for (Object[] row : rows) {
                 chosen.computeIfAbsent((UUID) row[0], u -> new EnumMap<>(Channel.class)).put(Channel.valueOf((String) row[1]), (Boolean) row[2]);
             }

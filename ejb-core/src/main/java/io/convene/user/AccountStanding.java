@@ -1,5 +1,6 @@
 package io.convene.user;
 
+import io.convene.shared.IdLists;
 import io.convene.shared.AccountDeactivatedException;
 import io.convene.shared.Caller;
 import jakarta.ejb.Stateless;
@@ -53,12 +54,11 @@ public class AccountStanding {
         return among(participationIds, "select p.id from Participation p join p.user u where p.id in :ids and u.status = :off");
     }
 
-    /** The ids the query picks, asked a thousand at a time (a statement takes at most 32767 parameters). */
+    /** The ids the query picks, asked a part at a time ({@link IdLists}). */
     private Set<UUID> among(Collection<UUID> ids, String query) {
         Set<UUID> picked = new HashSet<>();
-        List<UUID> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += 1000) {
-            picked.addAll(em.createQuery(query, UUID.class).setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+        for (List<UUID> part : IdLists.parts(ids)) {
+            picked.addAll(em.createQuery(query, UUID.class).setParameter("ids", part)
                     .setParameter("off", UserStatus.DISABLED).getResultList());
         }
         return picked;
