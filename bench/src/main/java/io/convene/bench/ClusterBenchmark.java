@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * then a table with a row per node count.
  * <ul>
  *   <li>REST: schedule, upcoming, details and join (1:4:4:1), sent open-loop at fixed rates that
- *       double from 25/s, 10 s each, until p99 passes 100 ms or a request fails: the highest rate
+ *       double from 25/s to 100/s and then rise by half, 10 s each, until p99 passes 100 ms or a
+ *       request fails: the highest rate
  *       that held, and p50/p99 there;</li>
  *   <li>channel, one meeting of N (each N asked): join-to-ready and chat fan-out p50/p99 (the host
  *       sends 100 messages at 20/s), and chat messages stored a second with 8 senders;</li>
@@ -75,7 +76,7 @@ public final class ClusterBenchmark {
         SuiteClient client = new SuiteClient(suite);
         String base = suite.settings().httpUrl();
         String host = client.tokenOf("hana@convene.example");
-        long[] rest = restRamp(client, host, client.tokenOf("pablo@convene.example"));
+        long[] rest = restRamp(client, host, client.tokenOf("pablo@convene.example"), 20);
         List<ChannelBenchmark.Result> channels = new ArrayList<>();
         for (int n : sizes) {
             channels.add(ChannelBenchmark.forMeeting(base, client.tokenOf("hana@convene.example"), "Channel " + n)
@@ -87,8 +88,11 @@ public final class ClusterBenchmark {
                 notifications);
     }
 
-    /** The highest rate whose p99 stayed under 100 ms without errors, and its p50 and p99 ({0, -1, -1} if none did). */
-    static long[] restRamp(SuiteClient client, String host, String pablo) throws Exception {
+    /**
+     * The highest rate whose p99 stayed under 100 ms without errors, and its p50 and p99 ({0, -1, -1} if
+     * none did), after {@code warmUpSeconds} at 25/s; prints the suite's CPU time per request at each rate.
+     */
+    static long[] restRamp(SuiteClient client, String host, String pablo, int warmUpSeconds) throws Exception {
         LocalDateTime start = LocalDateTime.now().plusDays(30).truncatedTo(ChronoUnit.DAYS);
         JsonNode meeting = client.send("POST", "/api/meetings/schedule", host, Map.of("title", "Looked at a lot",
                 "start", start.toString(), "end", start.plusHours(1).toString(), "timeZone", "UTC",
@@ -97,7 +101,8 @@ public final class ClusterBenchmark {
         AtomicInteger slot = new AtomicInteger();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        System.out.printf("%nREST: schedule / upcoming / details / join (1:4:4:1), 10 s per rate, after 20 s at 25/s to warm up%n");
+        System.out.printf("%nREST: schedule / upcoming / details / join (1:4:4:1), 10 s per rate, after %d s at 25/s to warm up%n",
+                warmUpSeconds);
         long[] held = {0, -1, -1};
         int rate = 25;
         for (int round = 0; rate <= 3200; round++) {
@@ -105,9 +110,10 @@ public final class ClusterBenchmark {
             AtomicLong failed = new AtomicLong();
             List<CompletableFuture<?>> pending = new ArrayList<>();
             long interval = 1_000_000_000L / rate;
+            long cpu0 = payaraCpuNanos();
             long t0 = System.nanoTime();
             boolean warmUp = round == 0; // a fresh server compiles its hot paths first
-            int count = rate * (warmUp ? 20 : 10);
+            int count = rate * (warmUp ? warmUpSeconds : 10);
             for (int i = 0; i < count; i++) {
                 long due = t0 + i * interval;
                 long wait = due - System.nanoTime();
@@ -132,6 +138,8 @@ public final class ClusterBenchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             long[] p = ChannelBenchmark.report((warmUp ? "warm-up at " : "") + rate + "/s (" + String.format("%.0f", count / seconds)
                     + "/s done, " + failed.get() + " failed)", millis, "ms");
+            long cpu = payaraCpuNanos() - cpu0;
+            System.out.printf("    Payara's CPU: %.2f ms a request (%.0f%% of one core)%n", cpu / 1e6 / count, cpu / 1e7 / seconds);
             if (warmUp) {
                 continue;
             }
@@ -139,9 +147,16 @@ public final class ClusterBenchmark {
                 break;
             }
             held = new long[] {rate, p[0], p[1]};
-            rate *= 2;
+            rate = rate < 100 ? rate * 2 : rate + rate / 2;
         }
         return held;
+    }
+
+    /** The CPU time the suite's Payara processes (children of this benchmark) have used so far. */
+    static long payaraCpuNanos() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("payara-micro.jar"))
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     private static HttpRequest request(String base, int kind, String meetingId, String host, String pablo,

@@ -126,7 +126,7 @@ public final class ContainerImage {
                   --prebootcommandfile "$work/preboot.asadmin" --postbootcommandfile %1$s/postboot.asadmin \\
                   --addlibs %8$s \\
                   --logproperties "%1$s/logging-$CONVENE_LOG_FORMAT.properties" --deploy %1$s/ROOT.war
-                """.formatted(HOME, STATE, HttpListeners.NO_PRODUCT_NAME, DatabaseResources.DEFAULT_MIN,
+                """.formatted(HOME, STATE, HttpListeners.NO_PRODUCT_NAME + " " + JsonProcessing.NAMED_PROVIDER, DatabaseResources.DEFAULT_MIN,
                 DatabaseResources.DEFAULT_MAX, POOL_MIN, POOL_MAX, DatabaseResources.addlibs(Path.of(HOME)), DatabaseResources.DEFAULT_SOCKET_TIMEOUT,
                 SOCKET_TIMEOUT);
     }

@@ -97,7 +97,7 @@ final class PayaraMicroServer {
         Path runtime = settings.runtimeDir().toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + SuiteSettings.setting("convene.payara.heap", "512m"), "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + work.toAbsolutePath(), HttpListeners.NO_PRODUCT_NAME,
-                "-jar", runtime.resolve("payara-micro.jar").toString()));
+                JsonProcessing.NAMED_PROVIDER, "-jar", runtime.resolve("payara-micro.jar").toString()));
         if (node.cluster() == null) {
             command.add("--nocluster");
         } else {
