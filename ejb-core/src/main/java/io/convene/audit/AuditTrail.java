@@ -3,8 +3,6 @@ package io.convene.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * Appends to the audit trail in the caller's transaction: no entry for a change that rolled back.
@@ -13,8 +11,8 @@ import jakarta.persistence.PersistenceContext;
 @ApplicationScoped
 public class AuditTrail {
 
-    @PersistenceContext(unitName = "convene")
-    private EntityManager em;
+    @Inject
+    AuditRepository entries;
 
     @Inject
     RequestOrigin origin;
@@ -26,7 +24,7 @@ public class AuditTrail {
     java.time.Clock clock;
 
     public void record(AuditEntry entry) {
-        em.persist(entry.from(address()));
+        entries.add(entry.from(address()));
     }
 
     /** An administrator's or compliance officer's action on {@code target} ("directory:<id>", ...); answers who acted. */

@@ -17,11 +17,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import io.convene.shared.Jsons;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,8 @@ public class Breakouts {
 
     private static final Logger LOG = Logger.getLogger(Breakouts.class.getName());
 
-    @PersistenceContext(unitName = "convene")
-    private EntityManager em;
+    @Inject
+    BreakoutRepository breakoutRooms;
 
     @Inject
     MeetingRepository meetings;
@@ -66,16 +65,14 @@ public class Breakouts {
             throw new ConflictException("Close the open breakout rooms first");
         }
         meeting.clearRooms();
-        em.flush();
-        rooms(meeting.id()).forEach(em::remove);
-        em.flush();
+        List<BreakoutRoom> rooms = new ArrayList<>();
         JsonArrayBuilder created = Jsons.createArrayBuilder();
         for (int i = 1; i <= count; i++) {
             BreakoutRoom room = new BreakoutRoom(meeting.id(), "Room " + i, i);
-            em.persist(room);
+            rooms.add(room);
             created.add(Jsons.createObjectBuilder().add("id", room.id().toString()).add("name", room.name()));
         }
-        em.flush();
+        breakoutRooms.replace(meeting.id(), rooms);
         events.record(meeting, "breakout.created", Jsons.createObjectBuilder().add("rooms", created), EventAudience.ALL, null);
         return view(meeting);
     }
@@ -165,7 +162,7 @@ public class Breakouts {
         if (!meeting.breakoutsOpen() || me.roomId() == null) {
             throw new ConflictException("Only someone in an open breakout room asks for help");
         }
-        BreakoutRoom room = em.find(BreakoutRoom.class, me.roomId());
+        BreakoutRoom room = breakoutRooms.byId(me.roomId()).orElseThrow();
         events.record(meeting, "breakout.help", Jsons.createObjectBuilder().add("participationId", me.id().toString())
                 .add("name", me.displayName()).add("room", room.id().toString()).add("roomName", room.name()),
                 EventAudience.HOSTS, null);
@@ -179,8 +176,7 @@ public class Breakouts {
 
     /** Closes the rooms whose timer has run out (called every few seconds; any node may do it). */
     public int closeDue() {
-        List<UUID> due = em.createQuery("select m.id from Meeting m where m.breakoutsCloseAt <= :now", UUID.class)
-                .setParameter("now", clock.instant()).getResultList();
+        List<UUID> due = meetings.withBreakoutsClosingBy(clock.instant());
         int closed = 0;
         for (UUID id : due) {
             Meeting meeting = locked(id.toString());
@@ -227,8 +223,7 @@ public class Breakouts {
     }
 
     private List<BreakoutRoom> rooms(UUID meetingId) {
-        return em.createQuery("select r from BreakoutRoom r where r.meetingId = :m order by r.position", BreakoutRoom.class)
-                .setParameter("m", meetingId).getResultList();
+        return breakoutRooms.ofMeeting(meetingId);
     }
 
     private BreakoutView view(Meeting meeting) {

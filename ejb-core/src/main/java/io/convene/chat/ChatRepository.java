@@ -1,98 +1,49 @@
 package io.convene.chat;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-@ApplicationScoped
-public class ChatRepository {
+/** Where the chat context keeps messages, attachments and reactions ({@code persistence.JpaChatRepository} in PostgreSQL). */
+public interface ChatRepository {
 
-    @PersistenceContext(unitName = "convene")
-    private EntityManager em;
+    void add(ChatMessage message);
 
-    public void add(ChatMessage message) {
-        em.persist(message);
-        em.flush();
-    }
+    void add(ChatAttachment attachment);
 
-    public void add(ChatAttachment attachment) {
-        em.persist(attachment);
-    }
+    Optional<ChatMessage> message(UUID meetingId, UUID messageId);
 
-    public Optional<ChatMessage> message(UUID meetingId, UUID messageId) {
-        return Optional.ofNullable(em.find(ChatMessage.class, messageId)).filter(m -> m.meetingId().equals(meetingId));
-    }
-
-    public Optional<ChatMessage> byClientId(UUID meetingId, UUID senderId, String clientMessageId) {
-        return em.createQuery("""
-                        select m from ChatMessage m where m.meetingId = :m and m.senderId = :s
-                        and m.clientMessageId = :c""", ChatMessage.class)
-                .setParameter("m", meetingId).setParameter("s", senderId).setParameter("c", clientMessageId)
-                .getResultStream().findFirst();
-    }
+    Optional<ChatMessage> byClientId(UUID meetingId, UUID senderId, String clientMessageId);
 
     /**
      * The newest {@code size} messages before {@code before} that the participant may see, newest
      * first: group messages of the main room and of their breakout room (all rooms for hosts), and
      * private messages to or from them.
      */
-    public List<ChatMessage> visibleBefore(UUID meetingId, UUID participationId, UUID room, boolean allRooms,
-                                           long before, int size) {
-        return em.createQuery("""
-                        select m from ChatMessage m left join fetch m.attachment where m.meetingId = :m
-                        and m.position < :before
-                        and ((m.recipientId is null and (m.roomId is null or :allRooms = true or m.roomId = :room
-                                or m.senderId = :p))
-                             or m.recipientId = :p or m.senderId = :p)
-                        order by m.position desc""", ChatMessage.class)
-                .setParameter("m", meetingId).setParameter("before", before).setParameter("p", participationId)
-                .setParameter("allRooms", allRooms).setParameter("room", room == null ? new UUID(0, 0) : room)
-                .setMaxResults(size).getResultList();
-    }
+    List<ChatMessage> visibleBefore(UUID meetingId, UUID participationId, UUID room, boolean allRooms,
+                                    long before, int size);
 
-    public Optional<ChatAttachment> attachment(UUID meetingId, UUID attachmentId) {
-        return Optional.ofNullable(em.find(ChatAttachment.class, attachmentId))
-                .filter(a -> a.meetingId().equals(meetingId));
-    }
+    Optional<ChatAttachment> attachment(UUID meetingId, UUID attachmentId);
 
     /**
      * The attachment, locked until the transaction ends, for sending it: the sweep of unsent ones
      * ({@link #deleteUnsentBefore}) either waits and then sees it sent, or has removed it already.
      */
-    public Optional<ChatAttachment> attachmentToSend(UUID meetingId, UUID attachmentId) {
-        return Optional.ofNullable(em.find(ChatAttachment.class, attachmentId, LockModeType.PESSIMISTIC_WRITE))
-                .filter(a -> a.meetingId().equals(meetingId));
-    }
+    Optional<ChatAttachment> attachmentToSend(UUID meetingId, UUID attachmentId);
 
     /** How many bytes of attachments a meeting holds, and how many of them one participant uploaded and has not sent. */
-    public record AttachmentBytes(long unsentByUploader, long inMeeting) {
+    record AttachmentBytes(long unsentByUploader, long inMeeting) {
     }
 
-    public AttachmentBytes attachmentBytes(UUID meetingId, UUID uploaderId) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        select coalesce(sum(a.size_bytes) filter (where a.uploader_id = ?2 and not exists
-                                   (select 1 from chat_messages m where m.attachment_id = a.id)), 0),
-                               coalesce(sum(a.size_bytes), 0)
-                        from chat_attachments a where a.meeting_id = ?1""")
-                .setParameter(1, meetingId).setParameter(2, uploaderId).getSingleResult();
-        return new AttachmentBytes(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-    }
+    AttachmentBytes attachmentBytes(UUID meetingId, UUID uploaderId);
 
     /** Holds the meeting's row lock until the transaction ends (what sending a message holds too). */
-    public void lockMeeting(UUID meetingId) {
-        em.createNativeQuery("select 1 from meetings where id = ?1 for update").setParameter(1, meetingId).getResultList();
-    }
+    void lockMeeting(UUID meetingId);
 
     /** A removed attachment: where its bytes are, and how many. */
-    public record Removed(String storageKey, long size) {
+    record Removed(String storageKey, long size) {
     }
 
     /**
@@ -100,58 +51,13 @@ public class ChatRepository {
      * answers them. The candidates are locked first, then deleted in a second statement that sees
      * every message committed meanwhile: an attachment sent at that moment stays.
      */
-    public List<Removed> deleteUnsentBefore(Instant cutoff, int limit) {
-        @SuppressWarnings("unchecked")
-        List<UUID> candidates = em.createNativeQuery("""
-                        select a.id from chat_attachments a where a.created_at < ?1
-                        and not exists (select 1 from chat_messages m where m.attachment_id = a.id)
-                        order by a.created_at limit ?2 for update of a skip locked""")
-                .setParameter(1, cutoff).setParameter(2, limit).getResultList();
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        delete from chat_attachments a where a.id = any(?1)
-                        and not exists (select 1 from chat_messages m where m.attachment_id = a.id)
-                        returning a.storage_key, a.size_bytes""")
-                .setParameter(1, candidates.toArray(new UUID[0])).getResultList();
-        return rows.stream().map(r -> new Removed((String) r[0], ((Number) r[1]).longValue())).toList();
-    }
+    List<Removed> deleteUnsentBefore(Instant cutoff, int limit);
 
-    public Optional<ChatMessage> messageWith(ChatAttachment attachment) {
-        return em.createQuery("select m from ChatMessage m where m.attachment = :a", ChatMessage.class)
-                .setParameter("a", attachment).getResultStream().findFirst();
-    }
+    Optional<ChatMessage> messageWith(ChatAttachment attachment);
 
     /** Adds or takes back one participant's reaction; answers whether anything changed. */
-    public boolean react(UUID messageId, UUID participationId, String emoji, boolean on, Instant at) {
-        if (on) {
-            return em.createNativeQuery("""
-                            insert into chat_reactions (message_id, participation_id, emoji, reacted_at)
-                            values (?1, ?2, ?3, ?4) on conflict do nothing""")
-                    .setParameter(1, messageId).setParameter(2, participationId).setParameter(3, emoji)
-                    .setParameter(4, at).executeUpdate() > 0;
-        }
-        return em.createNativeQuery("delete from chat_reactions where message_id = ?1 and participation_id = ?2 and emoji = ?3")
-                .setParameter(1, messageId).setParameter(2, participationId).setParameter(3, emoji).executeUpdate() > 0;
-    }
+    boolean react(UUID messageId, UUID participationId, String emoji, boolean on, Instant at);
 
     /** Reaction counts per emoji for each of the messages. */
-    public Map<UUID, Map<String, Long>> reactions(List<UUID> messageIds) {
-        Map<UUID, Map<String, Long>> counts = new HashMap<>();
-        if (messageIds.isEmpty()) {
-            return counts;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select message_id, emoji, count(*) from chat_reactions where message_id = any(?1)
-                        group by message_id, emoji order by message_id, emoji""")
-                .setParameter(1, messageIds.toArray(new UUID[0])).getResultList();
-        for (Object[] row : rows) {
-            counts.computeIfAbsent((UUID) row[0], id -> new LinkedHashMap<>())
-                    .put((String) row[1], ((Number) row[2]).longValue());
-        }
-        return counts;
-    }
+    Map<UUID, Map<String, Long>> reactions(List<UUID> messageIds);
 }

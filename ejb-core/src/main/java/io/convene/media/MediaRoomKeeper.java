@@ -26,8 +26,8 @@ public class MediaRoomKeeper {
     @jakarta.inject.Inject
     io.convene.meeting.MeetingRepository meetings;
 
-    @jakarta.persistence.PersistenceContext(unitName = "convene")
-    jakarta.persistence.EntityManager em;
+    @jakarta.inject.Inject
+    io.convene.breakout.BreakoutRepository breakoutRooms;
 
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<RoomOpened> opened;
@@ -51,8 +51,8 @@ public class MediaRoomKeeper {
     /** The meeting ended: the media rooms of its breakout rooms go too (those never opened are no matter). */
     @Asynchronous
     public void closeBreakoutRooms(UUID meetingId) {
-        em.createQuery("select r.id from BreakoutRoom r where r.meetingId = :m", UUID.class).setParameter("m", meetingId)
-                .getResultList().forEach(room -> act(room, "closed (its meeting ended)", media::closeRoom));
+        breakoutRooms.ofMeeting(meetingId)
+                .forEach(room -> act(room.id(), "closed (its meeting ended)", media::closeRoom));
     }
 
     /** Closes the room unless someone came in meanwhile. */

@@ -2,13 +2,9 @@ package io.convene.meeting;
 
 import io.convene.shared.Permission;
 import io.convene.shared.Permissions;
-import io.convene.shared.NativeValues;
 import io.convene.shared.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +21,8 @@ public class LiveMeetings {
 
     private static final int SHOWN = 100;
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    MeetingOverview overview;
 
     @Inject
     Clock clock;
@@ -39,24 +35,10 @@ public class LiveMeetings {
 
     public Now now(Caller caller) {
         permissions.require(caller, Permission.SEE_LIVE_MEETINGS);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select m.id, m.title, m.code, h.name, count(p.id) as present, min(p.joined_at) as since
-                        from meetings m
-                        join users h on h.id = m.host_id
-                        join participations p on p.meeting_id = m.id
-                             and p.joined_at is not null and p.left_at is null and p.removed_at is null
-                        where m.status = 'LIVE'
-                        group by m.id, m.title, m.code, h.name
-                        order by present desc, m.title""").getResultList();
-        List<Live> live = rows.stream().map(r -> new Live((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                ((Number) r[4]).longValue(), NativeValues.instant(r[5]))).toList();
+        List<Live> live = overview.live();
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        long meetingsToday = ((Number) em.createNativeQuery("""
-                        select count(*) from meetings where status <> 'CANCELLED' and starts_at >= ?1 and starts_at < ?2""")
-                .setParameter(1, Timestamp.from(today.atStartOfDay(ZoneOffset.UTC).toInstant()))
-                .setParameter(2, Timestamp.from(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
-                .getSingleResult()).longValue();
+        long meetingsToday = overview.startingBetween(today.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         return new Now(live.size(), live.stream().mapToLong(Live::present).sum(), meetingsToday,
                 live.subList(0, Math.min(SHOWN, live.size())));
     }

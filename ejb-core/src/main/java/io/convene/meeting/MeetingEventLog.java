@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.convene.shared.Jsons;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -21,8 +19,8 @@ public class MeetingEventLog {
     /** The NOTIFY channel; its payload is the meeting id. */
     public static final String CHANNEL = "convene_meeting_events";
 
-    @PersistenceContext(unitName = "convene")
-    private EntityManager em;
+    @Inject
+    MeetingEventStore store;
 
     @Inject
     Clock clock;
@@ -36,21 +34,15 @@ public class MeetingEventLog {
     /** Records an event for two participants only ({@link EventAudience#PAIR}), or as above. */
     public void record(Meeting meeting, String type, JsonObjectBuilder payload, EventAudience audience,
                        Participation recipient, Participation alsoTo) {
-        append(meeting, new MeetingEvent(meeting.id(), meeting.nextEventSeq(), type, payload.build().toString(),
+        store.append(new MeetingEvent(meeting.id(), meeting.nextEventSeq(), type, payload.build().toString(),
                 audience, recipient == null ? null : recipient.id(), alsoTo == null ? null : alsoTo.id(), null,
                 clock.instant()));
     }
 
     /** Records an event for those in one breakout room and the hosts ({@link EventAudience#ROOM}). */
     public void recordForRoom(Meeting meeting, String type, JsonObjectBuilder payload, java.util.UUID room) {
-        append(meeting, new MeetingEvent(meeting.id(), meeting.nextEventSeq(), type, payload.build().toString(),
+        store.append(new MeetingEvent(meeting.id(), meeting.nextEventSeq(), type, payload.build().toString(),
                 EventAudience.ROOM, null, null, room, clock.instant()));
-    }
-
-    private void append(Meeting meeting, MeetingEvent event) {
-        em.persist(event);
-        em.createNativeQuery("select pg_notify(?1, ?2)")
-                .setParameter(1, CHANNEL).setParameter(2, meeting.id().toString()).getSingleResult();
     }
 
     void recordForAll(Meeting meeting, String type, Participation about) {
@@ -74,8 +66,6 @@ public class MeetingEventLog {
 
     /** The meeting's events after {@code afterSeq}, oldest first, at most {@code limit}. */
     public List<MeetingEvent> after(UUID meetingId, long afterSeq, int limit) {
-        return em.createQuery("select e from MeetingEvent e where e.meetingId = :m and e.seq > :s order by e.seq",
-                        MeetingEvent.class)
-                .setParameter("m", meetingId).setParameter("s", afterSeq).setMaxResults(limit).getResultList();
+        return store.after(meetingId, afterSeq, limit);
     }
 }

@@ -2,12 +2,9 @@ package io.convene.meeting;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -24,8 +21,8 @@ public class MeetingReminder {
     private static final int BATCH = 200;
     private static final Logger LOG = Logger.getLogger(MeetingReminder.class.getName());
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    MeetingRepository meetings;
 
     @Inject
     jakarta.enterprise.event.Event<MeetingNews> news;
@@ -36,15 +33,8 @@ public class MeetingReminder {
     /** Reminds the meetings that are due now; answers how many. */
     public int remindDue() {
         Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<UUID> due = em.createNativeQuery("""
-                        select id from meetings
-                        where status = 'SCHEDULED' and reminded_at is null and reminder_minutes > 0
-                          and starts_at > ?1 and starts_at - make_interval(mins => reminder_minutes) <= ?1
-                        order by starts_at limit ?2 for update skip locked""")
-                .setParameter(1, now).setParameter(2, BATCH).getResultList();
-        for (UUID id : due) {
-            Meeting meeting = em.find(Meeting.class, id);
+        List<Meeting> due = meetings.dueForReminder(now, BATCH);
+        for (Meeting meeting : due) {
             List<Participation> everyone = meeting.participations().stream()
                     .filter(p -> p.role() == MeetingRole.HOST || p.invitedAt() != null)
                     .filter(p -> p.state() != ParticipationState.REMOVED).toList();

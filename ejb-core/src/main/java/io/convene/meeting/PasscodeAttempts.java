@@ -5,8 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +26,8 @@ public class PasscodeAttempts {
 
     private static final Logger LOG = Logger.getLogger(PasscodeAttempts.class.getName());
 
-    @PersistenceContext(unitName = "convene")
-    private EntityManager em;
+    @Inject
+    PasscodeFailures failures;
 
     @Inject
     Clock clock;
@@ -49,15 +47,11 @@ public class PasscodeAttempts {
     /** Refuses the attempt when the client, or (for a client that has failed too) the meeting, has failed too often lately. */
     public void requireAllowed(UUID meetingId, String client) {
         Instant since = clock.instant().minus(window);
-        long byClient = ((Number) em.createNativeQuery("select count(*) from passcode_failures"
-                        + " where meeting_id = ?1 and failed_at > ?2 and client_key = ?3")
-                .setParameter(1, meetingId).setParameter(2, since).setParameter(3, client).getSingleResult()).longValue();
+        long byClient = failures.byClient(meetingId, client, since);
         if (byClient == 0) {
             return; // a client that has not failed lately always gets its passcode checked
         }
-        long byMeeting = ((Number) em.createNativeQuery("select count(*) from passcode_failures"
-                        + " where meeting_id = ?1 and failed_at > ?2")
-                .setParameter(1, meetingId).setParameter(2, since).getSingleResult()).longValue();
+        long byMeeting = failures.atMeeting(meetingId, since);
         if (byClient >= perClient || byMeeting >= perMeeting) {
             LOG.warning(() -> "Passcode attempts at meeting " + meetingId + " refused for a while (" + byClient
                     + " recent failures by this client, " + byMeeting + " in all)");
@@ -67,7 +61,6 @@ public class PasscodeAttempts {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordFailure(UUID meetingId, String client) {
-        em.createNativeQuery("insert into passcode_failures (meeting_id, client_key, failed_at) values (?1, ?2, ?3)")
-                .setParameter(1, meetingId).setParameter(2, client).setParameter(3, clock.instant()).executeUpdate();
+        failures.add(meetingId, client, clock.instant());
     }
 }

@@ -11,8 +11,6 @@ import jakarta.ejb.Stateless;
 import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
@@ -56,8 +54,8 @@ public class DeadLetters {
     public record DeadLetter(String id, String queue, String body, Instant firstSent, String about) {
     }
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    io.convene.meeting.MeetingRepository meetings;
 
     @Inject
     io.convene.audit.AuditTrail audit;
@@ -146,7 +144,7 @@ public class DeadLetters {
     private String about(String body) {
         try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
             JsonObject d = reader.readObject();
-            Meeting meeting = em.find(Meeting.class, UUID.fromString(d.getString("meetingId")));
+            Meeting meeting = meetings.byId(UUID.fromString(d.getString("meetingId"))).orElse(null);
             String to = meeting == null || !d.containsKey("participationId") ? ""
                     : meeting.participation(UUID.fromString(d.getString("participationId")))
                             .map(p -> " to " + (p.email() == null ? p.displayName() : p.email())).orElse("");

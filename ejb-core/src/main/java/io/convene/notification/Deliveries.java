@@ -3,13 +3,10 @@ package io.convene.notification;
 import io.convene.meeting.Addressee;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingRepository;
-import io.convene.shared.IdLists;
 import io.convene.user.User;
 import io.convene.user.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,8 +25,8 @@ public class Deliveries {
 
     private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    InAppNotifications inAppNotifications;
 
     @Inject
     Preferences preferences;
@@ -53,7 +50,7 @@ public class Deliveries {
     ConnectedServices services;
 
     public void deliver(Notice notice) {
-        Meeting meeting = em.find(Meeting.class, notice.meetingId());
+        Meeting meeting = meetings.byId(notice.meetingId()).orElse(null);
         if (meeting == null) {
             LOG.info(() -> "Notice " + notice.id() + " dropped: meeting " + notice.meetingId() + " is gone");
             return;
@@ -87,7 +84,7 @@ public class Deliveries {
                 mailed++;
             }
         }
-        int stored = storeInApp(notice, meeting, inApp);
+        int stored = inAppNotifications.store(notice, meeting.id(), notice.kind().headline(meeting.title()), inApp);
         counter.sent(Channel.IN_APP, stored);
         int queued = mailed;
         LOG.info(() -> "Notice " + notice.id() + " " + notice.kind() + " of meeting " + meeting.id() + " to "
@@ -105,26 +102,5 @@ public class Deliveries {
         }
         return recipient.email() == null ? Optional.empty()
                 : users.byEmail(recipient.email()).filter(User::emailVerified).map(User::id);
-    }
-
-    /**
-     * One row per user (a redelivered notice adds none), and a word on the channel for each user a
-     * row was added for, heard by their open sockets on every node once this commits.
-     */
-    private int storeInApp(Notice notice, Meeting meeting, Set<UUID> userIds) {
-        int stored = 0;
-        for (List<UUID> users : IdLists.parts(userIds)) {
-            stored += ((Number) em.createNativeQuery("""
-                            with stored as (
-                                insert into notifications (id, user_id, meeting_id, kind, message, notice_id, sent_at)
-                                select gen_random_uuid(), u.id, ?1, ?2, ?3, ?4, ?5 from users u where u.id in (?6)
-                                on conflict (user_id, notice_id) do nothing returning user_id)
-                            select count(pg_notify(?7, cast(user_id as text))) from stored""")
-                    .setParameter(1, meeting.id()).setParameter(2, notice.kind().name())
-                    .setParameter(3, notice.kind().headline(meeting.title())).setParameter(4, notice.id())
-                    .setParameter(5, notice.at()).setParameter(6, users).setParameter(7, NotificationService.CHANNEL)
-                    .getSingleResult()).intValue();
-        }
-        return stored;
     }
 }

@@ -3,7 +3,6 @@ package io.convene.notification;
 import io.convene.meeting.JoinLinks;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingSeries;
-import io.convene.meeting.MeetingStatus;
 import io.convene.meeting.Participation;
 import io.convene.meeting.TimeSlot;
 import io.convene.platform.Sealing;
@@ -16,8 +15,6 @@ import jakarta.jms.JMSContext;
 import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -38,8 +35,8 @@ public class EmailDeliveries {
     @JMSConnectionFactory("jms/convene")
     JMSContext jms;
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    io.convene.meeting.MeetingRepository meetings;
 
     @EJB
     MailSender mail;
@@ -82,7 +79,7 @@ public class EmailDeliveries {
     }
 
     void send(Delivery d) {
-        Meeting meeting = em.find(Meeting.class, d.meetingId());
+        Meeting meeting = meetings.byId(d.meetingId()).orElse(null);
         Participation to = meeting == null ? null : meeting.participation(d.participationId()).orElse(null);
         if (to == null || to.email() == null) {
             LOG.info(() -> "E-mail of notice " + d.noticeId() + " dropped: recipient " + d.participationId() + " is gone");
@@ -115,8 +112,6 @@ public class EmailDeliveries {
 
     /** The series' occurrences cancelled on their own: EXDATEs of its invitation. */
     private List<Instant> skipped(MeetingSeries series) {
-        return em.createQuery("select m.occurrenceStart from Meeting m where m.series = :s and m.status = :c and m.detached = true"
-                        + " order by m.occurrenceStart", Instant.class)
-                .setParameter("s", series).setParameter("c", MeetingStatus.CANCELLED).getResultList();
+        return meetings.cancelledOccurrences(series);
     }
 }

@@ -8,8 +8,6 @@ import io.convene.user.User;
 import io.convene.user.UserService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +22,14 @@ public class NotificationService {
     public static final String CHANNEL = "convene_user_notifications";
     private static final int PUSH_BATCH = 100;
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    InAppNotifications notifications;
 
     @Inject
     UserService users;
+
+    @Inject
+    io.convene.user.UserRepository accounts;
 
     @Inject
     NotificationTickets tickets;
@@ -42,14 +43,8 @@ public class NotificationService {
     /** Newest first; {@code unreadOnly} leaves out what was read. */
     public Page<NotificationView> list(Caller caller, boolean unreadOnly, int page, int size) {
         User me = users.current(caller);
-        String where = "n.userId = :u" + (unreadOnly ? " and n.readAt is null" : "");
-        var items = em.createQuery("select n from InAppNotification n where " + where + " order by n.sentAt desc, n.id",
-                        InAppNotification.class)
-                .setParameter("u", me.id()).setFirstResult(page * size).setMaxResults(size).getResultList()
-                .stream().map(NotificationView::of).toList();
-        long total = em.createQuery("select count(n) from InAppNotification n where " + where, Long.class)
-                .setParameter("u", me.id()).getSingleResult();
-        return new Page<>(items, page, size, total);
+        var items = notifications.page(me.id(), unreadOnly, page, size).stream().map(NotificationView::of).toList();
+        return new Page<>(items, page, size, notifications.count(me.id(), unreadOnly));
     }
 
     /** Someone opening their notification socket: who they are, how far they are, how much is unread. */
@@ -67,7 +62,7 @@ public class NotificationService {
 
     /** Who a browser's socket ticket names, if they may still listen (a deactivated person may not). */
     public Listener listen(String ticket) {
-        User me = em.find(User.class, tickets.verify(ticket));
+        User me = accounts.byId(tickets.verify(ticket)).orElse(null);
         if (me == null || me.status() == io.convene.user.UserStatus.DISABLED) {
             throw new io.convene.shared.AccountDeactivatedException();
         }
@@ -75,27 +70,18 @@ public class NotificationService {
     }
 
     private Listener listen(User me) {
-        long position = em.createQuery("select coalesce(max(n.position), 0) from InAppNotification n where n.userId = :u",
-                Long.class).setParameter("u", me.id()).getSingleResult();
-        long unread = em.createQuery("select count(n) from InAppNotification n where n.userId = :u and n.readAt is null",
-                Long.class).setParameter("u", me.id()).getSingleResult();
-        return new Listener(me.id(), position, unread);
+        return new Listener(me.id(), notifications.lastPosition(me.id()), notifications.count(me.id(), true));
     }
 
     /** A user's notifications stored after {@code position}, oldest first (for live push). */
     public List<NotificationView> after(UUID userId, long position) {
-        return em.createQuery("select n from InAppNotification n where n.userId = :u and n.position > :p order by n.position",
-                        InAppNotification.class)
-                .setParameter("u", userId).setParameter("p", position).setMaxResults(PUSH_BATCH).getResultList()
-                .stream().map(NotificationView::of).toList();
+        return notifications.after(userId, position, PUSH_BATCH).stream().map(NotificationView::of).toList();
     }
 
     public NotificationView markRead(Caller caller, UUID id) {
         User me = users.current(caller);
-        InAppNotification n = em.find(InAppNotification.class, id);
-        if (n == null || !n.userId().equals(me.id())) {
-            throw new NotFoundException("No such notification");
-        }
+        InAppNotification n = notifications.byId(id).filter(mine -> mine.userId().equals(me.id()))
+                .orElseThrow(() -> new NotFoundException("No such notification"));
         n.markRead(clock.instant());
         return NotificationView.of(n);
     }
@@ -103,8 +89,7 @@ public class NotificationService {
     /** Marks everything read; answers how many were unread. */
     public int markAllRead(Caller caller) {
         User me = users.current(caller);
-        return em.createQuery("update InAppNotification n set n.readAt = :now where n.userId = :u and n.readAt is null")
-                .setParameter("now", clock.instant()).setParameter("u", me.id()).executeUpdate();
+        return notifications.markAllRead(me.id(), clock.instant());
     }
 
     public Map<Channel, Set<Topic>> subscribe(Caller caller, Channel channel, Topic topic) {

@@ -2,8 +2,6 @@ package io.convene.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,11 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NotificationThrottle {
 
     private static final Duration WINDOW = Duration.ofHours(1);
-    private static final List<String> NOT_URGENT = Arrays.stream(NoticeKind.values())
-            .filter(k -> !k.urgent()).map(Enum::name).toList();
+    private static final List<NoticeKind> NOT_URGENT = Arrays.stream(NoticeKind.values()).filter(k -> !k.urgent()).toList();
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    InAppNotifications notifications;
 
     @Inject
     @ConfigProperty(name = "convene.notifications.max-per-hour", defaultValue = "20")
@@ -37,12 +34,6 @@ public class NotificationThrottle {
             return true;
         }
         // one count at a time per user, or concurrent deliveries would all see room under the limit
-        em.createNativeQuery("select id from users where id = ?1 for update").setParameter(1, userId).getResultList();
-        Number recent = (Number) em.createNativeQuery("""
-                        select count(*) from notifications
-                        where user_id = ?1 and kind in (?2) and sent_at > ?3""")
-                .setParameter(1, userId).setParameter(2, NOT_URGENT).setParameter(3, now.minus(WINDOW))
-                .getSingleResult();
-        return recent.longValue() < maxPerHour;
+        return notifications.sentSince(userId, NOT_URGENT, now.minus(WINDOW)) < maxPerHour;
     }
 }

@@ -1,8 +1,7 @@
 package io.convene.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,20 +13,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class Preferences {
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    NotificationChoices choices;
 
     /** What these users chose otherwise than the defaults for a topic, read in one query. */
     Choices of(java.util.Collection<UUID> userIds, Topic topic) {
         Map<UUID, Map<Channel, Boolean>> chosen = new java.util.HashMap<>();
-        for (List<UUID> part : io.convene.shared.IdLists.parts(userIds)) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(
-                            "select user_id, channel, wanted from notification_choices where user_id in (?1) and topic = ?2")
-                    .setParameter(1, part).setParameter(2, topic.name()).getResultList();
-            for (Object[] row : rows) {
-                chosen.computeIfAbsent((UUID) row[0], u -> new EnumMap<>(Channel.class)).put(Channel.valueOf((String) row[1]), (Boolean) row[2]);
-            }
+        for (NotificationChoices.Choice c : choices.of(userIds, topic)) {
+            chosen.computeIfAbsent(c.userId(), u -> new EnumMap<>(Channel.class)).put(c.channel(), c.wanted());
         }
         return (userId, channel) -> chosen.getOrDefault(userId, Map.of()).getOrDefault(channel, channel.onByDefault());
     }
@@ -38,11 +31,7 @@ public class Preferences {
     }
 
     public boolean wants(UUID userId, Channel channel, Topic topic) {
-        @SuppressWarnings("unchecked")
-        List<Boolean> chosen = em.createNativeQuery(
-                        "select wanted from notification_choices where user_id = ?1 and channel = ?2 and topic = ?3")
-                .setParameter(1, userId).setParameter(2, channel.name()).setParameter(3, topic.name()).getResultList();
-        return chosen.isEmpty() ? channel.onByDefault() : chosen.get(0);
+        return choices.wanted(userId, channel, topic).orElse(channel.onByDefault());
     }
 
     void turnOn(UUID userId, Channel channel, Topic topic) {
@@ -54,11 +43,7 @@ public class Preferences {
     }
 
     private void choose(UUID userId, Channel channel, Topic topic, boolean wanted) {
-        em.createNativeQuery("""
-                        insert into notification_choices (user_id, channel, topic, wanted) values (?1, ?2, ?3, ?4)
-                        on conflict (user_id, channel, topic) do update set wanted = excluded.wanted""")
-                .setParameter(1, userId).setParameter(2, channel.name()).setParameter(3, topic.name())
-                .setParameter(4, wanted).executeUpdate();
+        choices.choose(new NotificationChoices.Choice(userId, channel, topic, wanted));
     }
 
     /** Per channel, the topics that are on. */
@@ -67,16 +52,11 @@ public class Preferences {
         for (Channel c : Channel.values()) {
             on.put(c, c.onByDefault() ? EnumSet.allOf(Topic.class) : EnumSet.noneOf(Topic.class));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> chosen = em.createNativeQuery("select channel, topic, wanted from notification_choices where user_id = ?1")
-                .setParameter(1, userId).getResultList();
-        for (Object[] row : chosen) {
-            Set<Topic> topics = on.get(Channel.valueOf((String) row[0]));
-            Topic topic = Topic.valueOf((String) row[1]);
-            if ((Boolean) row[2]) {
-                topics.add(topic);
+        for (NotificationChoices.Choice c : choices.of(userId)) {
+            if (c.wanted()) {
+                on.get(c.channel()).add(c.topic());
             } else {
-                topics.remove(topic);
+                on.get(c.channel()).remove(c.topic());
             }
         }
         return on;

@@ -2,8 +2,6 @@ package io.convene.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,8 +20,8 @@ public class SentCounter {
 
     static final int SLOTS = 16;
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    SentCounts counts;
 
     @Inject
     Clock clock;
@@ -32,10 +30,7 @@ public class SentCounter {
         if (count <= 0) {
             return;
         }
-        em.createNativeQuery("""
-                        insert into notification_volume_slots (day, channel, slot, sent) values (?1, ?2, ?3, ?4)
-                        on conflict (day, channel, slot) do update set sent = notification_volume_slots.sent + excluded.sent""")
-                .setParameter(1, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).setParameter(2, channel.name())
-                .setParameter(3, (short) ThreadLocalRandom.current().nextInt(SLOTS)).setParameter(4, (long) count).executeUpdate();
+        counts.add(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), channel, ThreadLocalRandom.current().nextInt(SLOTS),
+                count);
     }
 }

@@ -6,9 +6,6 @@ import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,8 +32,8 @@ public class SentVolume {
         }
     }
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    SentCounts counts;
 
     @Inject
     Clock clock;
@@ -53,13 +50,8 @@ public class SentVolume {
         for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
             byDay.put(d, new EnumMap<>(Channel.class));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select day, channel, sent from notification_sent where day between ?1 and ?2""")
-                .setParameter(1, first).setParameter(2, today).getResultList();
-        for (Object[] r : rows) {
-            LocalDate day = r[0] instanceof Date d ? d.toLocalDate() : (LocalDate) r[0];
-            byDay.get(day).put(Channel.valueOf((String) r[1]), ((Number) r[2]).longValue());
+        for (SentCounts.Count c : counts.between(first, today)) {
+            byDay.get(c.day()).put(c.channel(), c.sent());
         }
         List<Day> result = new ArrayList<>();
         byDay.forEach((day, sent) -> result.add(new Day(day, sent)));

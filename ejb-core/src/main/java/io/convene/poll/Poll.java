@@ -1,5 +1,14 @@
 package io.convene.poll;
 
+import io.convene.shared.ConflictException;
+import io.convene.shared.InvalidInputException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -63,6 +72,15 @@ public class Poll {
         }
     }
 
+    /** A new poll as drafted, its question and answers without surrounding blanks; the answers must differ. */
+    static Poll asked(UUID meetingId, PollDraft draft, UUID by, Instant now) {
+        List<String> options = draft.options().stream().map(String::strip).toList();
+        if (new HashSet<>(options).size() != options.size()) {
+            throw new InvalidInputException("options", "answers must differ");
+        }
+        return new Poll(meetingId, draft.question().strip(), options, draft.multiple(), draft.anonymous(), by, now);
+    }
+
     void close(Instant now) {
         if (closedAt == null) {
             closedAt = now;
@@ -95,5 +113,48 @@ public class Poll {
 
     public List<PollOption> options() {
         return List.copyOf(options);
+    }
+
+    /**
+     * The options a ballot chooses, if it may be cast: the poll is open, the ballot names this poll's
+     * options each once, and only one unless the poll takes several.
+     */
+    List<UUID> choicesOf(Ballot ballot) {
+        if (isClosed()) {
+            throw new ConflictException("This poll is closed");
+        }
+        Set<UUID> choices = new HashSet<>(ballot.optionIds());
+        Set<UUID> valid = options.stream().map(PollOption::id).collect(Collectors.toSet());
+        if (!valid.containsAll(choices) || choices.size() != ballot.optionIds().size()) {
+            throw new InvalidInputException("optionIds", "choose among this poll's answers, each once");
+        }
+        if (!multiple && choices.size() != 1) {
+            throw new InvalidInputException("optionIds", "this poll takes exactly one answer");
+        }
+        return List.copyOf(choices);
+    }
+
+    /**
+     * The results as one participant sees them: every option's count, how many voted and their own
+     * vote; who chose what only on a named poll, and only for those who run the meeting.
+     */
+    PollView resultsFor(List<PollRepository.Vote> votes, UUID viewer, boolean runsTheMeeting,
+                        Function<UUID, String> nameOf) {
+        Map<UUID, List<UUID>> byOption = new LinkedHashMap<>();
+        options.forEach(o -> byOption.put(o.id(), new ArrayList<>()));
+        Set<UUID> voters = new HashSet<>();
+        List<UUID> mine = new ArrayList<>();
+        for (PollRepository.Vote vote : votes) {
+            byOption.get(vote.optionId()).add(vote.participationId());
+            voters.add(vote.participationId());
+            if (vote.participationId().equals(viewer)) {
+                mine.add(vote.optionId());
+            }
+        }
+        boolean names = !anonymous && runsTheMeeting;
+        List<PollView.Option> results = options.stream().map(o -> new PollView.Option(o.id(), o.text(),
+                byOption.get(o.id()).size(), names ? byOption.get(o.id()).stream().map(nameOf).sorted().toList() : null))
+                .toList();
+        return new PollView(id, question, multiple, anonymous, isClosed(), results, voters.size(), mine);
     }
 }

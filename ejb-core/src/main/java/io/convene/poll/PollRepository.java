@@ -1,49 +1,28 @@
 package io.convene.poll;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-@ApplicationScoped
-public class PollRepository {
+/** Where the poll context keeps its polls and votes ({@code persistence.JpaPollRepository} in PostgreSQL). */
+public interface PollRepository {
 
-    @PersistenceContext(unitName = "convene")
-    private EntityManager em;
-
-    public void add(Poll poll) {
-        em.persist(poll);
+    /** One vote: a participant chose an option. */
+    record Vote(UUID optionId, UUID participationId) {
     }
 
-    public Optional<Poll> byId(UUID meetingId, UUID pollId) {
-        return Optional.ofNullable(em.find(Poll.class, pollId)).filter(p -> p.meetingId().equals(meetingId));
-    }
+    void add(Poll poll);
 
-    public List<Poll> ofMeeting(UUID meetingId) {
-        return em.createQuery("select p from Poll p where p.meetingId = :m order by p.createdAt", Poll.class)
-                .setParameter("m", meetingId).getResultList();
-    }
+    /** The poll, if it belongs to the meeting. */
+    Optional<Poll> byId(UUID meetingId, UUID pollId);
 
-    /** Replaces the participant's vote on the poll with these options. */
+    /** The meeting's polls, oldest first. */
+    List<Poll> ofMeeting(UUID meetingId);
+
     /** Casts (or replaces) a participant's vote; answers whether it is their first on this poll. */
-    public boolean vote(UUID pollId, UUID participationId, List<UUID> optionIds, Instant at) {
-        int earlier = em.createNativeQuery("delete from poll_votes where poll_id = ?1 and participation_id = ?2")
-                .setParameter(1, pollId).setParameter(2, participationId).executeUpdate();
-        for (UUID option : optionIds) {
-            em.createNativeQuery("insert into poll_votes (poll_id, option_id, participation_id, voted_at) values (?1, ?2, ?3, ?4)")
-                    .setParameter(1, pollId).setParameter(2, option).setParameter(3, participationId).setParameter(4, at)
-                    .executeUpdate();
-        }
-        return earlier == 0;
-    }
+    boolean vote(UUID pollId, UUID participationId, List<UUID> optionIds, Instant at);
 
-    /** (option id, participation id) of every vote on the poll. */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> votes(UUID pollId) {
-        return em.createNativeQuery("select option_id, participation_id from poll_votes where poll_id = ?1")
-                .setParameter(1, pollId).getResultList();
-    }
+    /** Every vote on the poll. */
+    List<Vote> votes(UUID pollId);
 }

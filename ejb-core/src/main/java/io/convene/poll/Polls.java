@@ -9,8 +9,6 @@ import io.convene.meeting.MeetingService;
 import io.convene.meeting.ParticipantActivity;
 import io.convene.meeting.Participation;
 import io.convene.shared.Caller;
-import io.convene.shared.ConflictException;
-import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -18,12 +16,7 @@ import io.convene.shared.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,12 +44,7 @@ public class Polls {
     public PollView open(Caller caller, String reference, PollDraft draft) {
         Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
         Participation me = runner(meeting, caller);
-        List<String> options = draft.options().stream().map(String::strip).toList();
-        if (new HashSet<>(options).size() != options.size()) {
-            throw new InvalidInputException("options", "answers must differ");
-        }
-        Poll poll = new Poll(meeting.id(), draft.question().strip(), options, draft.multiple(), draft.anonymous(), me.id(),
-                clock.instant());
+        Poll poll = Poll.asked(meeting.id(), draft, me.id(), clock.instant());
         polls.add(poll);
         PollView view = view(meeting, poll, me);
         events.record(meeting, "poll.opened", json(view), EventAudience.ALL, null);
@@ -69,18 +57,8 @@ public class Polls {
         Participation me = attendees.of(meeting, caller, guestTicket);
         meeting.requireInMeeting(me);
         Poll poll = polls.byId(meeting.id(), pollId).orElseThrow(() -> new NotFoundException("No such poll"));
-        if (poll.isClosed()) {
-            throw new ConflictException("This poll is closed");
-        }
-        Set<UUID> choices = new HashSet<>(ballot.optionIds());
-        Set<UUID> valid = new HashSet<>(poll.options().stream().map(PollOption::id).toList());
-        if (!valid.containsAll(choices) || choices.size() != ballot.optionIds().size()) {
-            throw new InvalidInputException("optionIds", "choose among this poll's answers, each once");
-        }
-        if (!poll.multiple() && choices.size() != 1) {
-            throw new InvalidInputException("optionIds", "this poll takes exactly one answer");
-        }
-        if (polls.vote(poll.id(), me.id(), List.copyOf(choices), clock.instant())) {
+        List<UUID> choices = poll.choicesOf(ballot);
+        if (polls.vote(poll.id(), me.id(), choices, clock.instant())) {
             me.counted(ParticipantActivity.Kind.POLL_ANSWER);
         }
         PollView view = view(meeting, poll, me);
@@ -111,26 +89,8 @@ public class Polls {
     }
 
     private PollView view(Meeting meeting, Poll poll, Participation viewer) {
-        Map<UUID, List<UUID>> byOption = new LinkedHashMap<>();
-        poll.options().forEach(o -> byOption.put(o.id(), new ArrayList<>()));
-        Set<UUID> voters = new HashSet<>();
-        List<UUID> mine = new ArrayList<>();
-        for (Object[] vote : polls.votes(poll.id())) {
-            UUID option = (UUID) vote[0];
-            UUID voter = (UUID) vote[1];
-            byOption.get(option).add(voter);
-            voters.add(voter);
-            if (voter.equals(viewer.id())) {
-                mine.add(option);
-            }
-        }
-        boolean names = !poll.anonymous() && viewer.isHostOrCoHost();
-        List<PollView.Option> options = poll.options().stream().map(o -> new PollView.Option(o.id(), o.text(),
-                byOption.get(o.id()).size(), names ? byOption.get(o.id()).stream()
-                .map(v -> meeting.participation(v).map(Participation::displayName).orElse("?")).sorted().toList() : null))
-                .toList();
-        return new PollView(poll.id(), poll.question(), poll.multiple(), poll.anonymous(), poll.isClosed(), options,
-                voters.size(), mine);
+        return poll.resultsFor(polls.votes(poll.id()), viewer.id(), viewer.isHostOrCoHost(),
+                voter -> meeting.participation(voter).map(Participation::displayName).orElse("?"));
     }
 
     /** What the channel carries: the counts, never names or anyone's own vote. */

@@ -70,6 +70,11 @@ public class Question {
         this.closedAt = now;
     }
 
+    /** Dismissed questions are shown only to those who run the meeting. */
+    boolean isVisibleTo(boolean runsTheMeeting) {
+        return status != Status.DISMISSED || runsTheMeeting;
+    }
+
     private void requireOpen() {
         if (status != Status.OPEN) {
             throw new ConflictException("This question was already " + status.name().toLowerCase());

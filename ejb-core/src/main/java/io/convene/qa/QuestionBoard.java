@@ -13,12 +13,7 @@ import io.convene.shared.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import io.convene.shared.Jsons;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +26,8 @@ import java.util.UUID;
 @Stateless
 public class QuestionBoard {
 
-    @PersistenceContext(unitName = "convene")
-    private EntityManager em;
+    @Inject
+    QuestionRepository questions;
 
     @Inject
     MeetingRepository meetings;
@@ -52,7 +47,7 @@ public class QuestionBoard {
         Participation me = attendees.of(meeting, caller, guestTicket);
         meeting.requireInMeeting(me);
         Question q = new Question(meeting.id(), me.id(), text.strip(), clock.instant());
-        em.persist(q);
+        questions.add(q);
         me.counted(ParticipantActivity.Kind.QUESTION);
         QuestionView view = view(meeting, q, 0, false);
         announce(meeting, "question.asked", view);
@@ -64,13 +59,9 @@ public class QuestionBoard {
         Participation me = attendees.of(meeting, caller, guestTicket);
         meeting.requireInMeeting(me);
         Question q = question(meeting, questionId, me);
-        int changed = on
-                ? em.createNativeQuery("insert into question_votes (question_id, participation_id, voted_at) values (?1, ?2, ?3) on conflict do nothing")
-                        .setParameter(1, q.id()).setParameter(2, me.id()).setParameter(3, clock.instant()).executeUpdate()
-                : em.createNativeQuery("delete from question_votes where question_id = ?1 and participation_id = ?2")
-                        .setParameter(1, q.id()).setParameter(2, me.id()).executeUpdate();
-        QuestionView view = view(meeting, q, votes(List.of(q.id())).getOrDefault(q.id(), 0L), on);
-        if (changed > 0) {
+        boolean changed = on ? questions.upvote(q.id(), me.id(), clock.instant()) : questions.withdrawUpvote(q.id(), me.id());
+        QuestionView view = view(meeting, q, upvotes(q), on);
+        if (changed) {
             announce(meeting, "question.votes", view);
         }
         return view;
@@ -81,7 +72,7 @@ public class QuestionBoard {
         Participation me = runner(meeting, caller);
         Question q = question(meeting, questionId, me);
         q.answer(me.id(), answer.strip(), clock.instant());
-        QuestionView view = view(meeting, q, votes(List.of(q.id())).getOrDefault(q.id(), 0L), false);
+        QuestionView view = view(meeting, q, upvotes(q), false);
         announce(meeting, "question.answered", view);
         return view;
     }
@@ -91,7 +82,7 @@ public class QuestionBoard {
         Participation me = runner(meeting, caller);
         Question q = question(meeting, questionId, me);
         q.dismiss(clock.instant());
-        QuestionView view = view(meeting, q, votes(List.of(q.id())).getOrDefault(q.id(), 0L), false);
+        QuestionView view = view(meeting, q, upvotes(q), false);
         events.record(meeting, "question.dismissed", Jsons.createObjectBuilder().add("questionId", q.id().toString()),
                 EventAudience.ALL, null);
         return view;
@@ -100,16 +91,12 @@ public class QuestionBoard {
     public List<QuestionView> list(Caller caller, String guestTicket, String reference) {
         Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
         Participation me = attendees.seeing(meeting, caller, guestTicket);
-        List<Question> all = em.createQuery("select q from Question q where q.meetingId = :m", Question.class)
-                .setParameter("m", meeting.id()).getResultList().stream()
-                .filter(q -> q.status() != Question.Status.DISMISSED || me.isHostOrCoHost()).toList();
-        Map<UUID, Long> votes = votes(all.stream().map(Question::id).toList());
-        Set<UUID> mine = myVotes(me.id());
+        List<Question> all = questions.ofMeeting(meeting.id()).stream()
+                .filter(q -> q.isVisibleTo(me.isHostOrCoHost())).toList();
+        Map<UUID, Long> votes = questions.upvotes(all.stream().map(Question::id).toList());
+        Set<UUID> mine = questions.upvotedBy(me.id());
         return all.stream().map(q -> view(meeting, q, votes.getOrDefault(q.id(), 0L), mine.contains(q.id())))
-                .sorted(Comparator.comparing((QuestionView v) -> v.status().ordinal())
-                        .thenComparing(QuestionView::votes, Comparator.reverseOrder())
-                        .thenComparing(QuestionView::askedAt))
-                .toList();
+                .sorted(QuestionView.BOARD_ORDER).toList();
     }
 
     private Participation runner(Meeting meeting, Caller caller) {
@@ -118,30 +105,13 @@ public class QuestionBoard {
     }
 
     private Question question(Meeting meeting, UUID questionId, Participation viewer) {
-        Question q = em.find(Question.class, questionId);
-        if (q == null || !q.meetingId().equals(meeting.id())
-                || (q.status() == Question.Status.DISMISSED && !viewer.isHostOrCoHost())) {
-            throw new NotFoundException("No such question");
-        }
-        return q;
+        return questions.byId(questionId)
+                .filter(q -> q.meetingId().equals(meeting.id()) && q.isVisibleTo(viewer.isHostOrCoHost()))
+                .orElseThrow(() -> new NotFoundException("No such question"));
     }
 
-    private Map<UUID, Long> votes(List<UUID> questionIds) {
-        Map<UUID, Long> votes = new HashMap<>();
-        if (!questionIds.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(
-                            "select question_id, count(*) from question_votes where question_id = any(?1) group by question_id")
-                    .setParameter(1, questionIds.toArray(new UUID[0])).getResultList();
-            rows.forEach(r -> votes.put((UUID) r[0], ((Number) r[1]).longValue()));
-        }
-        return votes;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<UUID> myVotes(UUID participationId) {
-        return new HashSet<>(em.createNativeQuery("select question_id from question_votes where participation_id = ?1")
-                .setParameter(1, participationId).getResultList());
+    private long upvotes(Question q) {
+        return questions.upvotes(List.of(q.id())).getOrDefault(q.id(), 0L);
     }
 
     private void announce(Meeting meeting, String type, QuestionView v) {

@@ -32,9 +32,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import io.convene.shared.Jsons;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -60,8 +57,8 @@ public class RecordingService {
 
     private static final Logger LOG = Logger.getLogger(RecordingService.class.getName());
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    RecordingRepository recordings;
 
     @Inject
     MeetingRepository meetings;
@@ -131,7 +128,7 @@ public class RecordingService {
         }
         Recording recording = new Recording(meeting.id(), me.user().id(), clock.instant(), lease.id());
         long asked = startRecording(meeting, recording);
-        em.persist(recording);
+        recordings.add(recording);
         announce(meeting, recording, true);
         audit.action(caller, AuditAction.RECORDING_STARTED, "recording:" + recording.id(), "meeting " + meeting.id());
         LOG.info(() -> "Recording " + recording.id() + " of meeting " + meeting.id() + " started (the media server took "
@@ -154,7 +151,7 @@ public class RecordingService {
         io.convene.user.User host = meeting.host();
         Recording recording = new Recording(meeting.id(), host.id(), clock.instant(), lease.id());
         startRecording(meeting, recording);
-        em.persist(recording);
+        recordings.add(recording);
         announce(meeting, recording, true);
         audit.action(new Caller(host.subject(), host.name(), host.email(), java.util.Set.of(), null, host.emailVerified()),
                 AuditAction.RECORDING_STARTED, "recording:" + recording.id(), "meeting " + meeting.id() + ", recorded from its start");
@@ -183,11 +180,8 @@ public class RecordingService {
     }
 
     /** Recordings still running on a node whose lease ran out: it crashed, or stopped without stopping them. */
-    @SuppressWarnings("unchecked")
     public List<UUID> ofLostNodes() {
-        return ((List<Object>) em.createNativeQuery("select id from recordings r where status = 'RECORDING' and not exists"
-                + " (select 1 from job_leases l where l.job = 'node ' || r.recorder and l.expires_at > clock_timestamp())")
-                .getResultList()).stream().map(id -> id instanceof UUID u ? u : UUID.fromString(id.toString())).toList();
+        return recordings.ofLostNodes();
     }
 
     /**
@@ -199,7 +193,7 @@ public class RecordingService {
     public void stopOfLostNode(UUID recordingId) {
         Recording recording = find(recordingId);
         Meeting meeting = meetings.lockedByReference(recording.meetingId().toString()).orElse(null);
-        em.refresh(recording); // as committed once the meeting is ours: another node may have stopped it
+        recordings.reread(recording); // as committed once the meeting is ours: another node may have stopped it
         if (meeting == null || recording.status() != Recording.Status.RECORDING) {
             return;
         }
@@ -237,30 +231,24 @@ public class RecordingService {
     /** The latest recordings of every meeting, newest first: for administrators and compliance officers. */
     public List<RecordingRow> recent(Caller caller, int limit) {
         permissions.require(caller, Permission.SEE_EVERY_RECORDING);
-        return em.createQuery("select r, m.title from Recording r, Meeting m where m.id = r.meetingId order by r.startedAt desc",
-                        Object[].class).setMaxResults(Math.min(Math.max(limit, 1), 500)).getResultStream()
-                .map(row -> new RecordingRow(((Recording) row[0]).view(), (String) row[1])).toList();
+        return recordings.recent(Math.min(Math.max(limit, 1), 500)).stream()
+                .map(row -> new RecordingRow(row.recording().view(), row.meetingTitle())).toList();
     }
 
     /** The recordings of a meeting that the caller may watch (in the meeting: what it is recording too). */
     public List<RecordingView> ofMeeting(Caller caller, String reference) {
         Meeting meeting = meetings.byReference(reference).orElseThrow(MeetingService::notFound);
         User user = users.current(caller);
-        return em.createQuery("select r from Recording r where r.meetingId = :m order by r.startedAt", Recording.class)
-                .setParameter("m", meeting.id()).getResultStream()
+        return recordings.ofMeeting(meeting.id()).stream()
                 .filter(r -> mayWatch(caller, user, meeting, r)).map(Recording::view).toList();
     }
 
     /** The ready recordings of meetings the caller hosted or was in that they may watch, newest first (a hundred). */
     public List<RecordingRow> mine(Caller caller) {
         User user = users.current(caller);
-        return em.createQuery("""
-                        select r, m from Recording r, Meeting m where m.id = r.meetingId and r.status = :ready
-                        and exists (select p from Participation p where p.meeting = m and p.user = :u)
-                        order by r.startedAt desc""", Object[].class)
-                .setParameter("ready", Recording.Status.READY).setParameter("u", user).setMaxResults(100).getResultStream()
-                .filter(row -> mayWatch(caller, user, (Meeting) row[1], (Recording) row[0]))
-                .map(row -> new RecordingRow(((Recording) row[0]).view(), ((Meeting) row[1]).title())).toList();
+        return recordings.readyFromMeetingsOf(user, 100).stream()
+                .filter(row -> mayWatch(caller, user, row.meeting(), row.recording()))
+                .map(row -> new RecordingRow(row.recording().view(), row.meeting().title())).toList();
     }
 
     /** A ticket for the browser's player (four hours), for one who may watch the recording now. */
@@ -295,8 +283,7 @@ public class RecordingService {
      * started it) is on legal hold.
      */
     public void delete(Caller caller, UUID id) {
-        Recording recording = Optional.ofNullable(em.find(Recording.class, id, LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(() -> new NotFoundException("No such recording"));
+        Recording recording = recordings.byIdForUpdate(id).orElseThrow(() -> new NotFoundException("No such recording"));
         Meeting meeting = meetings.byId(recording.meetingId()).orElseThrow(MeetingService::notFound);
         boolean compliance = caller.roles().contains(Caller.COMPLIANCE_OFFICER);
         if (!compliance && !meeting.isHostedBy(users.current(caller))) {
@@ -310,7 +297,7 @@ public class RecordingService {
             throw new ConflictException("Someone in this meeting is on legal hold"
                     + (compliance ? " (" + String.join("; ", reasons) + ")" : "") + ": the recording must be kept until it is released");
         }
-        em.remove(recording);
+        recordings.remove(recording);
         audit.action(caller, AuditAction.RECORDING_DELETED, "recording:" + id, "meeting " + meeting.id());
         deleted.fire(new Deleted(id, recording.blobKey()));
         LOG.info(() -> "Recording " + id + " of meeting " + meeting.id() + " deleted");
@@ -349,8 +336,7 @@ public class RecordingService {
     }
 
     private Optional<Recording> running(UUID meetingId) {
-        return em.createQuery("select r from Recording r where r.meetingId = :m and r.status = :s", Recording.class)
-                .setParameter("m", meetingId).setParameter("s", Recording.Status.RECORDING).getResultStream().findFirst();
+        return recordings.running(meetingId);
     }
 
     /** What the finisher needs of a recording: its meeting. */
@@ -374,7 +360,6 @@ public class RecordingService {
     }
 
     Recording find(UUID id) {
-        return Optional.ofNullable(em.find(Recording.class, id))
-                .orElseThrow(() -> new NotFoundException("No such recording"));
+        return recordings.byId(id).orElseThrow(() -> new NotFoundException("No such recording"));
     }
 }

@@ -1,14 +1,10 @@
 package io.convene.user;
 
-import io.convene.shared.IdLists;
 import io.convene.shared.AccountDeactivatedException;
 import io.convene.shared.Caller;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,17 +20,15 @@ import java.util.UUID;
 @Stateless
 public class AccountStanding {
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    UserRepository users;
 
     /** Whether the account behind this token subject is deactivated; a subject never seen is not. */
     public boolean deactivated(String subject) {
         if (subject == null) {
             return false;
         }
-        return !em.createQuery("select u.id from User u where u.subject = :s and u.status = :off", UUID.class)
-                .setParameter("s", subject).setParameter("off", UserStatus.DISABLED).setMaxResults(1)
-                .getResultList().isEmpty();
+        return users.isDeactivated(subject);
     }
 
     /** Refuses (401) a caller whose account is deactivated. */
@@ -46,21 +40,11 @@ public class AccountStanding {
 
     /** Of these users, the deactivated ones. */
     public Set<UUID> deactivatedUsers(Collection<UUID> userIds) {
-        return among(userIds, "select u.id from User u where u.id in :ids and u.status = :off");
+        return users.deactivatedAmong(userIds);
     }
 
     /** Of these participations, those of a person whose account is deactivated (guests have none). */
     public Set<UUID> participationsOfDeactivated(Collection<UUID> participationIds) {
-        return among(participationIds, "select p.id from Participation p join p.user u where p.id in :ids and u.status = :off");
-    }
-
-    /** The ids the query picks, asked a part at a time ({@link IdLists}). */
-    private Set<UUID> among(Collection<UUID> ids, String query) {
-        Set<UUID> picked = new HashSet<>();
-        for (List<UUID> part : IdLists.parts(ids)) {
-            picked.addAll(em.createQuery(query, UUID.class).setParameter("ids", part)
-                    .setParameter("off", UserStatus.DISABLED).getResultList());
-        }
-        return picked;
+        return users.participationsOfDeactivated(participationIds);
     }
 }

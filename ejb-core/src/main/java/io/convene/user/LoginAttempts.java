@@ -1,12 +1,11 @@
 package io.convene.user;
 
 import io.convene.shared.RateLimitedException;
+import io.convene.user.LoginFailures.Scope;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,12 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LoginAttempts {
 
     private static final Logger LOG = Logger.getLogger(LoginAttempts.class.getName());
-    private static final String PAIR = "account_key = :account and client_key = :client";
-    private static final String CLIENT = "client_key = :client";
-    private static final String ACCOUNT = "account_key = :account";
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    LoginFailures failures;
 
     @Inject
     Clock clock;
@@ -59,19 +55,19 @@ public class LoginAttempts {
     /** Refuses the attempt when this client, or everyone for this account, has failed too often lately. */
     public void requireAllowed(String account, String client) {
         Instant since = clock.instant().minus(window);
-        long mine = count(PAIR, account, client, since);
+        long mine = failures.count(Scope.CLIENT_AND_ACCOUNT, account, client, since);
         if (mine >= perClientAccount) {
-            throw refused("Too many failed sign-ins for this account from your address", PAIR, account, client, since,
+            throw refused("Too many failed sign-ins for this account from your address", Scope.CLIENT_AND_ACCOUNT, account, client, since,
                     mine, perClientAccount);
         }
-        long fromHere = count(CLIENT, account, client, since);
+        long fromHere = failures.count(Scope.CLIENT, account, client, since);
         if (fromHere >= perClient) {
-            throw refused("Too many failed sign-ins from your address", CLIENT, account, client, since, fromHere, perClient);
+            throw refused("Too many failed sign-ins from your address", Scope.CLIENT, account, client, since, fromHere, perClient);
         }
         if (mine > 0) {
-            long everyone = count(ACCOUNT, account, client, since);
+            long everyone = failures.count(Scope.ACCOUNT, account, client, since);
             if (everyone >= perAccount) {
-                throw refused("Too many failed sign-ins for this account", ACCOUNT, account, client, since, everyone,
+                throw refused("Too many failed sign-ins for this account", Scope.ACCOUNT, account, client, since, everyone,
                         perAccount);
             }
         }
@@ -80,42 +76,20 @@ public class LoginAttempts {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordFailure(String account, String client) {
         Instant now = clock.instant();
-        em.createNativeQuery("delete from login_failures where failed_at <= ?1").setParameter(1, now.minus(window))
-                .executeUpdate();
-        em.createNativeQuery("insert into login_failures (account_key, client_key, failed_at) values (?1, ?2, ?3)")
-                .setParameter(1, account).setParameter(2, client).setParameter(3, now).executeUpdate();
+        failures.add(account, client, now, now.minus(window));
     }
 
     /** After a successful sign-in: this client's earlier failures for this account no longer count. */
     public void forget(String account, String client) {
-        bind(em.createNativeQuery("delete from login_failures where " + PAIR), PAIR, account, client).executeUpdate();
-    }
-
-    private long count(String where, String account, String client, Instant since) {
-        return ((Number) bind(em.createNativeQuery("select count(*) from login_failures where " + where
-                + " and failed_at > :since"), where, account, client).setParameter("since", since).getSingleResult()).longValue();
-    }
-
-    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, String where, String account, String client) {
-        if (where.contains(":account")) {
-            query.setParameter("account", account);
-        }
-        if (where.contains(":client")) {
-            query.setParameter("client", client);
-        }
-        return query;
+        failures.forget(account, client);
     }
 
     /** Refused until enough of the counted failures have left the window to be under the limit again. */
-    private RateLimitedException refused(String why, String where, String account, String client, Instant since,
-                                         long failures, int limit) {
-        Object oldest = bind(em.createNativeQuery("select failed_at from login_failures where " + where
-                        + " and failed_at > :since order by failed_at offset :skip limit 1"), where, account, client)
-                .setParameter("since", since).setParameter("skip", failures - limit)
-                .getResultStream().findFirst().orElse(null);
-        Instant leaves = (oldest == null ? clock.instant() : io.convene.shared.NativeValues.instant(oldest)).plus(window);
+    private RateLimitedException refused(String why, Scope scope, String account, String client, Instant since,
+                                         long failed, int limit) {
+        Instant leaves = failures.nth(scope, account, client, since, failed - limit).orElse(clock.instant()).plus(window);
         long seconds = Math.max(1, Duration.between(clock.instant(), leaves).toSeconds() + 1);
-        LOG.warning(() -> "Sign-in refused for a while: " + why.toLowerCase() + " (" + failures + ")");
+        LOG.warning(() -> "Sign-in refused for a while: " + why.toLowerCase() + " (" + failed + ")");
         return new RateLimitedException(why + "; try again in " + seconds + " seconds", seconds);
     }
 }

@@ -5,11 +5,8 @@ import io.convene.shared.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -25,8 +22,8 @@ public class ProfilePictures {
     /** The largest upload read: anything larger is refused. */
     public static final int MOST_BYTES = PictureImage.MOST_BYTES;
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    ProfilePictureStore pictures;
 
     @EJB
     UserService users;
@@ -42,10 +39,7 @@ public class ProfilePictures {
         byte[] png = PictureImage.squared(upload);
         User user = users.current(caller);
         Instant now = clock.instant();
-        em.createNativeQuery("""
-                        insert into profile_pictures (user_id, image, updated_at) values (?1, ?2, ?3)
-                        on conflict (user_id) do update set image = excluded.image, updated_at = excluded.updated_at""")
-                .setParameter(1, user.id()).setParameter(2, png).setParameter(3, now).executeUpdate();
+        pictures.put(user.id(), png, now);
         user.updateProfile(null, "/api/users/" + user.id() + "/picture?v=" + now.toEpochMilli(), null, null);
         LOG.info(() -> "User " + user.id() + " uploaded a profile picture (" + upload.length + " bytes, kept " + png.length + ")");
         return UserProfile.of(user);
@@ -61,19 +55,11 @@ public class ProfilePictures {
     /** Someone's uploaded picture, for any signed-in person. */
     public Picture of(Caller caller, UUID userId) {
         users.current(caller);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select image, updated_at from profile_pictures where user_id = ?1")
-                .setParameter(1, userId).getResultList();
-        if (rows.isEmpty()) {
-            throw new NotFoundException("No picture uploaded");
-        }
-        Object when = rows.get(0)[1];
-        return new Picture((byte[]) rows.get(0)[0], when instanceof Instant i ? i
-                : when instanceof java.time.OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) when).toInstant());
+        return pictures.get(userId).orElseThrow(() -> new NotFoundException("No picture uploaded"));
     }
 
     /** Drops the uploaded picture (another URL was given, or none). */
     void forget(UUID userId) {
-        em.createNativeQuery("delete from profile_pictures where user_id = ?1").setParameter(1, userId).executeUpdate();
+        pictures.delete(userId);
     }
 }

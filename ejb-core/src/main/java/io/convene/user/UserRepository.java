@@ -1,36 +1,41 @@
 package io.convene.user;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
-@ApplicationScoped
-public class UserRepository {
+/** Where the user context keeps people's accounts ({@code persistence.JpaUserRepository} in PostgreSQL). */
+public interface UserRepository {
 
-    @PersistenceContext(unitName = "convene")
-    private EntityManager em;
+    Optional<User> byId(UUID id);
 
-    public Optional<User> bySubject(String subject) {
-        return em.createQuery("select u from User u where u.subject = :s", User.class)
-                .setParameter("s", subject).getResultStream().findFirst();
-    }
+    Optional<User> bySubject(String subject);
 
-    public Optional<User> byEmail(String email) {
-        return em.createQuery("select u from User u where u.email = :e", User.class)
-                .setParameter("e", User.normalizeEmail(email)).getResultStream().findFirst();
-    }
+    /** By address, in any case. */
+    Optional<User> byEmail(String email);
 
     /** Locks the user's row until the transaction ends: serialises scheduling per host. */
-    public User lock(User user) {
-        return em.find(User.class, user.id(), LockModeType.PESSIMISTIC_WRITE);
-    }
-    public void add(User user) {
-        em.persist(user);
-    }
+    User lock(User user);
 
-    public void flush() {
-        em.flush();
-    }
+    void add(User user);
+
+    /** Writes what this transaction changed so far (before a statement that must see it). */
+    void flush();
+
+    /** Whether the account behind this token subject is deactivated; a subject never seen is not. */
+    boolean isDeactivated(String subject);
+
+    /** Of these users, the deactivated ones. */
+    Set<UUID> deactivatedAmong(Collection<UUID> userIds);
+
+    /** Of these participations, those of a person whose account is deactivated (guests have none). */
+    Set<UUID> participationsOfDeactivated(Collection<UUID> participationIds);
+
+    /** A page of everyone whose name or address contains {@code search} (null: everyone), in this order. */
+    List<UserListing.Row> list(String search, UserListing.Sort sort, boolean ascending, int offset, int limit);
+
+    /** How many {@link #list} finds in all. */
+    long count(String search);
 }

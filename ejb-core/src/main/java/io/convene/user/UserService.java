@@ -27,8 +27,8 @@ public class UserService {
     @Inject
     UserRepository users;
 
-    @jakarta.persistence.PersistenceContext(unitName = "convene")
-    jakarta.persistence.EntityManager em;
+    @Inject
+    ProfilePictureStore pictures;
 
     @EJB
     IdentityProvider identity;
@@ -122,7 +122,7 @@ public class UserService {
         ZoneId zone = update.timeZone() == null ? null : TimeZones.parse("timeZone", update.timeZone());
         user.updateProfile(update.name() == null ? null : update.name().trim(), update.profilePictureUrl(), zone, update.language());
         if (update.profilePictureUrl() != null) { // a picture elsewhere, or none: the uploaded one goes
-            em.createNativeQuery("delete from profile_pictures where user_id = ?1").setParameter(1, user.id()).executeUpdate();
+            pictures.delete(user.id());
         }
         return UserProfile.of(user);
     }

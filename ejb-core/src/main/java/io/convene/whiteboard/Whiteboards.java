@@ -17,9 +17,6 @@ import io.convene.shared.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Clock;
 import java.util.List;
@@ -35,8 +32,8 @@ import java.util.UUID;
 @Stateless
 public class Whiteboards {
 
-    @PersistenceContext(unitName = "convene")
-    private EntityManager em;
+    @Inject
+    WhiteboardRepository boards;
 
     @Inject
     MeetingRepository meetings;
@@ -57,7 +54,7 @@ public class Whiteboards {
         UUID room = roomOf(meeting, me);
         Whiteboard board = board(meeting, room, false).orElseGet(() -> {
             Whiteboard created = new Whiteboard(meeting.id(), room, clock.instant());
-            em.persist(created);
+            boards.add(created);
             announce(meeting, created, "whiteboard.created", Jsons.createObjectBuilder());
             return created;
         });
@@ -82,7 +79,7 @@ public class Whiteboards {
                 continue;
             }
             WhiteboardOp op = toOp(board, me, in, i);
-            em.persist(op);
+            boards.add(op);
             applied.add(json(op));
         }
         if (board.lastSeq() >= from) {
@@ -162,26 +159,15 @@ public class Whiteboards {
     }
 
     private boolean alreadyApplied(Whiteboard board, Participation author, String opId) {
-        return !em.createQuery("select o.seq from WhiteboardOp o where o.boardId = :b and o.authorId = :a and o.opId = :o",
-                        Long.class)
-                .setParameter("b", board.id()).setParameter("a", author.id()).setParameter("o", opId)
-                .getResultList().isEmpty();
+        return boards.hasOp(board.id(), author.id(), opId);
     }
 
     private Optional<Whiteboard> board(Meeting meeting, UUID room, boolean lock) {
-        var query = em.createQuery("select w from Whiteboard w where w.meetingId = :m and "
-                        + (room == null ? "w.roomId is null" : "w.roomId = :r"), Whiteboard.class)
-                .setParameter("m", meeting.id())
-                .setLockMode(lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
-        if (room != null) {
-            query.setParameter("r", room);
-        }
-        return query.getResultStream().findFirst();
+        return boards.board(meeting.id(), room, lock);
     }
 
     private List<WhiteboardOp> ops(Whiteboard board) {
-        return em.createQuery("select o from WhiteboardOp o where o.boardId = :b order by o.seq", WhiteboardOp.class)
-                .setParameter("b", board.id()).getResultList();
+        return boards.ops(board.id());
     }
 
     private BoardView view(Whiteboard board) {
