@@ -10,8 +10,6 @@ import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
 import io.convene.shared.Jsons;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -27,25 +25,23 @@ public class Announcements implements ConnectedServices {
     public static final String QUEUE = "convene.integrations";
     private static final Logger LOG = Logger.getLogger(Announcements.class.getName());
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    ConnectionRepository connections;
+
+    @Inject
+    WebhookRepository webhooks;
 
     @Inject
     @JMSConnectionFactory("jms/convene")
     JMSContext jms;
 
     public void publish(Announcement.Event event, Meeting meeting) {
-        List<ServiceConnection> targets = new java.util.ArrayList<>(em.createQuery("""
-                        select c from ServiceConnection c
-                        where c.provider in :orgWide and c.userId is null""", ServiceConnection.class)
-                .setParameter("orgWide", List.of(Provider.SLACK, Provider.TEAMS)).getResultList());
+        List<ServiceConnection> targets = new java.util.ArrayList<>(connections.organisationWide(
+                List.of(Provider.SLACK, Provider.TEAMS)));
         if (event.concernsCalendars()) { // the host's own calendar keeps a copy of the meeting
-            targets.addAll(em.createQuery("select c from ServiceConnection c where c.provider in :p and c.userId = :host",
-                    ServiceConnection.class).setParameter("p", List.of(Provider.GOOGLE, Provider.MICROSOFT))
-                    .setParameter("host", meeting.host().id()).getResultList());
+            targets.addAll(connections.ofUser(meeting.host().id(), List.of(Provider.GOOGLE, Provider.MICROSOFT)));
         }
-        List<WebhookEndpoint> hooks = em.createQuery("select e from WebhookEndpoint e", WebhookEndpoint.class)
-                .getResultList().stream().filter(e -> e.wants(event)).toList();
+        List<WebhookEndpoint> hooks = webhooks.all().stream().filter(e -> e.wants(event)).toList();
         if (targets.isEmpty() && hooks.isEmpty()) {
             return;
         }
@@ -68,15 +64,12 @@ public class Announcements implements ConnectedServices {
     /** Google or Outlook invite the attendees of the host's copy, recurring series included. */
     @Override
     public boolean invitesThroughHostsCalendar(Meeting meeting) {
-        return !em.createQuery("select c.id from ServiceConnection c where c.provider in :p and c.userId = :host",
-                UUID.class).setParameter("p", List.of(Provider.GOOGLE, Provider.MICROSOFT)).setParameter("host", meeting.host().id())
-                .setMaxResults(1).getResultList().isEmpty();
+        return connections.hasAny(meeting.host().id(), List.of(Provider.GOOGLE, Provider.MICROSOFT));
     }
 
     @Override
     public java.util.Optional<UUID> organisationSlack() {
-        return em.createQuery("select c.id from ServiceConnection c where c.provider = :p and c.userId is null", UUID.class)
-                .setParameter("p", Provider.SLACK).getResultStream().findFirst();
+        return connections.organisationConnectionId(Provider.SLACK);
     }
 
     @Override

@@ -11,8 +11,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +29,11 @@ public class CalendarAdoption {
 
     private static final Logger LOG = Logger.getLogger(CalendarAdoption.class.getName());
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @jakarta.inject.Inject
+    CalendarCopyStore copies;
+
+    @jakarta.inject.Inject
+    io.convene.user.UserRepository users;
 
     @EJB
     MeetingService meetings;
@@ -47,7 +48,7 @@ public class CalendarAdoption {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<MeetingDetails> adopt(ServiceConnection connection, CalendarChanges.Change event) {
-        User owner = connection.userId() == null ? null : em.find(User.class, connection.userId());
+        User owner = connection.userId() == null ? null : users.byId(connection.userId()).orElse(null);
         if (owner == null || owner.subject() == null || owner.status() == UserStatus.DISABLED || event.start() == null
                 || event.end() == null) {
             return Optional.empty();
@@ -67,15 +68,9 @@ public class CalendarAdoption {
                 agenda(event.text()), event.start().toString(), event.end().toString(), zone, null, null, null, null,
                 invitees, null, repeats, null));
         if (repeats == null) {
-            em.createNativeQuery("insert into calendar_copies (meeting_id, connection_id, external_id) values (?1, ?2, ?3)")
-                    .setParameter(1, meeting.id()).setParameter(2, connection.id()).setParameter(3, event.externalId())
-                    .executeUpdate();
+            copies.adopted(CalendarCopyStore.Of.MEETING, meeting.id(), connection.id(), event.externalId());
         } else { // a recurring event: a series, whose copy it is
-            em.createNativeQuery("""
-                            insert into calendar_series_copies (series_id, connection_id, external_id)
-                            select series_id, ?2, ?3 from meetings where id = ?1""")
-                    .setParameter(1, meeting.id()).setParameter(2, connection.id()).setParameter(3, event.externalId())
-                    .executeUpdate();
+            copies.adopted(CalendarCopyStore.Of.SERIES, meeting.id(), connection.id(), event.externalId());
         }
         LOG.info(() -> "Calendar event " + event.externalId() + " of user " + owner.id() + " became meeting " + meeting.id());
         return Optional.of(meeting);

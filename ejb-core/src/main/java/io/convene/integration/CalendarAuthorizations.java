@@ -5,9 +5,6 @@ import io.convene.user.User;
 import io.convene.user.UserStatus;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -25,8 +22,11 @@ public class CalendarAuthorizations {
 
     private static final Logger LOG = Logger.getLogger(CalendarAuthorizations.class.getName());
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    CalendarAuthorizationRepository attempts;
+
+    @Inject
+    io.convene.user.UserRepository users;
 
     @Inject
     Sealing sealing;
@@ -41,19 +41,18 @@ public class CalendarAuthorizations {
     /** Remembers a new attempt (and forgets those older than ten minutes). */
     public void remember(String state, UUID userId, Provider provider, String verifier, String browserHash) {
         Instant now = clock.instant();
-        em.createQuery("delete from CalendarAuthorization a where a.createdAt < :old")
-                .setParameter("old", now.minus(CalendarAuthorization.LIFETIME)).executeUpdate();
-        em.persist(new CalendarAuthorization(state, userId, provider, sealing.seal(verifier), browserHash, now));
+        attempts.add(new CalendarAuthorization(state, userId, provider, sealing.seal(verifier), browserHash, now),
+                now.minus(CalendarAuthorization.LIFETIME));
     }
 
     /** Takes the attempt {@code state} names, once, if it is current and this browser's ({@code browserHash}). */
     public Taken take(String state, String browserHash) {
         CalendarAuthorization attempt = state == null || state.length() > 64 ? null
-                : em.find(CalendarAuthorization.class, state, LockModeType.PESSIMISTIC_WRITE);
+                : attempts.takeable(state).orElse(null);
         if (attempt == null) {
             return new Taken(null, null, null, "unknown");
         }
-        em.remove(attempt); // one answer per attempt, whatever it is
+        attempts.remove(attempt); // one answer per attempt, whatever it is
         if (attempt.expired(clock.instant())) {
             return new Taken(attempt.provider(), null, null, "unknown");
         }
@@ -62,7 +61,7 @@ public class CalendarAuthorizations {
             LOG.warning(() -> attempt.provider() + " consent for user " + attempt.userId() + " came back to another browser: refused");
             return new Taken(attempt.provider(), null, null, "other-browser");
         }
-        User owner = em.find(User.class, attempt.userId());
+        User owner = users.byId(attempt.userId()).orElse(null);
         if (owner == null || owner.status() == UserStatus.DISABLED) {
             return new Taken(attempt.provider(), null, null, "unknown");
         }

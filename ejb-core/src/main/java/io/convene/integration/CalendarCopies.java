@@ -1,5 +1,9 @@
 package io.convene.integration;
 
+import static io.convene.integration.CalendarCopyStore.Of.MEETING;
+import static io.convene.integration.CalendarCopyStore.Of.SERIES;
+
+import io.convene.integration.CalendarCopyStore.Of;
 import io.convene.meeting.JoinLinks;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingSeries;
@@ -7,8 +11,6 @@ import io.convene.meeting.MeetingStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,8 +31,11 @@ public class CalendarCopies {
 
     private static final Logger LOG = Logger.getLogger(CalendarCopies.class.getName());
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    CalendarCopyStore copies;
+
+    @Inject
+    io.convene.meeting.MeetingRepository meetings;
 
     @EJB
     IntegrationGateway gateway;
@@ -42,12 +47,11 @@ public class CalendarCopies {
         if (meeting.series().isEmpty()) {
             push(announcement(meeting, meeting.id(), links.of(meeting), meeting.code(), null, meeting.slot().start(),
                     meeting.slot().end(), meeting.status() == MeetingStatus.CANCELLED, target), target, connection,
-                    MEETINGS, meeting.id());
+                    MEETING, meeting.id());
             return;
         }
         MeetingSeries series = meeting.series().get();
-        List<Meeting> all = em.createQuery("select m from Meeting m where m.series = :s order by m.occurrenceStart", Meeting.class)
-                .setParameter("s", series).getResultList();
+        List<Meeting> all = meetings.allOfSeries(series);
         boolean changedAlone = meeting.isDetached() && meeting.status() != MeetingStatus.CANCELLED;
         String seriesCopy = copyOf(SERIES, series.id(), connection.id());
         if (!changedAlone || seriesCopy == null) {
@@ -56,7 +60,7 @@ public class CalendarCopies {
         if (changedAlone && seriesCopy != null) {
             push(announcement(meeting, meeting.id(), links.of(series, meeting), series.code(),
                     Announcement.Repeats.occurrence(meeting.occurrenceStart(), seriesCopy), meeting.slot().start(),
-                    meeting.slot().end(), false, target), target, connection, MEETINGS, meeting.id());
+                    meeting.slot().end(), false, target), target, connection, MEETING, meeting.id());
         }
     }
 
@@ -90,36 +94,21 @@ public class CalendarCopies {
                 .map(p -> new Announcement.Attendee(p.email(), p.displayName())).toList();
     }
 
-    /** Where copies are kept: of single meetings (and of a series' meetings changed alone), and of series. */
-    private record Place(String table, String key) {
-    }
-
-    private static final Place MEETINGS = new Place("calendar_copies", "meeting_id");
-    static final Place SERIES = new Place("calendar_series_copies", "series_id");
-
     /** Makes the copy right; answers where it is now (null: none). */
-    private String push(Announcement announcement, Announcement.Target target, ServiceConnection connection, Place place, UUID key) {
+    private String push(Announcement announcement, Announcement.Target target, ServiceConnection connection, Of place, UUID key) {
         String before = copyOf(place, key, connection.id());
         String after = gateway.pushToCalendar(announcement, target, before);
         if (after == null) {
-            em.createNativeQuery("delete from " + place.table() + " where " + place.key() + " = ?1 and connection_id = ?2")
-                    .setParameter(1, key).setParameter(2, connection.id()).executeUpdate();
+            copies.delete(place, key, connection.id());
         } else if (!after.equals(before)) {
-            em.createNativeQuery("insert into " + place.table() + " (" + place.key() + ", connection_id, external_id)"
-                            + " values (?1, ?2, ?3) on conflict (" + place.key() + ", connection_id)"
-                            + " do update set external_id = excluded.external_id")
-                    .setParameter(1, key).setParameter(2, connection.id()).setParameter(3, after).executeUpdate();
+            copies.put(place, key, connection.id(), after);
         }
         LOG.info(() -> "Calendar copy of " + (place == SERIES ? "series " : "meeting ") + key + " in " + connection.provider()
                 + ": " + (after == null ? "none" : after));
         return after;
     }
 
-    private String copyOf(Place place, UUID key, UUID connectionId) {
-        @SuppressWarnings("unchecked")
-        List<String> known = em.createNativeQuery("select external_id from " + place.table() + " where " + place.key()
-                        + " = ?1 and connection_id = ?2")
-                .setParameter(1, key).setParameter(2, connectionId).getResultList();
-        return known.isEmpty() ? null : known.get(0);
+    private String copyOf(Of place, UUID key, UUID connectionId) {
+        return copies.externalId(place, key, connectionId).orElse(null);
     }
 }

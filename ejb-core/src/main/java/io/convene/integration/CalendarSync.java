@@ -18,8 +18,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -38,8 +36,14 @@ public class CalendarSync {
 
     private static final Logger LOG = Logger.getLogger(CalendarSync.class.getName());
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    ConnectionRepository connections;
+
+    @Inject
+    CalendarCopyStore copies;
+
+    @Inject
+    io.convene.meeting.MeetingRepository meetingRepository;
 
     @EJB
     IntegrationGateway gateway;
@@ -77,10 +81,7 @@ public class CalendarSync {
     /** Syncs the caller's own calendar now; a provider that refused, or an address refused, is a 503 with the reason. */
     public Report syncMine(Caller caller) {
         UUID me = users.current(caller).id();
-        ServiceConnection c = em.createQuery("select c from ServiceConnection c where c.provider in :p and c.userId = :me",
-                        ServiceConnection.class)
-                .setParameter("p", List.of(Provider.GOOGLE, Provider.MICROSOFT)).setParameter("me", me)
-                .getResultStream().findFirst()
+        ServiceConnection c = connections.ofUser(me, List.of(Provider.GOOGLE, Provider.MICROSOFT)).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No calendar connected"));
         try {
             return sync(c);
@@ -95,9 +96,7 @@ public class CalendarSync {
     /** Syncs every connected calendar that no other node is syncing right now. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void syncAll(CalendarSync self) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("select id from integration_connections where provider in ('GOOGLE', 'MICROSOFT')")
-                .getResultList();
+        List<UUID> ids = connections.idsOf(List.of(Provider.GOOGLE, Provider.MICROSOFT));
         for (UUID id : ids) {
             try {
                 self.syncOne(id);
@@ -109,12 +108,7 @@ public class CalendarSync {
 
     /** One connection, locked (SKIP LOCKED) so that two nodes never read the same calendar at once. */
     public void syncOne(UUID connectionId) {
-        @SuppressWarnings("unchecked")
-        List<UUID> free = em.createNativeQuery("select id from integration_connections where id = ?1 for update skip locked")
-                .setParameter(1, connectionId).getResultList();
-        if (!free.isEmpty()) {
-            sync(em.find(ServiceConnection.class, connectionId));
-        }
+        connections.byIdUnlessBusy(connectionId).ifPresent(this::sync);
     }
 
     private Report sync(ServiceConnection c) {
@@ -128,14 +122,14 @@ public class CalendarSync {
         List<CalendarChanges.Change> read = new java.util.ArrayList<>(changes.changes());
         read.sort(java.util.Comparator.comparing(change -> change.rule() == null)); // a series' event before its occurrences
         for (CalendarChanges.Change change : read) {
-            UUID copyOf = copyOf("calendar_copies", "meeting_id", c, change.externalId());
-            UUID series = copyOf == null ? copyOf("calendar_series_copies", "series_id", c, change.externalId()) : null;
+            UUID copyOf = copyOf(CalendarCopyStore.Of.MEETING, c, change.externalId());
+            UUID series = copyOf == null ? copyOf(CalendarCopyStore.Of.SERIES, c, change.externalId()) : null;
             if (series != null) { // a series' recurring event itself
                 answers += seriesChanged(c, series, change);
                 continue;
             }
             if (copyOf == null && change.occurrence()) { // one occurrence of a series' event: that meeting of the series
-                UUID of = copyOf("calendar_series_copies", "series_id", c, change.series());
+                UUID of = copyOf(CalendarCopyStore.Of.SERIES, c, change.series());
                 copyOf = of == null ? null : meetings.ofSeriesAt(of, change.originalStart()).orElse(null);
             }
             if (copyOf == null) { // not Convene's: unless marked as a Convene meeting, none of its business
@@ -149,7 +143,7 @@ public class CalendarSync {
                 }
                 continue;
             }
-            Meeting meeting = em.find(Meeting.class, copyOf);
+            Meeting meeting = meetingRepository.byId(copyOf).orElse(null);
             if (meeting != null && !change.cancelled() && !change.answers().isEmpty()) { // the provider invited them: their answers
                 answers += meetings.answersFromCalendar(meeting.id(), change.answers());
             }
@@ -157,8 +151,7 @@ public class CalendarSync {
                 continue;
             }
             if (change.cancelled()) {
-                em.createNativeQuery("delete from calendar_copies where connection_id = ?1 and external_id = ?2")
-                        .setParameter(1, c.id()).setParameter(2, change.externalId()).executeUpdate();
+                copies.forget(CalendarCopyStore.Of.MEETING, c.id(), change.externalId());
                 notices.publish(NoticeKind.CALENDAR_DELETED, meeting, hostOf(meeting));
                 deleted++;
             } else if (change.start() != null && change.end() != null
@@ -179,11 +172,8 @@ public class CalendarSync {
     }
 
     /** The Convene thing (meeting or series) whose copy in this calendar is {@code externalId}, if any. */
-    private UUID copyOf(String table, String column, ServiceConnection c, String externalId) {
-        @SuppressWarnings("unchecked")
-        List<UUID> found = em.createNativeQuery("select " + column + " from " + table + " where connection_id = ?1 and external_id = ?2")
-                .setParameter(1, c.id()).setParameter(2, externalId).getResultList();
-        return found.isEmpty() ? null : found.get(0);
+    private UUID copyOf(CalendarCopyStore.Of of, ServiceConnection c, String externalId) {
+        return copies.keyOf(of, c.id(), externalId).orElse(null);
     }
 
     /**
@@ -194,8 +184,7 @@ public class CalendarSync {
      */
     private int seriesChanged(ServiceConnection c, UUID seriesId, CalendarChanges.Change change) {
         if (change.cancelled()) {
-            em.createNativeQuery("delete from calendar_series_copies where connection_id = ?1 and series_id = ?2")
-                    .setParameter(1, c.id()).setParameter(2, seriesId).executeUpdate();
+            copies.delete(CalendarCopyStore.Of.SERIES, seriesId, c.id());
             meetings.nextOfSeries(seriesId).ifPresent(next -> notices.publish(NoticeKind.CALENDAR_DELETED, next, hostOf(next)));
             return 0;
         }

@@ -12,8 +12,6 @@ import io.convene.user.UserService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -26,8 +24,8 @@ public class ConnectionChecks {
 
     private static final Logger LOG = Logger.getLogger(ConnectionChecks.class.getName());
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    ConnectionRepository connections;
 
     @EJB
     IntegrationGateway gateway;
@@ -46,7 +44,7 @@ public class ConnectionChecks {
 
     /** What the provider said; a refusal is a 503 with the provider's reason. Administrators, or the connection's owner. */
     public String check(Caller caller, UUID connectionId) {
-        ServiceConnection c = em.find(ServiceConnection.class, connectionId);
+        ServiceConnection c = connections.byId(connectionId).orElse(null);
         if (c == null || !(caller.isAdmin() || users.current(caller).id().equals(c.userId()))) {
             throw new NotFoundException("No such connection");
         }

@@ -4,8 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -14,23 +12,17 @@ import java.util.UUID;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ConnectionHealth {
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    ConnectionRepository connections;
 
     @Inject
     Clock clock;
 
     public void succeeded(UUID connectionId) {
-        ServiceConnection c = em.find(ServiceConnection.class, connectionId);
-        if (c != null) {
-            c.succeeded(clock.instant());
-        }
+        connections.byId(connectionId).ifPresent(c -> c.succeeded(clock.instant()));
     }
 
     public void failed(UUID connectionId, String error) {
-        ServiceConnection c = em.find(ServiceConnection.class, connectionId);
-        if (c != null) {
-            c.failed(error, clock.instant());
-        }
+        connections.byId(connectionId).ifPresent(c -> c.failed(error, clock.instant()));
     }
 }

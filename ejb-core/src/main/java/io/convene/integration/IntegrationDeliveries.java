@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import io.convene.shared.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +29,14 @@ public class IntegrationDeliveries {
     @Inject
     io.convene.notification.SentCounter sentCounter;
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    ConnectionRepository connections;
+
+    @Inject
+    WebhookRepository webhooks;
+
+    @Inject
+    io.convene.meeting.MeetingRepository meetings;
 
     @EJB
     IntegrationGateway gateway;
@@ -66,9 +70,9 @@ public class IntegrationDeliveries {
             return;
         }
         Announcement.Event event = Announcement.Event.valueOf(d.getString("event"));
-        Meeting meeting = em.find(Meeting.class, UUID.fromString(d.getString("meetingId")));
+        Meeting meeting = meetings.byId(UUID.fromString(d.getString("meetingId"))).orElse(null);
         if (d.containsKey("webhookId")) {
-            WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, UUID.fromString(d.getString("webhookId")));
+            WebhookEndpoint endpoint = webhooks.byId(UUID.fromString(d.getString("webhookId"))).orElse(null);
             if (meeting == null || endpoint == null) {
                 LOG.info(() -> "Webhook delivery " + deliveryId + " dropped: meeting or webhook gone");
                 return;
@@ -76,7 +80,7 @@ public class IntegrationDeliveries {
             callWebhook(deliveryId, event, meeting, endpoint);
             return;
         }
-        ServiceConnection connection = em.find(ServiceConnection.class, UUID.fromString(d.getString("connectionId")));
+        ServiceConnection connection = connections.byId(UUID.fromString(d.getString("connectionId"))).orElse(null);
         if (meeting == null || connection == null) {
             LOG.info(() -> "Integration delivery " + deliveryId + " dropped: meeting or connection gone");
             return;
@@ -106,16 +110,15 @@ public class IntegrationDeliveries {
             throw e;
         }
         health.succeeded(connection.id());
-        em.createNativeQuery("insert into integration_deliveries (id, connection_id, delivered_at) values (?1, ?2, now())")
-                .setParameter(1, deliveryId).setParameter(2, connection.id()).executeUpdate();
+        connections.delivered(deliveryId, connection.id());
         LOG.info(() -> "Integration delivery " + deliveryId + " " + event + " of meeting " + meeting.id() + " to "
                 + connection.provider() + " done");
     }
 
     /** A notice as a Slack direct message to the participant (found in Slack by their e-mail). */
     private void directMessage(UUID deliveryId, JsonObject d) {
-        Meeting meeting = em.find(Meeting.class, UUID.fromString(d.getString("meetingId")));
-        ServiceConnection slack = em.find(ServiceConnection.class, UUID.fromString(d.getString("connectionId")));
+        Meeting meeting = meetings.byId(UUID.fromString(d.getString("meetingId"))).orElse(null);
+        ServiceConnection slack = connections.byId(UUID.fromString(d.getString("connectionId"))).orElse(null);
         io.convene.meeting.Participation to = meeting == null ? null
                 : meeting.participation(UUID.fromString(d.getString("participationId"))).orElse(null);
         if (slack == null || to == null || to.email() == null || alreadyDone(deliveryId)) {
@@ -139,8 +142,7 @@ public class IntegrationDeliveries {
             throw e;
         }
         health.succeeded(slack.id());
-        em.createNativeQuery("insert into integration_deliveries (id, connection_id, delivered_at) values (?1, ?2, now())")
-                .setParameter(1, deliveryId).setParameter(2, slack.id()).executeUpdate();
+        connections.delivered(deliveryId, slack.id());
         sentCounter.sent(io.convene.notification.Channel.SLACK, 1);
         LOG.info(() -> "Slack message " + deliveryId + " " + kind + " sent for participation " + to.id());
     }
@@ -180,7 +182,6 @@ public class IntegrationDeliveries {
     }
 
     private boolean alreadyDone(UUID deliveryId) {
-        return ((Number) em.createNativeQuery("select count(*) from integration_deliveries where id = ?1")
-                .setParameter(1, deliveryId).getSingleResult()).longValue() > 0;
+        return connections.wasDelivered(deliveryId);
     }
 }

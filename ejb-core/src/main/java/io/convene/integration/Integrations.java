@@ -14,8 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import io.convene.shared.Jsons;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +30,8 @@ public class Integrations {
 
     private static final Logger LOG = Logger.getLogger(Integrations.class.getName());
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    ConnectionRepository connections;
 
     @Inject
     UserService users;
@@ -61,7 +59,7 @@ public class Integrations {
         Optional<ServiceConnection> existing = find(provider, owner);
         if (request.action() == ConnectRequest.Action.DISCONNECT) {
             ServiceConnection gone = existing.orElseThrow(() -> new NotFoundException(provider + " is not connected"));
-            em.remove(gone);
+            connections.remove(gone);
             if (owner == null) {
                 audit.action(caller, AuditAction.INTEGRATION_DISCONNECTED, "provider:" + provider, null);
             }
@@ -105,7 +103,7 @@ public class Integrations {
     private ServiceConnection save(ServiceConnection existing, Provider provider, UUID owner, String settings, String sealed) {
         if (existing == null) {
             ServiceConnection c = new ServiceConnection(provider, owner, settings, sealed, clock.instant());
-            em.persist(c);
+            connections.add(c);
             return c;
         }
         existing.reconnect(settings, sealed, clock.instant());
@@ -129,9 +127,7 @@ public class Integrations {
     /** The caller's own connections, and (administrators) the organisation's. */
     public List<ConnectionView> list(Caller caller) {
         User me = users.current(caller);
-        String where = caller.isAdmin() ? "c.userId = :me or c.userId is null" : "c.userId = :me";
-        return em.createQuery("select c from ServiceConnection c where " + where + " order by c.provider", ServiceConnection.class)
-                .setParameter("me", me.id()).getResultList().stream().map(ConnectionView::of).toList();
+        return connections.visibleTo(me.id(), caller.isAdmin()).stream().map(ConnectionView::of).toList();
     }
 
     /**
@@ -140,34 +136,18 @@ public class Integrations {
      */
     public List<Status> overview(Caller caller, int limit) {
         permissions.require(caller, Permission.MANAGE_CONNECTIONS);
-        List<Object[]> rows = em.createQuery("""
-                        select c, u.email from ServiceConnection c left join User u on u.id = c.userId
-                        order by case when c.userId is null then 0 else 1 end,
-                                 case when c.lastErrorAt is not null and (c.lastSuccessAt is null or c.lastErrorAt > c.lastSuccessAt)
-                                      then 0 else 1 end,
-                                 c.provider, u.email""", Object[].class)
-                .setMaxResults(Math.max(1, Math.min(1000, limit))).getResultList();
-        return rows.stream().map(r -> new Status(ConnectionView.of((ServiceConnection) r[0]), (String) r[1],
-                ((ServiceConnection) r[0]).syncedAt())).toList();
+        return connections.overview(Math.max(1, Math.min(1000, limit))).stream()
+                .map(o -> new Status(ConnectionView.of(o.connection()), o.ownerEmail(), o.connection().syncedAt())).toList();
     }
 
     /** How many connections each provider has. */
     public Map<Provider, Long> count(Caller caller) {
         permissions.require(caller, Permission.MANAGE_CONNECTIONS);
-        Map<Provider, Long> counts = new java.util.EnumMap<>(Provider.class);
-        em.createQuery("select c.provider, count(c) from ServiceConnection c group by c.provider", Object[].class).getResultList()
-                .forEach(r -> counts.put((Provider) r[0], (Long) r[1]));
-        return counts;
+        return connections.countByProvider();
     }
 
     private Optional<ServiceConnection> find(Provider provider, UUID owner) {
-        String where = owner == null ? "c.userId is null" : "c.userId = :owner";
-        var query = em.createQuery("select c from ServiceConnection c where c.provider = :p and " + where, ServiceConnection.class)
-                .setParameter("p", provider);
-        if (owner != null) {
-            query.setParameter("owner", owner);
-        }
-        return query.getResultStream().findFirst();
+        return connections.of(provider, owner);
     }
 
     /** The provider's settings, checked: what each needs to be told where to post or sync. */

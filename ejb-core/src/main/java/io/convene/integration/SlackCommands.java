@@ -16,8 +16,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -49,8 +47,8 @@ public class SlackCommands {
     private static final Duration INSTANT_LENGTH = Duration.ofMinutes(30);
     private static final Logger LOG = Logger.getLogger(SlackCommands.class.getName());
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    ConnectionRepository connections;
 
     @Inject
     Sealing sealing;
@@ -82,8 +80,7 @@ public class SlackCommands {
     }
 
     public Reply handle(String body, String timestamp, String signature) {
-        ServiceConnection slack = em.createQuery("select c from ServiceConnection c where c.provider = :p and c.userId is null",
-                        ServiceConnection.class).setParameter("p", Provider.SLACK).getResultStream().findFirst()
+        ServiceConnection slack = connections.of(Provider.SLACK, null)
                 .filter(c -> c.signingSecretSealed() != null)
                 .orElseThrow(() -> new NotFoundException("Slack commands are not set up"));
         verify(sealing.open(slack.signingSecretSealed()), timestamp, signature, body);

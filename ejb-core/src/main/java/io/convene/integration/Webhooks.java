@@ -9,8 +9,6 @@ import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,8 +34,8 @@ public class Webhooks {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LOG_LIMIT = 100;
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    WebhookRepository webhooks;
 
     @Inject
     Sealing sealing;
@@ -74,7 +72,7 @@ public class Webhooks {
         RANDOM.nextBytes(bytes);
         String secret = "whsec_" + HexFormat.of().formatHex(bytes);
         WebhookEndpoint endpoint = new WebhookEndpoint(checked, EnumSet.copyOf(events), sealing.seal(secret), clock.instant());
-        em.persist(endpoint);
+        webhooks.add(endpoint);
         audit.action(caller, AuditAction.WEBHOOK_REGISTERED, "webhook:" + endpoint.id(), checked);
         LOG.info(() -> "Webhook " + endpoint.id() + " to " + checked + " for " + events + " registered by " + caller.subject());
         return new Registered(EndpointView.of(endpoint), secret);
@@ -82,13 +80,12 @@ public class Webhooks {
 
     public List<EndpointView> list(Caller caller) {
         permissions.require(caller, Permission.MANAGE_WEBHOOKS);
-        return em.createQuery("select e from WebhookEndpoint e order by e.createdAt", WebhookEndpoint.class)
-                .getResultList().stream().map(EndpointView::of).toList();
+        return webhooks.all().stream().map(EndpointView::of).toList();
     }
 
     public void remove(Caller caller, UUID id) {
         permissions.require(caller, Permission.MANAGE_WEBHOOKS);
-        em.remove(endpoint(id));
+        webhooks.remove(endpoint(id));
         audit.action(caller, AuditAction.WEBHOOK_REMOVED, "webhook:" + id, null);
         LOG.info(() -> "Webhook " + id + " removed by " + caller.subject());
     }
@@ -97,23 +94,11 @@ public class Webhooks {
     public List<DeliveryView> deliveries(Caller caller, UUID id) {
         permissions.require(caller, Permission.MANAGE_WEBHOOKS);
         endpoint(id);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select id, event, meeting_id, attempts, last_status, last_error, first_attempt_at,
-                               last_attempt_at, delivered_at
-                        from webhook_deliveries where endpoint_id = ?1 order by first_attempt_at desc limit ?2""")
-                .setParameter(1, id).setParameter(2, LOG_LIMIT).getResultList();
-        return rows.stream().map(r -> new DeliveryView((UUID) r[0], (String) r[1], (UUID) r[2],
-                ((Number) r[3]).intValue(), r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5],
-                (Instant) r[6], (Instant) r[7], (Instant) r[8])).toList();
+        return webhooks.deliveries(id, LOG_LIMIT);
     }
 
     private WebhookEndpoint endpoint(UUID id) {
-        WebhookEndpoint e = em.find(WebhookEndpoint.class, id);
-        if (e == null) {
-            throw new NotFoundException("No such webhook");
-        }
-        return e;
+        return webhooks.byId(id).orElseThrow(() -> new NotFoundException("No such webhook"));
     }
 
 }
