@@ -67,12 +67,12 @@ class BoundedConnectionCheckTest {
 
     /** The postmaster (the process listening on the port) and its backends. */
     private static List<ProcessHandle> serverProcesses(EmbeddedPostgres postgres) throws SQLException {
-        long backend;
+        ProcessHandle postmaster;
+        // asked while the connection is open: its backend process ends as soon as it closes
         try (Connection c = connect(postgres); var s = c.createStatement(); var r = s.executeQuery("select pg_backend_pid()")) {
             r.next();
-            backend = r.getLong(1);
+            postmaster = ProcessHandle.of(r.getLong(1)).flatMap(ProcessHandle::parent).orElseThrow();
         }
-        ProcessHandle postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow();
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants()).toList();
     }
 
