@@ -19,6 +19,9 @@ public interface ConnectionRepository {
 
     Optional<ServiceConnection> byId(UUID id);
 
+    /** Every connection. */
+    List<ServiceConnection> all();
+
     /** The connection, its row locked until the transaction ends; empty when another holds it (or it is gone). */
     Optional<ServiceConnection> byIdUnlessBusy(UUID id);
 

@@ -13,8 +13,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,8 +59,8 @@ public class PartsHealth {
     @jakarta.ejb.EJB
     io.convene.media.MediaServer media;
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    io.convene.integration.ConnectionRepository connections;
 
     @Inject
     @ConfigProperty(name = "convene.keycloak.url")
@@ -167,8 +165,7 @@ public class PartsHealth {
     /** Per provider: how many connections, how many failing now, and the latest failure. */
     private List<Part> integrations() {
         Map<String, List<io.convene.integration.ServiceConnection>> byProvider = new TreeMap<>();
-        for (io.convene.integration.ServiceConnection c : em.createQuery("select c from ServiceConnection c",
-                io.convene.integration.ServiceConnection.class).getResultList()) {
+        for (io.convene.integration.ServiceConnection c : connections.all()) {
             byProvider.computeIfAbsent(c.provider().name(), k -> new ArrayList<>()).add(c);
         }
         List<Part> parts = new ArrayList<>();

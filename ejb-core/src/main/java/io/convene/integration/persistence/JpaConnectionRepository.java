@@ -36,6 +36,11 @@ public class JpaConnectionRepository implements ConnectionRepository {
     }
 
     @Override
+    public List<ServiceConnection> all() {
+        return em.createQuery("select c from ServiceConnection c", ServiceConnection.class).getResultList();
+    }
+
+    @Override
     public Optional<ServiceConnection> byIdUnlessBusy(UUID id) {
         @SuppressWarnings("unchecked")
         List<UUID> free = em.createNativeQuery("select id from integration_connections where id = ?1 for update skip locked")
