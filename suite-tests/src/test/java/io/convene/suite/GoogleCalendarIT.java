@@ -99,6 +99,56 @@ class GoogleCalendarIT extends SignedInPeople {
                 "action", "CONNECT")).status()).as("no refresh token").isEqualTo(400);
     }
 
+    /**
+     * Each change of a meeting is pushed to the host's calendar through a Camel route: a route that
+     * made a producer (and its threads) per exchange and never stopped it would leave Payara with
+     * more threads after every push. A thousand pushes leave the thread count where it was.
+     */
+    @Test
+    void aThousandCalendarPushesLeaveTheThreadCountFlat() {
+        providers().stubFor(post(urlPathEqualTo(TOKEN))
+                .willReturn(json(200, "{\"access_token\":\"ya29.many\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+        providers().stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"status\":\"confirmed\"}")));
+        providers().stubFor(patch(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(EVENTS + "/.*"))
+                .willReturn(json(200, "{\"status\":\"confirmed\"}")));
+        assertThat(api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE",
+                "action", "CONNECT", "secret", "1//refresh-token-of-hana")).status()).isEqualTo(200);
+        try {
+            // no one invited: a thousand changes tell nobody but the host's calendar
+            String id = schedule(host, Meetings.with(draft("Pushed a thousand times"), "invitees", List.of())).text("id");
+            String event = EVENTS + "/cv" + id.replace("-", "");
+            Eventually.get(() -> ConveneSuite.count("select count(*) from calendar_copies where meeting_id = '" + id + "'"),
+                    n -> n == 1, Duration.ofSeconds(30));
+            int warmUp = 20; // the route's own threads (pools, timers) are there once it has run a while
+            edit(id, 0, warmUp);
+            pushes(event, warmUp);
+            double before = PlatformIT.figure(PlatformIT.scrape(), "thread_count");
+
+            edit(id, warmUp, warmUp + 1000);
+            pushes(event, warmUp + 1000);
+            double after = PlatformIT.figure(PlatformIT.scrape(), "thread_count");
+
+            System.out.printf("Payara's threads: %.0f before 1,000 calendar pushes, %.0f after%n", before, after);
+            assertThat(after).as("threads after 1,000 pushes (%s before)", before).isLessThan(before + 25);
+        } finally {
+            assertThat(api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE",
+                    "action", "DISCONNECT")).status()).isEqualTo(204);
+        }
+    }
+
+    private static void edit(String meetingId, int from, int to) {
+        for (int i = from; i < to; i++) {
+            assertThat(api().put("/api/meetings/" + meetingId + "/edit", host, Map.of("title", "Pushed " + i)).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    /** Waits until the calendar has had at least this many updates of the event. */
+    private static void pushes(String event, int atLeast) {
+        Eventually.get(() -> providers().findAll(patchRequestedFor(urlPathEqualTo(event))).size(), n -> n >= atLeast,
+                Duration.ofMinutes(5));
+    }
+
     @Test
     void aCopyMovedInTheCalendarMovesTheMeetingADeletedOneIsReportedToTheHost() {
         providers().stubFor(post(urlPathEqualTo(TOKEN))

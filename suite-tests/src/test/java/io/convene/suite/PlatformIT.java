@@ -54,7 +54,7 @@ class PlatformIT {
     }
 
     /** The scrape, as Prometheus reads it with its token. */
-    private static String scrape() {
+    static String scrape() {
         String token = java.util.Base64.getEncoder().encodeToString(("metrics:" + System.getProperty("convene.metrics.token"))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Reply metrics = api().send("GET", "/metrics", null, null, Map.of("Accept", "text/plain", "Authorization", "Basic " + token));
@@ -63,7 +63,7 @@ class PlatformIT {
     }
 
     /** One figure of the scrape. */
-    private static double figure(String scrape, String name) {
+    static double figure(String scrape, String name) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "\\{[^}]*\\} (\\S+)").matcher(scrape);
         assertThat(m.find()).as(name + " in the scrape").isTrue();
         return Double.parseDouble(m.group(1));
