@@ -106,11 +106,7 @@ class GoogleCalendarIT extends SignedInPeople {
      */
     @Test
     void aThousandCalendarPushesLeaveTheThreadCountFlat() {
-        providers().stubFor(post(urlPathEqualTo(TOKEN))
-                .willReturn(json(200, "{\"access_token\":\"ya29.many\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
-        providers().stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"status\":\"confirmed\"}")));
-        providers().stubFor(patch(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(EVENTS + "/.*"))
-                .willReturn(json(200, "{\"status\":\"confirmed\"}")));
+        googleAcceptsEverything("ya29.many");
         assertThat(api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE",
                 "action", "CONNECT", "secret", "1//refresh-token-of-hana")).status()).isEqualTo(200);
         try {
@@ -136,6 +132,15 @@ class GoogleCalendarIT extends SignedInPeople {
         }
     }
 
+    /** Google as it answers when all goes well: a token, and every insert and update of an event taken. */
+    private static void googleAcceptsEverything(String accessToken) {
+        providers().stubFor(post(urlPathEqualTo(TOKEN)).willReturn(json(200, "{\"access_token\":\"" + accessToken
+                + "\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+        providers().stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"status\":\"confirmed\"}")));
+        providers().stubFor(patch(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(EVENTS + "/.*"))
+                .willReturn(json(200, "{\"status\":\"confirmed\"}")));
+    }
+
     private static void edit(String meetingId, int from, int to) {
         for (int i = from; i < to; i++) {
             assertThat(api().put("/api/meetings/" + meetingId + "/edit", host, Map.of("title", "Pushed " + i)).status())
@@ -151,11 +156,7 @@ class GoogleCalendarIT extends SignedInPeople {
 
     @Test
     void aCopyMovedInTheCalendarMovesTheMeetingADeletedOneIsReportedToTheHost() {
-        providers().stubFor(post(urlPathEqualTo(TOKEN))
-                .willReturn(json(200, "{\"access_token\":\"ya29.sync\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
-        providers().stubFor(post(urlPathEqualTo(EVENTS)).willReturn(json(200, "{\"status\":\"confirmed\"}")));
-        providers().stubFor(patch(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(EVENTS + "/.*"))
-                .willReturn(json(200, "{\"status\":\"confirmed\"}")));
+        googleAcceptsEverything("ya29.sync");
         assertThat(api().get("/api/users/profile", pablo).status()).isEqualTo(200);
         assertThat(api().post("/api/integrations/third-party", host, Map.of("provider", "GOOGLE",
                 "action", "CONNECT", "secret", "1//refresh-token-of-hana")).status()).isEqualTo(200);
