@@ -5,6 +5,7 @@ import io.convene.audit.AuditFilter;
 import io.convene.audit.AuditRepository;
 import io.convene.audit.AuditView;
 import io.convene.shared.NativeValues;
+import io.convene.shared.SqlLike;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -66,7 +67,7 @@ public class SqlAuditRepository implements AuditRepository {
             w.append(" and a.actor_user_id = ?").append(params.size());
         }
         if (f.action() != null && !f.action().isBlank()) {
-            params.add(f.action().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.add(SqlLike.literal(f.action()) + "%");
             w.append(" and a.action like ?").append(params.size());
         }
         if (f.target() != null && !f.target().isBlank()) {

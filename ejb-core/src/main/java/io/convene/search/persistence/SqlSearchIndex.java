@@ -5,6 +5,7 @@ import io.convene.search.SearchService.MeetingHit;
 import io.convene.search.SearchService.MessageHit;
 import io.convene.search.SearchService.PersonHit;
 import io.convene.shared.NativeValues;
+import io.convene.shared.SqlLike;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,7 +31,7 @@ public class SqlSearchIndex implements SearchIndex {
                         order by (lower(name) like ?1 or email like ?1) desc,
                                  greatest(word_similarity(?2, lower(name)), word_similarity(?2, email)) desc, name
                         limit ?3""")
-                .setParameter(1, escapeLike(term) + "%").setParameter(2, term).setParameter(3, limit)
+                .setParameter(1, SqlLike.literal(term) + "%").setParameter(2, term).setParameter(3, limit)
                 .setParameter(4, deactivatedToo).getResultList();
         return rows.stream().map(r -> new PersonHit((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4]))
                 .toList();
@@ -105,9 +106,5 @@ public class SqlSearchIndex implements SearchIndex {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new MessageHit((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
                 (String) r[4], NativeValues.instant(r[5]), (Boolean) r[6])).toList();
-    }
-
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -2,6 +2,7 @@ package io.convene.user.persistence;
 
 import io.convene.shared.IdLists;
 import io.convene.shared.NativeValues;
+import io.convene.shared.SqlLike;
 import io.convene.user.User;
 import io.convene.user.UserListing;
 import io.convene.user.UserRepository;
@@ -119,6 +120,6 @@ public class JpaUserRepository implements UserRepository {
 
     private static void bind(Query q, String search) {
         q.setParameter(1, search == null || search.isBlank() ? null
-                : "%" + search.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                : "%" + SqlLike.literal(search.trim().toLowerCase()) + "%");
     }
 }
