@@ -8,14 +8,12 @@ import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
 import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
+import io.convene.user.UserRepository;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,8 +33,11 @@ public class DirectoryService {
     private static final Logger LOG = Logger.getLogger(DirectoryService.class.getName());
     private static final int PREVIEW_SIZE = 20;
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    DirectoryRepository directories;
+
+    @Inject
+    UserRepository users;
 
     @EJB
     DirectoryReader reader;
@@ -73,7 +74,7 @@ public class DirectoryService {
         requireFreeName(form.name(), null);
         Directory d = new Directory(form.name().trim(), form.vendor(), clock.instant());
         configure(d, form);
-        em.persist(d);
+        directories.add(d);
         audit.action(caller, AuditAction.DIRECTORY_CREATED, "directory:" + d.id(), d.name());
         LOG.info(() -> "Directory " + d.id() + " (" + d.name() + ") added by " + caller.subject());
         return DirectoryView.of(d);
@@ -97,16 +98,13 @@ public class DirectoryService {
     public void delete(Caller caller, UUID id) {
         permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         Directory d = find(id);
-        if (em.createQuery("select count(r) from DirectoryRun r where r.directoryId = :d and r.state in :active", Long.class)
-                .setParameter("d", id).setParameter("active", List.of(DirectoryRun.State.QUEUED, DirectoryRun.State.RUNNING))
-                .getSingleResult() > 0) {
+        if (directories.isSyncing(id)) {
             throw new ConflictException("A sync of this directory is running; delete it when the run has finished");
         }
-        em.createNativeQuery("update users set status = 'DISABLED', version = version + 1 where directory_id = ?1")
-                .setParameter(1, id).executeUpdate();
-        em.remove(d);
+        users.deactivateEveryoneOf(id);
+        directories.remove(d);
         audit.action(caller, AuditAction.DIRECTORY_DELETED, "directory:" + id, d.name());
-        em.flush();
+        users.flush();
         if (d.federationId() != null) {
             federation.unregister(d.federationId()); // last: a failure here rolls the rest back
         }
@@ -115,8 +113,7 @@ public class DirectoryService {
 
     public List<DirectoryView> list(Caller caller) {
         permissions.require(caller, Permission.MANAGE_DIRECTORIES);
-        return em.createQuery("select d from Directory d order by d.name", Directory.class).getResultStream()
-                .map(DirectoryView::of).toList();
+        return directories.all().stream().map(DirectoryView::of).toList();
     }
 
     public DirectoryView get(Caller caller, UUID id) {
@@ -159,7 +156,7 @@ public class DirectoryService {
 
     /** Queues the runs that are due by the directories' schedules (the clock calls this). */
     public void queueDue() {
-        for (Directory d : em.createQuery("select d from Directory d where d.enabled = true", Directory.class).getResultList()) {
+        for (Directory d : directories.enabled()) {
             DirectoryRun.Mode due = d.due(clock.instant());
             if (due != null && queue(d, due, DirectoryRun.Trigger.SCHEDULE) != null) {
                 LOG.info(() -> "Directory sync of " + d.name() + " (" + due + ") queued by the schedule");
@@ -169,59 +166,35 @@ public class DirectoryService {
 
     /** Runs queued over a minute ago and never started (the node that queued them went down first). */
     public List<UUID> strandedRuns() {
-        return em.createQuery("select r.id from DirectoryRun r where r.state = :q and r.queuedAt < :before", UUID.class)
-                .setParameter("q", DirectoryRun.State.QUEUED).setParameter("before", clock.instant().minusSeconds(60))
-                .getResultList();
+        return directories.queuedBefore(clock.instant().minusSeconds(60));
     }
 
     public List<DirectoryRunView> runs(Caller caller, UUID id) {
         permissions.require(caller, Permission.MANAGE_DIRECTORIES);
         find(id);
-        return em.createQuery("select r from DirectoryRun r where r.directoryId = :d order by r.queuedAt desc", DirectoryRun.class)
-                .setParameter("d", id).setMaxResults(50).getResultStream().map(r -> DirectoryRunView.of(r, List.of())).toList();
+        return directories.runsOf(id, 50).stream().map(r -> DirectoryRunView.of(r, List.of())).toList();
     }
 
     public DirectoryRunView run(Caller caller, UUID runId) {
         permissions.require(caller, Permission.MANAGE_DIRECTORIES);
-        DirectoryRun run = em.find(DirectoryRun.class, runId);
-        if (run == null) {
-            throw new NotFoundException("No such directory sync run");
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select entry, message from directory_run_errors where run_id = ?1 order by entry")
-                .setParameter(1, runId).getResultList();
-        List<DirectoryRunView.EntryError> errors = new ArrayList<>();
-        rows.forEach(r -> errors.add(new DirectoryRunView.EntryError((String) r[0], (String) r[1])));
-        return DirectoryRunView.of(run, errors);
+        DirectoryRun run = directories.run(runId).orElseThrow(() -> new NotFoundException("No such directory sync run"));
+        return DirectoryRunView.of(run, directories.errorsOf(runId));
     }
 
     /** Future meetings hosted by users a directory has deactivated: an administrator should hand them over. */
     public List<OrphanedMeeting> orphanedMeetings(Caller caller) {
         permissions.require(caller, Permission.MANAGE_DIRECTORIES);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select m.id, m.title, m.starts_at, u.email from meetings m join users u on u.id = m.host_id
-                        where u.status = 'DISABLED' and m.status = 'SCHEDULED' and m.starts_at > now()
-                        order by m.starts_at limit 500""").getResultList();
-        return rows.stream().map(r -> new OrphanedMeeting((UUID) r[0], (String) r[1],
-                (java.time.Instant) r[2], (String) r[3])).toList();
+        return directories.orphanedMeetings();
     }
 
     public record OrphanedMeeting(UUID meetingId, String title, java.time.Instant startsAt, String deactivatedHost) {
     }
 
     private DirectoryRun queue(Directory d, DirectoryRun.Mode mode, DirectoryRun.Trigger trigger) {
-        // the partial unique index allows one queued or running run per directory, on every node
-        int inserted = em.createNativeQuery("""
-                        insert into directory_runs (id, directory_id, mode, trigger, state, queued_at)
-                        values (?1, ?2, ?3, ?4, 'QUEUED', ?5) on conflict do nothing""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, d.id()).setParameter(3, mode.name())
-                .setParameter(4, trigger.name()).setParameter(5, clock.instant()).executeUpdate();
-        if (inserted == 0) {
+        DirectoryRun run = directories.queue(d.id(), mode, trigger, clock.instant()).orElse(null);
+        if (run == null) {
             return null;
         }
-        DirectoryRun run = em.createQuery("select r from DirectoryRun r where r.directoryId = :d and r.state = :q", DirectoryRun.class)
-                .setParameter("d", d.id()).setParameter("q", DirectoryRun.State.QUEUED).getSingleResult();
         queued.fire(new RunQueued(run.id()));
         return run;
     }
@@ -258,8 +231,7 @@ public class DirectoryService {
         if (name == null || name.isBlank() || name.trim().length() > 100) {
             throw new InvalidInputException("name", "must be 1 to 100 characters");
         }
-        em.createQuery("select d from Directory d where lower(d.name) = lower(:n)", Directory.class)
-                .setParameter("n", name.trim()).getResultStream().filter(d -> !d.id().equals(self)).findAny()
+        directories.named(name.trim()).stream().filter(d -> !d.id().equals(self)).findAny()
                 .ifPresent(d -> {
                     throw new ConflictException("A directory named " + name.trim() + " exists already");
                 });
@@ -271,11 +243,7 @@ public class DirectoryService {
     }
 
     private Directory find(UUID id) {
-        Directory d = em.find(Directory.class, id);
-        if (d == null) {
-            throw new NotFoundException("No such directory");
-        }
-        return d;
+        return directories.byId(id).orElseThrow(() -> new NotFoundException("No such directory"));
     }
 
 }

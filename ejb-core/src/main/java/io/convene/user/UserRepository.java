@@ -1,7 +1,9 @@
 package io.convene.user;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +17,12 @@ public interface UserRepository {
 
     /** By address, in any case. */
     Optional<User> byEmail(String email);
+
+    /** These users (those that exist), in no order. */
+    List<User> byIds(Collection<UUID> ids);
+
+    /** The user, their row locked until the transaction ends. */
+    Optional<User> lockedById(UUID id);
 
     /** Locks the user's row until the transaction ends: serialises scheduling per host. */
     User lock(User user);
@@ -38,4 +46,26 @@ public interface UserRepository {
 
     /** How many {@link #list} finds in all. */
     long count(String search);
+
+    // the people a directory provisions (the directory context writes them through these)
+
+    /** A directory's people by their unique id in it. */
+    Map<String, User> ofDirectory(UUID directoryId, Collection<String> directoryUuids);
+
+    /** The accounts with these (normalised) addresses, by address. */
+    Map<String, User> byEmails(Collection<String> emails);
+
+    /** The directory listed these of its people at this instant. */
+    void seenInDirectory(UUID directoryId, Collection<String> directoryUuids, Instant at);
+
+    /** Up to {@code limit} of a directory's active people it has not listed since {@code since}. */
+    List<User> activeUnseenSince(UUID directoryId, Instant since, int limit);
+
+    /** Up to {@code limit} of a directory's active people after this id (null: from the first), by id. */
+    List<User> activeOfDirectory(UUID directoryId, UUID after, int limit);
+
+    long countActiveOfDirectory(UUID directoryId);
+
+    /** Everyone the directory provisioned is deactivated (it is being removed); their history stays. */
+    void deactivateEveryoneOf(UUID directoryId);
 }

@@ -12,13 +12,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** {@link UserRepository} in PostgreSQL: accounts by JPA, the console's listing by SQL. */
 @ApplicationScoped
@@ -46,6 +49,21 @@ public class JpaUserRepository implements UserRepository {
     public Optional<User> byEmail(String email) {
         return em.createQuery("select u from User u where u.email = :e", User.class)
                 .setParameter("e", User.normalizeEmail(email)).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<User> byIds(Collection<UUID> ids) {
+        List<User> found = new java.util.ArrayList<>();
+        for (List<UUID> part : IdLists.parts(ids)) {
+            found.addAll(em.createQuery("select u from User u where u.id in :ids", User.class).setParameter("ids", part)
+                    .getResultList());
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<User> lockedById(UUID id) {
+        return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override
@@ -121,5 +139,61 @@ public class JpaUserRepository implements UserRepository {
     private static void bind(Query q, String search) {
         q.setParameter(1, search == null || search.isBlank() ? null
                 : "%" + SqlLike.literal(search.trim().toLowerCase()) + "%");
+    }
+
+    @Override
+    public Map<String, User> ofDirectory(UUID directoryId, Collection<String> directoryUuids) {
+        return em.createQuery("select u from User u where u.directoryId = :d and u.directoryUuid in :uuids", User.class)
+                .setParameter("d", directoryId).setParameter("uuids", directoryUuids).getResultStream()
+                .collect(Collectors.toMap(User::directoryUuid, u -> u));
+    }
+
+    @Override
+    public Map<String, User> byEmails(Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return new HashMap<>();
+        }
+        return em.createQuery("select u from User u where u.email in :emails", User.class)
+                .setParameter("emails", emails).getResultStream().collect(Collectors.toMap(User::email, u -> u));
+    }
+
+    @Override
+    public void seenInDirectory(UUID directoryId, Collection<String> directoryUuids, Instant at) {
+        em.flush();
+        em.createNativeQuery("update users set directory_seen_at = ?1 where directory_id = ?2 and directory_uuid in (?3)")
+                .setParameter(1, at).setParameter(2, directoryId).setParameter(3, directoryUuids).executeUpdate();
+    }
+
+    @Override
+    public List<User> activeUnseenSince(UUID directoryId, Instant since, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                        select id from users where directory_id = ?1 and status = 'ACTIVE'
+                        and (directory_seen_at is null or directory_seen_at < ?2) limit ?3""", UUID.class)
+                .setParameter(1, directoryId).setParameter(2, since).setParameter(3, limit).getResultList();
+        return ids.stream().map(id -> em.find(User.class, id)).toList();
+    }
+
+    @Override
+    public List<User> activeOfDirectory(UUID directoryId, UUID after, int limit) {
+        return em.createQuery("""
+                        select u from User u where u.directoryId = :d and u.status = :active and u.id > :after
+                        order by u.id""", User.class)
+                .setParameter("d", directoryId).setParameter("active", UserStatus.ACTIVE)
+                .setParameter("after", after == null ? new UUID(0, 0) : after) // PostgreSQL orders uuids as unsigned bytes
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long countActiveOfDirectory(UUID directoryId) {
+        return em.createQuery("select count(u) from User u where u.directoryId = :d and u.status = :active", Long.class)
+                .setParameter("d", directoryId).setParameter("active", UserStatus.ACTIVE).getSingleResult();
+    }
+
+    @Override
+    public void deactivateEveryoneOf(UUID directoryId) {
+        // one statement for any number of people; the version moves as the entity's own update would move it
+        em.createNativeQuery("update users set status = 'DISABLED', version = version + 1 where directory_id = ?1")
+                .setParameter(1, directoryId).executeUpdate();
     }
 }
