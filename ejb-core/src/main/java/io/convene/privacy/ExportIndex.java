@@ -1,33 +1,21 @@
 package io.convene.privacy;
 
-import java.util.Map;
+import java.util.List;
 
 /** The export's human-readable page: what each file holds and how many records. */
 final class ExportIndex {
 
-    private static final Map<String, String> MEANING = Map.ofEntries(
-            Map.entry("profile", "Your account: name, e-mail address, directory attributes"),
-            Map.entry("meetings-hosted", "Meetings you scheduled"),
-            Map.entry("participations", "Meetings you were invited to or took part in, with your attendance and engagement"),
-            Map.entry("visits", "Each time you were in a meeting, from joining to leaving"),
-            Map.entry("chat-messages", "Chat messages you sent"),
-            Map.entry("files", "Files you shared in chats (the files themselves are in files/)"),
-            Map.entry("poll-answers", "Your answers to polls"),
-            Map.entry("questions", "Questions you asked in Q&A"),
-            Map.entry("notifications", "Notifications Convene sent you"),
-            Map.entry("consents", "Which notifications you chose to receive, by channel"),
-            Map.entry("calendar-connections", "Calendars you connected"),
-            Map.entry("audit", "Audit trail entries about you or by you"),
-            Map.entry("legal-holds", "Legal holds on your data"),
-            Map.entry("recordings", "Recordings of your meetings"));
+    /** One file of the export: its name (without .json), what it holds, how many records. */
+    record Section(String name, String meaning, int records) {
+    }
 
     private ExportIndex() {
     }
 
-    static String html(PrivacyRequest request, Map<String, Integer> counts) {
+    static String html(PrivacyRequest request, List<Section> sections) {
         StringBuilder rows = new StringBuilder();
-        counts.forEach((section, n) -> rows.append("<tr><td><a href=\"").append(section).append(".json\">").append(section)
-                .append(".json</a></td><td>").append(escape(MEANING.getOrDefault(section, ""))).append("</td><td>").append(n)
+        sections.forEach(s -> rows.append("<tr><td><a href=\"").append(s.name()).append(".json\">").append(s.name())
+                .append(".json</a></td><td>").append(escape(s.meaning())).append("</td><td>").append(s.records())
                 .append("</td></tr>\n"));
         return """
                 <!doctype html>

@@ -1,36 +1,33 @@
 package io.convene.privacy;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * What a legal hold keeps beyond the person's own data: the recordings of every meeting someone on
- * hold was in (invited, joined or hosting) or started. Neither a deletion nor retention removes them.
+ * Legal holds ({@code persistence.SqlLegalHolds} in PostgreSQL), and what a hold keeps beyond the
+ * person's own data: the recordings of every meeting someone on hold was in (invited, joined or
+ * hosting) or started. Neither a deletion nor retention removes them.
  */
-@ApplicationScoped
-public class LegalHolds {
+public interface LegalHolds {
 
-    /** The hold {@code h} keeps the recording {@code r} (SQL). */
-    private static final String KEEPS = """
-            (h.user_id = r.started_by
-             or h.user_id in (select p.user_id from participations p where p.meeting_id = r.meeting_id)
-             or h.user_id = (select m.host_id from meetings m where m.id = r.meeting_id))""";
+    /** Places the hold, or replaces the reason of the one there. */
+    void place(UUID userId, String reason, UUID placedBy, Instant at);
 
-    /** Whether the recording {@code r} (SQL, a row of {@code recordings} aliased {@code r}) is held. */
-    static final String RECORDING_HELD = "exists (select 1 from legal_holds h where " + KEEPS + ")";
+    /** Answers whether there was a hold to release. */
+    boolean release(UUID userId);
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    Optional<PrivacyService.LegalHold> of(UUID userId);
+
+    /** Every hold, the oldest first. */
+    List<PrivacyService.LegalHold> all();
 
     /** The reasons of the holds that keep this recording; empty when none does. */
-    public List<String> onRecording(UUID recordingId) {
-        @SuppressWarnings("unchecked")
-        List<String> reasons = em.createNativeQuery("select h.reason from recordings r, legal_holds h where r.id = ?1 and "
-                        + KEEPS + " order by h.placed_at")
-                .setParameter(1, recordingId).getResultList();
-        return reasons;
-    }
+    List<String> onRecording(UUID recordingId);
+
+    /** Of these recordings, the ones a hold keeps. */
+    Set<UUID> keptAmong(Collection<UUID> recordingIds);
 }

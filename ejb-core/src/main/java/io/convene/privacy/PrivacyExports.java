@@ -1,5 +1,7 @@
 package io.convene.privacy;
 
+import io.convene.personaldata.ExportSink;
+import io.convene.personaldata.PersonalDataKeeper;
 import io.convene.storage.BlobStore;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
@@ -11,8 +13,6 @@ import io.convene.shared.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +41,8 @@ public class PrivacyExports {
     private static final long MAX_EXPORT_BYTES = 10L << 30;
     private static final JsonWriterFactory PRETTY = Jsons.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    PersonalDataKeepers keepers;
 
     @EJB
     PrivacyRequests requests;
@@ -66,24 +66,16 @@ public class PrivacyExports {
         Path zip = null;
         try {
             zip = Files.createTempFile("convene-export-", ".zip");
-            Map<String, Integer> counts = new LinkedHashMap<>();
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+                ZipSink sink = new ZipSink(out);
+                List<PersonalDataKeeper> all = keepers.inOrder();
                 int done = 0;
-                for (String section : PersonalData.SECTIONS.keySet()) {
-                    JsonArray rows = PersonalData.section(em, section, request.subjectId());
-                    counts.put(section, rows.size());
-                    out.putNextEntry(new ZipEntry(section + ".json"));
-                    PRETTY.createWriter(new NonClosing(out), StandardCharsets.UTF_8).write(rows);
-                    out.closeEntry();
-                    if (section.equals("files")) {
-                        copyFiles(out, request.subjectId());
-                    } else if (section.equals("profile")) {
-                        copyPicture(out, request.subjectId());
-                    }
-                    requests.progress(requestId, ++done * 90 / PersonalData.SECTIONS.size());
+                for (PersonalDataKeeper keeper : all) {
+                    keeper.export(request.subjectId(), sink);
+                    requests.progress(requestId, ++done * 90 / all.size());
                 }
                 out.putNextEntry(new ZipEntry("index.html"));
-                out.write(ExportIndex.html(request, counts).getBytes(StandardCharsets.UTF_8));
+                out.write(ExportIndex.html(request, sink.sections).getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
             BlobStore.Stored stored;
@@ -110,30 +102,28 @@ public class PrivacyExports {
         }
     }
 
-    private void copyFiles(ZipOutputStream out, UUID userId) throws IOException {
-        @SuppressWarnings("unchecked")
-        List<Object[]> files = em.createNativeQuery("""
-                        select a.id, a.file_name, a.storage_key from chat_attachments a
-                        join participations p on p.id = a.uploader_id where p.user_id = ?1""")
-                .setParameter(1, userId).getResultList();
-        for (Object[] f : files) {
-            String name = "files/" + f[0] + "-" + ((String) f[1]).replaceAll("[^\\p{L}\\p{N}._-]", "_");
-            out.putNextEntry(new ZipEntry(name));
-            try (InputStream in = blobs.open((String) f[2])) {
-                in.transferTo(out);
-            }
-            out.closeEntry();
-        }
-    }
+    /** The export's ZIP as the keepers write to it; remembers each section's meaning and count for the index. */
+    private static final class ZipSink implements ExportSink {
 
-    /** One's uploaded profile picture, as Convene keeps it. */
-    private void copyPicture(ZipOutputStream out, UUID userId) throws IOException {
-        @SuppressWarnings("unchecked")
-        List<byte[]> picture = em.createNativeQuery("select image from profile_pictures where user_id = ?1")
-                .setParameter(1, userId).getResultList();
-        if (!picture.isEmpty()) {
-            out.putNextEntry(new ZipEntry("profile-picture.png"));
-            out.write(picture.get(0));
+        private final ZipOutputStream out;
+        final List<ExportIndex.Section> sections = new ArrayList<>();
+
+        ZipSink(ZipOutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void section(String name, String meaning, JsonArray rows) throws IOException {
+            out.putNextEntry(new ZipEntry(name + ".json"));
+            PRETTY.createWriter(new NonClosing(out), StandardCharsets.UTF_8).write(rows);
+            out.closeEntry();
+            sections.add(new ExportIndex.Section(name, meaning, rows.size()));
+        }
+
+        @Override
+        public void file(String path, InputStream content) throws IOException {
+            out.putNextEntry(new ZipEntry(path));
+            content.transferTo(out);
             out.closeEntry();
         }
     }

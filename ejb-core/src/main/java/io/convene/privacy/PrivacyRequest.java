@@ -109,7 +109,7 @@ public class PrivacyRequest {
      * The export's file goes (its day is over, or its person's data was erased): answers the file's
      * key, to be deleted from the blob store; the request stays, without a file, expired.
      */
-    String withdraw(Instant now) {
+    public String withdraw(Instant now) {
         String key = blobKey;
         blobKey = null;
         if (expiresAt == null || expiresAt.isAfter(now)) {

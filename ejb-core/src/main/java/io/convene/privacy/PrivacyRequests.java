@@ -1,12 +1,11 @@
 package io.convene.privacy;
 
 import io.convene.user.User;
+import io.convene.user.UserRepository;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,19 +15,19 @@ import java.util.UUID;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class PrivacyRequests {
 
-    @PersistenceContext(unitName = "convene")
-    EntityManager em;
+    @Inject
+    PrivacyRequestRepository requests;
+
+    @Inject
+    UserRepository users;
 
     /** Takes a queued export for this thread; null when it is not queued any more. */
     public PrivacyRequest claim(UUID id) {
-        int taken = em.createQuery("update PrivacyRequest r set r.state = :running where r.id = :id and r.state = :queued")
-                .setParameter("running", PrivacyRequest.State.RUNNING).setParameter("id", id)
-                .setParameter("queued", PrivacyRequest.State.QUEUED).executeUpdate();
-        return taken == 0 ? null : em.find(PrivacyRequest.class, id);
+        return requests.claim(id) ? requests.byId(id).orElseThrow() : null;
     }
 
     public void progress(UUID id, int percent) {
-        em.find(PrivacyRequest.class, id).running(percent);
+        requests.byId(id).orElseThrow().running(percent);
     }
 
     /**
@@ -37,8 +36,8 @@ public class PrivacyRequests {
      * two comes first): then it failed, and the caller deletes the file it stored.
      */
     public boolean exported(UUID id, String blobKey, long size, Instant now) {
-        PrivacyRequest request = em.find(PrivacyRequest.class, id);
-        User subject = em.find(User.class, request.subjectId(), LockModeType.PESSIMISTIC_WRITE);
+        PrivacyRequest request = requests.byId(id).orElseThrow();
+        User subject = users.lockedById(request.subjectId()).orElseThrow();
         if (subject.isErased()) {
             request.failed("The person's data was erased while the export was made; its file was deleted", now);
             return false;
@@ -49,19 +48,15 @@ public class PrivacyRequests {
 
     /** Exports whose day is over: their files' keys, to be deleted (the requests stay, expired). */
     public List<String> expire(Instant now) {
-        return em.createQuery("select r from PrivacyRequest r where r.kind = :export and r.blobKey is not null"
-                        + " and r.expiresAt < :now", PrivacyRequest.class)
-                .setParameter("export", PrivacyRequest.Kind.EXPORT).setParameter("now", now)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().map(r -> r.withdraw(now)).toList();
+        return requests.expiredExports(now).stream().map(r -> r.withdraw(now)).toList();
     }
 
     public void failed(UUID id, String reason, Instant now) {
-        em.find(PrivacyRequest.class, id).failed(reason, now);
+        requests.byId(id).orElseThrow().failed(reason, now);
     }
 
     /** Exports queued over a minute ago that nobody started (their node went down first). */
     public List<UUID> stranded(Instant now) {
-        return em.createQuery("select r.id from PrivacyRequest r where r.state = :q and r.requestedAt < :before", UUID.class)
-                .setParameter("q", PrivacyRequest.State.QUEUED).setParameter("before", now.minusSeconds(60)).getResultList();
+        return requests.queuedBefore(now.minusSeconds(60));
     }
 }
