@@ -9,7 +9,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
-import io.convene.shared.Jsons;
+import io.convene.shared.QueueMessages;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -47,10 +47,10 @@ public class Announcements implements ConnectedServices {
         }
         try {
             for (ServiceConnection c : targets) {
-                send(event, meeting, "connectionId", c.id());
+                put(IntegrationDelivery.toConnection(UUID.randomUUID(), event, meeting.id(), c.id()));
             }
             for (WebhookEndpoint e : hooks) {
-                send(event, meeting, "webhookId", e.id());
+                put(IntegrationDelivery.toWebhook(UUID.randomUUID(), event, meeting.id(), e.id()));
             }
         } catch (JMSRuntimeException e) {
             LOG.warning(() -> "Publishing " + event + " of meeting " + meeting.id() + " failed: " + e);
@@ -75,18 +75,12 @@ public class Announcements implements ConnectedServices {
     @Override
     public void directMessage(UUID noticeId, io.convene.notification.NoticeKind kind, Meeting meeting,
                               UUID participationId, UUID slackConnection) {
-        String delivery = Jsons.createObjectBuilder().add("deliveryId", UUID.nameUUIDFromBytes(
-                        (noticeId + "/" + participationId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
-                .add("notice", kind.name()).add("meetingId", meeting.id().toString())
-                .add("participationId", participationId.toString()).add("connectionId", slackConnection.toString())
-                .build().toString();
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(QUEUE), delivery);
+        put(IntegrationDelivery.directMessage(UUID.nameUUIDFromBytes(
+                        (noticeId + "/" + participationId).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                kind, meeting.id(), participationId, slackConnection));
     }
 
-    private void send(Announcement.Event event, Meeting meeting, String targetField, UUID target) {
-        String delivery = Jsons.createObjectBuilder().add("deliveryId", UUID.randomUUID().toString())
-                .add("event", event.name()).add("meetingId", meeting.id().toString())
-                .add(targetField, target.toString()).build().toString();
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(QUEUE), delivery);
+    private void put(IntegrationDelivery delivery) {
+        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(QUEUE), QueueMessages.write(delivery));
     }
 }

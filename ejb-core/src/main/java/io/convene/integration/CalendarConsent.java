@@ -45,7 +45,7 @@ public class CalendarConsent {
     CalendarAuthorizations attempts;
 
     @EJB
-    IntegrationGateway gateway;
+    CalendarProviders calendars;
 
     @EJB
     Integrations integrations;
@@ -138,7 +138,7 @@ public class CalendarConsent {
         }
         CalendarGrant grant;
         try {
-            grant = gateway.redeemConsent(provider, code, taken.verifier(), callback());
+            grant = calendars.redeemConsent(provider, code, taken.verifier(), callback());
         } catch (IntegrationFailedException e) {
             LOG.warning(() -> provider + " would not trade the consent's code for user " + owner.id() + ": " + e.getMessage());
             return new Outcome(provider, null, "refused");

@@ -38,7 +38,7 @@ public class CalendarCopies {
     io.convene.meeting.MeetingRepository meetings;
 
     @EJB
-    IntegrationGateway gateway;
+    CalendarProviders calendars;
 
     @Inject
     JoinLinks links;
@@ -97,7 +97,7 @@ public class CalendarCopies {
     /** Makes the copy right; answers where it is now (null: none). */
     private String push(Announcement announcement, Announcement.Target target, ServiceConnection connection, Of place, UUID key) {
         String before = copyOf(place, key, connection.id());
-        String after = gateway.pushToCalendar(announcement, target, before);
+        String after = calendars.push(announcement, target, before);
         if (after == null) {
             copies.delete(place, key, connection.id());
         } else if (!after.equals(before)) {

@@ -46,7 +46,7 @@ public class CalendarSync {
     io.convene.meeting.MeetingRepository meetingRepository;
 
     @EJB
-    IntegrationGateway gateway;
+    CalendarProviders calendars;
 
     @EJB
     MeetingService meetings;
@@ -113,7 +113,7 @@ public class CalendarSync {
 
     private Report sync(ServiceConnection c) {
         Announcement.Target target = c.target(sealing);
-        CalendarChanges changes = gateway.pullCalendarChanges(target, c.syncToken());
+        CalendarChanges changes = calendars.pullChanges(target, c.syncToken());
         int moved = 0;
         int deleted = 0;
         int conflicts = 0;

@@ -28,7 +28,10 @@ public class ConnectionChecks {
     ConnectionRepository connections;
 
     @EJB
-    IntegrationGateway gateway;
+    CalendarProviders calendars;
+
+    @EJB
+    ChatProviders chats;
 
     @Inject
     ConnectionHealth health;
@@ -57,7 +60,7 @@ public class ConnectionChecks {
         }
         Announcement.Target target = c.target(sealing);
         try {
-            String answer = gateway.check(target);
+            String answer = c.provider().organisationWide() ? chats.check(target) : calendars.check(target);
             health.succeeded(c.id());
             audit.action(caller, AuditAction.INTEGRATION_CHECKED, "connection:" + c.id(), c.provider() + ": " + answer);
             LOG.info(() -> "Connection " + c.id() + " to " + c.provider() + " checked by " + caller.subject() + ": " + answer);

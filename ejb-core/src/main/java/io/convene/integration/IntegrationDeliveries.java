@@ -7,16 +7,14 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.convene.shared.Jsons;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
+import io.convene.shared.QueueMessages;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
  * One announcement to one connection: reads the meeting as it is now, opens the connection's
- * secret, hands both to the gateway, and records how it went on the connection (kept even when the
+ * secret, hands both to the provider's port, and records how it went on the connection (kept even when the
  * delivery rolls back to be retried). A delivery that already went through is not sent again; one
  * refused before connecting (not a public address: {@link OutboundAddresses}) is recorded as failed
  * and not retried.
@@ -39,7 +37,10 @@ public class IntegrationDeliveries {
     io.convene.meeting.MeetingRepository meetings;
 
     @EJB
-    IntegrationGateway gateway;
+    ChatProviders chats;
+
+    @EJB
+    WebhookSender webhookSender;
 
     @EJB
     ConnectionHealth health;
@@ -60,19 +61,16 @@ public class IntegrationDeliveries {
     java.time.Clock clock;
 
     void deliver(String message) {
-        JsonObject d;
-        try (JsonReader reader = Jsons.createReader(new StringReader(message))) {
-            d = reader.readObject();
-        }
-        UUID deliveryId = UUID.fromString(d.getString("deliveryId"));
-        if (d.containsKey("notice")) {
+        IntegrationDelivery d = QueueMessages.read(message, IntegrationDelivery.class);
+        UUID deliveryId = d.deliveryId();
+        if (d.isDirectMessage()) {
             directMessage(deliveryId, d);
             return;
         }
-        Announcement.Event event = Announcement.Event.valueOf(d.getString("event"));
-        Meeting meeting = meetings.byId(UUID.fromString(d.getString("meetingId"))).orElse(null);
-        if (d.containsKey("webhookId")) {
-            WebhookEndpoint endpoint = webhooks.byId(UUID.fromString(d.getString("webhookId"))).orElse(null);
+        Announcement.Event event = d.event();
+        Meeting meeting = meetings.byId(d.meetingId()).orElse(null);
+        if (d.webhookId() != null) {
+            WebhookEndpoint endpoint = webhooks.byId(d.webhookId()).orElse(null);
             if (meeting == null || endpoint == null) {
                 LOG.info(() -> "Webhook delivery " + deliveryId + " dropped: meeting or webhook gone");
                 return;
@@ -80,7 +78,7 @@ public class IntegrationDeliveries {
             callWebhook(deliveryId, event, meeting, endpoint);
             return;
         }
-        ServiceConnection connection = connections.byId(UUID.fromString(d.getString("connectionId"))).orElse(null);
+        ServiceConnection connection = connections.byId(d.connectionId()).orElse(null);
         if (meeting == null || connection == null) {
             LOG.info(() -> "Integration delivery " + deliveryId + " dropped: meeting or connection gone");
             return;
@@ -92,7 +90,7 @@ public class IntegrationDeliveries {
         Announcement.Target target = connection.target(sealing);
         try {
             if (connection.provider().organisationWide()) {
-                gateway.announce(new Announcement(event, meeting.id(), meeting.title(), meeting.agenda(), meeting.code(),
+                chats.announce(new Announcement(event, meeting.id(), meeting.title(), meeting.agenda(), meeting.code(),
                         meeting.slot().start(), meeting.slot().end(), meeting.timeZone().getId(), meeting.host().name(),
                         links.of(meeting), List.of(), List.of(target), null), target);
             } else {
@@ -116,23 +114,23 @@ public class IntegrationDeliveries {
     }
 
     /** A notice as a Slack direct message to the participant (found in Slack by their e-mail). */
-    private void directMessage(UUID deliveryId, JsonObject d) {
-        Meeting meeting = meetings.byId(UUID.fromString(d.getString("meetingId"))).orElse(null);
-        ServiceConnection slack = connections.byId(UUID.fromString(d.getString("connectionId"))).orElse(null);
+    private void directMessage(UUID deliveryId, IntegrationDelivery d) {
+        Meeting meeting = meetings.byId(d.meetingId()).orElse(null);
+        ServiceConnection slack = connections.byId(d.connectionId()).orElse(null);
         io.convene.meeting.Participation to = meeting == null ? null
-                : meeting.participation(UUID.fromString(d.getString("participationId"))).orElse(null);
+                : meeting.participation(d.participationId()).orElse(null);
         if (slack == null || to == null || to.email() == null || alreadyDone(deliveryId)) {
             LOG.info(() -> "Slack message " + deliveryId + " dropped: done before, or Slack, meeting or person gone");
             return;
         }
-        io.convene.notification.NoticeKind kind = io.convene.notification.NoticeKind.valueOf(d.getString("notice"));
+        io.convene.notification.NoticeKind kind = d.notice();
         String when = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", java.util.Locale.ENGLISH)
                 .format(meeting.slot().start().atZone(meeting.timeZone()));
         String text = kind.headline(meeting.title()) + " (" + when + ", " + meeting.timeZone().getId() + ")"
                 + (kind == io.convene.notification.NoticeKind.CANCELLED ? "." : ". Join: " + links.of(meeting));
         Announcement.Target target = slack.target(sealing);
         try {
-            gateway.slackDirectMessage(target, to.email(), text);
+            chats.slackDirectMessage(target, to.email(), text);
         } catch (OutboundCallRefusedException e) {
             health.failed(slack.id(), e.getMessage());
             LOG.warning(() -> "Slack message " + deliveryId + " refused before connecting, not retried: " + e.detail());
@@ -165,7 +163,7 @@ public class IntegrationDeliveries {
         webhookLog.attempted(deliveryId, endpoint.id(), event, meeting.id(), clock.instant());
         int status;
         try {
-            status = gateway.call(new WebhookCall(deliveryId, endpoint.url(), sealing.open(endpoint.secretSealed()),
+            status = webhookSender.call(new WebhookCall(deliveryId, endpoint.url(), sealing.open(endpoint.secretSealed()),
                     name, body));
         } catch (OutboundCallRefusedException e) { // nothing was sent: trying again would only probe the address
             webhookLog.failed(deliveryId, e.getMessage());

@@ -60,7 +60,7 @@ public class SlackCommands {
     IdentityProvider identity;
 
     @EJB
-    IntegrationGateway gateway;
+    ChatProviders chats;
 
     @EJB
     MeetingService meetings;
@@ -88,7 +88,7 @@ public class SlackCommands {
         String slackUser = form.getOrDefault("user_id", "");
         String email;
         try {
-            email = gateway.slackUserEmail(slack.target(sealing), slackUser);
+            email = chats.slackUserEmail(slack.target(sealing), slackUser);
         } catch (IntegrationFailedException e) {
             return Reply.toAsker("Convene could not look you up in Slack: " + e.getMessage());
         }

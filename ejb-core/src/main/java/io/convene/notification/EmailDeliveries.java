@@ -12,10 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
-import io.convene.shared.Jsons;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
+import io.convene.shared.QueueMessages;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -52,20 +49,6 @@ public class EmailDeliveries {
 
     /** One e-mail to send: which notice, to which participation. */
     public record Delivery(UUID noticeId, NoticeKind kind, UUID meetingId, UUID participationId) {
-
-        String toJson() {
-            return Jsons.createObjectBuilder().add("noticeId", noticeId.toString()).add("kind", kind.name())
-                    .add("meetingId", meetingId.toString()).add("participationId", participationId.toString())
-                    .build().toString();
-        }
-
-        static Delivery fromJson(String text) {
-            try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
-                JsonObject o = reader.readObject();
-                return new Delivery(UUID.fromString(o.getString("noticeId")), NoticeKind.valueOf(o.getString("kind")),
-                        UUID.fromString(o.getString("meetingId")), UUID.fromString(o.getString("participationId")));
-            }
-        }
     }
 
     /** Whether e-mail goes out at all (an SMTP server is configured). */
@@ -75,7 +58,7 @@ public class EmailDeliveries {
 
     void queue(Notice notice, UUID participationId) {
         Delivery d = new Delivery(notice.id(), notice.kind(), notice.meetingId(), participationId);
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(QUEUE), d.toJson());
+        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(jms.createQueue(QUEUE), QueueMessages.write(d));
     }
 
     void send(Delivery d) {

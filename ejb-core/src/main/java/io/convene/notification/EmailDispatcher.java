@@ -1,5 +1,6 @@
 package io.convene.notification;
 
+import io.convene.shared.QueueMessages;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class EmailDispatcher implements MessageListener {
             return;
         }
         try {
-            deliveries.send(EmailDeliveries.Delivery.fromJson(message.getBody(String.class)));
+            deliveries.send(QueueMessages.read(message.getBody(String.class), EmailDeliveries.Delivery.class));
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable e-mail delivery", e);
         } catch (RuntimeException e) {

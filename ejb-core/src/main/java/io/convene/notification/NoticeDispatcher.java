@@ -1,5 +1,6 @@
 package io.convene.notification;
 
+import io.convene.shared.QueueMessages;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ public class NoticeDispatcher implements MessageListener {
             return;
         }
         try {
-            deliveries.deliver(Notice.fromJson(message.getBody(String.class)));
+            deliveries.deliver(QueueMessages.read(message.getBody(String.class), Notice.class));
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable notice " + safeId(message), e);
         }

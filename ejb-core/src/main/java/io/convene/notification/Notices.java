@@ -1,5 +1,6 @@
 package io.convene.notification;
 
+import io.convene.shared.QueueMessages;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.Participation;
 import io.convene.shared.UnavailableException;
@@ -41,7 +42,7 @@ public class Notices {
                 recipients.stream().map(Participation::id).toList(), clock.instant());
         try {
             jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .send(jms.createQueue(QUEUE), notice.toJson());
+                    .send(jms.createQueue(QUEUE), QueueMessages.write(notice));
         } catch (JMSRuntimeException e) {
             LOG.warning(() -> "Publishing notice " + kind + " of meeting " + meeting.id() + " failed: " + e);
             throw new UnavailableException("Notifications cannot be sent right now (message broker unreachable); "

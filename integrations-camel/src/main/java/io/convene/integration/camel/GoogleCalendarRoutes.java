@@ -65,8 +65,8 @@ public class GoogleCalendarRoutes extends RouteBuilder {
         from(ENDPOINT).routeId("google-calendar").process(ProviderErrorHandling.honouringRetryAfter(this::push));
         from(CHANGES).routeId("google-calendar-changes").process(ProviderErrorHandling.honouringRetryAfter(this::pull));
         from(CHECK).routeId("google-check").process(e -> {
-            accessToken(e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class), true);
-            e.getMessage().setHeader(Gateway.CHECKED, "Google gave a fresh access token for this calendar");
+            accessToken(e.getMessage().getHeader(RouteHeaders.TARGET, Announcement.Target.class), true);
+            e.getMessage().setHeader(RouteHeaders.CHECKED, "Google gave a fresh access token for this calendar");
         });
     }
 
@@ -75,7 +75,7 @@ public class GoogleCalendarRoutes extends RouteBuilder {
      * by page; a 410 (token expired) starts over without one. Body: the changes; header: the next token.
      */
     private void pull(Exchange e) {
-        Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+        Announcement.Target target = e.getMessage().getHeader(RouteHeaders.TARGET, Announcement.Target.class);
         String token = e.getMessage().getHeader(SYNC_TOKEN, String.class);
         String events = apiUrl + "/calendars/" + URLEncoder.encode(calendarId(target), StandardCharsets.UTF_8) + "/events";
         ProducerTemplate http = SharedProducer.of(e.getContext());
@@ -172,7 +172,7 @@ public class GoogleCalendarRoutes extends RouteBuilder {
 
     private void push(Exchange e) {
         Announcement a = e.getMessage().getBody(Announcement.class);
-        Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+        Announcement.Target target = e.getMessage().getHeader(RouteHeaders.TARGET, Announcement.Target.class);
         String copy = e.getMessage().getHeader(COPY, String.class);
         String events = apiUrl + "/calendars/" + URLEncoder.encode(calendarId(target), StandardCharsets.UTF_8) + "/events";
         ProducerTemplate http = SharedProducer.of(e.getContext());

@@ -60,14 +60,14 @@ public class GraphCalendarRoutes extends RouteBuilder {
         from(CHANGES).routeId("graph-calendar-changes").process(ProviderErrorHandling.honouringRetryAfter(this::pull));
         from(CHECK).routeId("graph-check").process(e -> {
             accessToken(true);
-            e.getMessage().setHeader(Gateway.CHECKED, "The Microsoft identity platform gave Convene's app a token for tenant "
+            e.getMessage().setHeader(RouteHeaders.CHECKED, "The Microsoft identity platform gave Convene's app a token for tenant "
                     + tenant.orElse("?"));
         });
     }
 
     private void push(Exchange e) {
         Announcement a = e.getMessage().getBody(Announcement.class);
-        Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+        Announcement.Target target = e.getMessage().getHeader(RouteHeaders.TARGET, Announcement.Target.class);
         String copy = e.getMessage().getHeader(GoogleCalendarRoutes.COPY, String.class);
         String events = graphUrl + "/users/" + enc(userId(target)) + "/events";
         ProducerTemplate http = SharedProducer.of(e.getContext());
@@ -132,7 +132,7 @@ public class GraphCalendarRoutes extends RouteBuilder {
     }
 
     private void pull(Exchange e) {
-        Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+        Announcement.Target target = e.getMessage().getHeader(RouteHeaders.TARGET, Announcement.Target.class);
         String deltaLink = e.getMessage().getHeader(GoogleCalendarRoutes.SYNC_TOKEN, String.class);
         ProducerTemplate http = SharedProducer.of(e.getContext());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

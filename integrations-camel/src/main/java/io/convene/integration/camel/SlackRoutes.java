@@ -37,7 +37,7 @@ public class SlackRoutes extends RouteBuilder {
         from(ENDPOINT).routeId("slack-announcement")
                 .process(e -> {
                     Announcement a = e.getMessage().getBody(Announcement.class);
-                    Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+                    Announcement.Target target = e.getMessage().getHeader(RouteHeaders.TARGET, Announcement.Target.class);
                     e.getMessage().setBody(message(a, channel(target)));
                     e.getMessage().removeHeaders("*");
                     e.getMessage().setHeader("Authorization", "Bearer " + target.secret());
@@ -50,11 +50,11 @@ public class SlackRoutes extends RouteBuilder {
         // users.lookupByEmail, then chat.postMessage to the user's id (the bot's direct message)
         from(DIRECT_MESSAGE).routeId("slack-direct-message")
                 .process(e -> {
-                    Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+                    Announcement.Target target = e.getMessage().getHeader(RouteHeaders.TARGET, Announcement.Target.class);
                     String email = e.getMessage().getHeader(EMAIL, String.class);
                     String text = e.getMessage().getBody(String.class);
                     e.getMessage().removeHeaders("*");
-                    e.getMessage().setHeader(Gateway.TARGET, target);
+                    e.getMessage().setHeader(RouteHeaders.TARGET, target);
                     e.getMessage().setHeader(TEXT, text);
                     e.getMessage().setBody(null);
                     e.getMessage().setHeader("Authorization", "Bearer " + target.secret());
@@ -69,7 +69,7 @@ public class SlackRoutes extends RouteBuilder {
                     try (JsonReader r = Jsons.createReader(new StringReader(e.getMessage().getBody(String.class)))) {
                         userId = r.readObject().getJsonObject("user").getString("id");
                     }
-                    Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+                    Announcement.Target target = e.getMessage().getHeader(RouteHeaders.TARGET, Announcement.Target.class);
                     e.getMessage().setBody(Jsons.createObjectBuilder().add("channel", userId)
                             .add("text", e.getMessage().getHeader(TEXT, String.class)).build().toString());
                     e.getMessage().removeHeaders("*");
@@ -83,7 +83,7 @@ public class SlackRoutes extends RouteBuilder {
         // auth.test: whether the bot token works, and for which workspace (nothing is posted)
         from(CHECK).routeId("slack-check")
                 .process(e -> {
-                    Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+                    Announcement.Target target = e.getMessage().getHeader(RouteHeaders.TARGET, Announcement.Target.class);
                     e.getMessage().removeHeaders("*");
                     e.getMessage().setBody(null);
                     e.getMessage().setHeader("Authorization", "Bearer " + target.secret());
@@ -94,14 +94,14 @@ public class SlackRoutes extends RouteBuilder {
                     check(e);
                     try (JsonReader r = Jsons.createReader(new StringReader(e.getMessage().getBody(String.class)))) {
                         JsonObject answer = r.readObject();
-                        e.getMessage().setHeader(Gateway.CHECKED, "Slack workspace " + answer.getString("team", "?")
+                        e.getMessage().setHeader(RouteHeaders.CHECKED, "Slack workspace " + answer.getString("team", "?")
                                 + " as " + answer.getString("user", "?"));
                     }
                 }));
 
         from(USER_EMAIL).routeId("slack-user-email")
                 .process(e -> {
-                    Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+                    Announcement.Target target = e.getMessage().getHeader(RouteHeaders.TARGET, Announcement.Target.class);
                     String user = e.getMessage().getBody(String.class);
                     e.getMessage().removeHeaders("*");
                     e.getMessage().setBody(null);

@@ -22,7 +22,7 @@ public class TeamsRoutes extends RouteBuilder {
         from(ENDPOINT).routeId("teams-announcement")
                 .process(e -> {
                     Announcement a = e.getMessage().getBody(Announcement.class);
-                    Announcement.Target target = e.getMessage().getHeader(Gateway.TARGET, Announcement.Target.class);
+                    Announcement.Target target = e.getMessage().getHeader(RouteHeaders.TARGET, Announcement.Target.class);
                     e.getMessage().removeHeaders("*");
                     e.getMessage().setHeader(Exchange.HTTP_URI, target.secret());
                     e.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
