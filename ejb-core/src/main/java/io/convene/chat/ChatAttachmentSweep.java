@@ -31,7 +31,7 @@ public class ChatAttachmentSweep {
     @EJB
     JobLeases leases;
 
-    @Inject
+    @jakarta.ejb.EJB
     BlobStore blobs;
 
     @Schedule(minute = "*", hour = "*", persistent = false)

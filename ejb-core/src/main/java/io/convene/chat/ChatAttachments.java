@@ -44,7 +44,7 @@ public class ChatAttachments {
     @Inject
     ChatRepository chat;
 
-    @Inject
+    @jakarta.ejb.EJB
     BlobStore blobs;
 
     @Inject

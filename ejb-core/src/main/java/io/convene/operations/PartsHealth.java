@@ -3,9 +3,10 @@ package io.convene.operations;
 import io.convene.shared.Permission;
 import io.convene.shared.Permissions;
 import io.convene.notification.MailSender;
-import io.convene.platform.DatabaseMigration;
+import io.convene.platform.DatabaseSchema;
 import io.convene.platform.DatabaseReach;
 import io.convene.shared.Caller;
+import io.convene.user.IdentityProvider;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,17 +14,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How each part Convene depends on is doing, asked now: the database, Keycloak, the broker, the
@@ -36,8 +31,6 @@ public class PartsHealth {
     @Inject
     Permissions permissions;
 
-    private static final Duration PATIENCE = Duration.ofSeconds(3);
-
     public enum State { UP, DOWN, OFF }
 
     /** {@code detail}: what was found; {@code lastError}: the latest failure remembered, if any. */
@@ -48,7 +41,7 @@ public class PartsHealth {
     DatabaseReach reach;
 
     @jakarta.ejb.EJB
-    DatabaseMigration migration;
+    DatabaseSchema migration;
 
     @Resource(lookup = "jms/convene")
     ConnectionFactory broker;
@@ -62,15 +55,8 @@ public class PartsHealth {
     @Inject
     io.convene.integration.ConnectionRepository connections;
 
-    @Inject
-    @ConfigProperty(name = "convene.keycloak.url")
-    String keycloakUrl;
-
-    @Inject
-    @ConfigProperty(name = "convene.keycloak.realm", defaultValue = "convene")
-    String realm;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(PATIENCE).build();
+    @jakarta.ejb.EJB
+    IdentityProvider identity;
 
     public List<Part> check(Caller caller) {
         permissions.require(caller, Permission.SEE_PARTS_HEALTH);
@@ -106,18 +92,8 @@ public class PartsHealth {
     }
 
     private Part keycloak() {
-        String url = keycloakUrl + "/realms/" + realm + "/.well-known/openid-configuration";
-        try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(PATIENCE).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200 ? up("Keycloak", "realm " + realm + " at " + keycloakUrl)
-                    : down("Keycloak", url + " answered " + r.statusCode());
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            return down("Keycloak", keycloakUrl + " unreachable: " + e.getClass().getSimpleName());
-        }
+        IdentityProvider.Probe probe = identity.probe();
+        return probe.answers() ? up("Keycloak", probe.detail()) : down("Keycloak", probe.detail());
     }
 
     private Part broker() {

@@ -3,8 +3,6 @@ package io.convene.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -24,8 +22,8 @@ public class AppSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext(unitName = "convene")
-    private EntityManager em;
+    @Inject
+    SecretStore store;
 
     @Inject
     @ConfigProperty(name = "convene.secrets.key")
@@ -48,11 +46,8 @@ public class AppSecrets {
     private byte[] loadOrCreate(String name) {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
-        em.createNativeQuery("insert into app_secrets (name, value) values (?1, ?2) on conflict (name) do nothing")
-                .setParameter(1, name).setParameter(2, wrapping == null ? Base64.getEncoder().encodeToString(fresh)
-                        : wrapping.wrap(name, fresh)).executeUpdate();
-        String stored = (String) em.createNativeQuery("select value from app_secrets where name = ?1")
-                .setParameter(1, name).getSingleResult();
+        String stored = store.keepFirst(name, wrapping == null ? Base64.getEncoder().encodeToString(fresh)
+                : wrapping.wrap(name, fresh));
         if (WrappedKeys.isWrapped(stored)) {
             if (wrapping == null) {
                 throw new IllegalStateException("The key " + name + " is stored wrapped: Convene needs convene.secrets.key");
@@ -61,8 +56,7 @@ public class AppSecrets {
         }
         byte[] key = Base64.getDecoder().decode(stored);
         if (wrapping != null) { // kept plain by an earlier version: wrapped from now on
-            em.createNativeQuery("update app_secrets set value = ?1 where name = ?2 and value = ?3")
-                    .setParameter(1, wrapping.wrap(name, key)).setParameter(2, name).setParameter(3, stored).executeUpdate();
+            store.replace(name, stored, wrapping.wrap(name, key));
         }
         return key;
     }

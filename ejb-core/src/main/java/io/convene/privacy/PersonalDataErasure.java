@@ -37,7 +37,7 @@ public class PersonalDataErasure {
     @Inject
     PersonalDataKeepers keepers;
 
-    @Inject
+    @jakarta.ejb.EJB
     BlobStore blobs;
 
     @EJB

@@ -47,7 +47,7 @@ public class PrivacyExports {
     @EJB
     PrivacyRequests requests;
 
-    @Inject
+    @jakarta.ejb.EJB
     BlobStore blobs;
 
     @Inject

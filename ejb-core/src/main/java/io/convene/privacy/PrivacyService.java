@@ -52,7 +52,7 @@ public class PrivacyService {
     @Inject
     AuditTrail audit;
 
-    @Inject
+    @jakarta.ejb.EJB
     BlobStore blobs;
 
     @EJB

@@ -31,7 +31,7 @@ public class PrivacyTimer {
     @EJB
     JobLeases leases;
 
-    @Inject
+    @jakarta.ejb.EJB
     BlobStore blobs;
 
     @Schedule(minute = "*", hour = "*", persistent = false)

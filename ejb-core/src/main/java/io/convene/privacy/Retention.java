@@ -44,7 +44,7 @@ public class Retention {
     @Inject
     PersonalDataKeepers keepers;
 
-    @Inject
+    @jakarta.ejb.EJB
     BlobStore blobs;
 
     @Inject

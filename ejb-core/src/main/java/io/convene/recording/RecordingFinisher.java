@@ -37,7 +37,7 @@ public class RecordingFinisher {
     @EJB
     RecordingService recordings;
 
-    @Inject
+    @jakarta.ejb.EJB
     BlobStore blobs;
 
     @Inject

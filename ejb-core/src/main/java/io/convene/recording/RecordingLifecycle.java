@@ -20,7 +20,7 @@ public class RecordingLifecycle {
     @EJB
     RecordingFinisher finisher;
 
-    @Inject
+    @jakarta.ejb.EJB
     BlobStore blobs;
 
     void stopped(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordingService.Stopped stopped) {

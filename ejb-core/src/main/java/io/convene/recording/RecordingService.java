@@ -87,7 +87,7 @@ public class RecordingService {
     @Inject
     Notices notices;
 
-    @Inject
+    @jakarta.ejb.EJB
     BlobStore blobs;
 
     @Inject

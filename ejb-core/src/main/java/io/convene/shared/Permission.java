@@ -22,6 +22,7 @@ public enum Permission {
     MANAGE_RETENTION("Only administrators set and run retention", Caller.ADMIN),
     READ_AUDIT_TRAIL("Only administrators and compliance officers read the audit trail", Caller.ADMIN, Caller.COMPLIANCE_OFFICER),
     SEE_EVERY_RECORDING("Only administrators and compliance officers see every recording", Caller.ADMIN, Caller.COMPLIANCE_OFFICER),
+    READ_EVERY_REPORT("Only administrators and compliance officers read every report", Caller.ADMIN, Caller.COMPLIANCE_OFFICER),
     SEE_WHO_IS_WHO("Only compliance officers and administrators see who is who", Caller.COMPLIANCE_OFFICER, Caller.ADMIN),
     ACT_ON_PERSONAL_DATA("Only compliance officers act on other people's data", Caller.COMPLIANCE_OFFICER);
 

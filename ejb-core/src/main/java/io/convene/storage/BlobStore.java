@@ -3,9 +3,9 @@ package io.convene.storage;
 import java.io.InputStream;
 
 /**
- * Where files live (chat attachments, recordings, exports): a folder ({@link FileSystemBlobStore},
- * the default) or an S3-compatible bucket ({@link S3BlobStore}), as {@link BlobStores} chooses. Keys
- * are the store's own.
+ * Where files live (chat attachments, recordings, exports): the port. The module {@code blob-stores}
+ * implements it as one EJB ({@code ConfiguredBlobStore}: a folder by default, or an S3-compatible
+ * bucket), reached with {@code @EJB}. Keys are the store's own.
  */
 public interface BlobStore {
 

@@ -36,6 +36,15 @@ public interface IdentityProvider {
     /** The realm roles the account has now (for acting on behalf of someone without their token). */
     java.util.Set<String> realmRoles(String subject);
 
+    /**
+     * Whether the identity provider answers now (within a few seconds; the readiness check and the
+     * console's parts ask it): up or down, and in words where it is or what went wrong.
+     */
+    Probe probe();
+
+    record Probe(boolean answers, String detail) {
+    }
+
     /** @param emailVerified whether the address is vouched for already (an administrator's account) */
     record NewAccount(String email, String password, String firstName, String lastName, boolean emailVerified) {
     }

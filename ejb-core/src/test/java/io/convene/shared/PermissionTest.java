@@ -20,10 +20,10 @@ class PermissionTest {
     }
 
     @Test
-    void complianceOfficersReadTheTrailAndActOnPersonalDataButManageNothing() {
+    void complianceOfficersReadTheTrailAndEveryReportAndActOnPersonalDataButManageNothing() {
         Caller officer = with(Caller.COMPLIANCE_OFFICER);
         assertThat(Arrays.stream(Permission.values()).filter(p -> p.grantedTo(officer))).containsExactlyInAnyOrder(
-                Permission.READ_AUDIT_TRAIL, Permission.SEE_EVERY_RECORDING, Permission.SEE_WHO_IS_WHO,
+                Permission.READ_AUDIT_TRAIL, Permission.SEE_EVERY_RECORDING, Permission.READ_EVERY_REPORT, Permission.SEE_WHO_IS_WHO,
                 Permission.ACT_ON_PERSONAL_DATA);
     }
 

@@ -1,6 +1,7 @@
 package io.convene.reports;
 
-import io.convene.platform.DatabaseMigration;
+import io.convene.meeting.MeetingReportReaders;
+import io.convene.platform.DatabaseSchema;
 import io.convene.shared.Caller;
 import io.convene.shared.NotFoundException;
 import jakarta.annotation.Resource;
@@ -27,8 +28,11 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class MeetingAnalytics {
 
-    @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+    @Resource(lookup = DatabaseSchema.DATA_SOURCE)
     DataSource db;
+
+    @jakarta.ejb.EJB
+    MeetingReportReaders readers;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -36,28 +40,25 @@ public class MeetingAnalytics {
     }
 
     public MeetingReport meeting(Caller caller, UUID meetingId) {
-        Readers.requireMeetingReader(db, caller, meetingId);
+        readers.requireReader(caller, meetingId);
         Instant now = clock.instant();
         record Head(String title, String status, Instant start, Instant end, Instant ended) {
         }
-        Head head = Sql.one(db, "select title, status, starts_at, ends_at, ended_at from meetings where id = ?",
+        Head head = Sql.one(db, "select title, status, starts_at, ends_at, ended_at from reporting_meetings where id = ?",
                 r -> new Head(r.getString("title"), r.getString("status"), Sql.instant(r, "starts_at"),
                         Sql.instant(r, "ends_at"), Sql.instant(r, "ended_at")), meetingId);
         if (head == null) {
             throw new NotFoundException("No such meeting");
         }
         List<Stay> stays = new ArrayList<>(Sql.list(db, """
-                        select v.participation_id, v.joined_at, v.left_at from participation_visits v
-                        join participations p on p.id = v.participation_id where p.meeting_id = ?""",
+                        select participation_id, joined_at, left_at from reporting_visits where meeting_id = ?""",
                 r -> new Stay(Sql.uuid(r, "participation_id"), Sql.instant(r, "joined_at"), Sql.instant(r, "left_at")),
                 meetingId));
         List<MeetingReport.Attendee> attendance = Sql.list(db, """
-                        select p.id, coalesce(u.name, p.guest_name, p.invited_email) as name, coalesce(u.email, p.invited_email) as email,
-                               p.role, p.guest_name is not null as guest, p.first_joined_at, p.joined_at, p.left_at, p.removed_at,
-                               p.attended_seconds, p.joins, p.chat_messages, p.reactions, p.hands_raised, p.poll_answers,
-                               p.questions_asked
-                        from participations p left join users u on u.id = p.user_id
-                        where p.meeting_id = ? and p.first_joined_at is not null order by p.first_joined_at""",
+                        select id, name, email, role, guest, first_joined_at, joined_at, left_at, removed_at,
+                               attended_seconds, joins, chat_messages, reactions, hands_raised, poll_answers, questions_asked
+                        from reporting_attendees
+                        where meeting_id = ? and first_joined_at is not null order by first_joined_at""",
                 r -> {
                     Instant joined = Sql.instant(r, "joined_at");
                     boolean present = joined != null && Sql.instant(r, "left_at") == null && Sql.instant(r, "removed_at") == null;

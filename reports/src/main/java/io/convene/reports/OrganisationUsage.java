@@ -1,6 +1,6 @@
 package io.convene.reports;
 
-import io.convene.platform.DatabaseMigration;
+import io.convene.platform.DatabaseSchema;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -41,20 +41,17 @@ public class OrganisationUsage {
     static final String SQL = """
             with params as (select cast(? as text) as unit, cast(? as timestamptz) as t0, cast(? as timestamptz) as t1),
             visits as (
-                select p.meeting_id, p.user_id, coalesce(u.department, '') as department, v.joined_at, v.left_at,
+                select v.meeting_id, v.user_id, v.department, v.joined_at, v.left_at,
                        date_trunc(params.unit, v.joined_at at time zone 'UTC') as period
-                from params, participation_visits v
-                join participations p on p.id = v.participation_id
-                left join users u on u.id = p.user_id
+                from params, reporting_visits v
                 where v.joined_at < params.t1 and v.left_at > params.t0
             ),
             spans as (
-                select s.began, s.finished, coalesce(h.department, '') as department,
+                select s.began, s.finished, m.host_department as department,
                        date_trunc(params.unit, s.began at time zone 'UTC') as period
                 from params, (select meeting_id, min(joined_at) as began, max(left_at) as finished
                               from visits group by meeting_id) s
-                join meetings m on m.id = s.meeting_id
-                join users h on h.id = m.host_id
+                join reporting_meetings m on m.id = s.meeting_id
             ),
             attendance as (
                 select period, coalesce(department, '') as department, grouping(department) = 1 as everyone,
@@ -72,9 +69,8 @@ public class OrganisationUsage {
                 select period, coalesce(department, '') as department, grouping(department) = 1 as everyone,
                        sum(chat_messages) as messages
                 from (select date_trunc(params.unit, p.first_joined_at at time zone 'UTC') as period,
-                             coalesce(u.department, '') as department, p.chat_messages
-                      from params, participations p
-                      left join users u on u.id = p.user_id
+                             p.department, p.chat_messages
+                      from params, reporting_attendees p
                       where p.first_joined_at >= params.t0 and p.first_joined_at < params.t1 and p.chat_messages > 0) sent
                 group by grouping sets ((period, department), (period))
             ),
@@ -120,12 +116,12 @@ public class OrganisationUsage {
             order by r.period, r.everyone desc, r.department""".formatted(PEAKS.formatted("meeting_steps"),
             PEAKS.formatted("visit_steps"));
 
-    @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+    @Resource(lookup = DatabaseSchema.DATA_SOURCE)
     DataSource db;
 
     /** How many rows a report can have at most: a row per period for everyone and for each department. */
     public long rowsAtMost(UsageQuery query) {
-        long departments = Sql.one(db, "select count(distinct coalesce(department, '')) as n from users", r -> r.getLong("n"));
+        long departments = Sql.one(db, "select count(distinct department) as n from reporting_people", r -> r.getLong("n"));
         return (long) query.periods() * (departments + 1);
     }
 

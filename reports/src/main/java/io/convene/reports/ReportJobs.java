@@ -1,6 +1,6 @@
 package io.convene.reports;
 
-import io.convene.platform.DatabaseMigration;
+import io.convene.platform.DatabaseSchema;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,7 +27,7 @@ public class ReportJobs {
     private static final String COLUMNS = "id, format, period, from_at, to_at, state, progress, rows_written, size_bytes, "
             + "failure, requested_by, requested_at, finished_at, expires_at";
 
-    @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+    @Resource(lookup = DatabaseSchema.DATA_SOURCE)
     DataSource db;
 
     public void create(UUID id, UUID requestedBy, ReportFormat format, UsageQuery query, Instant now) {

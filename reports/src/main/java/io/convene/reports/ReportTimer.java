@@ -1,7 +1,7 @@
 package io.convene.reports;
 
 import io.convene.platform.JobLeases;
-import io.convene.storage.Blobs;
+import io.convene.storage.BlobStore;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -24,8 +24,8 @@ public class ReportTimer {
     @EJB
     UsageReportExports exports;
 
-    @EJB
-    Blobs blobs;
+    @jakarta.ejb.EJB
+    BlobStore blobs;
 
     @EJB
     JobLeases leases;

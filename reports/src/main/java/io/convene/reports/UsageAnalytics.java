@@ -1,6 +1,6 @@
 package io.convene.reports;
 
-import io.convene.platform.DatabaseMigration;
+import io.convene.platform.DatabaseSchema;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
@@ -23,7 +23,7 @@ public class UsageAnalytics {
 
     private static final Set<String> PERIODS = Set.of("day", "week", "month");
 
-    @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+    @Resource(lookup = DatabaseSchema.DATA_SOURCE)
     DataSource db;
 
     /** {@code userId} null: the caller's own; another person's only for administrators and compliance officers. */
@@ -44,7 +44,7 @@ public class UsageAnalytics {
                         select date_trunc(?, p.first_joined_at at time zone 'UTC') at time zone 'UTC' as period,
                                count(*) filter (where p.role = 'HOST') as hosted, count(*) as attended,
                                sum(p.attended_seconds) as seconds
-                        from participations p
+                        from reporting_attendees p
                         where p.user_id = ? and p.first_joined_at >= ? and p.first_joined_at < ?
                         group by 1 order by 1""",
                 r -> new UsageReport.Bucket(Sql.instant(r, "period"), r.getInt("hosted"), r.getInt("attended"),

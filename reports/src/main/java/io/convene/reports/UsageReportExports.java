@@ -1,7 +1,7 @@
 package io.convene.reports;
 
 import io.convene.storage.BlobStore;
-import io.convene.storage.Blobs;
+import io.convene.storage.BlobStore;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -37,8 +37,8 @@ public class UsageReportExports {
     @EJB
     OrganisationUsage usage;
 
-    @EJB
-    Blobs blobs;
+    @jakarta.ejb.EJB
+    BlobStore blobs;
 
     @Asynchronous
     public void runLater(UUID jobId) {

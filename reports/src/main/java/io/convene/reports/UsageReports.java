@@ -1,12 +1,12 @@
 package io.convene.reports;
 
 import io.convene.audit.AuditAction;
-import io.convene.audit.AuditLog;
+import io.convene.audit.AuditTrailEjb;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
 import io.convene.shared.NotFoundException;
-import io.convene.storage.Blobs;
+import io.convene.storage.BlobStore;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -32,13 +32,13 @@ public class UsageReports {
     UsageReportExports exports;
 
     @EJB
-    AuditLog audit;
+    AuditTrailEjb audit;
 
     @EJB
     OrganisationUsage usage;
 
-    @EJB
-    Blobs blobs;
+    @jakarta.ejb.EJB
+    BlobStore blobs;
 
     public record Download(String fileName, String contentType, long size, InputStream content) {
     }

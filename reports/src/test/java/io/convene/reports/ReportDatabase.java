@@ -10,10 +10,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
+import io.convene.platform.persistence.ModuleMigrations;
 import org.flywaydb.core.Flyway;
 
 /**
- * A real PostgreSQL with the product's schema (ejb-core's migrations), started once for the
+ * A real PostgreSQL with the product's schema (ejb-core's migrations, then the reports' own), started once for the
  * module's tests, and the few inserts that script who met when.
  */
 final class ReportDatabase {
@@ -31,6 +32,9 @@ final class ReportDatabase {
                 throw new UncheckedIOException(e);
             }
             Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+            // then the modules' own, as the core's start-up does (the reports' jobs)
+            ModuleMigrations.found(ReportDatabase.class.getClassLoader())
+                    .forEach(m -> m.apply(postgres.getPostgresDatabase(), ReportDatabase.class.getClassLoader()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +36,9 @@ import java.util.function.Supplier;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class KeycloakIdentityProvider implements IdentityProvider {
 
+    /** How long the probe waits for Keycloak (the readiness check asks it). */
+    private static final Duration PATIENCE = Duration.ofSeconds(3);
+    private static final HttpClient PROBES = HttpClient.newBuilder().connectTimeout(PATIENCE).build();
 
     @Inject
     KeycloakAdmin keycloak;
@@ -155,6 +162,23 @@ public class KeycloakIdentityProvider implements IdentityProvider {
             }
             return r.readEntity(jakarta.json.JsonArray.class).getValuesAs(JsonObject.class).stream()
                     .map(role -> role.getString("name")).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    @Override
+    public Probe probe() {
+        KeycloakSettings settings = keycloak.settings();
+        String url = settings.discoveryEndpoint();
+        try {
+            HttpResponse<Void> r = PROBES.send(HttpRequest.newBuilder(URI.create(url)).timeout(PATIENCE).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200 ? new Probe(true, settings.whereabouts())
+                    : new Probe(false, url + " answered " + r.statusCode());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return new Probe(false, settings.url() + " unreachable: " + e.getClass().getSimpleName());
         }
     }
 

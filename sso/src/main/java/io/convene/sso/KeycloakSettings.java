@@ -33,6 +33,20 @@ public class KeycloakSettings {
         return url + "/realms/" + realm + "/protocol/openid-connect/certs";
     }
 
+    /** The realm's OpenID discovery document: Keycloak answers it when the realm is there. */
+    String discoveryEndpoint() {
+        return url + "/realms/" + realm + "/.well-known/openid-configuration";
+    }
+
+    /** Where Keycloak and the realm are, in words. */
+    String whereabouts() {
+        return "realm " + realm + " at " + url;
+    }
+
+    String url() {
+        return url;
+    }
+
     String tokenEndpoint() {
         return url + "/realms/" + realm + "/protocol/openid-connect/token";
     }

@@ -70,12 +70,14 @@ class DatabaseAccessIT {
                     + "$$ begin return old; end $$", "permission denied");
             refused.put("create table forged (id int)", "permission denied");
             refused.put("delete from flyway_schema_history", "permission denied");
+            refused.put("delete from reports_schema_history", "permission denied"); // the reports' own migrations' history
             refused.put("set session_replication_role = replica", "permission denied");
             for (Map.Entry<String, String> statement : refused.entrySet()) {
                 assertThatThrownBy(() -> s.execute(statement.getKey())).as(statement.getKey())
                         .isInstanceOf(SQLException.class).hasMessageContaining(statement.getValue());
             }
             assertThat(s.executeQuery("select count(*) from audit_entries").next()).as("it reads rows").isTrue();
+            assertThat(s.executeQuery("select count(*) from reporting_attendees").next()).as("it reads the reports' views").isTrue();
         }
         assertThat(ConveneSuite.count("select count(*) from pg_trigger where tgname = 'audit_entries_append_only' and tgenabled = 'O'"))
                 .isEqualTo(1);

@@ -69,7 +69,7 @@ class EarOnPayaraServerIT {
     }
 
     @Test
-    void theEarIsReadyAndServesAuthenticatedCalls() throws InterruptedException {
+    void theEarIsReadyAndServesAuthenticatedCalls() throws InterruptedException, java.io.IOException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         Reply ready = server.get("/health/ready", null);
         while (ready.status() != 200 && Instant.now().isBefore(deadline)) {
@@ -78,6 +78,9 @@ class EarOnPayaraServerIT {
         }
         assertThat(ready.status()).as(ready + " (see " + domain.serverLog() + ")").isEqualTo(200);
         assertThat(ready.json().get("checks").findValuesAsText("name")).contains("database");
+        assertThat(java.nio.file.Files.readString(domain.serverLog()))
+                .as("the core's start-up found the reports module's own migrations in the EAR as well")
+                .contains("The reports module's tables at version 1");
 
         Reply login = server.post("/api/users/login", null, Map.of("email", HOST, "password", ConveneSuite.demoPassword()));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);

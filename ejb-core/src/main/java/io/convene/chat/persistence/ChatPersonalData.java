@@ -25,7 +25,7 @@ public class ChatPersonalData implements PersonalDataKeeper {
     @PersistenceContext(unitName = "convene")
     private EntityManager em;
 
-    @Inject
+    @jakarta.ejb.EJB
     BlobStore blobs;
 
     @Override

@@ -1,4 +1,6 @@
-package io.convene.storage;
+package io.convene.storage.adapters;
+
+import io.convene.storage.BlobStore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,10 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Blobs as files in one folder ({@code convene.blobs.dir}), written to a temporary name and moved
- * into place only when complete and within the limit. The default store ({@link BlobStores}).
+ * into place only when complete and within the limit. The default store ({@link ConfiguredBlobStore}).
  */
 @ApplicationScoped
-@jakarta.enterprise.inject.Typed(FileSystemBlobStore.class) // the BlobStore itself comes from BlobStores
+@jakarta.enterprise.inject.Typed(FileSystemBlobStore.class) // the BlobStore itself is ConfiguredBlobStore
 public class FileSystemBlobStore implements BlobStore {
 
     private static final Logger LOG = Logger.getLogger(FileSystemBlobStore.class.getName());

@@ -1,5 +1,6 @@
-package io.convene.platform;
+package io.convene.platform.persistence;
 
+import io.convene.platform.DatabaseSchema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -19,8 +21,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Convene's database: the Flyway migrations, applied before anything else starts, on the server's
- * pooled data source {@value #DATA_SOURCE} (made by whoever starts Payara, with the pool's sizes the
+ * Convene's database: the Flyway migrations (the core's, then each module's own: {@link ModuleMigrations}),
+ * applied before anything else starts, on the server's
+ * pooled data source {@value DatabaseSchema#DATA_SOURCE} (made by whoever starts Payara, with the pool's sizes the
  * operator set and the URL and credentials from MicroProfile Config: docs/database.md). Start-up beans that touch the database are {@code @DependsOn} this.
  * The migrations run as the schema's owner ({@code convene.db.migration-user} and
  * {@code -password}) when one is set, which then grants the application's role
@@ -29,9 +32,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
-public class DatabaseMigration {
+public class DatabaseMigration implements DatabaseSchema {
 
-    public static final String DATA_SOURCE = "jdbc/convene";
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
     @Resource(lookup = DATA_SOURCE)
@@ -55,7 +57,7 @@ public class DatabaseMigration {
 
     private volatile boolean migrated;
 
-    /** Whether the schema is where this version needs it (readiness waits for it). */
+    @Override
     @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
     public boolean migrated() {
         return migrated;
@@ -71,8 +73,10 @@ public class DatabaseMigration {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
+        List<ModuleMigrations> modules = ModuleMigrations.found(DatabaseMigration.class.getClassLoader());
+        modules.forEach(m -> m.apply(migrations, DatabaseMigration.class.getClassLoader()));
         if (separateOwner) {
-            grantRowsTo(migrations, applicationUser);
+            grantRowsTo(migrations, applicationUser, modules);
         }
         migrated = true;
         LOG.info(() -> String.format("Database schema at version %s (%d migration(s) applied%s) in %d ms",
@@ -93,9 +97,9 @@ public class DatabaseMigration {
     /**
      * The application's role may read and write rows, nothing more: no DDL, no TRUNCATE, so it can
      * neither alter {@code audit_entries} nor drop its append-only trigger; tables the owner makes
-     * later are granted the same (default privileges). Flyway's history is the owner's alone.
+     * later are granted the same (default privileges). Flyway's histories are the owner's alone.
      */
-    private static void grantRowsTo(DataSource owner, String application) {
+    private static void grantRowsTo(DataSource owner, String application, List<ModuleMigrations> modules) {
         String role = '"' + application.replace("\"", "\"\"") + '"';
         try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
             s.execute("grant usage on schema public to " + role);
@@ -104,6 +108,9 @@ public class DatabaseMigration {
             s.execute("alter default privileges in schema public grant select, insert, update, delete on tables to " + role);
             s.execute("alter default privileges in schema public grant usage, select on sequences to " + role);
             s.execute("revoke all on table flyway_schema_history from " + role);
+            for (ModuleMigrations m : modules) {
+                s.execute("revoke all on table " + m.table() + " from " + role);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot grant the application's role " + application + " its rows", e);
         }

@@ -1,4 +1,6 @@
-package io.convene.storage;
+package io.convene.storage.adapters;
+
+import io.convene.storage.BlobStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

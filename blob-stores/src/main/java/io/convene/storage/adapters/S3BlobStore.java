@@ -1,4 +1,6 @@
-package io.convene.storage;
+package io.convene.storage.adapters;
+
+import io.convene.storage.BlobStore;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,7 +10,7 @@ import java.util.UUID;
  * EJBs (docs/assemblies.md). An entry in the caller's transaction, or in its own.
  */
 @Stateless
-public class AuditLog {
+public class AuditTrailEjb {
 
     @Inject
     AuditTrail trail;
