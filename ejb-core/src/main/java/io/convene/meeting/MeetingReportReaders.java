@@ -13,8 +13,8 @@ import java.util.UUID;
 /**
  * Who may read a meeting's figures (its report): administrators and compliance officers any
  * meeting's, its hosts and co-hosts their own; others in it are refused, and anyone else does not
- * see it. An EJB, so the reports module asks the meeting context instead of deciding it itself; in a
- * transaction of its own when the caller has none (the meeting's participations are read lazily).
+ * see it (an invitation to one's address that was not taken up yet does not count). An EJB, so the
+ * reports module asks the meeting context instead of deciding it itself.
  */
 @Stateless
 public class MeetingReportReaders {
@@ -30,9 +30,8 @@ public class MeetingReportReaders {
             return;
         }
         User me = users.bySubject(caller.subject()).orElseThrow(() -> new NotFoundException("Nothing recorded for you yet"));
-        Participation mine = meetings.byId(meetingId).flatMap(m -> meetings.participationOf(m, me))
-                .orElseThrow(() -> new NotFoundException("No such meeting"));
-        if (!mine.isHostOrCoHost()) {
+        MeetingRole role = meetings.roleOfUser(meetingId, me.id()).orElseThrow(() -> new NotFoundException("No such meeting"));
+        if (role != MeetingRole.HOST && role != MeetingRole.CO_HOST) {
             throw new AccessDeniedException("Only the meeting's hosts read its report");
         }
     }

@@ -61,6 +61,9 @@ public interface MeetingRepository {
     /** The participations of the meeting that may be the person's (theirs, or invitations to their address), in order. */
     List<Participation> candidatesFor(Meeting meeting, User user);
 
+    /** The role of the person's own participation in the meeting (not of an invitation to their address), if any. */
+    Optional<MeetingRole> roleOfUser(UUID meetingId, UUID userId);
+
     /** The person's participation in the meeting, as {@link Meeting#participationOf} finds it, loading only theirs. */
     default Optional<Participation> participationOf(Meeting meeting, User user) {
         return candidatesFor(meeting, user).stream().filter(p -> p.concerns(user)).findFirst();

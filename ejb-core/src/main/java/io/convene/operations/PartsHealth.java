@@ -92,8 +92,12 @@ public class PartsHealth {
     }
 
     private Part keycloak() {
-        IdentityProvider.Probe probe = identity.probe();
-        return probe.answers() ? up("Keycloak", probe.detail()) : down("Keycloak", probe.detail());
+        try {
+            IdentityProvider.Probe probe = identity.probe();
+            return probe.answers() ? up("Keycloak", probe.detail()) : down("Keycloak", probe.detail());
+        } catch (RuntimeException e) { // the adapter itself failed: Keycloak cannot be told to be up
+            return down("Keycloak", "its adapter failed: " + e.getClass().getSimpleName());
+        }
     }
 
     private Part broker() {

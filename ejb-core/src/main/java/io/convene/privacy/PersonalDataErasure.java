@@ -31,6 +31,11 @@ public class PersonalDataErasure {
 
     private static final Logger LOG = Logger.getLogger(PersonalDataErasure.class.getName());
 
+    /** The order the certificate lists what was erased in (a kind not listed comes after them). */
+    private static final List<String> CERTIFIED_IN_ORDER = List.of("meeting-log-entries", "chat-messages", "files", "questions",
+            "whiteboard-texts", "exports", "profile-picture", "notifications", "notification-choices", "calendar-connections",
+            "invitations-by-address", "passcode-failures", "directory-errors");
+
     @Inject
     UserRepository users;
 
@@ -50,7 +55,9 @@ public class PersonalDataErasure {
         List<PersonalDataKeeper> all = keepers.inOrder();
         all.forEach(k -> k.collect(erasure));
         all.forEach(k -> k.erase(erasure));
-        Map<String, Integer> erased = new LinkedHashMap<>(erasure.counts());
+        Map<String, Integer> erased = new LinkedHashMap<>();
+        CERTIFIED_IN_ORDER.stream().filter(erasure.counts()::containsKey).forEach(kind -> erased.put(kind, erasure.counts().get(kind)));
+        erased.putAll(erasure.counts());
         String subject = user.subject();
         user.erase();
         erased.put("profile", 1);

@@ -1,7 +1,5 @@
 package io.convene.storage.adapters;
 
-import io.convene.shared.DomainException;
-import io.convene.shared.UnavailableException;
 import io.convene.storage.BlobStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -15,7 +13,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,8 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * EAR reaches it with {@code @EJB}): {@code convene.blobs.store=filesystem} (the default, a folder:
  * {@code convene.blobs.dir}) or {@code s3} (a bucket of an S3-compatible store:
  * {@code convene.blobs.s3.endpoint}, {@code .region}, {@code .bucket}, {@code .access-key},
- * {@code .secret-key}). Outside any transaction: a file is not part of one. A store's failure that
- * is not already a domain error reaches the caller as {@link UnavailableException} with its words.
+ * {@code .secret-key}). Outside any transaction: a file is not part of one. The stores' own domain
+ * errors (full, unavailable, too large) reach the caller as they are; anything else is a fault, which
+ * the container logs and hands on as {@code EJBException} (an API caller gets a 500 with an incident id).
  */
 @Singleton
 @Local(BlobStore.class)
@@ -77,35 +75,21 @@ public class ConfiguredBlobStore implements BlobStore {
 
     @Override
     public Stored put(InputStream content, long maxBytes) {
-        return answer(() -> chosen.put(content, maxBytes));
+        return chosen.put(content, maxBytes);
     }
 
     @Override
     public InputStream open(String key) {
-        return answer(() -> chosen.open(key));
+        return chosen.open(key);
     }
 
     @Override
     public InputStream open(String key, long offset) {
-        return answer(() -> chosen.open(key, offset));
+        return chosen.open(key, offset);
     }
 
     @Override
     public void delete(String key) {
-        answer(() -> {
-            chosen.delete(key);
-            return null;
-        });
-    }
-
-    /** A domain error passes as it is; any other failure of the store is told as the store being unavailable. */
-    private static <T> T answer(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (DomainException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new UnavailableException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        }
+        chosen.delete(key);
     }
 }

@@ -85,6 +85,12 @@ public class JpaMeetingRepository implements MeetingRepository {
     }
 
     @Override
+    public Optional<MeetingRole> roleOfUser(UUID meetingId, UUID userId) {
+        return em.createQuery("select p.role from Participation p where p.meeting.id = :m and p.user.id = :u", MeetingRole.class)
+                .setParameter("m", meetingId).setParameter("u", userId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
     public void addParticipation(Participation participation) {
         em.persist(participation);
     }
