@@ -11,7 +11,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,9 +54,7 @@ public class PersonalDataErasure {
         List<PersonalDataKeeper> all = keepers.inOrder();
         all.forEach(k -> k.collect(erasure));
         all.forEach(k -> k.erase(erasure));
-        Map<String, Integer> erased = new LinkedHashMap<>();
-        CERTIFIED_IN_ORDER.stream().filter(erasure.counts()::containsKey).forEach(kind -> erased.put(kind, erasure.counts().get(kind)));
-        erased.putAll(erasure.counts());
+        Map<String, Integer> erased = KindsInOrder.of(erasure.counts(), CERTIFIED_IN_ORDER);
         String subject = user.subject();
         user.erase();
         erased.put("profile", 1);

@@ -13,7 +13,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -106,9 +105,7 @@ public class Retention {
         RetentionRun run = new RetentionRun(new RetentionRun.Ages(p.chatDays(), p.notificationDays(), p.meetingLogDays(),
                 p.recordingDays()), now, purge);
         keepers.inOrder().forEach(k -> k.purge(run));
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        SHOWN_IN_ORDER.stream().filter(run.counts()::containsKey).forEach(kind -> counts.put(kind, run.counts().get(kind)));
-        counts.putAll(run.counts());
+        Map<String, Integer> counts = KindsInOrder.of(run.counts(), SHOWN_IN_ORDER);
         if (purge) {
             store.purged(now, counts);
             run.files().forEach(this::deleteBlob);
