@@ -1,0 +1,76 @@
+package io.convene.meeting;
+
+import io.convene.shared.Caller;
+import io.convene.shared.TestClock;
+import io.convene.user.InMemoryUsers;
+import io.convene.user.User;
+import io.convene.user.UserService;
+import io.convene.user.UserServices;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * People and meetings in memory, with the meeting context's shared parts wired to them the way the
+ * container wires them: for unit tests of the use cases of meeting and the contexts that act in a
+ * meeting (breakout, chat, poll, whiteboard, recording ...).
+ */
+public final class MeetingWorld {
+
+    public static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
+
+    public final TestClock clock = new TestClock(NOW);
+    public final InMemoryUsers users = new InMemoryUsers();
+    public final InMemoryMeetings meetings = new InMemoryMeetings();
+    public final InMemoryMeetingEvents events = new InMemoryMeetingEvents();
+    public final UserService userService = UserServices.of(users, clock);
+    public final Attendees attendees = new Attendees();
+    public final MeetingEventLog eventLog = new MeetingEventLog();
+    private final AtomicLong codes = new AtomicLong(1_000_000_000L);
+
+    public MeetingWorld() {
+        attendees.users = userService;
+        attendees.meetings = meetings;
+        eventLog.store = events;
+        eventLog.clock = clock;
+    }
+
+    /** A person with an account (verified address {@code name@example.com}). */
+    public User person(String name) {
+        User user = new User("sub-" + name, name, name + "@example.com", ZoneId.of("UTC"), clock.instant(), true);
+        users.add(user);
+        return user;
+    }
+
+    /** The person as the identity provider vouches for them on a request. */
+    public static Caller callerOf(User user, String... roles) {
+        return new Caller(user.subject(), user.name(), user.email(), Set.of(roles), "session-" + user.subject(), true);
+    }
+
+    /** A meeting of the host's, from five minutes from now for an hour, kept in {@link #meetings}. */
+    public Meeting meeting(User host) {
+        Instant start = clock.instant().plus(Duration.ofMinutes(5));
+        Meeting meeting = new Meeting(host, "Weekly", null, new TimeSlot(start, start.plus(Duration.ofHours(1))),
+                ZoneId.of("Europe/Berlin"), Long.toString(codes.incrementAndGet()), clock.instant());
+        meetings.add(meeting);
+        users.participationOf(meeting.participationOf(host).orElseThrow().id(), host.id());
+        return meeting;
+    }
+
+    /** The host opens the meeting and everyone given comes in (let in at once: the host is there). */
+    public Meeting live(User host, User... others) {
+        Meeting meeting = meeting(host);
+        meeting.enter(host, clock.instant());
+        for (User other : others) {
+            Participation p = meeting.enter(other, clock.instant());
+            users.participationOf(p.id(), other.id());
+        }
+        return meeting;
+    }
+
+    public Participation of(Meeting meeting, User user) {
+        return meeting.participationOf(user).orElseThrow();
+    }
+}
