@@ -36,10 +36,11 @@ public class DirectoryRuns {
         d.granted(grantedGroups);
     }
 
+    /** @param imported what Keycloak's import of everyone did; null when Keycloak was left to import at sign-in */
     public void succeed(UUID runId, UUID directoryId, String marker, DirectoryFederation.ImportCounts imported,
                         Instant now) {
         DirectoryRun run = directories.run(runId).orElseThrow();
-        run.succeed(Jsons.createObjectBuilder().add("added", imported.added())
+        run.succeed(imported == null ? null : Jsons.createObjectBuilder().add("added", imported.added())
                 .add("updated", imported.updated()).add("removed", imported.removed())
                 .add("failed", imported.failed()).add("millis", imported.millis()).build().toString(), now);
         directories.byId(directoryId).orElseThrow().synced(run.mode(), marker, now);

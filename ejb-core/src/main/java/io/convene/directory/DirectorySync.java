@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,8 +22,10 @@ import java.util.logging.Logger;
 /**
  * Runs one sync of a directory, outside any transaction (it may take minutes): reads the groups,
  * brings Keycloak's LDAP provider and group roles up to date, provisions people page by page, then
- * (full sync) deactivates those the directory no longer lists or (changes) works roles out again,
- * and lets Keycloak import. A directory that cannot be read fails the run before anything is written.
+ * (full sync) deactivates those the directory no longer lists or (changes) works roles out again.
+ * Keycloak imports each person at their first sign-in; with {@code convene.directory.keycloak-import}
+ * = {@code each-sync} the run then has Keycloak import everyone too. A directory that cannot be read
+ * fails the run before anything is written.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -49,6 +52,10 @@ public class DirectorySync {
     @Inject
     Clock clock;
 
+    @Inject
+    @ConfigProperty(name = KeycloakImport.SETTING, defaultValue = "first-sign-in")
+    String keycloakImport;
+
     @Asynchronous
     public void runLater(UUID runId) {
         run(runId);
@@ -63,6 +70,7 @@ public class DirectorySync {
         Directory directory = runs.directory(run.directoryId());
         LOG.info(() -> "Directory sync " + runId + " of " + directory.name() + " (" + run.mode() + ") started");
         try {
+            KeycloakImport keycloakImports = KeycloakImport.of(keycloakImport);
             DirectorySettings settings = directory.settings();
             DirectoryReader.DirectoryAccess access = new DirectoryReader.DirectoryAccess(settings,
                     directory.hasBindPassword() ? sealing.open(directory.bindPasswordSealed()) : "");
@@ -86,12 +94,14 @@ public class DirectorySync {
                     // chunk after chunk
                 }
             }
-            DirectoryFederation.ImportCounts imported = federation.importPeople(federationId, full);
+            DirectoryFederation.ImportCounts imported = keycloakImports == KeycloakImport.EACH_SYNC
+                    ? federation.importPeople(federationId, full) : null;
             runs.succeed(runId, directory.id(), marker, imported, clock.instant());
             DirectoryRun done = runs.run(runId);
             LOG.info(() -> "Directory sync " + runId + " of " + directory.name() + " succeeded: seen " + done.seen()
                     + ", created " + done.created() + ", updated " + done.updated() + ", disabled " + done.disabled()
-                    + ", failed " + done.failed() + "; Keycloak " + imported);
+                    + ", failed " + done.failed() + "; Keycloak "
+                    + (imported == null ? "imports each person at their first sign-in" : "imported " + imported));
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.log(Level.WARNING, "Directory sync " + runId + " of " + directory.name() + " failed: " + reason,
