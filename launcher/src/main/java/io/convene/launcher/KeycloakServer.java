@@ -23,10 +23,12 @@ final class KeycloakServer {
     }
 
     /**
+     * Starts Keycloak without waiting for it, so that Convene can start beside it; then {@link #awaitReady}.
+     *
      * @param database JDBC URL, user and password of a PostgreSQL database, or null for an in-memory
      *                 store (tests: realm import never updates an existing realm)
      */
-    static ManagedProcess start(SuiteSettings settings, String[] database) {
+    static ManagedProcess launch(SuiteSettings settings, String[] database) {
         Path home = settings.keycloakHome();
         Path script = home.resolve("bin/kc.sh");
         if (!Files.isExecutable(script)) {
@@ -57,17 +59,14 @@ final class KeycloakServer {
             command.add("--db=postgres");
             env.putAll(Map.of("KC_DB_URL", database[0], "KC_DB_USERNAME", database[1], "KC_DB_PASSWORD", database[2]));
         }
-        ManagedProcess keycloak = ManagedProcess.start("Keycloak", command, env, home,
-                settings.stateDir().resolve("logs/keycloak.log"));
+        return ManagedProcess.start("Keycloak", command, env, home, settings.stateDir().resolve("logs/keycloak.log"));
+    }
+
+    /** Waits until the realm answers and gives it the addresses it sends people back to. */
+    static void awaitReady(ManagedProcess keycloak, SuiteSettings settings) {
         keycloak.awaitHttpOk(settings.keycloakUrl() + "/realms/convene/.well-known/openid-configuration",
                 Duration.ofMinutes(3));
-        try {
-            KeycloakAddresses.follow(settings, new KeycloakAdminApi(settings));
-        } catch (RuntimeException e) {
-            keycloak.close();
-            throw e;
-        }
-        return keycloak;
+        KeycloakAddresses.follow(settings, new KeycloakAdminApi(settings));
     }
 
     private static void installRealm(Path home) {

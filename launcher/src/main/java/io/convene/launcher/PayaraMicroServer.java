@@ -47,9 +47,20 @@ final class PayaraMicroServer {
     private PayaraMicroServer() {
     }
 
-    static ManagedProcess start(SuiteSettings settings, Map<String, String> config) {
+    /**
+     * Starts Payara Micro and, while it boots, does {@code meanwhile} (the launcher waits for Keycloak
+     * there: the two start side by side); then waits until Convene is ready. Payara is stopped if
+     * either fails.
+     */
+    static ManagedProcess start(SuiteSettings settings, Map<String, String> config, Runnable meanwhile) {
         ManagedProcess payara = launch(settings, config, new Node("payara", settings.httpPort(), null), false);
-        awaitReady(payara, settings.httpUrl());
+        try {
+            meanwhile.run();
+            awaitReady(payara, settings.httpUrl());
+        } catch (RuntimeException e) {
+            payara.close();
+            throw e;
+        }
         return payara;
     }
 

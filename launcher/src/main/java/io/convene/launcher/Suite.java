@@ -228,13 +228,21 @@ public final class Suite implements AutoCloseable {
             push(broker);
             LOG.info(() -> "Artemis broker ready at tcp://127.0.0.1:" + settings.brokerPort());
         }
-        if (settings.externalKeycloakUrl() == null) {
-            keycloak = push(Supervised.essential(KeycloakServer.start(settings, keycloakDb), this::lost)); // its realm and sessions: not restarted alone
-            if (settings.host() != null) {
-                administrator = FirstAdministrator.forHostName(settings);
-            }
-            LOG.info(() -> "Keycloak ready at " + settings.keycloakUrl());
+        ManagedProcess keycloakStarting = null;
+        if (settings.externalKeycloakUrl() == null) { // started here, awaited while Payara boots: the two side by side
+            keycloakStarting = KeycloakServer.launch(settings, keycloakDb);
+            keycloak = push(Supervised.essential(keycloakStarting, this::lost)); // its realm and sessions: not restarted alone
         }
+        ManagedProcess keycloakProcess = keycloakStarting;
+        Runnable awaitKeycloak = () -> {
+            if (keycloakProcess != null) {
+                KeycloakServer.awaitReady(keycloakProcess, settings);
+                if (settings.host() != null) {
+                    administrator = FirstAdministrator.forHostName(settings);
+                }
+                LOG.info(() -> "Keycloak ready at " + settings.keycloakUrl());
+            }
+        };
         if (System.getProperty("convene.turn.urls") == null || System.getProperty("convene.media.janus-url") == null) {
             MediaPackages.ensure();
         }
@@ -257,9 +265,10 @@ public final class Suite implements AutoCloseable {
         }
         if (nodes == 1) {
             Map<String, String> config = applicationConfig();
-            convene = push(Supervised.restarting(PayaraMicroServer.start(settings, config),
+            convene = push(Supervised.restarting(PayaraMicroServer.start(settings, config, awaitKeycloak),
                     exited -> PayaraMicroServer.restart(settings, config)));
         } else {
+            awaitKeycloak.run();
             java.util.List<Integer> ports = java.util.stream.IntStream.rangeClosed(1, nodes)
                     .mapToObj(i -> settings.httpPort() + i).toList();
             ConveneCluster cluster = ConveneCluster.start(settings, applicationConfig(), "node", ports, this::push);

@@ -46,6 +46,9 @@ public class KeycloakIdentityProvider implements IdentityProvider {
     @jakarta.ejb.EJB
     KeycloakRealmMail realmMail;
 
+    @jakarta.ejb.EJB
+    RealmKeys realmKeys;
+
     @Override
     public String createAccount(NewAccount account) {
         JsonObject user = Jsons.createObjectBuilder()
@@ -172,8 +175,12 @@ public class KeycloakIdentityProvider implements IdentityProvider {
         try {
             HttpResponse<Void> r = PROBES.send(HttpRequest.newBuilder(URI.create(url)).timeout(PATIENCE).build(),
                     HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200 ? new Probe(true, settings.whereabouts())
-                    : new Probe(false, url + " answered " + r.statusCode());
+            if (r.statusCode() != 200) {
+                return new Probe(false, url + " answered " + r.statusCode());
+            }
+            // Keycloak may come up after Convene (they start side by side): no token is checked before its keys are here
+            return realmKeys.fetched() ? new Probe(true, settings.whereabouts())
+                    : new Probe(false, "Keycloak answers, its realm keys are not fetched yet");
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

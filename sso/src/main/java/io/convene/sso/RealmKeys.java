@@ -39,8 +39,12 @@ public class RealmKeys {
 
     private long fetchedAt;
 
+    /** Set once this bean has started: the application is deployed past the point where Payara first reads the keys. */
+    private static volatile boolean started;
+
     @PostConstruct
     void firstFetch() {
+        started = true;
         refresh();
     }
 
@@ -50,6 +54,11 @@ public class RealmKeys {
         if (!RealmKeysConfigSource.loaded() || System.nanoTime() - fetchedAt > 60_000_000_000L) {
             refresh();
         }
+    }
+
+    /** Whether there are keys to check tokens with; when there are none yet, fetches them now. */
+    public boolean fetched() {
+        return RealmKeysConfigSource.loaded() || refresh();
     }
 
     /** Fetches the keys; answers whether it got them. */
@@ -94,9 +103,16 @@ public class RealmKeys {
 
     private static volatile long lastEarlyTry;
 
+    /** How long the deployment waits for Keycloak's keys when Keycloak is not up yet (it may be starting beside Convene). */
+    private static final Duration DEPLOYMENT_PATIENCE = Duration.ofMinutes(2);
+
     /**
-     * Payara reads the keys' setting while deploying, before this bean starts: then they are fetched
-     * from the address the settings give (system property or environment), at most every 5 s.
+     * Payara reads the keys' setting while deploying, before this bean starts, and keeps what it read
+     * for a minute (its config cache), then half a minute more (its key cache): keys read as "none"
+     * then would refuse every token for that long after Convene is ready. So while deploying it waits
+     * for Keycloak (which the launcher starts beside Convene) for up to two minutes, asking every
+     * half second; later, it tries at most every 5 s. The keys come from the address the settings
+     * give (system property or environment).
      */
     static synchronized void fetchEarly() {
         long now = System.nanoTime();
@@ -104,10 +120,35 @@ public class RealmKeys {
             return;
         }
         lastEarlyTry = now == 0 ? 1 : now;
-        String problem = fetch(KeycloakSettings.certsEndpoint(setting("convene.keycloak.url", "http://127.0.0.1:8180"),
-                setting("convene.keycloak.realm", "convene")));
+        String certs = KeycloakSettings.certsEndpoint(setting("convene.keycloak.url", "http://127.0.0.1:8180"),
+                setting("convene.keycloak.realm", "convene"));
+        String problem = fetch(certs);
+        if (problem != null && !started) {
+            String first = problem;
+            LOG.info(() -> "Waiting for Keycloak's realm keys before the deployment goes on (" + first + ")");
+            long deadline = now + DEPLOYMENT_PATIENCE.toNanos();
+            while (problem != null && System.nanoTime() < deadline && sleptHalfASecond()) {
+                problem = fetch(certs);
+            }
+            lastEarlyTry = System.nanoTime();
+            if (problem == null) {
+                LOG.info(() -> "Keycloak's realm keys fetched from " + certs);
+                return;
+            }
+        }
         if (problem != null) {
-            LOG.info(() -> "Keycloak's realm keys not fetched yet (" + problem + ")");
+            String said = problem;
+            LOG.info(() -> "Keycloak's realm keys not fetched yet (" + said + ")");
+        }
+    }
+
+    private static boolean sleptHalfASecond() {
+        try {
+            Thread.sleep(500);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
