@@ -1,5 +1,6 @@
 package io.convene.meeting;
 
+import io.convene.platform.AppSecrets;
 import io.convene.shared.Caller;
 import io.convene.shared.TestClock;
 import io.convene.user.InMemoryUsers;
@@ -28,11 +29,18 @@ public final class MeetingWorld {
     public final UserService userService = UserServices.of(users, clock);
     public final Attendees attendees = new Attendees();
     public final MeetingEventLog eventLog = new MeetingEventLog();
+    /** The application's keys, kept in memory (a fresh set per world). */
+    public final AppSecrets secrets = Wiring.inject(new AppSecrets(), "store", new InMemorySecrets());
+    /** Guest and channel tickets signed with {@link #secrets}; {@link #attendees} verifies guests' with them. */
+    public final ParticipantTickets tickets = new ParticipantTickets();
     private final AtomicLong codes = new AtomicLong(1_000_000_000L);
 
     public MeetingWorld() {
         attendees.users = userService;
         attendees.meetings = meetings;
+        attendees.tickets = tickets;
+        tickets.secrets = secrets;
+        tickets.clock = clock;
         eventLog.store = events;
         eventLog.clock = clock;
     }
@@ -72,5 +80,20 @@ public final class MeetingWorld {
 
     public Participation of(Meeting meeting, User user) {
         return meeting.participationOf(user).orElseThrow();
+    }
+
+    /**
+     * A guest who came in through the meeting's link, from the browser {@code "device-" + name}: the
+     * meeting is made to take guests; let in at once when the host is there and there is no waiting room.
+     */
+    public Participation guest(Meeting meeting, String name) {
+        meeting.changeAccess(null, true);
+        return meeting.enterAsGuest(name, "device-" + name, null, meetings.removedGuests(meeting), meetings.hostIn(meeting),
+                clock.instant());
+    }
+
+    /** The guest ticket a guest holds (it names their participation to {@link #attendees}). */
+    public String guestTicketOf(Participation guest) {
+        return tickets.issue(guest, ParticipantTickets.Kind.GUEST).value();
     }
 }
