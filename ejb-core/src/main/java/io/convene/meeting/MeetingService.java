@@ -538,12 +538,25 @@ public class MeetingService {
         leave(meeting, attendees.of(meeting, caller, guestTicket));
     }
 
+    /**
+     * Someone in the meeting or in its waiting room leaves. Leaving again (a page that says so twice)
+     * changes nothing and announces nothing; someone who left the waiting room is announced to the
+     * hosts only, who alone were told they were waiting.
+     */
     private void leave(Meeting meeting, Participation participation) {
-        if (participation.state() == ParticipationState.INVITED) {
+        ParticipationState was = participation.state();
+        if (was == ParticipationState.INVITED) {
             throw new ConflictException("You have not joined this meeting");
         }
+        if (was != ParticipationState.JOINED && was != ParticipationState.WAITING) {
+            return;
+        }
         meeting.leave(participation, clock.instant());
-        events.recordForAll(meeting, "participant.left", participation);
+        if (was == ParticipationState.WAITING) {
+            events.record(meeting, "participant.left", MeetingEventLog.describe(participation), EventAudience.HOSTS, null);
+        } else {
+            events.recordForAll(meeting, "participant.left", participation);
+        }
         LOG.info(() -> "Participation " + participation.id() + " left meeting " + meeting.id());
         if (meeting.status() == MeetingStatus.LIVE && !meeting.hasSomeoneIn()) {
             emptied.fire(new MeetingLifecycle.Emptied(meeting.id()));
