@@ -29,6 +29,15 @@ public final class InMemoryAuditRepository implements AuditRepository {
         this.emailOf = emailOf;
     }
 
+    /** What the trail keeps of an administrator's or compliance officer's action, as tests compare it. */
+    public record Audited(UUID actor, String action, String target, String detail) {
+    }
+
+    /** Every entry as {@link Audited}, oldest first. */
+    public List<Audited> audited() {
+        return views().map(v -> new Audited(v.actorUserId(), v.action(), v.target(), v.detail())).toList();
+    }
+
     /** Every entry, oldest first. */
     public List<AuditView> all() {
         return views().toList();
@@ -37,6 +46,11 @@ public final class InMemoryAuditRepository implements AuditRepository {
     /** The entries with this action, oldest first. */
     public List<AuditView> withAction(AuditAction action) {
         return views().filter(v -> v.action().equals(action.code())).toList();
+    }
+
+    /** Forgets the entries kept so far (a test's arrangement that is not what it checks). */
+    public void clear() {
+        entries.clear();
     }
 
     @Override
@@ -81,6 +95,7 @@ public final class InMemoryAuditRepository implements AuditRepository {
         return views.stream();
     }
 
+    // A fake repository reads the entity's private fields as JPA does: AuditEntry has no accessors.
     @SuppressWarnings("unchecked")
     private static <T> T read(AuditEntry entry, String field) {
         try {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingWorld;
+import io.convene.notification.RecordingBroker;
+import io.convene.platform.CountingMetrics;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
 import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
 import io.convene.shared.TooLargeException;
+import io.convene.storage.InMemoryBlobStore;
 import io.convene.user.User;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,7 +34,7 @@ class ChatAttachmentsTest {
 
     private final MeetingWorld world = new MeetingWorld();
     private final InMemoryChat chat = new InMemoryChat();
-    private final InMemoryBlobs blobs = new InMemoryBlobs();
+    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final ChatAttachments attachments = new ChatAttachments();
     private final ChatService service = new ChatService();
 
@@ -59,7 +62,7 @@ class ChatAttachmentsTest {
         service.events = world.eventLog;
         service.clock = world.clock;
         service.notices = new RecordingBroker().notices(world.clock);
-        service.counters = new CountedMetrics().productCounters();
+        service.counters = new CountingMetrics().productCounters();
     }
 
     private static Caller as(User user) {

@@ -10,6 +10,8 @@ import io.convene.meeting.Participation;
 import io.convene.notification.Notice;
 import io.convene.notification.NoticeKind;
 import io.convene.notification.Notices;
+import io.convene.notification.RecordingBroker;
+import io.convene.platform.CountingMetrics;
 import io.convene.shared.AuthenticationFailedException;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
@@ -30,7 +32,7 @@ class ChatServiceTest {
 
     private final MeetingWorld world = new MeetingWorld();
     private final InMemoryChat chat = new InMemoryChat();
-    private final CountedMetrics metrics = new CountedMetrics();
+    private final CountingMetrics metrics = new CountingMetrics();
     private final RecordingBroker broker = new RecordingBroker();
     private final ChatService service = new ChatService();
 
@@ -244,7 +246,7 @@ class ChatServiceTest {
             assertThat(s.queue()).isEqualTo(Notices.QUEUE);
             assertThat(s.deliveryMode()).isEqualTo(DeliveryMode.PERSISTENT);
         });
-        List<Notice> notices = broker.notices();
+        List<Notice> notices = broker.noticesSent();
         assertThat(notices).allSatisfy(n -> {
             assertThat(n.kind()).isEqualTo(NoticeKind.MENTIONED);
             assertThat(n.meetingId()).isEqualTo(meeting.id());
@@ -263,7 +265,7 @@ class ChatServiceTest {
 
         send(ann, "c-1", "@bob and @host, come over");
 
-        assertThat(broker.notices()).singleElement()
+        assertThat(broker.noticesSent()).singleElement()
                 .satisfies(n -> assertThat(n.participationIds()).containsExactly(idOf(host)));
     }
 

@@ -136,6 +136,7 @@ final class InMemoryChat implements ChatRepository {
         return meetingLocks;
     }
 
+    // A fake repository reads and sets the columns the entities have no accessors for, as JPA does (by their fields).
     private static Object column(Object entity, String field) {
         try {
             return field(entity, field).get(entity);

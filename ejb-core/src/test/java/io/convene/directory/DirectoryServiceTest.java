@@ -9,7 +9,7 @@ import static io.convene.directory.DirectoryWorld.dnOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.convene.directory.DirectoryWorld.Audited;
+import io.convene.audit.InMemoryAuditRepository.Audited;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;

@@ -2,20 +2,21 @@ package io.convene.directory;
 
 import io.convene.audit.AuditTrails;
 import io.convene.audit.InMemoryAuditRepository;
+import io.convene.audit.InMemoryAuditRepository.Audited;
+import io.convene.platform.PlatformFixtures;
 import io.convene.platform.Sealing;
 import io.convene.shared.Caller;
 import io.convene.shared.FiredEvents;
 import io.convene.shared.TestClock;
+import io.convene.user.InMemoryKeycloak;
 import io.convene.user.InMemoryUsers;
+import io.convene.user.People;
 import io.convene.user.User;
 import io.convene.user.UserService;
 import io.convene.user.UserPorts;
 import io.convene.user.UserServices;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * The directory context wired the way the container wires it, over its repository, an LDAP directory
@@ -34,9 +35,9 @@ final class DirectoryWorld {
     final InMemoryDirectories directories = new InMemoryDirectories();
     final InMemoryDirectoryReader reader = new InMemoryDirectoryReader();
     final RecordingFederation federation = new RecordingFederation();
-    final RecordingIdentity identity = new RecordingIdentity();
+    final InMemoryKeycloak identity = new InMemoryKeycloak(clock);
     final InMemoryAuditRepository audit = new InMemoryAuditRepository();
-    final Sealing sealing = InMemorySealing.create();
+    final Sealing sealing = PlatformFixtures.sealing();
     final FiredEvents<DirectoryService.RunQueued> queued = new FiredEvents<>();
 
     final DirectoryService service = new DirectoryService();
@@ -72,25 +73,20 @@ final class DirectoryWorld {
         sync.keycloakImport = "first-sign-in"; // the setting's default
     }
 
-    /** What the audit trail keeps of an administrator's action. */
-    record Audited(UUID actor, String action, String target, String detail) {
-    }
 
     /** The audit trail, oldest first. */
     List<Audited> audited() {
-        return audit.all().stream().map(v -> new Audited(v.actorUserId(), v.action(), v.target(), v.detail())).toList();
+        return audit.audited();
     }
 
     /** A local user (not a directory's), who signed in before. */
     User person(String name) {
-        User user = new User("sub-" + name, name, name + "@example.com", ZoneId.of("UTC"), clock.instant(), true);
-        users.add(user);
-        return user;
+        return People.person(users, clock, name);
     }
 
     /** The person as the identity provider vouches for them, with these realm roles. */
     static Caller callerOf(User user, String... roles) {
-        return new Caller(user.subject(), user.name(), user.email(), Set.of(roles), "session-" + user.subject(), true);
+        return People.callerOf(user, roles);
     }
 
     Caller admin() {

@@ -1,5 +1,6 @@
 package io.convene.directory;
 
+import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,9 +81,9 @@ final class InMemoryDirectories implements DirectoryRepository {
             return Optional.empty();
         }
         // what the update statement sets
-        Wiring.set(run, "state", DirectoryRun.State.RUNNING);
-        Wiring.set(run, "startedAt", now);
-        Wiring.set(run, "heartbeatAt", now);
+        set(run, "state", DirectoryRun.State.RUNNING);
+        set(run, "startedAt", now);
+        set(run, "heartbeatAt", now);
         return Optional.of(run);
     }
 
@@ -106,7 +107,7 @@ final class InMemoryDirectories implements DirectoryRepository {
     @Override
     public int failSilent(Instant silentSince, Instant now) {
         List<DirectoryRun> silent = runs.values().stream().filter(r -> r.state() == DirectoryRun.State.RUNNING
-                && ((Instant) Wiring.get(r, "heartbeatAt")).isBefore(silentSince)).toList();
+                && ((Instant) read(r, "heartbeatAt")).isBefore(silentSince)).toList();
         silent.forEach(r -> r.fail("Interrupted: no progress since " + silentSince + " (the node running it stopped?)", now));
         return silent.size();
     }
@@ -126,5 +127,32 @@ final class InMemoryDirectories implements DirectoryRepository {
     @Override
     public List<DirectoryService.OrphanedMeeting> orphanedMeetings() {
         return List.copyOf(orphaned);
+    }
+
+    // A fake repository sets and reads the run's columns that only its SQL touches (no accessors), as JPA does.
+    private static Field column(String name) {
+        try {
+            Field f = DirectoryRun.class.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("DirectoryRun." + name + " is gone: update the fake", e);
+        }
+    }
+
+    private static void set(DirectoryRun run, String name, Object value) {
+        try {
+            column(name).set(run, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object read(DirectoryRun run, String name) {
+        try {
+            return column(name).get(run);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -25,21 +25,18 @@ class CalendarSyncTest {
 
     private final IntegrationWorld w = new IntegrationWorld();
     private final CalendarSync sync = new CalendarSync();
-    private final Notices notices = new Notices();
     private final User host = w.world.person("host");
     private final Caller hostCalls = MeetingWorld.callerOf(host, Caller.HOST);
     private final Meeting meeting = w.world.meeting(host);
 
     CalendarSyncTest() {
-        Wiring.inject(notices, "jms", w.broker.context());
-        Wiring.inject(notices, "clock", w.world.clock);
         sync.connections = w.connections;
         sync.copies = w.copies;
         sync.meetingRepository = w.world.meetings;
         sync.calendars = w.providers;
         sync.users = w.world.userService;
         sync.sealing = w.sealing;
-        sync.notices = notices;
+        sync.notices = w.notices;
         sync.clock = w.world.clock;
         sync.health = w.health;
         sync.marker = "Convene meeting";

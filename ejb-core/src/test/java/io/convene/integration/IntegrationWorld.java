@@ -1,26 +1,27 @@
 package io.convene.integration;
 
 import io.convene.audit.AuditTrail;
-import io.convene.audit.AuditedPeople;
-import io.convene.audit.RequestOrigin;
+import io.convene.audit.AuditTrails;
+import io.convene.audit.InMemoryAuditRepository;
+import io.convene.audit.InMemoryAuditRepository.Audited;
 import io.convene.meeting.JoinLinks;
+import io.convene.meeting.MeetingFixtures;
 import io.convene.meeting.MeetingWorld;
 import io.convene.notification.InMemorySentCounts;
+import io.convene.notification.Notices;
 import io.convene.notification.RecordingBroker;
 import io.convene.notification.RolePermissions;
 import io.convene.notification.SentCounters;
-import io.convene.platform.AppSecrets;
-import io.convene.platform.SecretStore;
+import io.convene.platform.PlatformFixtures;
 import io.convene.platform.Sealing;
 import io.convene.user.User;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
+import io.convene.user.UserPorts;
+import java.util.List;
 
 /**
  * The integration context's use cases wired to repositories in memory and recording provider ports,
  * on a {@link MeetingWorld}: what CDI and EJB do in the suite. Secrets are sealed for real (a key
- * kept in memory), the audit trail is the real one over {@link InMemoryAuditEntries}.
+ * kept in memory), the audit trail is the real one over {@link InMemoryAuditRepository}.
  */
 final class IntegrationWorld {
 
@@ -28,13 +29,14 @@ final class IntegrationWorld {
     final InMemoryConnections connections = new InMemoryConnections(id -> world.users.byId(id).map(User::email).orElse(null));
     final InMemoryWebhooks webhooks = new InMemoryWebhooks();
     final InMemoryCalendarCopies copies = new InMemoryCalendarCopies();
-    final InMemoryAuditEntries audit = new InMemoryAuditEntries();
+    final InMemoryAuditRepository audit = new InMemoryAuditRepository();
     final InMemorySentCounts sentCounts = new InMemorySentCounts();
     final RecordingProviders providers = new RecordingProviders();
     final RecordingBroker broker = new RecordingBroker();
-    final Sealing sealing = sealing();
-    final AuditTrail auditTrail = new AuditTrail();
-    final JoinLinks links = Wiring.inject(new JoinLinks(), "publicUrl", "https://convene.example");
+    final Sealing sealing = PlatformFixtures.sealing();
+    final AuditTrail auditTrail = AuditTrails.of(audit, UserPorts.auditedPeople(world.userService), world.clock);
+    final JoinLinks links = MeetingFixtures.joinLinks();
+    final Notices notices = broker.notices(world.clock);
     final ConnectionHealth health = new ConnectionHealth();
     final WebhookLog webhookLog = new WebhookLog();
     final CalendarCopies calendarCopies = new CalendarCopies();
@@ -44,11 +46,6 @@ final class IntegrationWorld {
     final IntegrationDeliveries deliveries = new IntegrationDeliveries();
 
     IntegrationWorld() {
-        AuditedPeople people = caller -> world.userService.current(caller).id();
-        Wiring.inject(auditTrail, "entries", audit);
-        Wiring.inject(auditTrail, "origin", new RequestOrigin());
-        Wiring.inject(auditTrail, "people", people);
-        Wiring.inject(auditTrail, "clock", world.clock);
         RolePermissions permissions = new RolePermissions(world.users);
 
         health.connections = connections;
@@ -90,24 +87,10 @@ final class IntegrationWorld {
         deliveries.clock = world.clock;
     }
 
-    /** The real sealing, its key kept in memory instead of the database. */
-    private static Sealing sealing() {
-        Map<String, String> kept = new HashMap<>();
-        SecretStore store = new SecretStore() {
-            @Override
-            public String keepFirst(String name, String value) {
-                return kept.computeIfAbsent(name, n -> value);
-            }
 
-            @Override
-            public void replace(String name, String expected, String value) {
-                kept.replace(name, expected, value);
-            }
-        };
-        AppSecrets secrets = new AppSecrets();
-        Wiring.inject(secrets, "store", store);
-        Wiring.inject(secrets, "secretsKey", Optional.empty());
-        return Wiring.inject(new Sealing(), "secrets", secrets);
+    /** The audit trail, oldest first. */
+    List<Audited> audited() {
+        return audit.audited();
     }
 
     /** A connection made directly (as an earlier request would have): the organisation's when {@code owner} is null. */

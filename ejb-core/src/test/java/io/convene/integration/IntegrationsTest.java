@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.convene.audit.InMemoryAuditRepository;
 import io.convene.meeting.MeetingWorld;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
@@ -46,7 +47,7 @@ class IntegrationsTest {
         assertThatThrownBy(() -> integrations.change(annCalls, disconnect(Provider.TEAMS)))
                 .isInstanceOf(AccessDeniedException.class).hasMessage("Only administrators connect TEAMS for the organisation");
         assertThat(w.connections.all()).isEmpty();
-        assertThat(w.audit.entries()).isEmpty();
+        assertThat(w.audited()).isEmpty();
     }
 
     @Test
@@ -65,8 +66,8 @@ class IntegrationsTest {
         assertThat(stored.secretSealed()).doesNotContain("xoxb");
         assertThat(w.sealing.open(stored.secretSealed())).isEqualTo("xoxb-secret-token");
         assertThat(w.sealing.open(stored.signingSecretSealed())).isEqualTo("signing-secret");
-        assertThat(w.audit.entries()).containsExactly(
-                new InMemoryAuditEntries.Entry(admin.id(), "integration.connected", "provider:SLACK", null));
+        assertThat(w.audited()).containsExactly(
+                new InMemoryAuditRepository.Audited(admin.id(), "integration.connected", "provider:SLACK", null));
         assertThat(integrations.list(adminCalls)).containsExactly(view);
     }
 
@@ -93,7 +94,7 @@ class IntegrationsTest {
         assertThat(w.connections.of(Provider.GOOGLE, ann.id())).isPresent();
         assertThat(integrations.list(annCalls)).containsExactly(google);
         assertThat(integrations.list(adminCalls)).as("someone else's calendar").isEmpty();
-        assertThat(w.audit.entries()).isEmpty();
+        assertThat(w.audited()).isEmpty();
     }
 
     @Test
@@ -144,7 +145,7 @@ class IntegrationsTest {
         assertThat(integrations.change(annCalls, disconnect(Provider.GOOGLE))).isEmpty();
 
         assertThat(w.connections.all()).isEmpty();
-        assertThat(w.audit.entries()).extracting(InMemoryAuditEntries.Entry::action)
+        assertThat(w.audited()).extracting(InMemoryAuditRepository.Audited::action)
                 .containsExactly("integration.connected", "integration.disconnected");
     }
 

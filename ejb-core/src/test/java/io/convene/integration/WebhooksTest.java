@@ -3,6 +3,7 @@ package io.convene.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.convene.audit.InMemoryAuditRepository;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingWorld;
 import io.convene.shared.AccessDeniedException;
@@ -51,7 +52,7 @@ class WebhooksTest {
         assertThat(w.sealing.open(stored.secretSealed())).isEqualTo(registered.secret());
         assertThat(webhooks.list(adminCalls)).containsExactly(registered.endpoint());
         assertThat(webhooks.list(adminCalls).toString()).doesNotContain(registered.secret());
-        assertThat(w.audit.entries()).containsExactly(new InMemoryAuditEntries.Entry(admin.id(), "webhook.registered",
+        assertThat(w.audited()).containsExactly(new InMemoryAuditRepository.Audited(admin.id(), "webhook.registered",
                 "webhook:" + registered.endpoint().id(), PUBLIC));
         assertThat(webhooks.register(adminCalls, PUBLIC, Set.of(Announcement.Event.STARTED)).secret())
                 .as("each endpoint its own secret").isNotEqualTo(registered.secret());
@@ -81,7 +82,7 @@ class WebhooksTest {
                             e -> assertThat(e.errors()).extracting(InvalidInputException.FieldError::field).containsExactly("url"));
         }
         assertThat(w.webhooks.all()).isEmpty();
-        assertThat(w.audit.entries()).isEmpty();
+        assertThat(w.audited()).isEmpty();
 
         assertThat(webhooks.register(adminCalls, " http://127.0.0.1:8089/crm ", Set.of(Announcement.Event.STARTED))
                 .endpoint().url()).isEqualTo("http://127.0.0.1:8089/crm");
@@ -104,7 +105,7 @@ class WebhooksTest {
         webhooks.remove(adminCalls, id);
 
         assertThat(webhooks.list(adminCalls)).isEmpty();
-        assertThat(w.audit.entries()).extracting(InMemoryAuditEntries.Entry::action, InMemoryAuditEntries.Entry::target)
+        assertThat(w.audited()).extracting(InMemoryAuditRepository.Audited::action, InMemoryAuditRepository.Audited::target)
                 .last().isEqualTo(org.assertj.core.groups.Tuple.tuple("webhook.removed", "webhook:" + id));
         assertThatThrownBy(() -> webhooks.remove(adminCalls, id)).isInstanceOf(NotFoundException.class)
                 .hasMessage("No such webhook");

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.convene.audit.AuditEntry;
-import io.convene.audit.AuditFilter;
-import io.convene.audit.AuditRepository;
-import io.convene.audit.AuditTrail;
-import io.convene.audit.AuditView;
-import io.convene.audit.RequestOrigin;
+import io.convene.audit.AuditTrails;
+import io.convene.audit.InMemoryAuditRepository;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.AccountDeactivatedException;
 import io.convene.shared.Caller;
@@ -19,10 +15,9 @@ import io.convene.shared.FiredEvents;
 import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
 import io.convene.user.User;
-import java.util.ArrayList;
+import io.convene.user.UserPorts;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,34 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class MeetingControlsTest {
 
-    /** The audit trail's entries kept in a list (only ever added to, as in the database). */
-    static final class KeptAuditEntries implements AuditRepository {
-
-        final List<AuditEntry> entries = new ArrayList<>();
-
-        @Override
-        public void add(AuditEntry entry) {
-            entries.add(entry);
-        }
-
-        @Override
-        public long count(AuditFilter filter) {
-            throw new UnsupportedOperationException("reading the trail is the audit context's use case");
-        }
-
-        @Override
-        public List<AuditView> newestFirst(AuditFilter filter, int page, int size) {
-            throw new UnsupportedOperationException("reading the trail is the audit context's use case");
-        }
-
-        @Override
-        public Stream<AuditView> oldestFirst(AuditFilter filter) {
-            throw new UnsupportedOperationException("reading the trail is the audit context's use case");
-        }
-    }
-
     private final MeetingWorld world = new MeetingWorld();
-    private final KeptAuditEntries audit = new KeptAuditEntries();
+    private final InMemoryAuditRepository audit = new InMemoryAuditRepository();
     private final FiredEvents<MeetingNews> news = new FiredEvents<>();
     private final FiredEvents<MeetingLifecycle.Ended> ended = new FiredEvents<>();
     private final MeetingControls controls = new MeetingControls();
@@ -71,18 +40,12 @@ class MeetingControlsTest {
     private final String ref = meeting.id().toString();
 
     MeetingControlsTest() {
-        AuditTrail trail = new AuditTrail();
-        Wiring.inject(trail, "entries", audit);
-        Wiring.inject(trail, "origin", new RequestOrigin());
-        Wiring.inject(trail, "clock", world.clock);
-        JoinLinks links = new JoinLinks();
-        links.publicUrl = "https://convene.example";
 
         controls.meetings = world.meetings;
         controls.users = world.userService;
         controls.events = world.eventLog;
-        controls.audit = trail;
-        controls.links = links;
+        controls.audit = AuditTrails.of(audit, UserPorts.auditedPeople(world.userService), world.clock);
+        controls.links = MeetingFixtures.joinLinks();
         controls.clock = world.clock;
         controls.news = news;
         controls.ended = ended;
@@ -104,7 +67,7 @@ class MeetingControlsTest {
     }
 
     private void audited(ControlAction action, User actor, Participation target) {
-        assertThat(audit.entries).extracting("meetingId", "actorUserId", "action", "targetParticipationId")
+        assertThat(audit.all()).extracting("meetingId", "actorUserId", "action", "targetParticipationId")
                 .containsExactly(tuple(meeting.id(), actor.id(), action.name(), target == null ? null : target.id()));
     }
 
@@ -124,7 +87,7 @@ class MeetingControlsTest {
         assertThat(admitted.isVisibleTo(UUID.randomUUID(), false, null)).isTrue();
         assertThat(news.fired()).singleElement().isInstanceOfSatisfying(MeetingNews.Admitted.class,
                 a -> assertThat(a.admitted()).containsExactly(annWaiting));
-        assertThat(audit.entries).extracting("meetingId", "actorUserId", "action", "targetParticipationId")
+        assertThat(audit.all()).extracting("meetingId", "actorUserId", "action", "targetParticipationId")
                 .containsExactly(tuple(m.id(), host.id(), "ADMIT", annWaiting.id()));
     }
 
@@ -137,7 +100,7 @@ class MeetingControlsTest {
         assertThatThrownBy(() -> controls.control(callerOf(host), m.code(), new ControlRequest(ControlAction.ADMIT, hostP.id())))
                 .isInstanceOf(ConflictException.class).hasMessage("Only someone in the waiting room can be admitted");
         assertThat(world.events.typesOf(m.id())).isEmpty();
-        assertThat(audit.entries).isEmpty();
+        assertThat(audit.all()).isEmpty();
 
         controls.control(callerOf(host), m.code(), new ControlRequest(ControlAction.DENY, annWaiting.id()));
 
@@ -176,13 +139,13 @@ class MeetingControlsTest {
 
         assertThat(p(bob).audioOn()).isTrue();
         assertThat(world.events.typesOf(meeting.id())).isEmpty();
-        assertThat(audit.entries).isEmpty();
+        assertThat(audit.all()).isEmpty();
     }
 
     @Test
     void aCoHostRunsTheRoomButEndingAndChangingWhoRunsItStayWithTheHost() {
         control(host, ControlAction.MAKE_CO_HOST, p(ann));
-        audit.entries.clear();
+        audit.clear();
 
         control(ann, ControlAction.MUTE, p(bob));
         assertThat(p(bob).audioOn()).isFalse();
@@ -271,7 +234,7 @@ class MeetingControlsTest {
 
         assertThatThrownBy(() -> control(host, ControlAction.REMOVE, p(host)))
                 .isInstanceOf(ConflictException.class).hasMessage("The host cannot be removed; hand the meeting over first");
-        assertThat(audit.entries).extracting("action").containsExactly("REMOVE", "ALLOW_BACK");
+        assertThat(audit.all()).extracting("action").containsExactly("REMOVE", "ALLOW_BACK");
     }
 
     @Test
@@ -340,7 +303,7 @@ class MeetingControlsTest {
         assertThatThrownBy(() -> control(host, ControlAction.LOCK, null))
                 .isInstanceOf(ConflictException.class).hasMessage("This meeting has ended");
         assertThat(ended.fired()).hasSize(1);
-        assertThat(audit.entries).hasSize(1);
+        assertThat(audit.all()).hasSize(1);
     }
 
     @Test
@@ -388,6 +351,6 @@ class MeetingControlsTest {
         assertThatThrownBy(() -> controls.controlAs(meeting.id(), p(ann).id(), new ControlRequest(ControlAction.LOCK, null)))
                 .isInstanceOf(AccountDeactivatedException.class);
         assertThat(meeting.isLocked()).isFalse();
-        assertThat(audit.entries).extracting("action").containsExactly("MAKE_CO_HOST", "MUTE");
+        assertThat(audit.all()).extracting("action").containsExactly("MAKE_CO_HOST", "MUTE");
     }
 }

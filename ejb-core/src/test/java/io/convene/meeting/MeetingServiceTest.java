@@ -4,7 +4,8 @@ import static io.convene.meeting.MeetingWorld.callerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.convene.platform.ProductCounters;
+import io.convene.platform.CountingMetrics;
+import io.convene.platform.PlatformFixtures;
 import io.convene.platform.Sealing;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.AuthenticationFailedException;
@@ -39,7 +40,7 @@ class MeetingServiceTest {
     private final FiredEvents<MeetingLifecycle.Emptied> emptied = new FiredEvents<>();
     private final InMemoryPasscodeFailures failures = new InMemoryPasscodeFailures();
     private final CountingMetrics metrics = new CountingMetrics();
-    private final Sealing sealing = Wiring.inject(new Sealing(), "secrets", world.secrets);
+    private final Sealing sealing = PlatformFixtures.sealing(world.secrets);
     private final MeetingService service = new MeetingService();
 
     private final User host = world.person("host");
@@ -50,8 +51,6 @@ class MeetingServiceTest {
     private final Caller bobCaller = callerOf(bob, Caller.PARTICIPANT);
 
     MeetingServiceTest() {
-        JoinLinks links = new JoinLinks();
-        links.publicUrl = URL;
         PasscodeAttempts attempts = new PasscodeAttempts();
         attempts.failures = failures;
         attempts.clock = world.clock;
@@ -59,13 +58,13 @@ class MeetingServiceTest {
         attempts.perMeeting = 30;
         attempts.window = Duration.ofMinutes(15);
 
-        service.counters = Wiring.inject(new ProductCounters(), "metrics", metrics.registry);
+        service.counters = metrics.productCounters();
         service.meetings = world.meetings;
         service.userRepository = world.users;
         service.users = world.userService;
         service.tickets = world.tickets;
         service.clock = world.clock;
-        service.links = links;
+        service.links = MeetingFixtures.joinLinks(URL);
         service.attendees = world.attendees;
         service.passcodeAttempts = attempts;
         service.events = world.eventLog;

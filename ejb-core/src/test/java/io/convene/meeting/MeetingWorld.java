@@ -1,16 +1,17 @@
 package io.convene.meeting;
 
 import io.convene.platform.AppSecrets;
+import io.convene.platform.PlatformFixtures;
 import io.convene.shared.Caller;
 import io.convene.shared.TestClock;
 import io.convene.user.InMemoryUsers;
+import io.convene.user.People;
 import io.convene.user.User;
 import io.convene.user.UserService;
 import io.convene.user.UserServices;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,7 +31,7 @@ public final class MeetingWorld {
     public final Attendees attendees = new Attendees();
     public final MeetingEventLog eventLog = new MeetingEventLog();
     /** The application's keys, kept in memory (a fresh set per world). */
-    public final AppSecrets secrets = Wiring.inject(new AppSecrets(), "store", new InMemorySecrets());
+    public final AppSecrets secrets = PlatformFixtures.appSecrets();
     /** Guest and channel tickets signed with {@link #secrets}; {@link #attendees} verifies guests' with them. */
     public final ParticipantTickets tickets = new ParticipantTickets();
     private final AtomicLong codes = new AtomicLong(1_000_000_000L);
@@ -47,14 +48,12 @@ public final class MeetingWorld {
 
     /** A person with an account (verified address {@code name@example.com}). */
     public User person(String name) {
-        User user = new User("sub-" + name, name, name + "@example.com", ZoneId.of("UTC"), clock.instant(), true);
-        users.add(user);
-        return user;
+        return People.person(users, clock, name);
     }
 
     /** The person as the identity provider vouches for them on a request. */
     public static Caller callerOf(User user, String... roles) {
-        return new Caller(user.subject(), user.name(), user.email(), Set.of(roles), "session-" + user.subject(), true);
+        return People.callerOf(user, roles);
     }
 
     /** A meeting of the host's, from five minutes from now for an hour, kept in {@link #meetings}. */

@@ -67,6 +67,7 @@ final class InMemoryInAppNotifications implements InAppNotifications {
         return n;
     }
 
+    // A fake repository sets the columns the entity has no constructor or setters for, as JPA does (by its fields).
     private static void set(InAppNotification n, String field, Object value) {
         try {
             Field f = InAppNotification.class.getDeclaredField(field);

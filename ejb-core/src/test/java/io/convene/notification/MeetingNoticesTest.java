@@ -7,7 +7,6 @@ import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingNews;
 import io.convene.meeting.MeetingWorld;
 import io.convene.meeting.Participation;
-import io.convene.shared.QueueMessages;
 import io.convene.shared.UnavailableException;
 import io.convene.user.User;
 import java.util.List;
@@ -18,7 +17,6 @@ class MeetingNoticesTest {
 
     private final MeetingWorld world = new MeetingWorld();
     private final RecordingBroker broker = new RecordingBroker();
-    private final Notices notices = new Notices();
     private final MeetingNotices meetingNotices = new MeetingNotices();
 
     private final User host = world.person("host");
@@ -29,13 +27,11 @@ class MeetingNoticesTest {
     private final Participation bobIn = world.of(meeting, bob);
 
     MeetingNoticesTest() {
-        notices.jms = broker.context();
-        notices.clock = world.clock;
-        meetingNotices.notices = notices;
+        meetingNotices.notices = broker.notices(world.clock);
     }
 
     private List<Notice> queued() {
-        return broker.on(Notices.QUEUE).stream().map(m -> QueueMessages.read(m, Notice.class)).toList();
+        return broker.noticesSent();
     }
 
     @Test

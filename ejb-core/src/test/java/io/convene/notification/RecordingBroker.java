@@ -5,8 +5,10 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
+import io.convene.shared.QueueMessages;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +21,13 @@ import java.util.List;
  */
 public final class RecordingBroker {
 
-    /** One message sent: to which queue, its text, and whether it was persistent. */
-    public record Sent(String queue, String body, boolean persistent) {
+    /** One message sent: to which queue, its text, and the delivery mode the producer was given (0: none). */
+    public record Sent(String queue, String body, int deliveryMode) {
+
+        /** Whether the sender asked for a persistent message. */
+        public boolean persistent() {
+            return deliveryMode == DeliveryMode.PERSISTENT;
+        }
     }
 
     private final List<Sent> sent = new ArrayList<>();
@@ -40,6 +47,19 @@ public final class RecordingBroker {
         return sent.stream().filter(s -> s.queue().equals(queue)).map(Sent::body).toList();
     }
 
+    /** The notices on the notices queue, read back as their consumer reads them. */
+    public List<Notice> noticesSent() {
+        return on(Notices.QUEUE).stream().map(m -> QueueMessages.read(m, Notice.class)).toList();
+    }
+
+    /** The real {@link Notices}, publishing here, at {@code clock}. */
+    public Notices notices(Clock clock) {
+        Notices notices = new Notices();
+        notices.jms = context();
+        notices.clock = clock;
+        return notices;
+    }
+
     public JMSContext context() {
         return proxy(JMSContext.class, (self, method, args) -> switch (method.getName()) {
             case "createQueue" -> queue((String) args[0]);
@@ -57,7 +77,7 @@ public final class RecordingBroker {
     }
 
     private JMSProducer producer() {
-        int[] mode = {DeliveryMode.PERSISTENT};
+        int[] mode = {0}; // 0: not set
         return proxy(JMSProducer.class, (self, method, args) -> {
             switch (method.getName()) {
                 case "setDeliveryMode" -> {
@@ -71,7 +91,7 @@ public final class RecordingBroker {
                     if (away) {
                         throw new JMSRuntimeException("broker unreachable (test)");
                     }
-                    sent.add(new Sent(((Queue) args[0]).getQueueName(), body, mode[0] == DeliveryMode.PERSISTENT));
+                    sent.add(new Sent(((Queue) args[0]).getQueueName(), body, mode[0]));
                     return self;
                 }
                 default -> throw new UnsupportedOperationException("JMSProducer." + method.getName() + " is not faked");

@@ -5,6 +5,7 @@ import io.convene.personaldata.ExportSink;
 import io.convene.personaldata.PersonalDataKeeper;
 import io.convene.personaldata.RetentionRun;
 import io.convene.shared.Jsons;
+import io.convene.storage.InMemoryBlobStore;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,13 +33,13 @@ final class InMemoryKeeper implements PersonalDataKeeper {
     private final int order;
     private final String kind;
     private final Function<RetentionRun.Ages, Integer> age;
-    private final InMemoryBlobs blobs;
+    private final InMemoryBlobStore blobs;
     private final List<String> calls;
     private final List<Item> items = new ArrayList<>();
     private Meanwhile duringExport = () -> { };
 
     /** @param age the policy's age for this kind of record */
-    InMemoryKeeper(int order, String kind, Function<RetentionRun.Ages, Integer> age, InMemoryBlobs blobs, List<String> calls) {
+    InMemoryKeeper(int order, String kind, Function<RetentionRun.Ages, Integer> age, InMemoryBlobStore blobs, List<String> calls) {
         this.order = order;
         this.kind = kind;
         this.age = age;

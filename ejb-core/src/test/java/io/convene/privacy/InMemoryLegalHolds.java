@@ -13,16 +13,17 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Legal holds kept in a map, for unit tests: the same answers as {@code persistence.SqlLegalHolds};
- * who a recording concerns (its meeting's people, who started it) is told with {@link #concerns}.
+ * Legal holds kept in a map, for unit tests (of privacy, and of recording, which asks what a hold
+ * keeps): the same answers as {@code persistence.SqlLegalHolds}; who a recording concerns (its
+ * meeting's people, who started it) is told with {@link #concerns}.
  */
-final class InMemoryLegalHolds implements LegalHolds {
+public final class InMemoryLegalHolds implements LegalHolds {
 
     private final Map<UUID, PrivacyService.LegalHold> holds = new LinkedHashMap<>();
     private final Map<UUID, Set<UUID>> peopleOfRecording = new HashMap<>();
 
     /** The recording is of a meeting these people were in (or one of them started it). */
-    void concerns(UUID recordingId, UUID... people) {
+    public void concerns(UUID recordingId, UUID... people) {
         peopleOfRecording.computeIfAbsent(recordingId, k -> new HashSet<>()).addAll(List.of(people));
     }
 

@@ -5,7 +5,7 @@ import static io.convene.privacy.PrivacyWorld.callerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.convene.privacy.PrivacyWorld.Audited;
+import io.convene.audit.InMemoryAuditRepository.Audited;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;

@@ -45,23 +45,23 @@ class RecordingLifecycleTest {
     @Test
     void aDeletedRecordingsFileIsRemovedFromTheBlobStore() {
         readyAndDeleted();
-        String blob = r.blobs.blobs.keySet().iterator().next();
+        String blob = r.blobs.keys().get(0);
 
         r.lifecycle.deleted(r.deleted.fired().get(0));
 
-        assertThat(r.blobs.deleted).containsExactly(blob);
-        assertThat(r.blobs.blobs).isEmpty();
+        assertThat(r.blobs.deleted()).containsExactly(blob);
+        assertThat(r.blobs.held()).isEmpty();
     }
 
     @Test
     void aDeletedRecordingWithoutAFileNeedsNothingAndAFileThatCannotBeRemovedIsOnlyLogged() {
         r.lifecycle.deleted(new RecordingService.Deleted(java.util.UUID.randomUUID(), null));
-        assertThat(r.blobs.deleted).isEmpty();
+        assertThat(r.blobs.deleted()).isEmpty();
 
         readyAndDeleted();
         r.blobs.failing(new UncheckedIOException(new java.io.IOException("disk gone")));
         assertThatCode(() -> r.lifecycle.deleted(r.deleted.fired().get(0))).doesNotThrowAnyException();
-        assertThat(r.blobs.blobs).hasSize(1);
+        assertThat(r.blobs.held()).hasSize(1);
     }
 
     @Test

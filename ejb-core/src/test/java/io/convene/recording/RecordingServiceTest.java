@@ -256,7 +256,7 @@ class RecordingServiceTest {
     @Test
     void theMeetingsHostAndComplianceOfficersDeleteAReadyRecordingWhoseFileGoesOnceThatCommits() {
         Recording recording = ready("video");
-        String blob = r.blobs.blobs.keySet().iterator().next();
+        String blob = r.blobs.keys().get(0);
         User admin = world.person("admin");
         for (Caller other : new Caller[] {callerOf(ann), callerOf(admin, Caller.ADMIN)}) {
             assertThatThrownBy(() -> recordings.delete(other, recording.id()))
@@ -268,7 +268,7 @@ class RecordingServiceTest {
 
         assertThat(r.recordings.all()).isEmpty();
         assertThat(r.deleted.fired()).containsExactly(new RecordingService.Deleted(recording.id(), blob));
-        assertThat(r.blobs.blobs).as("deleted after the commit, by the lifecycle").containsKey(blob);
+        assertThat(r.blobs.held()).as("deleted after the commit, by the lifecycle").containsKey(blob);
         assertThat(r.audited(AuditAction.RECORDING_DELETED)).singleElement()
                 .satisfies(e -> assertThat(e.actorUserId()).isEqualTo(host.id()));
         assertThatThrownBy(() -> recordings.delete(callerOf(host), recording.id()))
@@ -299,7 +299,8 @@ class RecordingServiceTest {
     @Test
     void aRecordingALegalHoldKeepsIsNotDeletedAndOnlyComplianceOfficersHearWhy() {
         Recording recording = ready("video");
-        r.holds.keeps(recording.id(), "litigation 2026-17");
+        r.holds.place(host.id(), "litigation 2026-17", world.person("counsel").id(), world.clock.instant());
+        r.holds.concerns(recording.id(), host.id());
         Caller officer = callerOf(world.person("officer"), Caller.COMPLIANCE_OFFICER);
 
         assertThatThrownBy(() -> recordings.delete(callerOf(host), recording.id()))

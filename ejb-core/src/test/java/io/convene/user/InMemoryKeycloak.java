@@ -17,9 +17,10 @@ import java.util.TreeSet;
  * The identity provider kept in memory, for unit tests: both of its ports ({@link IdentityProvider}
  * and {@link RealmAdministration}) over one set of accounts, every request written down in words
  * ({@link #calls}), in order. A test may make a kind of request fail, lock an account, or choose the
- * subject of the next account made.
+ * subject of the next account made. Public: the contexts that end sessions (directory) or delete
+ * accounts (privacy) read back what they asked with {@link #endedSessionsOf} and {@link #deletedAccounts}.
  */
-final class InMemoryKeycloak implements IdentityProvider, RealmAdministration {
+public final class InMemoryKeycloak implements IdentityProvider, RealmAdministration {
 
     static final class Kept {
         final String subject;
@@ -49,13 +50,25 @@ final class InMemoryKeycloak implements IdentityProvider, RealmAdministration {
     final Map<String, Instant> lockedUntil = new HashMap<>();
     final List<String> calls = new ArrayList<>();
     final List<NewAccount> created = new ArrayList<>();
+    private final List<String> endedSessionsOf = new ArrayList<>();
+    private final List<String> deletedAccounts = new ArrayList<>();
     private final Map<String, RuntimeException> failing = new HashMap<>();
     private final Clock clock;
     private String nextSubject;
     private int made;
 
-    InMemoryKeycloak(Clock clock) {
+    public InMemoryKeycloak(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Whose sessions were ended, in order: the subject, then {@code /session} when only one was. */
+    public List<String> endedSessionsOf() {
+        return List.copyOf(endedSessionsOf);
+    }
+
+    /** The subjects of the accounts deleted, in order. */
+    public List<String> deletedAccounts() {
+        return List.copyOf(deletedAccounts);
     }
 
     /** An account already there (as an administrator or a directory made it). */
@@ -115,6 +128,7 @@ final class InMemoryKeycloak implements IdentityProvider, RealmAdministration {
     public void deleteAccount(String subject) {
         ask("deleteAccount", "deleteAccount " + subject);
         accounts.remove(subject);
+        deletedAccounts.add(subject);
     }
 
     @Override
@@ -128,6 +142,7 @@ final class InMemoryKeycloak implements IdentityProvider, RealmAdministration {
     @Override
     public void endSession(String subject, String sessionId) {
         ask("endSession", "endSession " + subject + " " + sessionId);
+        endedSessionsOf.add(subject + (sessionId == null ? "" : "/" + sessionId));
     }
 
     @Override

@@ -50,6 +50,7 @@ final class InMemoryWhiteboards implements WhiteboardRepository {
         return List.copyOf(boards);
     }
 
+    // A fake repository reads the columns the entities have no accessors for, as JPA does (by their fields).
     private static Object column(Object entity, String field) {
         try {
             Field f = entity.getClass().getDeclaredField(field);

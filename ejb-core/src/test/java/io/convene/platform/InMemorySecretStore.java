@@ -1,11 +1,10 @@
-package io.convene.meeting;
+package io.convene.platform;
 
-import io.convene.platform.SecretStore;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The application's own keys kept in a map, for unit tests ({@code persistence.SqlSecretStore}'s answers). */
-final class InMemorySecrets implements SecretStore {
+/** The application's own keys kept in a map, for unit tests: {@code persistence.SqlSecretStore}'s answers. */
+public final class InMemorySecretStore implements SecretStore {
 
     private final Map<String, String> kept = new HashMap<>();
 
