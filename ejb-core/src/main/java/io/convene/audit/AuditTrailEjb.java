@@ -2,6 +2,8 @@ package io.convene.audit;
 
 import io.convene.shared.Caller;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.UUID;
 
@@ -17,6 +19,15 @@ public class AuditTrailEjb {
 
     /** Records the action; answers the acting person's user id. */
     public UUID action(Caller caller, AuditAction action, String target, String detail) {
+        return trail.action(caller, action, target, detail);
+    }
+
+    /**
+     * Records a refusal in a transaction of its own: the caller's transaction is about to roll back
+     * with the exception that refuses, and the entry must stay.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public UUID refusal(Caller caller, AuditAction action, String target, String detail) {
         return trail.action(caller, action, target, detail);
     }
 }

@@ -4,6 +4,7 @@ import io.convene.shared.Permission;
 import io.convene.shared.Permissions;
 import io.convene.audit.AuditAction;
 import io.convene.audit.AuditTrail;
+import io.convene.audit.AuditTrailEjb;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
@@ -51,6 +52,9 @@ public class PrivacyService {
 
     @Inject
     AuditTrail audit;
+
+    @EJB
+    AuditTrailEjb refusals; // in a transaction of its own: the refused one rolls back
 
     @jakarta.ejb.EJB
     BlobStore blobs;
@@ -141,7 +145,7 @@ public class PrivacyService {
         }
         LegalHold hold = holds.of(userId).orElse(null);
         if (hold != null) {
-            audit.action(caller, AuditAction.PRIVACY_ERASURE_REFUSED, "user:" + userId, "legal hold");
+            refusals.refusal(caller, AuditAction.PRIVACY_ERASURE_REFUSED, "user:" + userId, "legal hold");
             throw new ConflictException("This person's data is on legal hold (" + hold.reason() + "); release the hold first");
         }
         if (subject.isErased()) {

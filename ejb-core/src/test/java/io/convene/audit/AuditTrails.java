@@ -13,6 +13,13 @@ public final class AuditTrails {
         return of(entries, people, clock, new RequestOrigin());
     }
 
+    /** The trail as the other modules reach it (an EJB; its {@code refusal} in a transaction of its own in the container). */
+    public static AuditTrailEjb ejb(AuditTrail trail) {
+        AuditTrailEjb ejb = new AuditTrailEjb();
+        ejb.trail = trail;
+        return ejb;
+    }
+
     /** As above, while serving a request from {@code origin}. */
     public static AuditTrail of(AuditRepository entries, AuditedPeople people, Clock clock, RequestOrigin origin) {
         AuditTrail trail = new AuditTrail();

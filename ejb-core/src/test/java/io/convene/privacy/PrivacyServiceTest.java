@@ -5,7 +5,7 @@ import static io.convene.privacy.PrivacyWorld.callerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.convene.privacy.PrivacyWorld.Audited;
+import io.convene.audit.InMemoryAuditRepository.Audited;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.AccountDeactivatedException;
 import io.convene.shared.Caller;
@@ -206,6 +206,8 @@ class PrivacyServiceTest {
         assertThat(world.calls).isEmpty();
         assertThat(world.identity.deletedAccounts()).isEmpty();
         assertThat(world.requests.all()).isEmpty();
+        assertThat(world.audited()).filteredOn(a -> a.action().equals("privacy.erasure-refused"))
+                .singleElement().satisfies(a -> assertThat(a.target()).isEqualTo("user:" + ann.id()));
 
         service.releaseHold(officer, ann.id());
         service.erase(officer, ann.id());

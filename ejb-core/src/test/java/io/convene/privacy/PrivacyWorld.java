@@ -3,21 +3,22 @@ package io.convene.privacy;
 import io.convene.audit.AuditTrail;
 import io.convene.audit.AuditTrails;
 import io.convene.audit.InMemoryAuditRepository;
+import io.convene.audit.InMemoryAuditRepository.Audited;
 import io.convene.personaldata.RetentionRun;
 import io.convene.shared.Caller;
 import io.convene.shared.FiredEvents;
 import io.convene.shared.TestClock;
+import io.convene.storage.InMemoryBlobStore;
+import io.convene.user.InMemoryKeycloak;
 import io.convene.user.InMemoryUsers;
+import io.convene.user.People;
 import io.convene.user.User;
 import io.convene.user.UserPorts;
 import io.convene.user.UserService;
 import io.convene.user.UserServices;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * The privacy context wired the way the container wires it, over its repositories in memory, the
@@ -34,8 +35,8 @@ final class PrivacyWorld {
     final InMemoryPrivacyRequests requests = new InMemoryPrivacyRequests();
     final InMemoryLegalHolds holds = new InMemoryLegalHolds();
     final InMemoryRetentionPolicy policy = new InMemoryRetentionPolicy();
-    final InMemoryBlobs blobs = new InMemoryBlobs();
-    final RecordingIdentity identity = new RecordingIdentity();
+    final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    final InMemoryKeycloak identity = new InMemoryKeycloak(clock);
     final InMemoryAuditRepository audit = new InMemoryAuditRepository();
     final AuditTrail trail = AuditTrails.of(audit, UserPorts.auditedPeople(userService), clock);
     final FiredEvents<PrivacyService.ExportQueued> queued = new FiredEvents<>();
@@ -67,6 +68,7 @@ final class PrivacyWorld {
         service.accounts = users;
         service.users = userService;
         service.audit = trail;
+        service.refusals = AuditTrails.ejb(trail);
         service.blobs = blobs;
         service.erasure = erasure;
         service.clock = clock;
@@ -90,22 +92,17 @@ final class PrivacyWorld {
 
     /** Someone with an account, who signed in before ({@code name@example.com}). */
     User person(String name) {
-        User user = new User("sub-" + name, name, name + "@example.com", ZoneId.of("UTC"), clock.instant(), true);
-        users.add(user);
-        return user;
+        return People.person(users, clock, name);
     }
 
     /** The person as the identity provider vouches for them, with these realm roles. */
     static Caller callerOf(User user, String... roles) {
-        return new Caller(user.subject(), user.name(), user.email(), Set.of(roles), "session-" + user.subject(), true);
+        return People.callerOf(user, roles);
     }
 
-    /** What the audit trail keeps of an action. */
-    record Audited(UUID actor, String action, String target, String detail) {
-    }
 
     /** The audit trail, oldest first. */
     List<Audited> audited() {
-        return audit.all().stream().map(v -> new Audited(v.actorUserId(), v.action(), v.target(), v.detail())).toList();
+        return audit.audited();
     }
 }

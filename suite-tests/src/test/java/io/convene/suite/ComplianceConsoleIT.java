@@ -63,6 +63,8 @@ class ComplianceConsoleIT {
                     By.xpath("//vaadin-notification-card[contains(., 'legal hold (Tribunal case 88)')]")));
             assertThat(count("select count(*) from users where id = '" + nora.id() + "' and email = '" + nora.email() + "'"))
                     .as("refused: nothing erased").isEqualTo(1);
+            assertThat(count("select count(*) from audit_entries where action = 'privacy.erasure-refused' and target = 'user:"
+                    + nora.id() + "'")).as("the refusal is kept in the audit trail").isEqualTo(1);
             assertThat(ErasureBoundariesIT.blob(zip)).exists();
 
             click(console, tab("Legal holds"));
