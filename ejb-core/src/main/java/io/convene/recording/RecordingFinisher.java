@@ -47,10 +47,11 @@ public class RecordingFinisher {
     @Asynchronous
     public void finish(UUID recordingId) {
         UUID meetingId = recordings.meetingOf(recordingId);
+        BlobStore.Stored stored = null;
         try {
             MediaServer.RecordedMedia made = media.finishRecording(meetingId, recordingId);
             try (DigestInputStream in = new DigestInputStream(Files.newInputStream(made.file()), MessageDigest.getInstance("SHA-256"))) {
-                BlobStore.Stored stored = blobs.put(in, maxBytes);
+                stored = blobs.put(in, maxBytes);
                 recordings.completed(recordingId, stored.key(), made.format(), stored.size(), made.duration(),
                         HexFormat.of().formatHex(in.getMessageDigest().digest()));
             } finally {
@@ -59,6 +60,18 @@ public class RecordingFinisher {
         } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
             LOG.log(Level.WARNING, "Recording " + recordingId + " of meeting " + meetingId + " could not be finished", e);
             recordings.failed(recordingId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            if (stored != null) { // stored, but the recording did not become ready (its transaction rolled back)
+                removeOrphan(recordingId, stored.key());
+            }
+        }
+    }
+
+    private void removeOrphan(UUID recordingId, String key) {
+        try {
+            blobs.delete(key);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "The file of failed recording " + recordingId + " stays in the blob store (" + key + "): "
+                    + e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.convene.media.MediaFailure;
 import io.convene.media.MediaServer;
 import io.convene.meeting.Meeting;
+import io.convene.notification.NoticeKind;
 import io.convene.user.User;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Finishing a stopped recording in the background: the media server makes the file, the blob store
  * takes it within the limit, the media server's file goes; what goes wrong fails the recording with
- * its reason. (A file that is stored makes the recording ready and publishes a notice through JMS,
- * which these tests do not wire: see {@link RecordingWorld}.)
+ * its reason; a file that is stored makes the recording ready and tells its hosts.
  */
 class RecordingFinisherTest {
 
@@ -51,7 +51,34 @@ class RecordingFinisherTest {
         assertThat(r.media.calls()).endsWith("finishRecording " + recordingId + " of " + meeting.id());
         assertThat(recording().status()).isEqualTo(Recording.Status.FAILED);
         assertThat(recording().failure()).isEqualTo("nothing was recorded for " + recordingId);
-        assertThat(r.blobs.blobs).isEmpty();
+        assertThat(r.blobs.held()).isEmpty();
+    }
+
+    @Test
+    void aStoredFileMakesTheRecordingReadyAndItsHostsAreTold() throws IOException {
+        Path file = madeFile(10);
+        r.media.recorded(recordingId, new MediaServer.RecordedMedia(file, "video/webm", Duration.ofMinutes(3)));
+
+        r.finisher.finish(recordingId);
+
+        assertThat(recording().status()).isEqualTo(Recording.Status.READY);
+        assertThat(r.blobs.held()).hasSize(1);
+        assertThat(r.broker.noticesSent()).singleElement()
+                .satisfies(n -> assertThat(n.kind()).isEqualTo(NoticeKind.RECORDING_READY));
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aStoredFileWhoseRecordingCannotBecomeReadyIsRemovedAgain() throws IOException {
+        Path file = madeFile(10);
+        r.media.recorded(recordingId, new MediaServer.RecordedMedia(file, "video/webm", Duration.ofMinutes(3)));
+        r.broker.goAway(); // the hosts cannot be told: the recording's transaction rolls back in the container
+
+        r.finisher.finish(recordingId);
+
+        assertThat(recording().status()).isEqualTo(Recording.Status.FAILED);
+        assertThat(r.blobs.held()).as("no file left behind that no recording names").isEmpty();
+        assertThat(r.blobs.deleted()).hasSize(1);
     }
 
     @Test
@@ -63,7 +90,7 @@ class RecordingFinisherTest {
 
         assertThat(recording().status()).isEqualTo(Recording.Status.FAILED);
         assertThat(recording().failure()).isEqualTo("Files are at most 1024 bytes");
-        assertThat(r.blobs.blobs).isEmpty();
+        assertThat(r.blobs.held()).isEmpty();
         assertThat(file).doesNotExist();
     }
 

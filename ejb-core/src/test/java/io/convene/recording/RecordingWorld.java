@@ -6,8 +6,11 @@ import io.convene.audit.AuditView;
 import io.convene.audit.InMemoryAuditRepository;
 import io.convene.media.InMemoryMediaServer;
 import io.convene.meeting.MeetingWorld;
+import io.convene.notification.RecordingBroker;
 import io.convene.platform.NodeLease;
+import io.convene.privacy.InMemoryLegalHolds;
 import io.convene.shared.FiredEvents;
+import io.convene.storage.InMemoryBlobStore;
 import io.convene.user.User;
 import io.convene.user.UserPorts;
 import java.util.List;
@@ -15,9 +18,8 @@ import java.util.List;
 /**
  * The recording context wired the way the container wires it, over {@link MeetingWorld}: its
  * repository, the blob store, the media server and legal holds in memory, the audit trail recorded.
- * Not wired: {@code RecordingTickets} (its signing key is the platform context's, set through
- * fields this package cannot reach) and {@code Notices} (JMS, likewise): what needs them is not
- * exercised here.
+ * Notices go to the notification context's {@link RecordingBroker}. Not wired: {@code RecordingTickets}
+ * (what needs them is not exercised here; {@code PlatformFixtures} would wire them).
  */
 final class RecordingWorld {
 
@@ -25,6 +27,7 @@ final class RecordingWorld {
     final InMemoryRecordings recordings = new InMemoryRecordings(world.meetings);
     final InMemoryMediaServer media = new InMemoryMediaServer();
     final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    final RecordingBroker broker = new RecordingBroker();
     final InMemoryLegalHolds holds = new InMemoryLegalHolds();
     final InMemoryAuditRepository audit = new InMemoryAuditRepository(id -> world.users.byId(id).map(User::email).orElse(null));
     final FiredEvents<RecordingService.Stopped> stopped = new FiredEvents<>();
@@ -48,6 +51,7 @@ final class RecordingWorld {
         service.stopped = stopped;
         service.deleted = deleted;
         service.holds = holds;
+        service.notices = broker.notices(world.clock);
 
         finisher.media = media;
         finisher.recordings = service;
