@@ -16,22 +16,29 @@ import io.convene.directory.DirectoryPerson;
 import io.convene.directory.DirectoryReader;
 import io.convene.directory.DirectorySettings;
 import io.convene.directory.DirectoryUnreachableException;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
  * Reads directories with the UnboundID LDAP SDK: simple paged results (RFC 2696) for people and
- * groups, so no more than a page of entries is in memory at a time.
+ * groups, so no more than a few pages of entries are in memory at a time; a sync's people are read a
+ * page ahead of their provisioning.
  */
 @Stateless
 @Local(DirectoryReader.class)
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class UnboundIdDirectoryReader implements DirectoryReader {
+
+    /** Reads a sync's next page of people while the sync provisions the one before ({@link PagesAhead}). */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ExecutorService threads;
 
     @Override
     public ConnectionCheck check(DirectoryAccess access) {
@@ -87,11 +94,12 @@ public class UnboundIdDirectoryReader implements DirectoryReader {
         try (LDAPConnection c = DirectoryConnections.open(access)) {
             Filter people = Filter.create(s.peopleFilter());
             Filter filter = changedAfter == null ? people : Filter.createANDFilter(people, marker.changedFilter());
-            paged(c, s.usersDn(), filter, s.pageSize(), mapping.attributes(), "users DN", entries -> {
+            PagesAhead.read(threads, (each, stop) -> paged(c, s.usersDn(), filter, s.pageSize(), mapping.attributes(),
+                    "users DN", each, stop), entries -> {
                 List<DirectoryPerson> persons = entries.stream().map(mapping::person).toList();
                 persons.forEach(p -> marker.saw(p.changeMarker()));
                 page.accept(persons);
-            }, () -> false);
+            });
             return marker.highest();
         } catch (LDAPException e) {
             throw new DirectoryUnreachableException("The users filter is not valid LDAP: " + e.getMessage());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Modification;
@@ -17,7 +19,11 @@ import io.convene.directory.DirectoryVendor;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,12 +33,24 @@ class UnboundIdDirectoryReaderTest {
 
     private static final String BIND_DN = "cn=sync,dc=corp,dc=example";
     private static InMemoryDirectoryServer server;
+    private static final AtomicInteger SEARCHES = new AtomicInteger();
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool();
     private final UnboundIdDirectoryReader reader = new UnboundIdDirectoryReader();
+
+    UnboundIdDirectoryReaderTest() {
+        reader.threads = THREADS;
+    }
 
     @BeforeAll
     static void start() throws Exception {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("dc=corp,dc=example");
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
+        config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
+            @Override
+            public void processSearchRequest(InMemoryInterceptedSearchRequest request) {
+                SEARCHES.incrementAndGet();
+            }
+        });
         server = new InMemoryDirectoryServer(config);
         server.add("dn: dc=corp,dc=example", "objectClass: domain", "dc: corp");
         server.add("dn: ou=people,dc=corp,dc=example", "objectClass: organizationalUnit", "ou: people");
@@ -53,6 +71,7 @@ class UnboundIdDirectoryReaderTest {
     @AfterAll
     static void stop() {
         server.shutDown(true);
+        THREADS.shutdownNow();
     }
 
     @Test
@@ -99,6 +118,47 @@ class UnboundIdDirectoryReaderTest {
         assertThat(changed).extracting(DirectoryPerson::username).contains("p7").hasSizeLessThan(25);
         assertThat(changed).filteredOn(p -> p.username().equals("p7")).extracting(DirectoryPerson::department).containsExactly("D9");
         assertThat(next).isGreaterThan(marker);
+    }
+
+    @Test
+    void theNextPageIsAskedForWhileTheSyncStillHandlesOneAndComesInOrder() throws Exception {
+        DirectoryAccess access = access(List.of(url()), "bind-secret");
+        List<String> seen = new ArrayList<>();
+        List<Boolean> secondAskedDuringFirst = new ArrayList<>();
+        int start = SEARCHES.get();
+        reader.people(access, null, page -> {
+            if (secondAskedDuringFirst.isEmpty()) { // the first page: the directory is asked for the second meanwhile
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (SEARCHES.get() < start + 2 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                secondAskedDuringFirst.add(SEARCHES.get() >= start + 2);
+            }
+            page.forEach(p -> seen.add(p.username()));
+        });
+        assertThat(secondAskedDuringFirst).containsExactly(true);
+        assertThat(seen).hasSize(25).doesNotHaveDuplicates();
+        assertThat(seen.subList(0, 10)).as("in the directory's order").containsExactlyElementsOf(
+                reader.firstPeople(access, 10).stream().map(DirectoryPerson::username).toList());
+    }
+
+    @Test
+    void aSyncThatFailsOnAPageStopsTheReadingAndItsFailureIsTheCallers() throws Exception {
+        DirectoryAccess access = access(List.of(url()), "bind-secret");
+        List<Integer> pages = new ArrayList<>();
+        assertThatThrownBy(() -> reader.people(access, null, page -> {
+            pages.add(page.size());
+            throw new IllegalStateException("the database went away");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the database went away");
+        assertThat(pages).containsExactly(10);
+
+        DirectorySettings s = access.settings();
+        DirectorySettings wrong = new DirectorySettings(s.urls(), s.security(), s.bindDn(), "ou=nobody,dc=corp,dc=example",
+                s.userObjectClasses(), s.userFilter(), s.groupsDn(), s.groupObjectClasses(), s.groupMemberAttribute(),
+                s.memberType(), s.attributes(), s.disabledFlag(), s.changeMarker(), s.pageSize());
+        assertThatThrownBy(() -> reader.people(new DirectoryAccess(wrong, "bind-secret"), null, page -> { }))
+                .as("the reading's failure reaches the sync").isInstanceOf(DirectoryUnreachableException.class)
+                .hasMessageContaining("ou=nobody,dc=corp,dc=example does not exist");
     }
 
     @Test
