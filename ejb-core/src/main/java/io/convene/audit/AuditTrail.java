@@ -34,6 +34,11 @@ public class AuditTrail {
         return actor;
     }
 
+    /** As {@link #action}, by a person already known: nothing of theirs is looked up (or touched) to record it. */
+    public void actionBy(java.util.UUID actor, AuditAction action, String target, String detail) {
+        record(AuditEntry.action(actor, action, target, detail, clock.instant()));
+    }
+
     private String address() {
         try {
             return origin.address();

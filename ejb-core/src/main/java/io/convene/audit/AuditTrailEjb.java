@@ -24,10 +24,11 @@ public class AuditTrailEjb {
 
     /**
      * Records a refusal in a transaction of its own: the caller's transaction is about to roll back
-     * with the exception that refuses, and the entry must stay.
+     * with the exception that refuses, and the entry must stay. The actor is given, not looked up:
+     * looking them up may touch their row, which the suspended caller's transaction may hold.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public UUID refusal(Caller caller, AuditAction action, String target, String detail) {
-        return trail.action(caller, action, target, detail);
+    public void refusal(UUID actor, AuditAction action, String target, String detail) {
+        trail.actionBy(actor, action, target, detail);
     }
 }

@@ -145,7 +145,7 @@ public class PrivacyService {
         }
         LegalHold hold = holds.of(userId).orElse(null);
         if (hold != null) {
-            refusals.refusal(caller, AuditAction.PRIVACY_ERASURE_REFUSED, "user:" + userId, "legal hold");
+            refusals.refusal(me.id(), AuditAction.PRIVACY_ERASURE_REFUSED, "user:" + userId, "legal hold");
             throw new ConflictException("This person's data is on legal hold (" + hold.reason() + "); release the hold first");
         }
         if (subject.isErased()) {

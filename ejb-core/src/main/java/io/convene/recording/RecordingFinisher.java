@@ -48,20 +48,30 @@ public class RecordingFinisher {
     public void finish(UUID recordingId) {
         UUID meetingId = recordings.meetingOf(recordingId);
         BlobStore.Stored stored = null;
+        boolean ready = false;
+        java.nio.file.Path made = null;
         try {
-            MediaServer.RecordedMedia made = media.finishRecording(meetingId, recordingId);
-            try (DigestInputStream in = new DigestInputStream(Files.newInputStream(made.file()), MessageDigest.getInstance("SHA-256"))) {
+            MediaServer.RecordedMedia media = this.media.finishRecording(meetingId, recordingId);
+            made = media.file();
+            try (DigestInputStream in = new DigestInputStream(Files.newInputStream(made), MessageDigest.getInstance("SHA-256"))) {
                 stored = blobs.put(in, maxBytes);
-                recordings.completed(recordingId, stored.key(), made.format(), stored.size(), made.duration(),
+                recordings.completed(recordingId, stored.key(), media.format(), stored.size(), media.duration(),
                         HexFormat.of().formatHex(in.getMessageDigest().digest()));
-            } finally {
-                Files.deleteIfExists(made.file());
+                ready = true;
             }
         } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Recording " + recordingId + " of meeting " + meetingId + " could not be finished", e);
-            recordings.failed(recordingId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            if (stored != null) { // stored, but the recording did not become ready (its transaction rolled back)
-                removeOrphan(recordingId, stored.key());
+            if (ready) { // only closing the media server's file failed: the recording is ready all the same
+                LOG.warning(() -> "Recording " + recordingId + " is ready; closing the media server's file failed: " + e);
+            } else {
+                LOG.log(Level.WARNING, "Recording " + recordingId + " of meeting " + meetingId + " could not be finished", e);
+                if (stored != null) { // stored, but the recording did not become ready (its transaction rolled back)
+                    removeOrphan(recordingId, stored.key());
+                }
+                recordings.failed(recordingId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        } finally {
+            if (made != null) {
+                removeMediaServersFile(recordingId, made);
             }
         }
     }
@@ -72,6 +82,15 @@ public class RecordingFinisher {
         } catch (RuntimeException e) {
             LOG.warning(() -> "The file of failed recording " + recordingId + " stays in the blob store (" + key + "): "
                     + e.getMessage());
+        }
+    }
+
+    /** The media server's own copy goes once the blob store has it (or it failed); one that cannot go is only logged. */
+    private static void removeMediaServersFile(UUID recordingId, java.nio.file.Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warning(() -> "The media server's file of recording " + recordingId + " stays at " + file + ": " + e);
         }
     }
 

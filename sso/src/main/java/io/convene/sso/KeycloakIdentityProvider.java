@@ -46,8 +46,6 @@ public class KeycloakIdentityProvider implements IdentityProvider {
     @jakarta.ejb.EJB
     KeycloakRealmMail realmMail;
 
-    @jakarta.ejb.EJB
-    RealmKeys realmKeys;
 
     @Override
     public String createAccount(NewAccount account) {
@@ -178,9 +176,11 @@ public class KeycloakIdentityProvider implements IdentityProvider {
             if (r.statusCode() != 200) {
                 return new Probe(false, url + " answered " + r.statusCode());
             }
-            // Keycloak may come up after Convene (they start side by side): no token is checked before its keys are here
-            return realmKeys.fetched() ? new Probe(true, settings.whereabouts())
-                    : new Probe(false, "Keycloak answers, its realm keys are not fetched yet");
+            // Keycloak may come up after Convene (they start side by side): not ready before a token can be checked
+            return RealmKeysConfigSource.tokensCheckable() ? new Probe(true, settings.whereabouts())
+                    : new Probe(false, RealmKeysConfigSource.loaded()
+                    ? "Keycloak answers; Payara still holds the realm's keys as read before Keycloak was up (up to 90 s)"
+                    : "Keycloak answers; its realm keys are not fetched yet (tried every 5 s)");
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -56,11 +56,6 @@ public class RealmKeys {
         }
     }
 
-    /** Whether there are keys to check tokens with; when there are none yet, fetches them now. */
-    public boolean fetched() {
-        return RealmKeysConfigSource.loaded() || refresh();
-    }
-
     /** Fetches the keys; answers whether it got them. */
     boolean refresh() {
         String certs = keycloak.certsEndpoint();
@@ -103,6 +98,9 @@ public class RealmKeys {
 
     private static volatile long lastEarlyTry;
 
+    /** Until when the deployment waits for Keycloak's keys, all reads together (0: not waiting yet). */
+    private static long deploymentDeadline;
+
     /** How long the deployment waits for Keycloak's keys when Keycloak is not up yet (it may be starting beside Convene). */
     private static final Duration DEPLOYMENT_PATIENCE = Duration.ofMinutes(2);
 
@@ -110,8 +108,8 @@ public class RealmKeys {
      * Payara reads the keys' setting while deploying, before this bean starts, and keeps what it read
      * for a minute (its config cache), then half a minute more (its key cache): keys read as "none"
      * then would refuse every token for that long after Convene is ready. So while deploying it waits
-     * for Keycloak (which the launcher starts beside Convene) for up to two minutes, asking every
-     * half second; later, it tries at most every 5 s. The keys come from the address the settings
+     * for Keycloak (which the launcher starts beside Convene) for up to two minutes in all, asking
+     * every half second; after that, or once this bean has started, it tries at most every 5 s. The keys come from the address the settings
      * give (system property or environment).
      */
     static synchronized void fetchEarly() {
@@ -126,8 +124,10 @@ public class RealmKeys {
         if (problem != null && !started) {
             String first = problem;
             LOG.info(() -> "Waiting for Keycloak's realm keys before the deployment goes on (" + first + ")");
-            long deadline = now + DEPLOYMENT_PATIENCE.toNanos();
-            while (problem != null && System.nanoTime() < deadline && sleptHalfASecond()) {
+            if (deploymentDeadline == 0) {
+                deploymentDeadline = now + DEPLOYMENT_PATIENCE.toNanos();
+            }
+            while (problem != null && System.nanoTime() < deploymentDeadline && sleptHalfASecond()) {
                 problem = fetch(certs);
             }
             lastEarlyTry = System.nanoTime();

@@ -30,9 +30,24 @@ public class RealmKeysConfigSource implements ConfigSource {
         return !NONE.equals(JWKS.get());
     }
 
+    /** How long Payara may keep a value read from here: its config cache (60 s), then its key cache (30 s). */
+    private static final long PAYARA_KEEPS_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+
+    /** When Payara last read "no keys" from here (0: never). */
+    private static volatile long noneReadAt;
+
+    /**
+     * Whether a token can be checked: there are keys, and Payara no longer holds the "no keys" it may
+     * have read earlier (Keycloak came up after the deployment gave up waiting for it).
+     */
+    static boolean tokensCheckable() {
+        long none = noneReadAt;
+        return loaded() && (none == 0 || System.nanoTime() - none > PAYARA_KEEPS_NANOS);
+    }
+
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(PROPERTY, JWKS.get());
+        return Map.of(PROPERTY, served());
     }
 
     @Override
@@ -48,7 +63,16 @@ public class RealmKeysConfigSource implements ConfigSource {
         if (!loaded()) { // read before RealmKeys started (Payara checks the settings while deploying)
             RealmKeys.fetchEarly();
         }
-        return JWKS.get();
+        return served();
+    }
+
+    /** The keys as Payara reads them now, noting when that is "none". */
+    private static String served() {
+        String jwks = JWKS.get();
+        if (NONE.equals(jwks)) {
+            noneReadAt = System.nanoTime() | 1; // never 0
+        }
+        return jwks;
     }
 
     @Override
