@@ -3,6 +3,7 @@ package io.convene.breakout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.convene.meeting.Cast;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingLifecycle;
 import io.convene.meeting.MeetingWorld;
@@ -25,12 +26,10 @@ class BreakoutsTest {
     private final FiredEvents<MeetingLifecycle.BreakoutsClosed> closed = new FiredEvents<>();
     private final Breakouts breakouts = new Breakouts();
 
-    private final User host = world.person("host");
-    private final User ann = world.person("ann");
-    private final User bob = world.person("bob");
-    private final User cid = world.person("cid");
-    private final Meeting meeting = world.live(host, ann, bob, cid);
-    private final String ref = meeting.id().toString();
+    private final Cast cast = world.cast();
+    private final User host = cast.host(), ann = cast.ann(), bob = cast.bob(), cid = cast.cid();
+    private final Meeting meeting = cast.meeting();
+    private final String ref = cast.ref();
 
     BreakoutsTest() {
         breakouts.breakoutRooms = rooms;

@@ -3,6 +3,7 @@ package io.convene.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.convene.meeting.Cast;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingWorld;
 import io.convene.notification.RecordingBroker;
@@ -36,14 +37,13 @@ class ChatAttachmentsTest {
     private final InMemoryChat chat = new InMemoryChat();
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final ChatAttachments attachments = new ChatAttachments();
-    private final ChatService service = new ChatService();
+    private final ChatService service = ChatServices.of(world, chat, new RecordingBroker().notices(world.clock),
+            new CountingMetrics().productCounters());
 
-    private final User host = world.person("host");
-    private final User ann = world.person("ann");
-    private final User bob = world.person("bob");
-    private final User cid = world.person("cid");
-    private final Meeting meeting = world.live(host, ann, bob, cid);
-    private final String ref = meeting.id().toString();
+    private final Cast cast = world.cast();
+    private final User host = cast.host(), ann = cast.ann(), bob = cast.bob(), cid = cast.cid();
+    private final Meeting meeting = cast.meeting();
+    private final String ref = cast.ref();
 
     ChatAttachmentsTest() {
         attachments.meetings = world.meetings;
@@ -55,14 +55,6 @@ class ChatAttachmentsTest {
         attachments.unsentBytesPerParticipant = Optional.empty(); // three files' worth: 3000
         attachments.bytesPerMeeting = 10_000;
         attachments.unsentMaxAge = Duration.ofHours(1);
-
-        service.meetings = world.meetings;
-        service.attendees = world.attendees;
-        service.chat = chat;
-        service.events = world.eventLog;
-        service.clock = world.clock;
-        service.notices = new RecordingBroker().notices(world.clock);
-        service.counters = new CountingMetrics().productCounters();
     }
 
     private static Caller as(User user) {

@@ -3,6 +3,7 @@ package io.convene.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.convene.meeting.Cast;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingEvent;
 import io.convene.meeting.MeetingWorld;
@@ -34,24 +35,12 @@ class ChatServiceTest {
     private final InMemoryChat chat = new InMemoryChat();
     private final CountingMetrics metrics = new CountingMetrics();
     private final RecordingBroker broker = new RecordingBroker();
-    private final ChatService service = new ChatService();
 
-    private final User host = world.person("host");
-    private final User ann = world.person("ann");
-    private final User bob = world.person("bob");
-    private final User cid = world.person("cid");
-    private final Meeting meeting = world.live(host, ann, bob, cid);
-    private final String ref = meeting.id().toString();
-
-    ChatServiceTest() {
-        service.meetings = world.meetings;
-        service.attendees = world.attendees;
-        service.chat = chat;
-        service.events = world.eventLog;
-        service.clock = world.clock;
-        service.notices = broker.notices(world.clock);
-        service.counters = metrics.productCounters();
-    }
+    private final Cast cast = world.cast();
+    private final User host = cast.host(), ann = cast.ann(), bob = cast.bob(), cid = cast.cid();
+    private final Meeting meeting = cast.meeting();
+    private final String ref = cast.ref();
+    private final ChatService service = ChatServices.of(world, chat, broker.notices(world.clock), metrics.productCounters());
 
     private static Caller as(User user) {
         return MeetingWorld.callerOf(user);

@@ -3,6 +3,7 @@ package io.convene.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.convene.meeting.Cast;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingWorld;
 import io.convene.meeting.Participation;
@@ -23,11 +24,9 @@ class MeetingMediaTest {
     private final InMemoryMediaServer server = new InMemoryMediaServer();
     private final MeetingMedia media = new MeetingMedia();
 
-    private final User host = world.person("host");
-    private final User ann = world.person("ann");
-    private final User bob = world.person("bob");
-    private final User cid = world.person("cid");
-    private final Meeting meeting = world.live(host, ann, bob, cid);
+    private final Cast cast = world.cast();
+    private final User host = cast.host(), ann = cast.ann(), bob = cast.bob(), cid = cast.cid();
+    private final Meeting meeting = cast.meeting();
     private final Participation annIn = world.of(meeting, ann);
     private final Participation bobIn = world.of(meeting, bob);
     private final Participation cidIn = world.of(meeting, cid);

@@ -32,12 +32,10 @@ class MeetingControlsTest {
     private final FiredEvents<MeetingLifecycle.Ended> ended = new FiredEvents<>();
     private final MeetingControls controls = new MeetingControls();
 
-    private final User host = world.person("host");
-    private final User ann = world.person("ann");
-    private final User bob = world.person("bob");
-    private final User cid = world.person("cid");
-    private final Meeting meeting = world.live(host, ann, bob, cid);
-    private final String ref = meeting.id().toString();
+    private final Cast cast = world.cast();
+    private final User host = cast.host(), ann = cast.ann(), bob = cast.bob(), cid = cast.cid();
+    private final Meeting meeting = cast.meeting();
+    private final String ref = cast.ref();
 
     MeetingControlsTest() {
 

@@ -77,6 +77,23 @@ public final class MeetingWorld {
         return meeting;
     }
 
+    /** Host, ann, bob and cid, each with an account, and the host's meeting live with the three others in. */
+    public Cast cast() {
+        User host = person("host");
+        User ann = person("ann");
+        User bob = person("bob");
+        User cid = person("cid");
+        return new Cast(host, ann, bob, cid, live(host, ann, bob, cid));
+    }
+
+    /** Host, ann and bob, each with an account, and the host's meeting live with the two others in (no cid: null). */
+    public Cast castOfThree() {
+        User host = person("host");
+        User ann = person("ann");
+        User bob = person("bob");
+        return new Cast(host, ann, bob, null, live(host, ann, bob));
+    }
+
     public Participation of(Meeting meeting, User user) {
         return meeting.participationOf(user).orElseThrow();
     }

@@ -2,6 +2,7 @@ package io.convene.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.convene.meeting.Cast;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingWorld;
 import io.convene.shared.QueueMessages;
@@ -27,11 +28,9 @@ class DeliveriesTest {
     private final NotificationThrottle throttle = new NotificationThrottle();
     private final Deliveries deliveries = new Deliveries();
 
-    private final User host = world.person("host");
-    private final User ann = world.person("ann");
-    private final User bob = world.person("bob");
-    private final User cid = world.person("cid");
-    private final Meeting meeting = world.live(host, ann, bob, cid);
+    private final Cast cast = world.cast();
+    private final User host = cast.host(), ann = cast.ann(), bob = cast.bob(), cid = cast.cid();
+    private final Meeting meeting = cast.meeting();
 
     DeliveriesTest() {
         preferences.choices = choices;

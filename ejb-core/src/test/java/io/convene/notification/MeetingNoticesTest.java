@@ -3,6 +3,7 @@ package io.convene.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.convene.meeting.Cast;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingNews;
 import io.convene.meeting.MeetingWorld;
@@ -19,10 +20,9 @@ class MeetingNoticesTest {
     private final RecordingBroker broker = new RecordingBroker();
     private final MeetingNotices meetingNotices = new MeetingNotices();
 
-    private final User host = world.person("host");
-    private final User ann = world.person("ann");
-    private final User bob = world.person("bob");
-    private final Meeting meeting = world.live(host, ann, bob);
+    private final Cast cast = world.castOfThree();
+    private final User host = cast.host(), ann = cast.ann(), bob = cast.bob();
+    private final Meeting meeting = cast.meeting();
     private final Participation annIn = world.of(meeting, ann);
     private final Participation bobIn = world.of(meeting, bob);
 

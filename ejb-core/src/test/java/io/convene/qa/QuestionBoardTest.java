@@ -3,6 +3,7 @@ package io.convene.qa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.convene.meeting.Cast;
 import io.convene.meeting.Meeting;
 import io.convene.meeting.MeetingEvent;
 import io.convene.meeting.MeetingWorld;
@@ -23,11 +24,10 @@ class QuestionBoardTest {
     private final InMemoryQuestions questions = new InMemoryQuestions();
     private final QuestionBoard board = new QuestionBoard();
 
-    private final User host = world.person("host");
-    private final User ann = world.person("ann");
-    private final User bob = world.person("bob");
-    private final Meeting meeting = world.live(host, ann, bob);
-    private final String ref = meeting.id().toString();
+    private final Cast cast = world.castOfThree();
+    private final User host = cast.host(), ann = cast.ann(), bob = cast.bob();
+    private final Meeting meeting = cast.meeting();
+    private final String ref = cast.ref();
 
     QuestionBoardTest() {
         board.questions = questions;
