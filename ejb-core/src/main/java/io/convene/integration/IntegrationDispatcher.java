@@ -1,5 +1,6 @@
 package io.convene.integration;
 
+import io.convene.platform.QueueConsumers;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -9,15 +10,14 @@ import jakarta.jms.MessageListener;
 
 /** Delivers announcements to outside services, one connection per message (retried by the broker). */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = QueueConsumers.DESTINATION_TYPE),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Announcements.QUEUE),
-        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = QueueConsumers.USE_JNDI),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = QueueConsumers.RESOURCE_ADAPTER),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2"),
-        // consumers ride out a broker restart of any length (senders give up after ~3 s: ra.xml)
-        @ActivationConfigProperty(propertyName = "reconnectAttempts", propertyValue = "-1"),
-        @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
-        @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")})
+        @ActivationConfigProperty(propertyName = "reconnectAttempts", propertyValue = QueueConsumers.RECONNECT_ATTEMPTS),
+        @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = QueueConsumers.SETUP_ATTEMPTS),
+        @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = QueueConsumers.SETUP_INTERVAL_MILLIS)})
 public class IntegrationDispatcher implements MessageListener {
 
     @Inject

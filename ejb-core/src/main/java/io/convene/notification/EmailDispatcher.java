@@ -1,6 +1,7 @@
 package io.convene.notification;
 
 import io.convene.shared.QueueMessages;
+import io.convene.platform.QueueConsumers;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -14,15 +15,14 @@ import jakarta.jms.MessageListener;
  * while the other channels of the same notice are not repeated.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = QueueConsumers.DESTINATION_TYPE),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = EmailDeliveries.QUEUE),
-        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = QueueConsumers.USE_JNDI),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = QueueConsumers.RESOURCE_ADAPTER),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
-        // consumers ride out a broker restart of any length (senders give up after ~3 s: ra.xml)
-        @ActivationConfigProperty(propertyName = "reconnectAttempts", propertyValue = "-1"),
-        @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
-        @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")})
+        @ActivationConfigProperty(propertyName = "reconnectAttempts", propertyValue = QueueConsumers.RECONNECT_ATTEMPTS),
+        @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = QueueConsumers.SETUP_ATTEMPTS),
+        @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = QueueConsumers.SETUP_INTERVAL_MILLIS)})
 public class EmailDispatcher implements MessageListener {
 
     @Inject
