@@ -62,6 +62,12 @@ public class DirectoryProvisioning {
                     && !adoptable(byEmail.get(email), directoryId)) {
                 problem = "e-mail address " + email + " belongs to a user of another directory";
             }
+            if (problem == null && user == null && byEmail.containsKey(email)
+                    && heldByAnotherActiveEntry(byEmail.get(email), directoryId, p.uuid())) {
+                // the same address twice, on different pages: the first keeps it (until a full sync no longer lists it)
+                problem = "e-mail address " + email + " belongs to another entry of this directory ("
+                        + byEmail.get(email).directoryDn() + ")";
+            }
             if (problem == null && user != null && !email.equals(user.email()) && byEmail.containsKey(email)) {
                 problem = "e-mail address " + email + " belongs to another user";
             }
@@ -147,6 +153,16 @@ public class DirectoryProvisioning {
     private void record(UUID runId, DirectoryRun.PageOutcome outcome, List<DirectoryRunView.EntryError> errors) {
         directories.run(runId).orElseThrow().count(outcome, Instant.now());
         directories.addErrors(runId, errors, MAX_ERRORS_KEPT);
+    }
+
+    /**
+     * Whether the user is an active person of this directory with an entry of their own: another
+     * entry with their address is a second one, not theirs (once a full sync no longer lists their
+     * entry they are deactivated, and an entry made anew for them is theirs again).
+     */
+    private static boolean heldByAnotherActiveEntry(User user, UUID directoryId, String uuid) {
+        return directoryId.equals(user.directoryId()) && user.directoryUuid() != null
+                && !user.directoryUuid().equals(uuid) && user.status() == io.convene.user.UserStatus.ACTIVE;
     }
 
     /** A local user (or one this directory had) with the same address becomes this directory's. */

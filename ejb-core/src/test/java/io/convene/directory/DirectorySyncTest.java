@@ -155,6 +155,43 @@ class DirectorySyncTest {
     }
 
     @Test
+    void anAddressTwiceOnDifferentPagesStaysWithTheFirstEntryAtEverySync() {
+        ldap.list(entry("twin1", "twin@corp.example", false));
+        ldap.list(entry("twin2", "twin@corp.example", false));
+        world.service.update(world.admin(), corp.id(), new DirectoryForm("Corp", null, DirectoryWorld.pagesOf(1), null,
+                List.of(STAFF_HOST, ADMINS_ADMIN), null, null, null));
+
+        for (int i = 0; i < 3; i++) {
+            DirectoryRunView run = sync(DirectoryRun.Mode.FULL);
+            assertThat(run.errors()).containsExactly(new EntryError(dnOf("twin2"),
+                    "e-mail address twin@corp.example belongs to another entry of this directory (" + dnOf("twin1") + ")"));
+            assertThat(run.updated()).as("sync " + (i + 1) + ": nobody taken over").isZero();
+            assertThat(user("twin").directoryUuid()).isEqualTo("uuid-twin1");
+            world.clock.advance(Duration.ofHours(25));
+        }
+    }
+
+    @Test
+    void anEntryMadeAnewForSomeoneIsTheirsOnceTheOldOneIsGone() {
+        sync(DirectoryRun.Mode.FULL);
+        User alice = user("alice");
+        ldap.unlist("uuid-alice");
+        ldap.list(entry("alice2", "alice@corp.example", false));
+        world.clock.advance(Duration.ofHours(25));
+
+        DirectoryRunView first = sync(DirectoryRun.Mode.FULL);
+        assertThat(first.errors()).extracting(EntryError::entry).containsExactly(dnOf("alice2"));
+        assertThat(alice.status()).as("her old entry is gone").isEqualTo(UserStatus.DISABLED);
+
+        world.clock.advance(Duration.ofHours(25));
+        DirectoryRunView second = sync(DirectoryRun.Mode.FULL);
+        assertThat(second.errors()).isEmpty();
+        assertThat(alice.directoryUuid()).isEqualTo("uuid-alice2");
+        assertThat(alice.status()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(world.users.byEmail("alice@corp.example")).containsSame(alice);
+    }
+
+    @Test
     void aChangedAddressThatAnotherUserHasIsRefusedAndTheOldOneKept() {
         sync(DirectoryRun.Mode.FULL);
         ldap.list(entry("alice", "bob@corp.example", false));
