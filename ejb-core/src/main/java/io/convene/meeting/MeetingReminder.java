@@ -37,7 +37,8 @@ public class MeetingReminder {
         for (Meeting meeting : due) {
             List<Participation> everyone = meeting.participations().stream()
                     .filter(p -> p.role() == MeetingRole.HOST || p.invitedAt() != null)
-                    .filter(p -> p.state() != ParticipationState.REMOVED).toList();
+                    .filter(p -> p.state() != ParticipationState.REMOVED)
+                    .filter(p -> p.answer() != InvitationAnswer.DECLINED).toList(); // as calendars do: no reminder to who said no
             news.fire(new MeetingNews.ReminderDue(meeting, everyone));
             meeting.reminded(now);
             LOG.info(() -> "Reminder of meeting " + meeting.id() + " (starts " + meeting.slot().start() + ") to "

@@ -63,6 +63,20 @@ class MeetingReminderTest {
     }
 
     @Test
+    void whoDeclinedIsNotRemindedWhoAnsweredMaybeIs() {
+        Meeting meeting = inAnHour(60);
+        Participation annInvited = meeting.invite(ann, ann.email(), world.clock.instant()).orElseThrow();
+        Participation bobInvited = meeting.invite(bob, bob.email(), world.clock.instant()).orElseThrow();
+        annInvited.answer(InvitationAnswer.DECLINED, world.clock.instant());
+        bobInvited.answer(InvitationAnswer.TENTATIVE, world.clock.instant());
+
+        assertThat(reminder.remindDue()).isOne();
+
+        assertThat(sent()).singleElement().satisfies(r ->
+                assertThat(r.everyone()).containsExactly(world.of(meeting, host), bobInvited));
+    }
+
+    @Test
     void aReminderGoesOutOnceHoweverOftenTheTimerLooks() {
         Meeting meeting = inAnHour(15);
         world.clock.advance(Duration.ofMinutes(44));
