@@ -81,10 +81,13 @@ public class Poll {
         return new Poll(meetingId, draft.question().strip(), options, draft.multiple(), draft.anonymous(), by, now);
     }
 
-    void close(Instant now) {
-        if (closedAt == null) {
-            closedAt = now;
+    /** Closes the poll; answers whether it was open (closing a closed poll changes nothing). */
+    boolean close(Instant now) {
+        if (closedAt != null) {
+            return false;
         }
+        closedAt = now;
+        return true;
     }
 
     public boolean isClosed() {

@@ -70,9 +70,11 @@ public class Polls {
         Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
         Participation me = runner(meeting, caller);
         Poll poll = polls.byId(meeting.id(), pollId).orElseThrow(() -> new NotFoundException("No such poll"));
-        poll.close(clock.instant());
+        boolean wasOpen = poll.close(clock.instant());
         PollView view = view(meeting, poll, me);
-        events.record(meeting, "poll.closed", json(view), EventAudience.ALL, null);
+        if (wasOpen) { // closing it again (two hosts at once, a second click) announces nothing more
+            events.record(meeting, "poll.closed", json(view), EventAudience.ALL, null);
+        }
         return view;
     }
 

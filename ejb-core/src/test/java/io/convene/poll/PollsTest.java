@@ -197,6 +197,9 @@ class PollsTest {
             assertThat(p.closed()).isTrue();
             assertThat(result(p, "Pizza").votes()).isOne();
         });
+
+        assertThat(polls.close(as(host), ref, poll.id()).closed()).as("closing again").isTrue();
+        assertThat(world.events.typesOf(meeting.id())).filteredOn("poll.closed"::equals).as("announced once").hasSize(1);
     }
 
     @Test
