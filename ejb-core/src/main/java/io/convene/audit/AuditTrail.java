@@ -30,7 +30,7 @@ public class AuditTrail {
     /** An administrator's or compliance officer's action on {@code target} ("directory:<id>", ...); answers who acted. */
     public java.util.UUID action(io.convene.shared.Caller caller, AuditAction action, String target, String detail) {
         java.util.UUID actor = people.userIdOf(caller);
-        record(AuditEntry.action(actor, action, target, detail, clock.instant()));
+        actionBy(actor, action, target, detail);
         return actor;
     }
 

@@ -55,20 +55,18 @@ public class DirectoryProvisioning {
             String problem = problemWith(p);
             String email = User.normalizeEmail(p.email());
             User user = known.get(p.uuid());
+            User holder = byEmail.get(email); // whoever has the address now
             if (problem == null && !emailsTaken.add(email)) {
                 problem = "e-mail address " + email + " appears twice in the directory";
             }
-            if (problem == null && user == null && byEmail.containsKey(email)
-                    && !adoptable(byEmail.get(email), directoryId)) {
+            if (problem == null && user == null && holder != null && !adoptable(holder, directoryId)) {
                 problem = "e-mail address " + email + " belongs to a user of another directory";
             }
-            if (problem == null && user == null && byEmail.containsKey(email)
-                    && heldByAnotherActiveEntry(byEmail.get(email), directoryId, p.uuid())) {
+            if (problem == null && user == null && holder != null && heldByAnotherActiveEntry(holder, directoryId, p.uuid())) {
                 // the same address twice, on different pages: the first keeps it (until a full sync no longer lists it)
-                problem = "e-mail address " + email + " belongs to another entry of this directory ("
-                        + byEmail.get(email).directoryDn() + ")";
+                problem = "e-mail address " + email + " belongs to another entry of this directory (" + holder.directoryDn() + ")";
             }
-            if (problem == null && user != null && !email.equals(user.email()) && byEmail.containsKey(email)) {
+            if (problem == null && user != null && !email.equals(user.email()) && holder != null) {
                 problem = "e-mail address " + email + " belongs to another user";
             }
             if (problem != null) {
@@ -79,7 +77,7 @@ public class DirectoryProvisioning {
                     email, p.firstName(), p.lastName(), p.phone(), p.department(), p.managerDn(),
                     String.join(",", rolesOf.apply(p)));
             if (user == null) {
-                user = byEmail.get(email);
+                user = holder;
             }
             if (user == null) {
                 if (p.disabled()) {

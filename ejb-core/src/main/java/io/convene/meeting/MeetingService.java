@@ -552,11 +552,8 @@ public class MeetingService {
             return;
         }
         meeting.leave(participation, clock.instant());
-        if (was == ParticipationState.WAITING) {
-            events.record(meeting, "participant.left", MeetingEventLog.describe(participation), EventAudience.HOSTS, null);
-        } else {
-            events.recordForAll(meeting, "participant.left", participation);
-        }
+        events.record(meeting, "participant.left", MeetingEventLog.describe(participation),
+                was == ParticipationState.WAITING ? EventAudience.HOSTS : EventAudience.ALL, null);
         LOG.info(() -> "Participation " + participation.id() + " left meeting " + meeting.id());
         if (meeting.status() == MeetingStatus.LIVE && !meeting.hasSomeoneIn()) {
             emptied.fire(new MeetingLifecycle.Emptied(meeting.id()));

@@ -228,12 +228,11 @@ public final class Suite implements AutoCloseable {
             push(broker);
             LOG.info(() -> "Artemis broker ready at tcp://127.0.0.1:" + settings.brokerPort());
         }
-        ManagedProcess keycloakStarting = null;
-        if (settings.externalKeycloakUrl() == null) { // started here, awaited while Payara boots: the two side by side
-            keycloakStarting = KeycloakServer.launch(settings, keycloakDb);
-            keycloak = push(Supervised.essential(keycloakStarting, this::lost)); // its realm and sessions: not restarted alone
+        // Keycloak started here is awaited while Payara boots: the two start side by side
+        ManagedProcess keycloakProcess = settings.externalKeycloakUrl() == null ? KeycloakServer.launch(settings, keycloakDb) : null;
+        if (keycloakProcess != null) {
+            keycloak = push(Supervised.essential(keycloakProcess, this::lost)); // its realm and sessions: not restarted alone
         }
-        ManagedProcess keycloakProcess = keycloakStarting;
         Runnable awaitKeycloak = () -> {
             if (keycloakProcess != null) {
                 KeycloakServer.awaitReady(keycloakProcess, settings);

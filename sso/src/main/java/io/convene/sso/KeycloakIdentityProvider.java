@@ -46,7 +46,6 @@ public class KeycloakIdentityProvider implements IdentityProvider {
     @jakarta.ejb.EJB
     KeycloakRealmMail realmMail;
 
-
     @Override
     public String createAccount(NewAccount account) {
         JsonObject user = Jsons.createObjectBuilder()

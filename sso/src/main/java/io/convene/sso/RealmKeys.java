@@ -108,37 +108,33 @@ public class RealmKeys {
      * Payara reads the keys' setting while deploying, before this bean starts, and keeps what it read
      * for a minute (its config cache), then half a minute more (its key cache): keys read as "none"
      * then would refuse every token for that long after Convene is ready. So while deploying it waits
-     * for Keycloak (which the launcher starts beside Convene) for up to two minutes in all, asking
-     * every half second; after that, or once this bean has started, it tries at most every 5 s. The keys come from the address the settings
-     * give (system property or environment).
+     * for Keycloak (which the launcher starts beside Convene), asking every half second, for two
+     * minutes in all; after that, or once this bean has started, it tries at most every 5 s. The
+     * keys come from the address the settings give (system property or environment).
      */
     static synchronized void fetchEarly() {
         long now = System.nanoTime();
         if (RealmKeysConfigSource.loaded() || (lastEarlyTry != 0 && now - lastEarlyTry < 5_000_000_000L)) {
             return;
         }
-        lastEarlyTry = now == 0 ? 1 : now;
         String certs = KeycloakSettings.certsEndpoint(setting("convene.keycloak.url", "http://127.0.0.1:8180"),
                 setting("convene.keycloak.realm", "convene"));
         String problem = fetch(certs);
         if (problem != null && !started) {
-            String first = problem;
-            LOG.info(() -> "Waiting for Keycloak's realm keys before the deployment goes on (" + first + ")");
+            LOG.info("Waiting for Keycloak's realm keys before the deployment goes on (" + problem + ")");
             if (deploymentDeadline == 0) {
                 deploymentDeadline = now + DEPLOYMENT_PATIENCE.toNanos();
             }
             while (problem != null && System.nanoTime() < deploymentDeadline && sleptHalfASecond()) {
                 problem = fetch(certs);
             }
-            lastEarlyTry = System.nanoTime();
             if (problem == null) {
-                LOG.info(() -> "Keycloak's realm keys fetched from " + certs);
-                return;
+                LOG.info("Keycloak's realm keys fetched from " + certs);
             }
         }
+        lastEarlyTry = System.nanoTime() | 1; // never 0
         if (problem != null) {
-            String said = problem;
-            LOG.info(() -> "Keycloak's realm keys not fetched yet (" + said + ")");
+            LOG.info("Keycloak's realm keys not fetched yet (" + problem + ")");
         }
     }
 
