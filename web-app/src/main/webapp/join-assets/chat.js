@@ -10,7 +10,8 @@ const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+/g;
 
 /**
  * @param root   the panel's element
- * @param deps   { api(method, path, body), upload(file, onProgress) => Promise<attachment>,
+ * @param deps   { api(method, path, body), send(message) => Promise<stored message or null: its event
+ *                 shows it>, upload(file, onProgress) => Promise<attachment>,
  *                 download(attachment), me() => {id, role}, people() => [participants], maxBytes }
  */
 export function chatPanel(root, deps) {
@@ -97,8 +98,9 @@ export function chatPanel(root, deps) {
         const attachment = await deps.upload(chosenFile, (share) => { progress.value = Math.round(share * 100); });
         body.attachmentId = attachment.id;
       }
-      const sent = await deps.api('POST', `/chat/send`, body);
-      show(sent);
+      // on the channel when there is no file: its chat.message event shows it
+      const sent = chosenFile ? await deps.api('POST', `/chat/send`, body) : await deps.send(body);
+      if (sent) show(sent);
       text.value = '';
       file.value = '';
     } catch (e) {

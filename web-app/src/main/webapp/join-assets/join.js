@@ -43,6 +43,7 @@ const inMeeting = (method, path, body) => api(method, `/api/meetings/${state.mee
 const whoAmI = () => ({ id: state.me, role: state.role });
 const chat = chatPanel($('chat-panel'), {
   api: inMeeting,
+  send: sendChat,
   upload,
   download,
   me: whoAmI,
@@ -258,9 +259,15 @@ function openChannel(ticket) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   // reconnecting: the server starts after the last event seen, in order (nothing missed, nothing twice)
   const after = state.lastSeq > 0 ? `&after=${state.lastSeq}` : '';
-  const socket = new WebSocket(`${scheme}://${location.host}/ws/meetings/${state.meetingId}?ticket=${encodeURIComponent(ticket)}${after}`);
+  // coalesce: what waits for this page when the server writes goes in one frame, as an array
+  const socket = new WebSocket(`${scheme}://${location.host}/ws/meetings/${state.meetingId}?ticket=${encodeURIComponent(ticket)}${after}&coalesce=true`);
   state.socket = socket;
-  socket.onmessage = (m) => onMessage(JSON.parse(m.data)).catch((e) => status(t('problem', { reason: e.message })));
+  socket.onmessage = (m) => {
+    const data = JSON.parse(m.data);
+    for (const one of Array.isArray(data) ? data : [data]) {
+      onMessage(one).catch((e) => status(t('problem', { reason: e.message })));
+    }
+  };
   socket.onclose = (e) => {
     state.lastClose = e.code + ' ' + e.reason; // for whoever debugs a call
     if (socket !== state.socket) return;
@@ -293,6 +300,35 @@ function send(message) {
   if (state.socket && state.socket.readyState === WebSocket.OPEN) state.socket.send(JSON.stringify(message));
 }
 
+/** Chat messages sent on the channel and not answered yet, by their clientMessageId. */
+const chatWaiting = new Map();
+
+/**
+ * Sends a chat message on the channel, where the server stores it with the others sent meanwhile;
+ * over HTTP when the socket is down, fails or does not answer within 10 s. The same clientMessageId
+ * either way, so it is stored once. Resolves when stored (the message itself comes as its event).
+ */
+function sendChat(body) {
+  const socket = state.socket;
+  if (!socket || socket.readyState !== WebSocket.OPEN) return inMeeting('POST', '/chat/send', body);
+  return new Promise((resolve, reject) => {
+    const overHttp = () => inMeeting('POST', '/chat/send', body).then(resolve, reject);
+    const timer = setTimeout(() => { chatWaiting.delete(body.clientMessageId); overHttp(); }, 10000);
+    chatWaiting.set(body.clientMessageId, { resolve, reject, overHttp, timer });
+    socket.send(JSON.stringify({ type: 'chat.send', ...body }));
+  });
+}
+
+function chatAnswered(m) {
+  const waiting = chatWaiting.get(m.clientMessageId);
+  if (!waiting) return undefined;
+  chatWaiting.delete(m.clientMessageId);
+  clearTimeout(waiting.timer);
+  if (m.type === 'chat.sent') return waiting.resolve(null);
+  if (m.code === 'failed') return waiting.overHttp();
+  return waiting.reject(new Error(m.message));
+}
+
 async function onMessage(m) {
   switch (m.type) {
     case 'hello': return hello(m);
@@ -303,7 +339,9 @@ async function onMessage(m) {
     case 'media.feeds': return m.feeds.forEach(feedPublished);
     case 'media.state': return mediaState(m);
     case 'media.candidate': return serverCandidate(m);
+    case 'chat.sent': return chatAnswered(m);
     case 'error':
+      if (m.clientMessageId) return chatAnswered(m);
       if (m.code === 'media-failed') republishUnanswered();
       return status(m.message);
     default: return undefined;

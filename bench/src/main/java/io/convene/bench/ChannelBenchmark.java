@@ -32,7 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Joins N simulated participants (guests through the secure link, each with its channel socket) to
  * one meeting of a freshly started suite and measures: join-to-ready latency (POST join until the
  * channel's hello), chat fan-out latency at a given message rate (REST send until each socket has
- * the event), and chat messages persisted per second with several senders.
+ * the event), chat messages persisted per second with 8 senders over REST, and then with 40
+ * senders on their channel sockets (25 a second each: -Dbench.channel-senders, -Dbench.channel-rate),
+ * which the server stores many to a transaction, with the fan-out of those to every socket. Sockets
+ * read several messages from one frame as the join page does (-Dbench.coalesce=false: one each).
  *
  * <pre>java -jar bench/target/convene-bench.jar [participants=100] [messages=100] [rate=20/s]</pre>
  */
@@ -44,6 +47,8 @@ public final class ChannelBenchmark {
      * reads them with the JDK's WebSocket client instead (see docs/benchmarks.md for why not by default).
      */
     private static final boolean RAW = !Boolean.getBoolean("bench.jdk-client");
+    /** Whether sockets read several messages from one frame, as the join page does (-Dbench.coalesce=false: one each). */
+    private static final boolean COALESCE = !"false".equals(System.getProperty("bench.coalesce"));
     private static final java.util.concurrent.atomic.AtomicInteger SLOTS = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -110,8 +115,12 @@ public final class ChannelBenchmark {
         long expected = (long) messages * clients.size();
         System.out.printf("  delivered %d of %d (messages x sockets)%n", received(clients), expected);
         double persisted = persisted(8, 10);
-        System.out.printf("  chat messages persisted: %.0f/s (8 senders, each message fanned out to %d sockets)%n",
+        System.out.printf("  chat messages persisted: %.0f/s (8 senders over REST, each message fanned out to %d sockets)%n",
                 persisted, clients.size());
+        if (RAW) {
+            sentOnChannel(Math.min(clients.size(), Integer.getInteger("bench.channel-senders", 40)),
+                    Integer.getInteger("bench.channel-rate", 25), 10);
+        }
         long delivered = received(clients);
         close();
         return new Result(n, join[0], join[1], fan[0], fan[1], delivered, expected, persisted);
@@ -129,7 +138,7 @@ public final class ChannelBenchmark {
                         Map.of("joinToken", joinToken, "displayName", "Guest " + number)));
                 Client c = new Client(joined.get("guestTicket").asText());
                 URI channel = URI.create(base.replace("http", "ws") + "/ws/meetings/" + meetingId
-                        + "?ticket=" + joined.get("channelTicket").asText());
+                        + "?ticket=" + joined.get("channelTicket").asText() + (COALESCE ? "&coalesce=true" : ""));
                 if (RAW) {
                     c.raw = RawChannel.open(channel, c);
                 } else {
@@ -222,6 +231,79 @@ public final class ChannelBenchmark {
         return stored.get() / (double) seconds;
     }
 
+    /**
+     * {@code senders} participants send chat messages on their channel sockets, each {@code perSecond}
+     * (within a socket's allowance) for {@code seconds}: what the meeting stores a second (answered
+     * {@code chat.sent}), and that every socket got every message, each sender's in the order sent.
+     */
+    void sentOnChannel(int senders, int perSecond, int seconds) throws Exception {
+        System.out.printf("  chat on the channel: %d senders at %d/s each for %d s (offered %d/s)%n", senders, perSecond,
+                seconds, senders * perSecond);
+        for (Client c : clients) {
+            c.onChannel.clear();
+        }
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        long started = System.nanoTime();
+        List<Future<?>> sending = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            Client sender = clients.get(s);
+            int number = s;
+            sending.add(pool.submit(() -> {
+                long interval = 1_000_000_000L / perSecond;
+                long next = System.nanoTime();
+                for (int i = 0; i < perSecond * seconds; i++) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    String id = "chan-" + number + "-" + i;
+                    sentAt.put(id, System.nanoTime());
+                    sender.raw.text("{\"type\":\"chat.send\",\"clientMessageId\":\"" + id + "\",\"text\":\"" + id + "\"}");
+                    next += interval;
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : sending) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long total = (long) senders * perSecond * seconds;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (acked() + refused() < total && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long lastAck = clients.stream().mapToLong(c -> c.lastAck.get()).max().orElse(started);
+        System.out.printf("  stored %d of %d (%d refused), %.0f/s (sent until %.1f s, last stored at %.1f s)%n", acked(),
+                total, refused(), acked() / ((lastAck - started) / 1e9), (System.nanoTime() - started) / 1e9,
+                (lastAck - started) / 1e9);
+        long expected = total * clients.size();
+        while (clients.stream().mapToLong(c -> c.onChannel.size()).sum() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        List<Long> latency = new ArrayList<>();
+        long outOfOrder = 0;
+        for (Client c : clients) {
+            outOfOrder += c.outOfOrder.get();
+            c.onChannel.forEach((id, at) -> latency.add((at - sentAt.get(id)) / 1_000_000));
+        }
+        System.out.printf("  delivered %d of %d (messages x sockets); a sender's messages out of order at a socket: %d%n",
+                latency.size(), expected, outOfOrder);
+        report("chat fan-out on the channel (send to each socket)", latency, "ms");
+    }
+
+    private long acked() {
+        return clients.stream().mapToLong(c -> c.acked.get()).sum();
+    }
+
+    private long refused() {
+        return clients.stream().mapToLong(c -> c.refused.get()).sum();
+    }
+
     void close() {
         clients.forEach(c -> {
             if (c.raw != null) {
@@ -278,6 +360,14 @@ public final class ChannelBenchmark {
         private final StringBuilder partial = new StringBuilder();
         WebSocket socket;
         RawChannel raw;
+        /** Messages sent on the channel: when each arrived here, by id ("chan-sender-index"). */
+        final Map<String, Long> onChannel = new ConcurrentHashMap<>();
+        /** Per sender, the index of the last of its messages that arrived here. */
+        private final Map<String, Integer> lastIndex = new ConcurrentHashMap<>();
+        final AtomicLong outOfOrder = new AtomicLong();
+        final AtomicLong acked = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
+        final AtomicLong lastAck = new AtomicLong();
 
         Client(String guestTicket) {
             this.guestTicket = guestTicket;
@@ -309,11 +399,31 @@ public final class ChannelBenchmark {
 
         @Override
         public void message(String text, long now) {
+            if (text.startsWith("[")) {
+                Frames.each(text, one -> message(one, now));
+                return;
+            }
             if (text.startsWith("{\"type\":\"hello\"")) {
                 hello.complete(null);
             } else if (text.contains("\"event\":\"chat.message\"") && text.contains("\"text\":\"bench")) {
                 int at = text.indexOf("\"text\":\"bench") + 8;
                 arrivals.putIfAbsent(text.substring(at, text.indexOf('"', at)), now);
+            } else if (text.contains("\"event\":\"chat.message\"") && text.contains("\"text\":\"chan-")) {
+                int at = text.indexOf("\"text\":\"chan-") + 8;
+                String id = text.substring(at, text.indexOf('"', at));
+                onChannel.putIfAbsent(id, now);
+                int dash = id.lastIndexOf('-');
+                int index = Integer.parseInt(id.substring(dash + 1));
+                Integer before = lastIndex.put(id.substring(0, dash), index);
+                if (before != null && before >= index) {
+                    outOfOrder.incrementAndGet();
+                }
+            } else if (text.startsWith("{\"type\":\"chat.sent\"")) {
+                acked.incrementAndGet();
+                lastAck.accumulateAndGet(now, Math::max);
+            } else if (text.startsWith("{\"type\":\"error\"")) {
+                refused.incrementAndGet();
+                System.err.println("channel error: " + text);
             }
         }
 

@@ -143,6 +143,30 @@ final class RawChannel {
         out.flush();
     }
 
+    /** Sends one text frame, masked as a client's frames are. */
+    synchronized void text(String message) throws IOException {
+        byte[] data = message.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        int head = data.length < 126 ? 2 : 4;
+        byte[] frame = new byte[head + 4 + data.length];
+        frame[0] = (byte) 0x81;
+        if (data.length < 126) {
+            frame[1] = (byte) (0x80 | data.length);
+        } else { // the channel takes at most 16 K characters: two length bytes always do
+            frame[1] = (byte) (0x80 | 126);
+            frame[2] = (byte) (data.length >> 8);
+            frame[3] = (byte) data.length;
+        }
+        System.arraycopy(mask, 0, frame, head, 4);
+        for (int i = 0; i < data.length; i++) {
+            frame[head + 4 + i] = (byte) (data[i] ^ mask[i % 4]);
+        }
+        OutputStream out = socket.getOutputStream();
+        out.write(frame);
+        out.flush();
+    }
+
     private static int firstNonAscii(byte[] bytes) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] < 0) {

@@ -9,7 +9,8 @@ import java.util.UUID;
 /** Where the chat context keeps messages, attachments and reactions ({@code persistence.JpaChatRepository} in PostgreSQL). */
 public interface ChatRepository {
 
-    void add(ChatMessage message);
+    /** Stores the messages, in this order; each has its position once this returns. */
+    void add(List<ChatMessage> messages);
 
     void add(ChatAttachment attachment);
 

@@ -12,6 +12,7 @@ import io.convene.notification.Notices;
 import io.convene.meeting.Participation;
 import io.convene.shared.Caller;
 import io.convene.shared.ConflictException;
+import io.convene.shared.DomainException;
 import io.convene.shared.InvalidInputException;
 import io.convene.shared.NotFoundException;
 import jakarta.ejb.Stateless;
@@ -29,7 +30,8 @@ import java.util.UUID;
 /**
  * Meeting chat: group and private messages, reactions. Sending runs under the meeting's row lock,
  * stores the message and its channel event in one transaction; a resend with the same client id
- * answers the stored message and announces nothing.
+ * answers the stored message and announces nothing. Messages sent on channel sockets are stored
+ * many to a transaction ({@link #sendFromChannel}).
  */
 @Stateless
 public class ChatService {
@@ -61,35 +63,125 @@ public class ChatService {
     public record Sent(ChatMessageView message, boolean duplicate) {
     }
 
+    /** One message sent on a participant's channel socket. */
+    public record ChannelSend(UUID participationId, ChatSend send) {
+    }
+
+    /** What became of one {@link ChannelSend}: sent (or found sent before), or refused, and why. */
+    public record ChannelOutcome(Sent sent, DomainException refused) {
+    }
+
     /** @param caller the signed-in sender, or null for a guest with {@code guestTicket} */
     public Sent send(Caller caller, String guestTicket, String reference, ChatSend send) {
         Meeting meeting = meetings.lockedByReference(reference).orElseThrow(MeetingService::notFound);
-        Participation from = attendees.of(meeting, caller, guestTicket);
-        Optional<ChatMessage> earlier = chat.byClientId(meeting.id(), from.id(), send.clientMessageId());
-        if (earlier.isPresent()) {
-            return new Sent(view(earlier.get(), from.displayName(), counts(earlier.get())), true);
+        ChannelOutcome outcome = sendAll(meeting, List.of(new Sending(attendees.of(meeting, caller, guestTicket), null, send)))
+                .get(0);
+        if (outcome.refused() != null) {
+            throw outcome.refused();
         }
+        return outcome.sent();
+    }
+
+    /**
+     * Sends what several channel sockets of one meeting sent, in their order, in one transaction:
+     * the meeting is locked and committed once for all of them (group commit). Each message is judged
+     * on its own: one refused (its sender removed meanwhile, private chat turned off, no text) writes
+     * nothing and the others go on; every refusal comes before anything is written.
+     */
+    public List<ChannelOutcome> sendFromChannel(UUID meetingId, List<ChannelSend> sends) {
+        Meeting meeting = meetings.lockedByReference(meetingId.toString()).orElseThrow(MeetingService::notFound);
+        List<Sending> sendings = new ArrayList<>(sends.size());
+        for (ChannelSend s : sends) {
+            try {
+                sendings.add(new Sending(attendees.onChannel(meeting, s.participationId()), null, s.send()));
+            } catch (DomainException refused) {
+                sendings.add(new Sending(null, refused, s.send()));
+            }
+        }
+        return sendAll(meeting, sendings);
+    }
+
+    /** A message to send, from whom, or why its sender may not. */
+    private record Sending(Participation from, DomainException refused, ChatSend send) {
+    }
+
+    /** A message let through, to be stored with the others and then announced. */
+    private record Accepted(Participation from, Participation to, UUID room, ChatMessage message) {
+    }
+
+    /**
+     * Judges each message, stores those let through together (one flush: their positions) and then
+     * announces each, in order. A resend, of a message stored before or earlier in the same batch,
+     * answers that message and announces nothing.
+     */
+    private List<ChannelOutcome> sendAll(Meeting meeting, List<Sending> sendings) {
+        List<Object> judged = new ArrayList<>(sendings.size()); // per sending: Accepted, its repeat, a Sent, or a refusal
+        Map<String, Accepted> accepted = new java.util.LinkedHashMap<>();
+        for (Sending s : sendings) {
+            try {
+                if (s.refused() != null) {
+                    throw s.refused();
+                }
+                String key = s.from().id() + " " + s.send().clientMessageId();
+                Accepted same = accepted.get(key);
+                Optional<ChatMessage> earlier = same != null ? Optional.empty()
+                        : chat.byClientId(meeting.id(), s.from().id(), s.send().clientMessageId());
+                if (same != null) {
+                    judged.add(new Repeat(same));
+                } else if (earlier.isPresent()) {
+                    judged.add(new Sent(view(earlier.get(), s.from().displayName(), counts(earlier.get())), true));
+                } else {
+                    Accepted a = accept(meeting, s.from(), s.send(), accepted.values());
+                    accepted.put(key, a);
+                    judged.add(a);
+                }
+            } catch (DomainException refused) {
+                judged.add(refused);
+            }
+        }
+        chat.add(accepted.values().stream().map(Accepted::message).toList());
+        Map<Accepted, Sent> announced = new java.util.HashMap<>();
+        for (Accepted a : accepted.values()) {
+            announced.put(a, announce(meeting, a));
+        }
+        return judged.stream().map(j -> j instanceof Accepted a ? new ChannelOutcome(announced.get(a), null)
+                : j instanceof Repeat r ? new ChannelOutcome(new Sent(announced.get(r.of()).message(), true), null)
+                : j instanceof Sent earlier ? new ChannelOutcome(earlier, null)
+                : new ChannelOutcome(null, (DomainException) j)).toList();
+    }
+
+    /** The same client id again within one batch. */
+    private record Repeat(Accepted of) {
+    }
+
+    private Accepted accept(Meeting meeting, Participation from, ChatSend send, java.util.Collection<Accepted> before) {
         Participation to = send.to() == null ? null : meetings.participation(meeting, send.to())
                 .orElseThrow(() -> new NotFoundException("No such participant in this meeting"));
         meeting.requireMayChat(from, to);
         ChatAttachment attachment = send.attachmentId() == null ? null : unsentAttachment(meeting, from, send.attachmentId());
+        if (attachment != null && before.stream().anyMatch(a -> a.message().attachment() == attachment)) {
+            throw new ConflictException("This attachment was already sent");
+        }
         String text = send.text() == null ? "" : send.text().strip();
         if (text.isEmpty() && attachment == null) {
             throw new InvalidInputException("text", "a message needs text or an attachment");
         }
         UUID room = to == null && meeting.breakoutsOpen() ? from.roomId() : null;
-        ChatMessage message = new ChatMessage(meeting.id(), from.id(), to == null ? null : to.id(), room,
-                send.clientMessageId(), text, attachment, clock.instant());
-        chat.add(message);
-        from.counted(ParticipantActivity.Kind.CHAT_MESSAGE);
-        notices.publish(NoticeKind.MENTIONED, meeting, mentioned(meeting, from, to, room, text));
-        ChatMessageView view = view(message, from.displayName(), Map.of());
-        if (to == null && room != null) {
-            events.recordForRoom(meeting, "chat.message", json(view).add("room", room.toString()), room);
-        } else if (to == null) {
+        return new Accepted(from, to, room, new ChatMessage(meeting.id(), from.id(), to == null ? null : to.id(), room,
+                send.clientMessageId(), text, attachment, clock.instant()));
+    }
+
+    /** A stored message: counted, its mentions told, its event recorded. */
+    private Sent announce(Meeting meeting, Accepted a) {
+        a.from().counted(ParticipantActivity.Kind.CHAT_MESSAGE);
+        notices.publish(NoticeKind.MENTIONED, meeting, mentioned(meeting, a.from(), a.to(), a.room(), a.message().content()));
+        ChatMessageView view = view(a.message(), a.from().displayName(), Map.of());
+        if (a.to() == null && a.room() != null) {
+            events.recordForRoom(meeting, "chat.message", json(view).add("room", a.room().toString()), a.room());
+        } else if (a.to() == null) {
             events.record(meeting, "chat.message", json(view), EventAudience.ALL, null);
         } else {
-            events.record(meeting, "chat.message", json(view), EventAudience.PAIR, to, from);
+            events.record(meeting, "chat.message", json(view), EventAudience.PAIR, a.to(), a.from());
         }
         counters.chatSent();
         return new Sent(view, false);

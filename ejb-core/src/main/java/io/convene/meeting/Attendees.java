@@ -1,9 +1,11 @@
 package io.convene.meeting;
 
 import io.convene.shared.AccessDeniedException;
+import io.convene.shared.AccountDeactivatedException;
 import io.convene.shared.AuthenticationFailedException;
 import io.convene.shared.Caller;
 import io.convene.user.UserService;
+import io.convene.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -34,6 +36,19 @@ public class Attendees {
             return meetings.participation(meeting, id).orElseThrow(() -> new AuthenticationFailedException("Invalid ticket"));
         }
         throw new AuthenticationFailedException("Sign in, or present a guest ticket");
+    }
+
+    /**
+     * Who sends on a channel socket: its participation, still in this meeting, whose account has not
+     * been deactivated since the socket was opened.
+     */
+    public Participation onChannel(Meeting meeting, UUID participationId) {
+        Participation p = meetings.participation(meeting, participationId)
+                .orElseThrow(() -> new AccessDeniedException("You are not in this meeting"));
+        if (p.user() != null && p.user().status() == UserStatus.DISABLED) {
+            throw new AccountDeactivatedException();
+        }
+        return p;
     }
 
     /**

@@ -159,6 +159,28 @@ class ChatServiceTest {
     }
 
     @Test
+    void messagesFromChannelSocketsAreStoredTogetherEachJudgedOnItsOwn() {
+        bob.deactivate(); // after his socket opened
+        List<ChatService.ChannelOutcome> outcomes = service.sendFromChannel(meeting.id(), List.of(
+                new ChatService.ChannelSend(idOf(ann), new ChatSend("s-1", " one ", null, null)),
+                new ChatService.ChannelSend(UUID.randomUUID(), new ChatSend("s-2", "from nowhere", null, null)),
+                new ChatService.ChannelSend(idOf(bob), new ChatSend("s-3", "from a deactivated account", null, null)),
+                new ChatService.ChannelSend(idOf(cid), new ChatSend("s-4", " ", null, null)),
+                new ChatService.ChannelSend(idOf(ann), new ChatSend("s-1", "one again", null, null)),
+                new ChatService.ChannelSend(idOf(cid), new ChatSend("s-5", "two", idOf(ann), null))));
+
+        assertThat(outcomes).extracting(o -> o.refused() == null ? null : o.refused().getMessage()).containsExactly(
+                null, "You are not in this meeting", "This account is deactivated; ask an administrator",
+                "text: a message needs text or an attachment", null, null);
+        assertThat(outcomes.get(4).sent().duplicate()).as("the same client id again").isTrue();
+        assertThat(outcomes.get(4).sent().message().id()).isEqualTo(outcomes.get(0).sent().message().id());
+        assertThat(chat.messages()).extracting(ChatMessage::content).containsExactly("one", "two");
+        assertThat(outcomes.get(5).sent().message().position()).isGreaterThan(outcomes.get(0).sent().message().position());
+        assertThat(world.events.typesOf(meeting.id())).containsExactly("chat.message", "chat.message");
+        assertThat(world.of(meeting, ann).activity().chatMessages()).isOne();
+    }
+
+    @Test
     void onlyThoseInTheMeetingPostOrReadTheChat() {
         User eve = world.person("eve");
         assertThatThrownBy(() -> send(eve, "c-1", "Let me in"))
@@ -320,6 +342,22 @@ class ChatServiceTest {
         assertThatThrownBy(() -> service.send(as(bob), null, ref, new ChatSend("b-2", "Again", null, bobs.id())))
                 .isInstanceOf(ConflictException.class).hasMessage("This attachment was already sent");
         assertThat(chat.messages()).hasSize(1);
+    }
+
+    @Test
+    void oneAttachmentInTwoMessagesOfOneBatchGoesWithTheFirst() {
+        ChatAttachment bobs = new ChatAttachment(meeting.id(), idOf(bob), "notes.txt", "text/plain", 12, "blob-1",
+                world.clock.instant());
+        chat.add(bobs);
+
+        List<ChatService.ChannelOutcome> outcomes = service.sendFromChannel(meeting.id(), List.of(
+                new ChatService.ChannelSend(idOf(bob), new ChatSend("b-1", "first", null, bobs.id())),
+                new ChatService.ChannelSend(idOf(bob), new ChatSend("b-2", "second", null, bobs.id()))));
+
+        assertThat(outcomes.get(0).sent().message().attachment().id()).isEqualTo(bobs.id());
+        assertThat(outcomes.get(1).refused()).isInstanceOf(ConflictException.class)
+                .hasMessage("This attachment was already sent");
+        assertThat(chat.messages()).extracting(ChatMessage::content).containsExactly("first");
     }
 
     @Test

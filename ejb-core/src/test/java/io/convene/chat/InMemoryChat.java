@@ -30,6 +30,11 @@ final class InMemoryChat implements ChatRepository {
     private int meetingLocks;
 
     @Override
+    public void add(List<ChatMessage> stored) {
+        stored.forEach(this::add);
+    }
+
+    /** One message stored as the sequence numbers them (as if sent earlier). */
     public void add(ChatMessage message) {
         column(message, "position", ++positions);
         messages.add(message);

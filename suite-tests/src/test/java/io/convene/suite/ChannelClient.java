@@ -40,6 +40,12 @@ final class ChannelClient implements WebSocket.Listener, AutoCloseable {
         return withBearer(ConveneSuite.get().settings().httpUrl(), meetingId, token);
     }
 
+    /** A socket that reads several messages from one frame, as the join page does, starting after {@code after}. */
+    static ChannelClient coalescing(String meetingId, String token, long after) {
+        return open(URI.create(ConveneSuite.get().settings().httpUrl().replace("http", "ws") + "/ws/meetings/"
+                + meetingId + "?coalesce=true&after=" + after), token);
+    }
+
     /** The meeting channel of the server at {@code httpUrl} (the EAR's Payara Server, say). */
     static ChannelClient withBearer(String httpUrl, String meetingId, String token) {
         return open(URI.create(httpUrl.replace("http", "ws") + "/ws/meetings/" + meetingId), token);

@@ -82,6 +82,69 @@ class ChatIT extends SignedInPeople {
     }
 
     @Test
+    void messagesSentOnTheChannelAreStoredOnceInOrderAndAnswered() {
+        try (ChannelClient pabloSocket = ChannelClient.withBearer(id, pablo);
+             ChannelClient coraSocket = ChannelClient.withBearer(id, cora)) {
+            pabloSocket.next();
+            coraSocket.next();
+            for (int i = 0; i < 20; i++) {
+                pabloSocket.send(Map.of("type", "chat.send", "clientMessageId", "ch-" + i, "text", "on the channel " + i));
+            }
+            pabloSocket.send(Map.of("type", "chat.send", "clientMessageId", "ch-0", "text", "on the channel 0"));
+            pabloSocket.send(Map.of("type", "chat.send", "clientMessageId", "ch-empty", "text", "  "));
+            pabloSocket.send(Map.of("type", "chat.send", "clientMessageId", "bad id!", "text", "x"));
+            assertThat(control(id, host, "FORBID_PRIVATE_CHAT", null).status()).isEqualTo(200);
+            pabloSocket.send(Map.of("type", "chat.send", "clientMessageId", "ch-private", "text", "psst", "to", coraP));
+
+            Map<String, JsonNode> answers = new java.util.HashMap<>();
+            long lastPosition = 0;
+            while (answers.size() < 24) {
+                JsonNode m = pabloSocket.await(a -> a.has("clientMessageId"));
+                String clientId = m.get("clientMessageId").asText();
+                if (clientId.equals("ch-0") && answers.containsKey("ch-0")) {
+                    assertThat(m.get("duplicate").asBoolean()).as("a resend").isTrue();
+                    assertThat(m.get("messageId").asText()).isEqualTo(answers.get("ch-0").get("messageId").asText());
+                    clientId = "ch-0 again";
+                } else if (m.get("type").asText().equals("chat.sent")) {
+                    assertThat(m.get("position").asLong()).as("stored in the order sent").isGreaterThan(lastPosition);
+                    lastPosition = m.get("position").asLong();
+                }
+                answers.put(clientId, m);
+            }
+            assertThat(answers.get("ch-19").get("type").asText()).isEqualTo("chat.sent");
+            assertThat(answers.get("ch-empty").get("code").asText()).isEqualTo("invalid");
+            assertThat(answers.get("ch-empty").get("message").asText()).isEqualTo("text: a message needs text or an attachment");
+            assertThat(answers.get("ch-private").get("code").asText()).isEqualTo("refused");
+            assertThat(answers.get("ch-private").get("message").asText()).isEqualTo("The host has turned private chat off");
+            assertThat(answers.get("bad id!").get("code").asText()).as("a client id the API refuses").isEqualTo("invalid");
+
+            for (int i = 0; i < 20; i++) {
+                assertThat(textOf(coraSocket.awaitEvent("chat.message"))).isEqualTo("on the channel " + i);
+            }
+        }
+        assertThat(count("select count(*) from chat_messages where meeting_id = '" + id + "'")).isEqualTo(20);
+        assertThat(count("select count(*) from meeting_events where meeting_id = '" + id + "' and type = 'chat.message'"))
+                .isEqualTo(20);
+        assertThat(messages(cora, "")).hasSize(20).startsWith("on the channel 0").endsWith("on the channel 19");
+
+        try (ChannelClient coalescing = ChannelClient.coalescing(id, cora, 0)) {
+            assertThat(coalescing.next().get("type").asText()).isEqualTo("hello");
+            JsonNode missed = coalescing.next();
+            assertThat(missed.isArray()).as("what was missed, in one frame").isTrue();
+            List<String> chat = new ArrayList<>();
+            long seq = 0;
+            for (JsonNode event : missed) {
+                assertThat(event.get("seq").asLong()).as("in order").isGreaterThan(seq);
+                seq = event.get("seq").asLong();
+                if (event.get("event").asText().equals("chat.message")) {
+                    chat.add(textOf(event));
+                }
+            }
+            assertThat(chat).hasSize(20).startsWith("on the channel 0").endsWith("on the channel 19");
+        }
+    }
+
+    @Test
     void theHostMayTurnPrivateChatOff() {
         assertThat(control(id, host, "FORBID_PRIVATE_CHAT", null).status()).isEqualTo(200);
         Reply refused = send(pablo, "secret", coraP);

@@ -50,6 +50,10 @@ class ChatRoomIT extends SignedInPeople {
             ann.type(By.id("chat-text"), "psst <img src=x onerror=\"window.pwned=1\"> see https://example.org/plan?v=1 not javascript:alert(1)");
             ann.click(By.cssSelector("#chat-form button[type='submit']"));
             bob.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat"), "psst"));
+            ann.wait.until(d -> ann.browser.findElement(By.id("chat-text")).getAttribute("value").isEmpty()); // answered
+            assertThat(ann.script("return performance.getEntriesByType('resource')"
+                    + ".filter((e) => e.name.includes('/chat/send')).length;"))
+                    .as("a message without a file goes on the channel, not as a request of its own").isEqualTo(0L);
             WebElement privateLine = bob.browser.findElement(By.cssSelector("#chat .message.private"));
             assertThat(privateLine.getText()).contains("(privately to you)").contains("<img src=x");
             assertThat(privateLine.findElement(By.cssSelector("a")).getAttribute("href")).isEqualTo("https://example.org/plan?v=1");

@@ -5,6 +5,7 @@ import io.convene.chat.ChatMessage;
 import io.convene.chat.ChatRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -22,9 +23,10 @@ public class JpaChatRepository implements ChatRepository {
     @PersistenceContext(unitName = "convene")
     private EntityManager em;
 
+    /** One flush for all: it inserts them in order and reads back the positions the sequence gave them. */
     @Override
-    public void add(ChatMessage message) {
-        em.persist(message);
+    public void add(List<ChatMessage> messages) {
+        messages.forEach(em::persist);
         em.flush();
     }
 
@@ -44,7 +46,9 @@ public class JpaChatRepository implements ChatRepository {
                         select m from ChatMessage m where m.meetingId = :m and m.senderId = :s
                         and m.clientMessageId = :c""", ChatMessage.class)
                 .setParameter("m", meetingId).setParameter("s", senderId).setParameter("c", clientMessageId)
-                .getResultStream().findFirst();
+                // nothing of the chat waits to be written when a send asks (it stores its messages after
+                // judging them all): flushing the whole context first, per message, is what a batch cost
+                .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
     }
 
     @Override

@@ -56,10 +56,11 @@ public class JpaMeetingRepository implements MeetingRepository {
                 .setParameter("c", code).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
+    /** By key: from the persistence context when it holds it, and no query that would flush it first. */
     @Override
     public Optional<Participation> participation(Meeting meeting, UUID participationId) {
-        return em.createQuery("select p from Participation p where p.id = :id and p.meeting = :m", Participation.class)
-                .setParameter("id", participationId).setParameter("m", meeting).getResultStream().findFirst();
+        return Optional.ofNullable(participationId == null ? null : em.find(Participation.class, participationId))
+                .filter(p -> p.meeting().id().equals(meeting.id()));
     }
 
     @Override

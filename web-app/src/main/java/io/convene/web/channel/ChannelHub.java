@@ -85,7 +85,8 @@ public class ChannelHub {
         private volatile long readAt = System.nanoTime();
 
         /** @param after where it starts: the greeting's seq, or the last one the client saw before it reconnected */
-        Subscriber(Session session, MeetingChannel.Listener listener, long after, long order, int messagesPerSecond) {
+        Subscriber(Session session, MeetingChannel.Listener listener, long after, long order, int messagesPerSecond,
+                   boolean coalesce) {
             this.session = session;
             this.meetingId = listener.meetingId();
             this.participationId = listener.participationId();
@@ -94,7 +95,7 @@ public class ChannelHub {
             this.floor = after;
             this.order = order;
             this.messages = new MessageAllowance(10.0 * messagesPerSecond, messagesPerSecond);
-            this.out = new OrderedSender(session);
+            this.out = new OrderedSender(session, coalesce);
         }
 
         synchronized long lastSent() {
@@ -114,6 +115,11 @@ public class ChannelHub {
          */
         void text(String frame) throws IOException {
             out.text(frame);
+        }
+
+        /** As {@link #text}, several at once: a client that reads several from one frame gets them in one. */
+        void texts(List<String> messages) throws IOException {
+            out.texts(messages);
         }
 
         /**
@@ -149,8 +155,8 @@ public class ChannelHub {
      * Registers an opened socket. A participation keeps at most {@code maxSocketsPerParticipant} on
      * this node: beyond that its oldest are closed (4429), so a ticket cannot hold open any number.
      */
-    Subscriber subscriber(Session session, MeetingChannel.Listener listener, long after) {
-        return new Subscriber(session, listener, after, opened.incrementAndGet(), messagesPerSecond);
+    Subscriber subscriber(Session session, MeetingChannel.Listener listener, long after, boolean coalesce) {
+        return new Subscriber(session, listener, after, opened.incrementAndGet(), messagesPerSecond, coalesce);
     }
 
     /**
@@ -295,9 +301,11 @@ public class ChannelHub {
             }
             events = batch.visibleTo(s.access, s.lastSent);
             try {
+                List<String> frames = new java.util.ArrayList<>(events.size());
                 for (MeetingEvent e : events) {
-                    s.text(texts.computeIfAbsent(e.seq(), seq -> json(ChannelEvent.of(e)).toString()));
+                    frames.add(texts.computeIfAbsent(e.seq(), seq -> json(ChannelEvent.of(e)).toString()));
                 }
+                s.texts(frames);
                 s.lastSent = Math.max(s.lastSent, batch.lastSeq(s.lastSent));
                 if (s.access.removed() || batch.removed().contains(s.participationId)) {
                     s.out.closeWhenSent(REMOVED);

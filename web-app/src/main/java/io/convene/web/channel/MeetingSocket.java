@@ -1,5 +1,6 @@
 package io.convene.web.channel;
 
+import io.convene.chat.ChatSend;
 import io.convene.media.MediaFailure;
 import io.convene.media.MeetingMedia;
 import io.convene.meeting.ControlAction;
@@ -16,7 +17,10 @@ import jakarta.inject.Inject;
 import io.convene.shared.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -29,6 +33,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,7 +42,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The meeting channel, {@code /ws/meetings/{id}}: opened with {@code ?ticket=} (from the join) or a
  * bearer token, and {@code &after=} when reconnecting; greets with a {@code hello} carrying the
- * current state and seq, then pushes every event the participant may see (after {@code after}). Clients send {@code resume}, {@code control} and {@code ping}
+ * current state and seq, then pushes every event the participant may see (after {@code after}). Clients send {@code resume}, {@code control}, {@code chat.send} and {@code ping}
  * (docs/meeting-channel.md). Bad messages are answered with an {@code error} and change nothing;
  * the connection stays up.
  */
@@ -60,6 +65,12 @@ public class MeetingSocket {
     @Inject
     MeetingMedia media;
 
+    @Inject
+    ChannelChat chat;
+
+    @Inject
+    Validator validator;
+
     @OnOpen
     public void open(Session session, @PathParam("id") String meeting) throws IOException {
         MeetingChannel.Listener listener;
@@ -74,7 +85,8 @@ public class MeetingSocket {
         }
         session.setMaxIdleTimeout(0);
         session.setMaxTextMessageBufferSize(1024 * 1024);
-        ChannelHub.Subscriber s = hub.subscriber(session, listener, startAfter(session, listener.seq()));
+        ChannelHub.Subscriber s = hub.subscriber(session, listener, startAfter(session, listener.seq()),
+                List.of("true").equals(session.getRequestParameterMap().get("coalesce")));
         s.media = new MediaLinks(s, media);
         session.getUserProperties().put(SUBSCRIBER, s);
         synchronized (s) { // registered and greeted before any delivery reaches it
@@ -142,6 +154,7 @@ public class MeetingSocket {
                 case "ping" -> s.send(Jsons.createObjectBuilder().add("type", "pong").build());
                 case "resume" -> hub.resume(s, message.getJsonNumber("after").longValueExact());
                 case "control" -> control(s, message);
+                case "chat.send" -> chatSend(s, message);
                 case "media.publish" -> s.media.publish(message);
                 case "media.subscribe" -> s.media.subscribe(message);
                 case "media.answer" -> s.media.answer(message);
@@ -170,6 +183,31 @@ public class MeetingSocket {
                 ? UUID.fromString(message.getString("participationId")) : null;
         controls.controlAs(s.meetingId, s.participationId, new ControlRequest(action, target));
         s.send(Jsons.createObjectBuilder().add("type", "ack").add("action", action.name()).build());
+    }
+
+    /**
+     * A chat message, checked here as the REST API checks it, then stored with the others the meeting's
+     * sockets sent meanwhile ({@link ChannelChat}), which answers {@code chat.sent} or an error.
+     */
+    private void chatSend(ChannelHub.Subscriber s, JsonObject message) throws IOException {
+        ChatSend send = new ChatSend(message.getString("clientMessageId", null), message.getString("text", null),
+                uuid(message, "to"), uuid(message, "attachmentId"));
+        Set<ConstraintViolation<ChatSend>> wrong = validator.validate(send);
+        if (!wrong.isEmpty()) {
+            ConstraintViolation<ChatSend> first = wrong.iterator().next();
+            JsonObjectBuilder error = Jsons.createObjectBuilder().add("type", "error").add("code", "invalid")
+                    .add("message", first.getPropertyPath() + ": " + first.getMessage());
+            if (send.clientMessageId() != null) {
+                error.add("clientMessageId", send.clientMessageId());
+            }
+            s.send(error.build());
+            return;
+        }
+        chat.send(s, send);
+    }
+
+    private static UUID uuid(JsonObject message, String field) {
+        return message.containsKey(field) && !message.isNull(field) ? UUID.fromString(message.getString(field)) : null;
     }
 
     /** A pong: the client has read everything sent before the ping it answers. */

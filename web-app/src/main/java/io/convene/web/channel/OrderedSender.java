@@ -6,6 +6,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,7 +19,8 @@ import java.util.logging.Logger;
  * what it missed, in order. Measured on Payara 6: its WebSocket layer reports a frame written as
  * soon as it has buffered it, and ignores the send timeout (Tyrus's setWriteTimeout does nothing),
  * so a socket that never reads does not show here; the pings queued here in order with its frames
- * show it ({@link NonReadingSockets}).
+ * show it ({@link NonReadingSockets}). To a client that opened with {@code coalesce=true}, the
+ * messages waiting when a frame is written go in that one frame, as a JSON array.
  */
 public final class OrderedSender {
 
@@ -33,7 +35,12 @@ public final class OrderedSender {
     static final CloseReason FALLING_BEHIND = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
             "falling behind: reconnect for what was missed");
 
+    /** Characters one coalesced frame holds at most (a single message larger than that goes alone). */
+    static final int MAX_COALESCED_CHARS = 64 * 1024;
+
     private final Session session;
+    /** Whether the client reads several messages from one frame, as a JSON array (it opened with {@code coalesce=true}). */
+    private final boolean coalesce;
     /** Text frames (String) and pings (their data, a ByteBuffer), in the order they are to go out. */
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private boolean inFlight;
@@ -41,8 +48,10 @@ public final class OrderedSender {
     private boolean broken;
     private CloseReason closeWhenSent;
 
-    public OrderedSender(Session session) {
+    /** @param coalesce whether messages waiting together may go in one frame, as a JSON array */
+    public OrderedSender(Session session, boolean coalesce) {
         this.session = session;
+        this.coalesce = coalesce;
         IdleTimerSkip.install(session);
         session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MILLIS);
     }
@@ -52,7 +61,24 @@ public final class OrderedSender {
         queue(frame);
     }
 
+    /**
+     * Queues several messages after those queued before them, in order; to a client that reads
+     * several from one frame they go together (one frame instead of one each: what a busy meeting
+     * costs is mostly per frame).
+     */
+    public synchronized void texts(List<String> messages) throws IOException {
+        for (String m : messages) {
+            add(m);
+        }
+        pump();
+    }
+
     private void queue(Object frame) throws IOException {
+        add(frame);
+        pump();
+    }
+
+    private void add(Object frame) throws IOException {
         if (broken || closeWhenSent != null || !session.isOpen()) {
             throw new IOException("Channel socket closed");
         }
@@ -63,7 +89,6 @@ public final class OrderedSender {
             throw new IOException("Channel socket fell " + MAX_WAITING + " frames behind; closed");
         }
         waiting.add(frame);
-        pump();
     }
 
     /**
@@ -95,7 +120,8 @@ public final class OrderedSender {
                     continue;
                 }
                 inFlight = true;
-                session.getAsyncRemote().sendText((String) next, this::sent);
+                session.getAsyncRemote().sendText(coalesce && waiting.peek() instanceof String ? withWaiting((String) next)
+                        : (String) next, this::sent);
             }
             if (!inFlight && waiting.isEmpty() && closeWhenSent != null && !broken) {
                 broken = true;
@@ -106,6 +132,16 @@ public final class OrderedSender {
         } finally {
             pumping = false;
         }
+    }
+
+    /** {@code first} and the messages waiting after it, up to a frame's worth, as one JSON array. */
+    private String withWaiting(String first) {
+        StringBuilder frame = new StringBuilder(Math.min(MAX_COALESCED_CHARS, first.length() * 4)).append('[').append(first);
+        while (waiting.peek() instanceof String next && frame.length() + next.length() < MAX_COALESCED_CHARS) {
+            frame.append(',').append(next);
+            waiting.poll();
+        }
+        return frame.append(']').toString();
     }
 
     private synchronized void sent(SendResult result) {

@@ -42,7 +42,7 @@ public class NotificationHub {
             this.session = session;
             this.userId = userId;
             this.lastSent = lastSent;
-            this.out = new io.convene.web.channel.OrderedSender(session);
+            this.out = new io.convene.web.channel.OrderedSender(session, false);
         }
     }
 

@@ -1,0 +1,129 @@
+package io.convene.web.channel;
+
+import io.convene.chat.ChatSend;
+import io.convene.chat.ChatService;
+import io.convene.shared.DomainException;
+import io.convene.shared.InvalidInputException;
+import io.convene.shared.Jsons;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Chat messages sent on channel sockets, stored a batch at a time per meeting (group commit): while
+ * one batch is being stored, what arrives meanwhile waits and goes in the next, so a busy meeting
+ * takes its row lock and commits once for many messages instead of once for each. A meeting's
+ * messages are stored by one task at a time on this node, in the order they arrived. Each sender
+ * is answered on its socket: {@code chat.sent}, or an {@code error} naming its
+ * {@code clientMessageId} (a "failed" one may be sent again with the same id: it is stored once).
+ */
+@ApplicationScoped
+public class ChannelChat {
+
+    private static final Logger LOG = Logger.getLogger(ChannelChat.class.getName());
+
+    /** Messages stored in one transaction at most. */
+    static final int MAX_BATCH = 200;
+
+    @Inject
+    ChatService chat;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    private record Waiting(ChannelHub.Subscriber from, ChatSend send) {
+    }
+
+    /** Messages waiting per meeting; a meeting is here while a task is storing its messages. */
+    private final Map<UUID, ArrayDeque<Waiting>> waiting = new HashMap<>();
+
+    /** Queues a message; the meeting's storing task takes it with the others waiting. */
+    void send(ChannelHub.Subscriber from, ChatSend send) {
+        boolean start;
+        synchronized (waiting) {
+            start = !waiting.containsKey(from.meetingId);
+            waiting.computeIfAbsent(from.meetingId, id -> new ArrayDeque<>()).add(new Waiting(from, send));
+        }
+        if (start) {
+            try {
+                executor.execute(() -> storeAll(from.meetingId));
+            } catch (RuntimeException refused) { // the server is stopping
+                List<Waiting> dropped;
+                synchronized (waiting) {
+                    dropped = new ArrayList<>(waiting.remove(from.meetingId));
+                }
+                LOG.log(Level.WARNING, "Could not start storing chat messages of meeting " + from.meetingId, refused);
+                dropped.forEach(w -> answer(w, error(w, "failed", "That failed on the server; send it again")));
+            }
+        }
+    }
+
+    /** Stores the meeting's waiting messages a batch at a time until none wait. */
+    private void storeAll(UUID meetingId) {
+        while (true) {
+            List<Waiting> batch = new ArrayList<>();
+            synchronized (waiting) {
+                ArrayDeque<Waiting> queue = waiting.get(meetingId);
+                while (batch.size() < MAX_BATCH && !queue.isEmpty()) {
+                    batch.add(queue.poll());
+                }
+                if (batch.isEmpty()) {
+                    waiting.remove(meetingId);
+                    return;
+                }
+            }
+            store(meetingId, batch);
+        }
+    }
+
+    private void store(UUID meetingId, List<Waiting> batch) {
+        List<ChatService.ChannelOutcome> outcomes;
+        try {
+            outcomes = chat.sendFromChannel(meetingId, batch.stream()
+                    .map(w -> new ChatService.ChannelSend(w.from().participationId, w.send())).toList());
+        } catch (DomainException e) { // the meeting itself is gone
+            batch.forEach(w -> answer(w, error(w, "refused", e.getMessage())));
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Storing " + batch.size() + " chat messages of meeting " + meetingId
+                    + " sent on the channel failed; their senders are told to send them again", e);
+            batch.forEach(w -> answer(w, error(w, "failed", "That failed on the server; send it again")));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Waiting w = batch.get(i);
+            ChatService.ChannelOutcome outcome = outcomes.get(i);
+            answer(w, outcome.refused() != null ? error(w, outcome.refused() instanceof InvalidInputException ? "invalid"
+                    : "refused", outcome.refused().getMessage())
+                    : Jsons.createObjectBuilder().add("type", "chat.sent")
+                    .add("clientMessageId", w.send().clientMessageId())
+                    .add("messageId", outcome.sent().message().id().toString())
+                    .add("position", outcome.sent().message().position())
+                    .add("duplicate", outcome.sent().duplicate()).build());
+        }
+    }
+
+    private static void answer(Waiting w, JsonObject answer) {
+        try {
+            w.from().send(answer);
+        } catch (IOException | IllegalStateException gone) {
+            LOG.log(Level.FINE, "Channel socket of participation " + w.from().participationId + " gone before its answer", gone);
+        }
+    }
+
+    static JsonObject error(Waiting w, String code, String message) {
+        return Jsons.createObjectBuilder().add("type", "error").add("code", code).add("message", message)
+                .add("clientMessageId", w.send().clientMessageId()).build();
+    }
+}
