@@ -310,12 +310,14 @@ const chatWaiting = new Map();
  */
 function sendChat(body) {
   const socket = state.socket;
-  if (!socket || socket.readyState !== WebSocket.OPEN) return inMeeting('POST', '/chat/send', body);
+  const frame = JSON.stringify({ type: 'chat.send', ...body });
+  // the channel takes 16 KiB a message; text full of quotes or line breaks can pass that once escaped
+  if (!socket || socket.readyState !== WebSocket.OPEN || frame.length > 16000) return inMeeting('POST', '/chat/send', body);
   return new Promise((resolve, reject) => {
     const overHttp = () => inMeeting('POST', '/chat/send', body).then(resolve, reject);
     const timer = setTimeout(() => { chatWaiting.delete(body.clientMessageId); overHttp(); }, 10000);
     chatWaiting.set(body.clientMessageId, { resolve, reject, overHttp, timer });
-    socket.send(JSON.stringify({ type: 'chat.send', ...body }));
+    socket.send(frame);
   });
 }
 

@@ -16,6 +16,10 @@ public interface ChatRepository {
 
     Optional<ChatMessage> message(UUID meetingId, UUID messageId);
 
+    /**
+     * The sender's message of that client id, among those written to the database: a message added
+     * in the same transaction is found only once it is flushed (the caller knows its own).
+     */
     Optional<ChatMessage> byClientId(UUID meetingId, UUID senderId, String clientMessageId);
 
     /**

@@ -140,7 +140,7 @@ public class ChatService {
             }
         }
         chat.add(accepted.values().stream().map(Accepted::message).toList());
-        Map<Accepted, Sent> announced = new java.util.HashMap<>();
+        Map<Accepted, Sent> announced = new java.util.IdentityHashMap<>();
         for (Accepted a : accepted.values()) {
             announced.put(a, announce(meeting, a));
         }

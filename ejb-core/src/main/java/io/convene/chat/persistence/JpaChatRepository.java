@@ -26,8 +26,10 @@ public class JpaChatRepository implements ChatRepository {
     /** One flush for all: it inserts them in order and reads back the positions the sequence gave them. */
     @Override
     public void add(List<ChatMessage> messages) {
-        messages.forEach(em::persist);
-        em.flush();
+        if (!messages.isEmpty()) {
+            messages.forEach(em::persist);
+            em.flush();
+        }
     }
 
     @Override

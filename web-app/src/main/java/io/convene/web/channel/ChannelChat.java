@@ -4,6 +4,7 @@ import io.convene.chat.ChatSend;
 import io.convene.chat.ChatService;
 import io.convene.shared.DomainException;
 import io.convene.shared.InvalidInputException;
+import io.convene.shared.NotFoundException;
 import io.convene.shared.Jsons;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -36,6 +37,9 @@ public class ChannelChat {
     /** Messages stored in one transaction at most. */
     static final int MAX_BATCH = 200;
 
+    /** Messages of one meeting that may wait to be stored on this node (ten batches). */
+    static final int MAX_WAITING = 10 * MAX_BATCH;
+
     @Inject
     ChatService chat;
 
@@ -48,54 +52,106 @@ public class ChannelChat {
     /** Messages waiting per meeting; a meeting is here while a task is storing its messages. */
     private final Map<UUID, ArrayDeque<Waiting>> waiting = new HashMap<>();
 
-    /** Queues a message; the meeting's storing task takes it with the others waiting. */
+    /**
+     * Queues a message; the meeting's storing task takes it with the others waiting. A meeting with
+     * {@link #MAX_WAITING} messages waiting already is answered {@code busy}: the server is behind.
+     */
     void send(ChannelHub.Subscriber from, ChatSend send) {
+        Waiting message = new Waiting(from, send);
         boolean start;
+        boolean busy;
         synchronized (waiting) {
             start = !waiting.containsKey(from.meetingId);
-            waiting.computeIfAbsent(from.meetingId, id -> new ArrayDeque<>()).add(new Waiting(from, send));
+            ArrayDeque<Waiting> queue = waiting.computeIfAbsent(from.meetingId, id -> new ArrayDeque<>());
+            busy = queue.size() >= MAX_WAITING;
+            if (!busy) {
+                queue.add(message);
+            }
         }
-        if (start) {
+        if (busy) {
+            answer(message, error(message, "busy", "The meeting's chat is busy; send it again in a moment"));
+        } else if (start) {
             try {
                 executor.execute(() -> storeAll(from.meetingId));
             } catch (RuntimeException refused) { // the server is stopping
-                List<Waiting> dropped;
-                synchronized (waiting) {
-                    dropped = new ArrayList<>(waiting.remove(from.meetingId));
-                }
                 LOG.log(Level.WARNING, "Could not start storing chat messages of meeting " + from.meetingId, refused);
-                dropped.forEach(w -> answer(w, error(w, "failed", "That failed on the server; send it again")));
+                failAll(from.meetingId, List.of());
             }
         }
     }
 
-    /** Stores the meeting's waiting messages a batch at a time until none wait. */
+    /**
+     * Stores the meeting's waiting messages a batch at a time until none wait. Should anything
+     * escape, what it held and what waits is answered {@code failed} and the meeting let go, so the
+     * next message starts anew instead of waiting behind a task that is gone.
+     */
     private void storeAll(UUID meetingId) {
-        while (true) {
-            List<Waiting> batch = new ArrayList<>();
-            synchronized (waiting) {
-                ArrayDeque<Waiting> queue = waiting.get(meetingId);
-                while (batch.size() < MAX_BATCH && !queue.isEmpty()) {
-                    batch.add(queue.poll());
-                }
+        List<Waiting> batch = List.of();
+        try {
+            while (true) {
+                batch = next(meetingId);
                 if (batch.isEmpty()) {
-                    waiting.remove(meetingId);
                     return;
                 }
+                store(meetingId, batch);
+                batch = List.of();
             }
-            store(meetingId, batch);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "Storing the chat messages of meeting " + meetingId + " sent on the channel stopped", e);
+            failAll(meetingId, batch);
+            throw e;
         }
     }
 
+    /** The next batch of the meeting's waiting messages; none: the meeting is let go, at once. */
+    private List<Waiting> next(UUID meetingId) {
+        List<Waiting> batch = new ArrayList<>();
+        synchronized (waiting) {
+            ArrayDeque<Waiting> queue = waiting.get(meetingId);
+            while (batch.size() < MAX_BATCH && !queue.isEmpty()) {
+                batch.add(queue.poll());
+            }
+            if (batch.isEmpty()) {
+                waiting.remove(meetingId);
+            }
+        }
+        return batch;
+    }
+
+    private void failAll(UUID meetingId, List<Waiting> held) {
+        List<Waiting> unanswered = new ArrayList<>(held);
+        synchronized (waiting) {
+            ArrayDeque<Waiting> rest = waiting.remove(meetingId);
+            if (rest != null) {
+                unanswered.addAll(rest);
+            }
+        }
+        unanswered.forEach(w -> answer(w, error(w, "failed", "That failed on the server; send it again")));
+    }
+
+    /**
+     * Stores one batch. Should the batch be refused as a whole after it was judged (a mention's
+     * notice that cannot be sent now), each of its messages is tried alone, so one message's trouble
+     * is its own; should it fail (the database away), all are answered {@code failed}.
+     */
     private void store(UUID meetingId, List<Waiting> batch) {
         List<ChatService.ChannelOutcome> outcomes;
         try {
             outcomes = chat.sendFromChannel(meetingId, batch.stream()
                     .map(w -> new ChatService.ChannelSend(w.from().participationId, w.send())).toList());
-        } catch (DomainException e) { // the meeting itself is gone
+        } catch (NotFoundException e) { // the meeting itself is gone
             batch.forEach(w -> answer(w, error(w, "refused", e.getMessage())));
             return;
-        } catch (RuntimeException e) {
+        } catch (DomainException e) { // one message's refusal after the store: a mention's notice, the broker away
+            if (batch.size() > 1) {
+                LOG.log(Level.INFO, "Storing " + batch.size() + " chat messages of meeting " + meetingId
+                        + " together was refused (" + e.getMessage() + "); storing each alone");
+                batch.forEach(w -> store(meetingId, List.of(w)));
+            } else {
+                batch.forEach(w -> answer(w, error(w, "failed", e.getMessage())));
+            }
+            return;
+        } catch (RuntimeException e) { // the database away: each alone would only fail as slowly
             LOG.log(Level.WARNING, "Storing " + batch.size() + " chat messages of meeting " + meetingId
                     + " sent on the channel failed; their senders are told to send them again", e);
             batch.forEach(w -> answer(w, error(w, "failed", "That failed on the server; send it again")));

@@ -190,20 +190,30 @@ public class MeetingSocket {
      * sockets sent meanwhile ({@link ChannelChat}), which answers {@code chat.sent} or an error.
      */
     private void chatSend(ChannelHub.Subscriber s, JsonObject message) throws IOException {
-        ChatSend send = new ChatSend(message.getString("clientMessageId", null), message.getString("text", null),
-                uuid(message, "to"), uuid(message, "attachmentId"));
+        String clientMessageId = message.getString("clientMessageId", null);
+        ChatSend send;
+        try {
+            send = new ChatSend(clientMessageId, message.getString("text", null), uuid(message, "to"),
+                    uuid(message, "attachmentId"));
+        } catch (ClassCastException | IllegalArgumentException e) {
+            s.send(chatError(clientMessageId, "to and attachmentId are ids"));
+            return;
+        }
         Set<ConstraintViolation<ChatSend>> wrong = validator.validate(send);
         if (!wrong.isEmpty()) {
             ConstraintViolation<ChatSend> first = wrong.iterator().next();
-            JsonObjectBuilder error = Jsons.createObjectBuilder().add("type", "error").add("code", "invalid")
-                    .add("message", first.getPropertyPath() + ": " + first.getMessage());
-            if (send.clientMessageId() != null) {
-                error.add("clientMessageId", send.clientMessageId());
-            }
-            s.send(error.build());
+            s.send(chatError(clientMessageId, first.getPropertyPath() + ": " + first.getMessage()));
             return;
         }
         chat.send(s, send);
+    }
+
+    private static JsonObject chatError(String clientMessageId, String message) {
+        JsonObjectBuilder error = Jsons.createObjectBuilder().add("type", "error").add("code", "invalid").add("message", message);
+        if (clientMessageId != null) {
+            error.add("clientMessageId", clientMessageId);
+        }
+        return error.build();
     }
 
     private static UUID uuid(JsonObject message, String field) {
