@@ -141,9 +141,7 @@ public class MeetingChannel {
         boolean admitted = p.state() == ParticipationState.JOINED;
         JsonArrayBuilder present = Jsons.createArrayBuilder();
         if (admitted) { // the waiting room sees nobody
-            meetings.participationsToRead(meeting).stream().filter(q -> q.state() == ParticipationState.JOINED
-                            || (q.state() == ParticipationState.WAITING && p.isHostOrCoHost()))
-                    .forEach(q -> present.add(MeetingEventLog.describe(q)));
+            meetings.present(meeting, p.isHostOrCoHost()).forEach(q -> present.add(MeetingEventLog.describe(q)));
         }
         JsonObject hello = Jsons.createObjectBuilder()
                 .add("type", "hello").add("seq", meeting.lastEventSeq())

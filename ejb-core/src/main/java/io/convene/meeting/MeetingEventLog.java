@@ -50,6 +50,10 @@ public class MeetingEventLog {
     }
 
     public static JsonObjectBuilder describe(Participation p) {
+        return describe(PresentParticipant.of(p));
+    }
+
+    public static JsonObjectBuilder describe(PresentParticipant p) {
         JsonObjectBuilder times = Jsons.createObjectBuilder();
         if (p.joinedAt() != null) {
             times.add("joinedAt", p.joinedAt().toString()); // the visit's exact bounds, as attendance counts them
@@ -58,10 +62,10 @@ public class MeetingEventLog {
             times.add("leftAt", p.leftAt().toString());
         }
         return Jsons.createObjectBuilder(times.build()).add("participationId", p.id().toString())
-                .add("name", p.displayName()).add("role", p.role().name()).add("state", p.state().name())
-                .add("guest", p.isGuest()).add("audio", p.audioOn()).add("video", p.videoOn())
-                .add("screen", p.sharingScreen()).add("hand", p.handRaisedAt() != null)
-                .add("room", p.roomId() == null ? "" : p.roomId().toString());
+                .add("name", p.name()).add("role", p.role().name()).add("state", p.state().name())
+                .add("guest", p.guest()).add("audio", p.audio()).add("video", p.video())
+                .add("screen", p.screen()).add("hand", p.hand())
+                .add("room", p.room() == null ? "" : p.room().toString());
     }
 
     /** The meeting's events after {@code afterSeq}, oldest first, at most {@code limit}. */

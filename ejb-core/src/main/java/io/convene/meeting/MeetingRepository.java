@@ -73,10 +73,11 @@ public interface MeetingRepository {
     void addParticipation(Participation participation);
 
     /**
-     * Everyone of the meeting, in its order, read-only: for describing them (the channel's greeting)
-     * without Hibernate keeping a copy of each to compare at commit.
+     * Those in the meeting now (joined; with {@code waitingToo}, those in the waiting room as well),
+     * in its order, as the channel describes them: the columns alone, for a greeting that lists
+     * everyone (no entity per participant for Hibernate to keep and compare).
      */
-    List<Participation> participationsToRead(Meeting meeting);
+    List<PresentParticipant> present(Meeting meeting, boolean waitingToo);
 
     /** The guests removed from the meeting (who may not come back from the same browser or ticket). */
     List<Participation> removedGuests(Meeting meeting);

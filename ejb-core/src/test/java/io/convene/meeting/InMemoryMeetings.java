@@ -97,8 +97,9 @@ public final class InMemoryMeetings implements MeetingRepository {
     }
 
     @Override
-    public List<Participation> participationsToRead(Meeting meeting) {
-        return meeting.participations().stream().sorted(LISTED).toList();
+    public List<PresentParticipant> present(Meeting meeting, boolean waitingToo) {
+        return meeting.participations().stream().sorted(LISTED).filter(p -> p.state() == ParticipationState.JOINED
+                || (waitingToo && p.state() == ParticipationState.WAITING)).map(PresentParticipant::of).toList();
     }
 
     @Override

@@ -33,11 +33,18 @@ class MeetingBoundaryIT extends SignedInPeople {
         assertThat(guest.text("state")).isEqualTo("WAITING");
         String guestP = guest.text("participationId");
         String guestTicket = guest.text("guestTicket");
-        String coraP = api().post("/api/meetings/" + meeting.text("code") + "/join", cora, Map.of()).text("participationId");
+        Reply coraJoined = api().post("/api/meetings/" + meeting.text("code") + "/join", cora, Map.of());
+        String coraP = coraJoined.text("participationId");
 
         try (ChannelClient hostSocket = ChannelClient.withBearer(id, host);
              ChannelClient waiting = ChannelClient.withTicket(id, guest.text("channelTicket"))) {
-            hostSocket.await(m -> "hello".equals(m.path("type").asText()));
+            JsonNode hostHello = hostSocket.await(m -> "hello".equals(m.path("type").asText()));
+            Map<String, String> present = new java.util.HashMap<>();
+            hostHello.path("participants").forEach(p -> present.put(p.path("participationId").asText(),
+                    p.path("state").asText() + " " + p.path("guest").asBoolean() + (p.path("guest").asBoolean()
+                            ? " " + p.path("name").asText() : "")));
+            assertThat(present).as("the host's greeting: those in, and the waiting room").containsExactlyInAnyOrderEntriesOf(
+                    Map.of(hostP, "JOINED false", guestP, "WAITING true Wanda Waiting", coraP, coraJoined.text("state") + " false"));
             JsonNode hello = waiting.await(m -> "hello".equals(m.path("type").asText()));
             assertThat(hello.path("you").path("state").asText()).isEqualTo("WAITING");
             assertThat(hello.path("participants")).as("the waiting room sees nobody").isEmpty();

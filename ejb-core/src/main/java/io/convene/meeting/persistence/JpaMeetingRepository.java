@@ -7,6 +7,7 @@ import io.convene.meeting.MeetingRole;
 import io.convene.meeting.MeetingSeries;
 import io.convene.meeting.MeetingStatus;
 import io.convene.meeting.Participation;
+import io.convene.meeting.PresentParticipant;
 import io.convene.meeting.TimeSlot;
 import io.convene.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,10 +98,15 @@ public class JpaMeetingRepository implements MeetingRepository {
     }
 
     @Override
-    public List<Participation> participationsToRead(Meeting meeting) {
-        return em.createQuery("select p from Participation p left join fetch p.user where p.meeting = :m"
-                        + " order by p.role, p.invitedAt", Participation.class)
-                .setParameter("m", meeting).setHint("org.hibernate.readOnly", true).getResultList();
+    public List<PresentParticipant> present(Meeting meeting, boolean waitingToo) {
+        return em.createQuery("""
+                        select new io.convene.meeting.PresentParticipant(p.id, coalesce(p.guestName, u.name, p.invitedEmail),
+                            p.role, p.guestName, p.joinedAt, p.audioOn, p.videoOn, p.sharingScreen, p.handRaisedAt, p.roomId)
+                        from Participation p left join p.user u
+                        where p.meeting = :m and p.removedAt is null and p.deniedAt is null and p.leftAt is null
+                        and (p.joinedAt is not null or (:waitingToo = true and p.waitingSince is not null))
+                        order by p.role, p.invitedAt""", PresentParticipant.class)
+                .setParameter("m", meeting).setParameter("waitingToo", waitingToo).getResultList();
     }
 
     @Override
