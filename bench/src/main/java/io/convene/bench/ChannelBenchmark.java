@@ -152,13 +152,7 @@ public final class ChannelBenchmark {
                 return null;
             }));
         }
-        try {
-            for (Future<?> f : joins) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        awaitAll(joins, pool);
     }
 
     /**
@@ -223,13 +217,7 @@ public final class ChannelBenchmark {
                 return null;
             }));
         }
-        try {
-            for (Future<?> f : sending) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        awaitAll(sending, pool);
         return stored.get() / (double) seconds;
     }
 
@@ -269,13 +257,7 @@ public final class ChannelBenchmark {
                 return null;
             }));
         }
-        try {
-            for (Future<?> f : sending) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        awaitAll(sending, pool);
         long sendingDone = System.nanoTime();
         long total = (long) senders * perSecond * seconds;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -307,6 +289,17 @@ public final class ChannelBenchmark {
 
     private long refused() {
         return clients.stream().mapToLong(c -> c.refused.get()).sum();
+    }
+
+    /** Waits for every task, then lets the pool go (at once, should one fail). */
+    private static void awaitAll(List<Future<?>> tasks, ExecutorService pool) throws Exception {
+        try {
+            for (Future<?> f : tasks) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     void close() {
