@@ -127,33 +127,26 @@ final class RawChannel {
         }
     }
 
-    /** Answers a ping as every WebSocket client does: a pong with its data, masked as a client's frames are. */
-    private synchronized void pong(byte[] data) throws IOException {
-        byte[] mask = new byte[4];
-        ThreadLocalRandom.current().nextBytes(mask);
-        byte[] frame = new byte[2 + 4 + data.length]; // a ping's data is at most 125 bytes
-        frame[0] = (byte) 0x8A;
-        frame[1] = (byte) (0x80 | data.length);
-        System.arraycopy(mask, 0, frame, 2, 4);
-        for (int i = 0; i < data.length; i++) {
-            frame[6 + i] = (byte) (data[i] ^ mask[i % 4]);
-        }
-        OutputStream out = socket.getOutputStream();
-        out.write(frame);
-        out.flush();
+    /** Answers a ping as every WebSocket client does: a pong with its data. */
+    private void pong(byte[] data) throws IOException {
+        write(0x8A, data);
     }
 
-    /** Sends one text frame, masked as a client's frames are. */
-    synchronized void text(String message) throws IOException {
-        byte[] data = message.getBytes(StandardCharsets.UTF_8);
+    /** Sends one text frame. */
+    void text(String message) throws IOException {
+        write(0x81, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes one whole frame, masked as a client's frames are (the channel takes at most 16 K characters). */
+    private synchronized void write(int finAndOpcode, byte[] data) throws IOException {
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
         int head = data.length < 126 ? 2 : 4;
         byte[] frame = new byte[head + 4 + data.length];
-        frame[0] = (byte) 0x81;
+        frame[0] = (byte) finAndOpcode;
         if (data.length < 126) {
             frame[1] = (byte) (0x80 | data.length);
-        } else { // the channel takes at most 16 K characters: two length bytes always do
+        } else {
             frame[1] = (byte) (0x80 | 126);
             frame[2] = (byte) (data.length >> 8);
             frame[3] = (byte) data.length;

@@ -124,11 +124,12 @@ public class ChatService {
                 }
                 String key = s.from().id() + " " + s.send().clientMessageId();
                 Accepted same = accepted.get(key);
-                Optional<ChatMessage> earlier = same != null ? Optional.empty()
-                        : chat.byClientId(meeting.id(), s.from().id(), s.send().clientMessageId());
                 if (same != null) {
                     judged.add(new Repeat(same));
-                } else if (earlier.isPresent()) {
+                    continue;
+                }
+                Optional<ChatMessage> earlier = chat.byClientId(meeting.id(), s.from().id(), s.send().clientMessageId());
+                if (earlier.isPresent()) {
                     judged.add(new Sent(view(earlier.get(), s.from().displayName(), counts(earlier.get())), true));
                 } else {
                     Accepted a = accept(meeting, s.from(), s.send(), accepted.values());

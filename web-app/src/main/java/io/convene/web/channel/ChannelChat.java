@@ -11,6 +11,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -178,8 +179,16 @@ public class ChannelChat {
         }
     }
 
-    static JsonObject error(Waiting w, String code, String message) {
-        return Jsons.createObjectBuilder().add("type", "error").add("code", code).add("message", message)
-                .add("clientMessageId", w.send().clientMessageId()).build();
+    private static JsonObject error(Waiting w, String code, String message) {
+        return error(w.send().clientMessageId(), code, message);
+    }
+
+    /** A chat message's error, naming it by its {@code clientMessageId} (if it had one) for its sender. */
+    static JsonObject error(String clientMessageId, String code, String message) {
+        JsonObjectBuilder error = Jsons.createObjectBuilder().add("type", "error").add("code", code).add("message", message);
+        if (clientMessageId != null) {
+            error.add("clientMessageId", clientMessageId);
+        }
+        return error.build();
     }
 }

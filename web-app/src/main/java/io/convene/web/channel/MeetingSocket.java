@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import io.convene.shared.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -196,25 +195,18 @@ public class MeetingSocket {
             send = new ChatSend(clientMessageId, message.getString("text", null), uuid(message, "to"),
                     uuid(message, "attachmentId"));
         } catch (ClassCastException | IllegalArgumentException e) {
-            s.send(chatError(clientMessageId, "to and attachmentId are ids"));
+            s.send(ChannelChat.error(clientMessageId, "invalid", "to and attachmentId are ids"));
             return;
         }
         Set<ConstraintViolation<ChatSend>> wrong = validator.validate(send);
         if (!wrong.isEmpty()) {
             ConstraintViolation<ChatSend> first = wrong.iterator().next();
-            s.send(chatError(clientMessageId, first.getPropertyPath() + ": " + first.getMessage()));
+            s.send(ChannelChat.error(clientMessageId, "invalid", first.getPropertyPath() + ": " + first.getMessage()));
             return;
         }
         chat.send(s, send);
     }
 
-    private static JsonObject chatError(String clientMessageId, String message) {
-        JsonObjectBuilder error = Jsons.createObjectBuilder().add("type", "error").add("code", "invalid").add("message", message);
-        if (clientMessageId != null) {
-            error.add("clientMessageId", clientMessageId);
-        }
-        return error.build();
-    }
 
     private static UUID uuid(JsonObject message, String field) {
         return message.containsKey(field) && !message.isNull(field) ? UUID.fromString(message.getString(field)) : null;
