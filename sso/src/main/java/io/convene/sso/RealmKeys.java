@@ -101,8 +101,19 @@ public class RealmKeys {
     /** Until when the deployment waits for Keycloak's keys, all reads together (0: not waiting yet). */
     private static long deploymentDeadline;
 
-    /** How long the deployment waits for Keycloak's keys when Keycloak is not up yet (it may be starting beside Convene). */
-    private static final Duration DEPLOYMENT_PATIENCE = Duration.ofMinutes(2);
+    /**
+     * How long the deployment waits for Keycloak's keys when Keycloak is not up yet (it may be
+     * starting beside Convene): {@code convene.keycloak.start-wait-seconds}, two minutes unless set.
+     */
+    static Duration deploymentPatience() {
+        String seconds = setting("convene.keycloak.start-wait-seconds", "120");
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(seconds.trim())));
+        } catch (NumberFormatException e) {
+            LOG.warning("convene.keycloak.start-wait-seconds is not a number of seconds (" + seconds + "): waiting 120 s");
+            return Duration.ofMinutes(2);
+        }
+    }
 
     /**
      * Payara reads the keys' setting while deploying, before this bean starts, and keeps what it read
@@ -123,7 +134,7 @@ public class RealmKeys {
         if (problem != null && !started) {
             LOG.info("Waiting for Keycloak's realm keys before the deployment goes on (" + problem + ")");
             if (deploymentDeadline == 0) {
-                deploymentDeadline = now + DEPLOYMENT_PATIENCE.toNanos();
+                deploymentDeadline = now + deploymentPatience().toNanos();
             }
             while (problem != null && System.nanoTime() < deploymentDeadline && sleptHalfASecond()) {
                 problem = fetch(certs);
