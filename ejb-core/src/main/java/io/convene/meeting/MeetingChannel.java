@@ -9,7 +9,6 @@ import io.convene.user.UserService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import io.convene.shared.Jsons;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +36,15 @@ public class MeetingChannel {
     @Inject
     ParticipantTickets tickets;
 
+    @Inject
+    PresentRoster roster;
+
     /**
-     * Someone allowed to listen to a meeting's channel, and the greeting that tells them where it
+     * Someone allowed to listen to a meeting's channel, and the greeting (JSON text) that tells them where it
      * stands; {@code admitted} is false for someone in the waiting room (or turned away), who hears
      * only about themselves until they are let in.
      */
-    public record Listener(UUID meetingId, UUID participationId, long seq, boolean admitted, JsonObject hello) {
+    public record Listener(UUID meetingId, UUID participationId, long seq, boolean admitted, String hello) {
     }
 
     /**
@@ -139,10 +141,7 @@ public class MeetingChannel {
             throw new ConflictException("Join the meeting before opening its channel");
         }
         boolean admitted = p.state() == ParticipationState.JOINED;
-        JsonArrayBuilder present = Jsons.createArrayBuilder();
-        if (admitted) { // the waiting room sees nobody
-            meetings.present(meeting, p.isHostOrCoHost()).forEach(q -> present.add(MeetingEventLog.describe(q)));
-        }
+        String present = admitted ? roster.json(meeting, p.isHostOrCoHost()) : "[]"; // the waiting room sees nobody
         JsonObject hello = Jsons.createObjectBuilder()
                 .add("type", "hello").add("seq", meeting.lastEventSeq())
                 .add("you", MeetingEventLog.describe(p))
@@ -150,8 +149,10 @@ public class MeetingChannel {
                         .add("title", meeting.title()).add("status", meeting.status().name())
                         .add("locked", admitted && meeting.isLocked()).add("recording", recording)
                         .add("unmuteAllowed", meeting.unmuteAllowed()).add("privateChatAllowed", meeting.privateChatAllowed()))
-                .add("participants", present).build();
-        return new Listener(meeting.id(), p.id(), meeting.lastEventSeq(), admitted, hello);
+                .build();
+        String text = hello.toString(); // the list goes in as the text it was read as, shared with other greetings
+        return new Listener(meeting.id(), p.id(), meeting.lastEventSeq(), admitted,
+                text.substring(0, text.length() - 1) + ",\"participants\":" + present + "}");
     }
 
     /** A signed-in caller's events after {@code afterSeq}; they must be in (or run) the meeting. */

@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,17 +147,26 @@ public class JpaMeetingRepository implements MeetingRepository {
     public Standing standing(UUID meetingId) {
         MeetingStatus status = em.createQuery("select m.status from Meeting m where m.id = :m", MeetingStatus.class)
                 .setParameter("m", meetingId).getSingleResult();
-        Set<UUID> runners = Set.copyOf(em.createQuery(
-                        "select p.id from Participation p where p.meeting.id = :m and p.role <> :participant", UUID.class)
-                .setParameter("m", meetingId).setParameter("participant", MeetingRole.PARTICIPANT).getResultList());
-        Set<UUID> removed = Set.copyOf(em.createQuery(
-                        "select p.id from Participation p where p.meeting.id = :m and p.removedAt is not null", UUID.class)
-                .setParameter("m", meetingId).getResultList());
+        // one read of the few who stand apart (hosts, the removed, those in breakout rooms), not of everyone
+        Set<UUID> runners = new HashSet<>();
+        Set<UUID> removed = new HashSet<>();
         Map<UUID, UUID> rooms = new HashMap<>();
-        em.createQuery("select p.id, p.roomId from Participation p where p.meeting.id = :m and p.roomId is not null",
-                        Object[].class)
-                .setParameter("m", meetingId).getResultList().forEach(r -> rooms.put((UUID) r[0], (UUID) r[1]));
-        return new Standing(runners, removed, rooms, status);
+        em.createQuery("select p.id, p.role, p.removedAt, p.roomId from Participation p where p.meeting.id = :m"
+                        + " and (p.role <> :participant or p.removedAt is not null or p.roomId is not null)", Object[].class)
+                .setParameter("m", meetingId).setParameter("participant", MeetingRole.PARTICIPANT).getResultList()
+                .forEach(r -> {
+                    UUID id = (UUID) r[0];
+                    if (r[1] != MeetingRole.PARTICIPANT) {
+                        runners.add(id);
+                    }
+                    if (r[2] != null) {
+                        removed.add(id);
+                    }
+                    if (r[3] != null) {
+                        rooms.put(id, (UUID) r[3]);
+                    }
+                });
+        return new Standing(Set.copyOf(runners), Set.copyOf(removed), Map.copyOf(rooms), status);
     }
 
     @Override

@@ -72,8 +72,12 @@ public class ChannelHub {
         final MessageAllowance messages;
         /** Replays it may still ask for ({@code resume} reads the history again: dear, so few). */
         final MessageAllowance replays = new MessageAllowance(3, 0.2);
-        /** The socket has carried the events in (floor, lastSent] it may see: the last only grows, the first only falls. */
-        private long lastSent;
+        /**
+         * The socket has carried the events in (floor, lastSent] it may see: the last only grows, the
+         * first only falls. Written under the socket's lock; read without it where a stale value only
+         * means reading a few events more ({@link #deliver}'s starting point).
+         */
+        private volatile long lastSent;
         private long floor;
         /** Its media links; set once the socket is open. */
         volatile MediaLinks media;
@@ -98,7 +102,7 @@ public class ChannelHub {
             this.out = new OrderedSender(session, coalesce);
         }
 
-        synchronized long lastSent() {
+        long lastSent() {
             return lastSent;
         }
 
@@ -258,7 +262,7 @@ public class ChannelHub {
                 s.floor = after;
             }
         }
-        deliver(s.meetingId);
+        catchUp(s);
     }
 
     /** Sends a meeting's new events to its listeners on this node. */
@@ -275,6 +279,22 @@ public class ChannelHub {
             for (Subscriber s : subscribers) {
                 send(s, batch, from, texts);
             }
+            from = batch.lastSeq(from);
+        } while (batch.events().size() >= MeetingChannel.MAX_BATCH);
+    }
+
+    /**
+     * Sends one socket the events after the last it carried: a socket just opened is sent what came
+     * between its greeting and its registration, whose NOTIFY may have been handled before it was
+     * there. Only this socket: the meeting's others are the notifications' to serve (a thousand
+     * joining would otherwise each walk all the others' sockets, contending for their locks).
+     */
+    void catchUp(Subscriber s) {
+        long from = s.lastSent();
+        MeetingChannel.Batch batch;
+        do {
+            batch = channel.batch(s.meetingId, from);
+            send(s, batch, from, new HashMap<>());
             from = batch.lastSeq(from);
         } while (batch.events().size() >= MeetingChannel.MAX_BATCH);
     }

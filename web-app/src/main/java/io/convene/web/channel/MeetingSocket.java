@@ -90,10 +90,10 @@ public class MeetingSocket {
         session.getUserProperties().put(SUBSCRIBER, s);
         synchronized (s) { // registered and greeted before any delivery reaches it
             hub.subscribe(s);
-            s.text(listener.hello().toString());
+            s.text(listener.hello());
         }
         LOG.fine(() -> "Channel opened for participation " + listener.participationId());
-        hub.deliver(listener.meetingId());
+        hub.catchUp(s);
     }
 
     /**
