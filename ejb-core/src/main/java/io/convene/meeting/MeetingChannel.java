@@ -9,6 +9,7 @@ import io.convene.user.UserService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import io.convene.shared.Jsons;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +37,12 @@ public class MeetingChannel {
     @Inject
     ParticipantTickets tickets;
 
-    @Inject
-    PresentRoster roster;
-
     /**
-     * Someone allowed to listen to a meeting's channel, and the greeting (JSON text) that tells them where it
+     * Someone allowed to listen to a meeting's channel, and the greeting that tells them where it
      * stands; {@code admitted} is false for someone in the waiting room (or turned away), who hears
      * only about themselves until they are let in.
      */
-    public record Listener(UUID meetingId, UUID participationId, long seq, boolean admitted, String hello) {
+    public record Listener(UUID meetingId, UUID participationId, long seq, boolean admitted, JsonObject hello) {
     }
 
     /**
@@ -141,7 +139,10 @@ public class MeetingChannel {
             throw new ConflictException("Join the meeting before opening its channel");
         }
         boolean admitted = p.state() == ParticipationState.JOINED;
-        String present = admitted ? roster.json(meeting, p.isHostOrCoHost()) : "[]"; // the waiting room sees nobody
+        JsonArrayBuilder present = Jsons.createArrayBuilder();
+        if (admitted) { // the waiting room sees nobody
+            meetings.present(meeting, p.isHostOrCoHost()).forEach(q -> present.add(MeetingEventLog.describe(q)));
+        }
         JsonObject hello = Jsons.createObjectBuilder()
                 .add("type", "hello").add("seq", meeting.lastEventSeq())
                 .add("you", MeetingEventLog.describe(p))
@@ -149,10 +150,8 @@ public class MeetingChannel {
                         .add("title", meeting.title()).add("status", meeting.status().name())
                         .add("locked", admitted && meeting.isLocked()).add("recording", recording)
                         .add("unmuteAllowed", meeting.unmuteAllowed()).add("privateChatAllowed", meeting.privateChatAllowed()))
-                .build();
-        String text = hello.toString(); // the list goes in as the text it was read as, shared with other greetings
-        return new Listener(meeting.id(), p.id(), meeting.lastEventSeq(), admitted,
-                text.substring(0, text.length() - 1) + ",\"participants\":" + present + "}");
+                .add("participants", present).build();
+        return new Listener(meeting.id(), p.id(), meeting.lastEventSeq(), admitted, hello);
     }
 
     /** A signed-in caller's events after {@code afterSeq}; they must be in (or run) the meeting. */

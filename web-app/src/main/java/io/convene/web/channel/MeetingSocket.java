@@ -90,7 +90,7 @@ public class MeetingSocket {
         session.getUserProperties().put(SUBSCRIBER, s);
         synchronized (s) { // registered and greeted before any delivery reaches it
             hub.subscribe(s);
-            s.text(listener.hello());
+            s.text(listener.hello().toString());
         }
         LOG.fine(() -> "Channel opened for participation " + listener.participationId());
         hub.catchUp(s);
