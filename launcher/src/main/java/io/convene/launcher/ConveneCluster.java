@@ -59,7 +59,7 @@ public final class ConveneCluster implements AutoCloseable {
      */
     static ConveneCluster start(SuiteSettings settings, Map<String, String> config, String prefix, List<Integer> httpPorts,
                                 java.util.function.Consumer<ManagedProcess> launched) {
-        List<Integer> gridPorts = httpPorts.stream().map(p -> SuiteSettings.freePort()).toList();
+        List<Integer> gridPorts = httpPorts.stream().map(p -> FreePorts.pick()).toList();
         String grid = "convene-" + SuiteSettings.randomSecret().substring(0, 8);
         List<Node> nodes = new ArrayList<>();
         try {
@@ -85,14 +85,14 @@ public final class ConveneCluster implements AutoCloseable {
     public static ConveneCluster start(Suite suite, String prefix, int count) {
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ports.add(SuiteSettings.freePort());
+            ports.add(FreePorts.pick());
         }
         return start(suite.settings(), suite.applicationConfig(), prefix, ports, process -> { });
     }
 
     /** For tests: HAProxy in front of these nodes on a free port (stopped with them); its URL. */
     public synchronized String startLoadBalancer() {
-        int port = SuiteSettings.freePort();
+        int port = FreePorts.pick();
         loadBalancer = LoadBalancer.start(stateDir.resolve("lb-" + port), port, urls());
         return "http://127.0.0.1:" + port;
     }

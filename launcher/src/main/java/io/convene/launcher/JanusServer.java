@@ -55,9 +55,9 @@ final class JanusServer implements AutoCloseable {
             LOG.warning("Media is off: Janus is not installed (apt-get install janus janus-tools ffmpeg)");
             return null;
         }
-        int httpPort = SuiteSettings.freePort();
+        int httpPort = FreePorts.pick();
         String adminKey = SuiteSettings.randomSecret();
-        int rtpFrom = SuiteSettings.freePort();
+        int rtpFrom = FreePorts.pick();
         Path dir = stateDir.toAbsolutePath().resolve("janus"); // absolute: Janus runs in that folder
         try {
             Files.createDirectories(dir.resolve("recordings"));

@@ -145,7 +145,7 @@ final class PostgresUpgrade {
         LOG.info(() -> "Moving the embedded PostgreSQL in " + dataDir + " from " + EARLIER + " to " + CURRENT + " (with "
                 + clientDir + "); the old folder stays in " + kept);
         Map<String, Long> before;
-        int oldPort = SuiteSettings.freePort();
+        int oldPort = FreePorts.pick();
         try (EmbeddedPostgres old = server(dataDir, oldPort, EARLIER_BINARIES, false)) {
             before = rowCounts(oldPort);
             dumpAll(oldPort, dump);
@@ -160,7 +160,7 @@ final class PostgresUpgrade {
             throw new UncheckedIOException(e);
         }
         try {
-            int newPort = SuiteSettings.freePort();
+            int newPort = FreePorts.pick();
             try (EmbeddedPostgres fresh = server(dataDir, newPort, null, true)) {
                 restore(newPort, dump);
                 Map<String, Long> after = rowCounts(newPort);

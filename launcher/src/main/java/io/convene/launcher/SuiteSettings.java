@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -73,7 +72,7 @@ public record SuiteSettings(
 
     /** Settings for a test run: free ports, a throw-away state folder, Keycloak in memory. */
     public static SuiteSettings forTests(Path stateDir, Path runtimeDir) {
-        return new SuiteSettings(stateDir, freePort(), freePort(), freePort(), freePort(), null, null, null, null,
+        return new SuiteSettings(stateDir, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), null, null, null, null,
                 null, "convene", randomSecret(), true, true,
                 defaultKeycloakHome(), runtimeDir, randomSecret(), "Test-" + randomSecret(), randomSecret(),
                 DatabaseSecrets.random(), null, 0, randomSecret());
@@ -205,13 +204,5 @@ public record SuiteSettings(
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

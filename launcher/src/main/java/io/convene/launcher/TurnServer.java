@@ -77,8 +77,8 @@ final class TurnServer implements AutoCloseable {
             LOG.warning("TURN is off: coturn is not installed (apt-get install coturn); clients get no relay");
             return null;
         }
-        int port = SuiteSettings.freePort();
-        int relays = SuiteSettings.freePort();
+        int port = FreePorts.pick();
+        int relays = FreePorts.pick();
         String secret = SuiteSettings.randomSecret();
         Path dir = stateDir.toAbsolutePath().resolve("coturn"); // absolute: coturn runs in that folder
         List<String> allowed = allowedPeers();

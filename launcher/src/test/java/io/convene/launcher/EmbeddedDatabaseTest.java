@@ -35,7 +35,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aFreshFolderAsksEveryoneForAPasswordAndHandsTheSchemaToItsOwner(@TempDir Path state) throws Exception {
-        int port = SuiteSettings.freePort();
+        int port = FreePorts.pick();
         try (EmbeddedDatabase db = EmbeddedDatabase.start(state.resolve("postgres"), port, true, "super-secret")) {
             db.ensureConvene("convene", "convene_owner", "owner-secret", "convene", "app-secret");
             String url = db.jdbcUrl("convene");
@@ -60,7 +60,7 @@ class EmbeddedDatabaseTest {
     @Test
     void aFolderOfAnEarlierVersionIsUpgradedAndKeepsItsData(@TempDir Path state) throws Exception {
         Path data = state.resolve("postgres");
-        int port = SuiteSettings.freePort();
+        int port = FreePorts.pick();
         // as the earlier launcher left it: every local connection trusted, the tables the application role's
         try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
                 .setPort(port).setServerConfig("listen_addresses", "127.0.0.1").start()) {

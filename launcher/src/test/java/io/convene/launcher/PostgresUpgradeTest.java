@@ -34,7 +34,7 @@ class PostgresUpgradeTest {
     private static void earlierFolder(Path data, Path state) throws Exception {
         Path pwfile = state.resolve("pw");
         EmbeddedDatabase.writeSecretFile(pwfile, SUPERUSER);
-        int port = SuiteSettings.freePort();
+        int port = FreePorts.pick();
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/";
         try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setPgBinaryResolver(PostgresUpgrade.EARLIER_BINARIES)
                 .setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
@@ -69,7 +69,7 @@ class PostgresUpgradeTest {
     void anEarlierFolderMovesWithItsRowsRolesAndPasswords(@TempDir Path state) throws Exception {
         Path data = state.resolve("postgres");
         earlierFolder(data, state);
-        int port = SuiteSettings.freePort();
+        int port = FreePorts.pick();
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(data, port, false, SUPERUSER)) {
             try (Connection c = as(db.jdbcUrl("convene"), "convene", "app-secret"); Statement s = c.createStatement()) {
@@ -110,14 +110,14 @@ class PostgresUpgradeTest {
         psql.toFile().setExecutable(true);
         System.setProperty("convene.postgres.client-dir", client.toString());
 
-        assertThatThrownBy(() -> EmbeddedDatabase.start(data, SuiteSettings.freePort(), false, SUPERUSER).close())
+        assertThatThrownBy(() -> EmbeddedDatabase.start(data, FreePorts.pick(), false, SUPERUSER).close())
                 .hasMessageContaining("is as it was")
                 .hasMessageContaining("No space left on device");
 
         assertThat(PostgresUpgrade.majorOf(data)).isEqualTo("14");
         assertThat(state.resolve("postgres-14")).doesNotExist();
         System.clearProperty("convene.postgres.client-dir");
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(data, SuiteSettings.freePort(), false, SUPERUSER);
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data, FreePorts.pick(), false, SUPERUSER);
                 Connection c = as(db.jdbcUrl("convene"), "convene", "app-secret"); Statement s = c.createStatement()) {
             assertThat(one(s, "select count(*) from meetings")).as("the next start moves it").isEqualTo("500");
             assertThat(one(s, "show server_version_num")).startsWith(PostgresUpgrade.CURRENT);
@@ -130,7 +130,7 @@ class PostgresUpgradeTest {
         earlierFolder(data, state);
         System.setProperty("convene.postgres.client-dir", Files.createDirectories(state.resolve("empty")).toString());
 
-        assertThatThrownBy(() -> EmbeddedDatabase.start(data, SuiteSettings.freePort(), false, SUPERUSER).close())
+        assertThatThrownBy(() -> EmbeddedDatabase.start(data, FreePorts.pick(), false, SUPERUSER).close())
                 .hasMessageContaining("pg_dumpall");
         assertThat(PostgresUpgrade.majorOf(data)).isEqualTo("14");
         assertThat(state.resolve("postgres-14")).doesNotExist();

@@ -93,11 +93,7 @@ public final class ConveneSuite {
     }
 
     private static int freePort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return io.convene.launcher.FreePorts.pick();
     }
 
     public static Api api() {
