@@ -53,8 +53,9 @@ public final class ChannelBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
-    private final String meetingId;
-    private final String joinToken;
+    final String meetingId;
+    /** The meeting's join link's token: what a guest joins with. */
+    final String joinToken;
 
     /** What one run measured. */
     record Result(int participants, long joinP50, long joinP99, long fanOutP50, long fanOutP99, long delivered,

@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -48,14 +46,9 @@ final class ConveneChat implements ChatServerComparison.ChatServer {
         base = suite.settings().httpUrl();
         String host = JSON.readTree(ChannelBenchmark.post(http, base + "/api/users/login", null, Map.of(
                 "email", "hana@convene.example", "password", suite.settings().demoPassword()))).get("access_token").asText();
-        LocalDateTime start = LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.HOURS);
-        JsonNode meeting = JSON.readTree(ChannelBenchmark.post(http, base + "/api/meetings/schedule", host, Map.of(
-                "title", "Comparison", "start", start.toString(), "end", start.plusHours(2).toString(), "timeZone", "UTC",
-                "allowGuests", true, "settings", Map.of("joinBeforeHost", true))));
-        meetingId = meeting.get("id").asText();
-        ChannelBenchmark.post(http, base + "/api/meetings/" + meetingId + "/join", host, Map.of());
-        String link = meeting.get("joinUrl").asText();
-        joinToken = link.substring(link.indexOf("?t=") + 3);
+        ChannelBenchmark meeting = ChannelBenchmark.forMeeting(base, host, "Comparison");
+        meetingId = meeting.meetingId;
+        joinToken = meeting.joinToken;
     }
 
     @Override

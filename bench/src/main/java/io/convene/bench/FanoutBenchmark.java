@@ -6,6 +6,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import io.convene.launcher.EmbeddedBroker;
+import io.convene.launcher.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -99,7 +100,7 @@ public final class FanoutBenchmark {
             }
             FanoutBenchmark postgres = new FanoutBenchmark(db, 0);
             rows.add(postgres.run(postgres.new PostgresNotify(db), rate, seconds, burst));
-            try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("artemis"), freePort(), "bench", "bench-secret")) {
+            try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("artemis"), FreePorts.pick(), "bench", "bench-secret")) {
                 FanoutBenchmark artemis = new FanoutBenchmark(db, 1_000_000);
                 rows.add(artemis.run(artemis.new ArtemisTopic(broker.port()), rate, seconds, burst));
             }
@@ -314,8 +315,8 @@ public final class FanoutBenchmark {
         private final ITopic<String> topic;
 
         HazelcastTopic() {
-            int portA = freePort();
-            int portB = freePort();
+            int portA = FreePorts.pick();
+            int portB = FreePorts.pick();
             a = Hazelcast.newHazelcastInstance(config(portA, portB));
             b = Hazelcast.newHazelcastInstance(config(portB, portA));
             b.<String>getTopic("meeting-events").addMessageListener(message -> {
@@ -353,9 +354,5 @@ public final class FanoutBenchmark {
             b.shutdown();
             a.shutdown();
         }
-    }
-
-    private static int freePort() {
-        return io.convene.launcher.FreePorts.pick();
     }
 }

@@ -1,6 +1,7 @@
 package io.convene.bench;
 
 import io.convene.launcher.Folders;
+import io.convene.launcher.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -97,9 +98,9 @@ final class ProsodyServer implements ChatServerComparison.ChatServer {
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("create database prosody");
         }
-        int http = freePort();
+        int http = FreePorts.pick();
         Path config = dir.resolve("prosody.cfg.lua");
-        Files.writeString(config, CONFIG.formatted(dir, freePort(), http, pg.getPort(),
+        Files.writeString(config, CONFIG.formatted(dir, FreePorts.pick(), http, pg.getPort(),
                 System.getProperty("bench.prosody-log", "info"), ARCHIVE ? "\"muc_mam\"" : ""));
         prosody = new ProcessBuilder(binary, "--config", config.toString(), "-F").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("console.log").toFile()).start();
@@ -231,10 +232,6 @@ final class ProsodyServer implements ChatServerComparison.ChatServer {
         } catch (SQLException e) {
             System.out.println("  Prosody's archive could not be counted: " + e);
         }
-    }
-
-    private static int freePort() {
-        return io.convene.launcher.FreePorts.pick();
     }
 
     @Override

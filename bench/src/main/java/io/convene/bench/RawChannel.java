@@ -12,9 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A channel socket read by hand, a thread each: every frame's header and payload are checked here
@@ -37,13 +35,8 @@ final class RawChannel {
             socket.setReceiveBufferSize(4096); // its server's writes back up soon
         }
         socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
-        byte[] nonce = new byte[16];
-        ThreadLocalRandom.current().nextBytes(nonce);
         OutputStream out = socket.getOutputStream();
-        out.write(("GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
-                + uri.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        out.write(Frames.upgradeRequest(uri, null));
         out.flush();
         DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), slow ? 1024 : 65536));
         StringBuilder head = new StringBuilder();
@@ -137,26 +130,10 @@ final class RawChannel {
         write(0x81, message.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes one whole frame, masked as a client's frames are (the channel takes at most 16 K characters). */
+    /** Writes one whole frame, masked as a client's frames are. */
     private synchronized void write(int finAndOpcode, byte[] data) throws IOException {
-        byte[] mask = new byte[4];
-        ThreadLocalRandom.current().nextBytes(mask);
-        int head = data.length < 126 ? 2 : 4;
-        byte[] frame = new byte[head + 4 + data.length];
-        frame[0] = (byte) finAndOpcode;
-        if (data.length < 126) {
-            frame[1] = (byte) (0x80 | data.length);
-        } else {
-            frame[1] = (byte) (0x80 | 126);
-            frame[2] = (byte) (data.length >> 8);
-            frame[3] = (byte) data.length;
-        }
-        System.arraycopy(mask, 0, frame, head, 4);
-        for (int i = 0; i < data.length; i++) {
-            frame[head + 4 + i] = (byte) (data[i] ^ mask[i % 4]);
-        }
         OutputStream out = socket.getOutputStream();
-        out.write(frame);
+        out.write(Frames.masked(finAndOpcode, data));
         out.flush();
     }
 

@@ -11,10 +11,8 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -54,15 +52,7 @@ final class WsClients implements AutoCloseable {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.socket().connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
             channel.socket().setSoTimeout(10_000);
-            byte[] key = new byte[16];
-            ThreadLocalRandom.current().nextBytes(key);
-            String target = (uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            channel.write(ByteBuffer.wrap(("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
-                    + Base64.getEncoder().encodeToString(key) + "\r\nSec-WebSocket-Version: 13\r\n"
-                    + (protocol == null ? "" : "Sec-WebSocket-Protocol: " + protocol + "\r\n") + "\r\n")
-                    .getBytes(StandardCharsets.US_ASCII)));
+            channel.write(ByteBuffer.wrap(Frames.upgradeRequest(uri, protocol)));
             InputStream in = channel.socket().getInputStream(); // honours the timeout while blocking
             ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
             int end;
@@ -131,22 +121,7 @@ final class WsClients implements AutoCloseable {
         }
 
         private synchronized void send(int finAndOpcode, byte[] data) throws IOException {
-            int head = data.length < 126 ? 2 : data.length < 65536 ? 4 : 10;
-            ByteBuffer frame = ByteBuffer.allocate(head + 4 + data.length).put((byte) finAndOpcode);
-            if (head == 2) {
-                frame.put((byte) (0x80 | data.length));
-            } else if (head == 4) {
-                frame.put((byte) (0x80 | 126)).putShort((short) data.length);
-            } else {
-                frame.put((byte) (0x80 | 127)).putLong(data.length);
-            }
-            byte[] mask = new byte[4];
-            ThreadLocalRandom.current().nextBytes(mask);
-            frame.put(mask);
-            for (int i = 0; i < data.length; i++) {
-                frame.put((byte) (data[i] ^ mask[i & 3]));
-            }
-            frame.flip();
+            ByteBuffer frame = ByteBuffer.wrap(Frames.masked(finAndOpcode, data));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (frame.hasRemaining()) {
                 if (channel.write(frame) == 0) {

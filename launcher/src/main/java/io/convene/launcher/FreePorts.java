@@ -23,16 +23,16 @@ public final class FreePorts {
     private static final int FROM = 10_000;
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
+    private static final int EPHEMERAL_FROM = ephemeralFrom();
 
     private FreePorts() {
     }
 
     /** A port no server listens on now, below the kernel's range for outgoing connections where it can be. */
     public static int pick() {
-        int below = ephemeralFrom();
-        if (below - FROM >= 1_000) {
+        if (EPHEMERAL_FROM - FROM >= 1_000) {
             for (int tries = 0; tries < 500; tries++) {
-                int port = FROM + ThreadLocalRandom.current().nextInt(below - FROM);
+                int port = FROM + ThreadLocalRandom.current().nextInt(EPHEMERAL_FROM - FROM);
                 if (!GIVEN.contains(port) && bindable(port) && GIVEN.add(port)) {
                     return port;
                 }

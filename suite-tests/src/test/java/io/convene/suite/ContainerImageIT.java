@@ -3,6 +3,7 @@ package io.convene.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convene.launcher.ContainerImage;
+import io.convene.launcher.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class ContainerImageIT {
         podman("rmi", "--force", TAG);
         assertThat(podman("load", "--input", archive.toString()).exitCode()).as("the OCI archive loads").isZero();
 
-        int port = freePort();
+        int port = FreePorts.pick();
         List<String> run = new ArrayList<>(List.of("run", "--detach", "--name", CONTAINER, "--network=host",
                 // this machine runs containers with runc and no more files or processes than it has itself
                 "--runtime", "runc", "--ulimit", "nofile=" + limit("Max open files", 1_048_576), "--ulimit", "nproc=" + limit("Max processes", 32_768),
@@ -133,9 +134,5 @@ class ContainerImageIT {
             }
         }
         throw new IllegalStateException("No " + name + " in /proc/self/limits");
-    }
-
-    private static int freePort() {
-        return io.convene.launcher.FreePorts.pick();
     }
 }

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.convene.launcher.FreePorts;
 import io.convene.launcher.Suite;
 import io.convene.launcher.SuiteSettings;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class ConveneSuite {
             Path state = Path.of(System.getProperty("convene.test.state.dir", "target/suite"));
             deleteLeftovers(state); // a run that was killed leaves a database initdb refuses to overwrite
             Path runtime = Path.of(System.getProperty("convene.runtime.dir", "../launcher/target/runtime"));
-            int smtpPort = freePort();
+            int smtpPort = FreePorts.pick();
             smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
             providers = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
@@ -90,10 +91,6 @@ public final class ConveneSuite {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static int freePort() {
-        return io.convene.launcher.FreePorts.pick();
     }
 
     public static Api api() {

@@ -3,6 +3,7 @@ package io.convene.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.convene.launcher.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,17 +64,17 @@ class HttpsHostIT {
         ConveneSuite.get(); // its mail server takes the invitations
         address = nonLoopbackAddress();
         state = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "https-host");
-        httpsPort = freePort();
-        redirectPort = freePort();
-        turnTlsPort = freePort();
-        int httpPort = freePort();
+        httpsPort = FreePorts.pick();
+        redirectPort = FreePorts.pick();
+        turnTlsPort = FreePorts.pick();
+        int httpPort = FreePorts.pick();
         demoPassword = "Https-" + Long.toHexString(System.nanoTime());
         adminPassword = "Admin-" + Long.toHexString(System.nanoTime());
         Path jar = Path.of(System.getProperty("convene.runtime.dir", "../launcher/target/runtime")).toAbsolutePath()
                 .getParent().resolve("convene-launcher.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dconvene.state.dir=" + state, "-Dconvene.http.port=" + httpPort, "-Dconvene.keycloak.port=" + freePort(),
-                "-Dconvene.postgres.port=" + freePort(), "-Dconvene.broker.port=" + freePort(),
+                "-Dconvene.state.dir=" + state, "-Dconvene.http.port=" + httpPort, "-Dconvene.keycloak.port=" + FreePorts.pick(),
+                "-Dconvene.postgres.port=" + FreePorts.pick(), "-Dconvene.broker.port=" + FreePorts.pick(),
                 "-Dconvene.bind-address=" + address, "-Dconvene.https.port=" + httpsPort,
                 "-Dconvene.http.redirect-port=" + redirectPort, "-Dconvene.turn.tls-port=" + turnTlsPort, "-Dconvene.demo.password=" + demoPassword,
                 "-Dconvene.admin.email=" + ADMIN, "-Dconvene.admin.password=" + adminPassword,
@@ -296,10 +297,6 @@ class HttpsHostIT {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    private static int freePort() {
-        return io.convene.launcher.FreePorts.pick();
     }
 
     private static String tail(Path output) {

@@ -166,7 +166,7 @@ public class JpaMeetingRepository implements MeetingRepository {
                         rooms.put(id, (UUID) r[3]);
                     }
                 });
-        return new Standing(Set.copyOf(runners), Set.copyOf(removed), Map.copyOf(rooms), status);
+        return new Standing(runners, removed, rooms, status);
     }
 
     @Override

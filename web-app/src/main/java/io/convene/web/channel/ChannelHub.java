@@ -268,19 +268,9 @@ public class ChannelHub {
     /** Sends a meeting's new events to its listeners on this node. */
     void deliver(UUID meetingId) {
         Set<Subscriber> subscribers = byMeeting.get(meetingId);
-        if (subscribers == null || subscribers.isEmpty()) {
-            return;
+        if (subscribers != null && !subscribers.isEmpty()) {
+            deliver(meetingId, subscribers);
         }
-        long from = subscribers.stream().mapToLong(Subscriber::lastSent).min().orElse(0);
-        MeetingChannel.Batch batch;
-        do {
-            batch = channel.batch(meetingId, from);
-            Map<Long, String> texts = new HashMap<>();
-            for (Subscriber s : subscribers) {
-                send(s, batch, from, texts);
-            }
-            from = batch.lastSeq(from);
-        } while (batch.events().size() >= MeetingChannel.MAX_BATCH);
     }
 
     /**
@@ -290,11 +280,19 @@ public class ChannelHub {
      * joining would otherwise each walk all the others' sockets, contending for their locks).
      */
     void catchUp(Subscriber s) {
-        long from = s.lastSent();
+        deliver(s.meetingId, Set.of(s));
+    }
+
+    /** Reads the meeting's events after the furthest-behind of these sockets, a batch at a time, and sends each its share. */
+    private void deliver(UUID meetingId, Set<Subscriber> subscribers) {
+        long from = subscribers.stream().mapToLong(Subscriber::lastSent).min().orElse(0);
         MeetingChannel.Batch batch;
         do {
-            batch = channel.batch(s.meetingId, from);
-            send(s, batch, from, new HashMap<>());
+            batch = channel.batch(meetingId, from);
+            Map<Long, String> texts = new HashMap<>();
+            for (Subscriber s : subscribers) {
+                send(s, batch, from, texts);
+            }
             from = batch.lastSeq(from);
         } while (batch.events().size() >= MeetingChannel.MAX_BATCH);
     }

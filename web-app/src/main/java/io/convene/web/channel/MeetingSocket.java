@@ -207,7 +207,6 @@ public class MeetingSocket {
         chat.send(s, send);
     }
 
-
     private static UUID uuid(JsonObject message, String field) {
         return message.containsKey(field) && !message.isNull(field) ? UUID.fromString(message.getString(field)) : null;
     }
