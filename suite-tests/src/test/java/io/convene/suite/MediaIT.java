@@ -46,8 +46,8 @@ class MediaIT extends SignedInPeople {
         meetingId = meeting.text("id");
         link = meeting.text("joinUrl");
         api().post("/api/meetings/" + meetingId + "/join", host, Map.of()); // the host, without media, runs it
-        gina = joinAsGuest(link, "Gina Guest");
-        gus = joinAsGuest(link, "Gus Guest");
+        gina = joinAsGuest(link, "Gina Guest", 20); // Chromium's own 20 frames a second: the rates asserted here are of these two
+        gus = joinAsGuest(link, "Gus Guest", 20);
     }
 
     @AfterAll
@@ -232,7 +232,7 @@ class MediaIT extends SignedInPeople {
     @Test
     @Order(6)
     void aParticipantOnlyReachableThroughTheRelayConnectsThroughCoturn() {
-        Console remote = joinAsGuest(link + "&relay=1", "Rita Relay");
+        Console remote = joinAsGuest(link + "&relay=1", "Rita Relay", Console.CAMERA_FPS);
         JsonNode atRita = flowing(remote, me(gina) + "-camera");
         assertThat(atRita.get("localCandidate").asText()).as("Rita's end of the connection").isEqualTo("relay");
         assertThat(later(remote, me(gina) + "-camera", 2).get("frames").asLong()).isGreaterThan(atRita.get("frames").asLong());
@@ -295,10 +295,10 @@ class MediaIT extends SignedInPeople {
         assertThat(ConveneSuite.count("select count(*) from audit_entries where action = 'RECORDING_STARTED' and target = 'recording:"
                 + recording + "' and detail like '%recorded from its start%'")).isEqualTo(1);
 
-        Console guest = joinAsGuest(meeting.text("joinUrl"), "Rhoda Recorded");
+        Console guest = joinAsGuest(meeting.text("joinUrl"), "Rhoda Recorded", Console.CAMERA_FPS);
         guest.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recording"))); // told on arrival,
         guest.click(By.id("confirm-yes")); // and asked before anything of hers is sent
-        Console other = joinAsGuest(meeting.text("joinUrl"), "Ralf Recorded");
+        Console other = joinAsGuest(meeting.text("joinUrl"), "Ralf Recorded", Console.CAMERA_FPS);
         other.click(By.id("confirm-yes"));
         flowing(other, me(guest) + "-camera"); // her camera goes through the media server, which records it
         Reply stopped = api().post("/api/meetings/" + id + "/record/stop", host, Map.of());
@@ -311,9 +311,9 @@ class MediaIT extends SignedInPeople {
 
     // ---------- helpers ----------
 
-    /** Joins with a camera at Chromium's own 20 frames a second: the frame rates asserted here are of that camera. */
-    static Console joinAsGuest(String joinLink, String name) {
-        Console c = Console.withMedia(20);
+    /** Joins through the join page with a camera of {@code fps} frames a second. */
+    static Console joinAsGuest(String joinLink, String name, int fps) {
+        Console c = Console.withMedia(fps);
         browsers.add(c);
         c.browser.get(joinLink);
         c.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("display-name"))); // past the sign-in check
