@@ -61,6 +61,7 @@ function meetingForm(root, meeting) {
     waitingRoom: el('input', { id: 'waiting-room', type: 'checkbox' }),
     allowGuests: el('input', { id: 'allow-guests', type: 'checkbox' }),
     recordOnStart: el('input', { id: 'record-on-start', type: 'checkbox' }),
+    webinar: el('input', { id: 'webinar', type: 'checkbox' }),
     availability: el('div', { id: 'availability', className: 'availability', role: 'status', 'aria-live': 'polite' }),
     problem: el('p', { id: 'form-problem', className: 'problem', role: 'alert' }),
   };
@@ -73,6 +74,7 @@ function meetingForm(root, meeting) {
     f.waitingRoom.checked = meeting.waitingRoom;
     f.allowGuests.checked = meeting.allowGuests;
     f.recordOnStart.checked = meeting.recordOnStart;
+    f.webinar.checked = meeting.settings.webinar;
   }
   const showRepeats = () => {
     f.days.hidden = f.repeats.value !== 'WEEKLY';
@@ -102,6 +104,7 @@ function meetingForm(root, meeting) {
     el('label', { className: 'check' }, f.waitingRoom, t('schedule.waiting-room')),
     el('label', { className: 'check' }, f.allowGuests, t('schedule.allow-guests')),
     el('label', { className: 'check' }, f.recordOnStart, t('schedule.record-on-start')),
+    el('label', { className: 'check' }, f.webinar, t('schedule.webinar')),
     f.problem,
     el('div', { className: 'row' }, el('button', { type: 'submit', id: 'schedule-save' }, t(meeting ? 'edit.save' : 'schedule.save'))));
   root.append(el('h1', {}, meeting ? t('edit.heading', { title: meeting.title }) : t('schedule.heading')), form);
@@ -242,6 +245,7 @@ function meetingForm(root, meeting) {
       ...(moved ? when : {}),
       invitees: [...invitees.keys()], passcode: f.passcode.value || null,
       waitingRoom: f.waitingRoom.checked, allowGuests: f.allowGuests.checked, recordOnStart: f.recordOnStart.checked,
+      settings: { webinar: f.webinar.checked },
     };
     if (!meeting && f.repeats.value) {
       const byCount = form.querySelector('#ends-count').checked;

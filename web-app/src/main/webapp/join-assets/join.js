@@ -37,6 +37,7 @@ const people = peoplePanel($('people-panel'), {
   control: (action, participationId) => api('POST', `/api/meetings/${state.meetingId}/control`,
     { action, participationId: participationId || undefined }),
   me: () => ({ id: state.me, role: state.role }),
+  webinar: () => state.webinar,
 });
 
 const inMeeting = (method, path, body) => api(method, `/api/meetings/${state.meetingId}${path}`, body);
@@ -242,8 +243,11 @@ async function join(event) {
     return;
   }
   Object.assign(state, { meetingId: joined.meetingId, me: joined.participationId, role: joined.role, guestTicket: joined.guestTicket });
-  state.audioOn = joined.audioOnEntry !== false;
-  state.videoOn = joined.videoOnEntry !== false;
+  state.webinar = joined.webinar === true;
+  state.panelist = state.webinar && joined.onStage === true && joined.role === 'PARTICIPANT';
+  state.audioOn = joined.audioOnEntry !== false && joined.onStage !== false;
+  state.videoOn = joined.videoOnEntry !== false && joined.onStage !== false;
+  showStage();
   $('prejoin').hidden = true;
   show(joined.state === 'JOINED' ? 'meeting' : 'waiting');
   openChannel(joined.channelTicket);
@@ -355,11 +359,14 @@ async function hello(m) {
   if (!resuming) state.lastSeq = m.seq;
   state.reconnectDelay = 500;
   $('meeting-title').textContent = m.meeting.title;
+  state.webinar = m.meeting.webinar === true;
   recordingChanged(m.meeting.recording);
   people.reset(m.participants, { locked: m.meeting.locked, unmuteAllowed: m.meeting.unmuteAllowed !== false,
     privateChatAllowed: m.meeting.privateChatAllowed !== false });
   status(resuming ? t('channel.reconnected') : '');
   state.role = m.you.role;
+  state.panelist = m.you.panelist === true;
+  showStage();
   handChanged(m.you.hand);
   showRunnerControls();
   if (['HOST', 'CO_HOST'].includes(state.role)) {
@@ -448,8 +455,11 @@ async function onEvent(type, data) {
 }
 
 async function aboutMe(type, data) {
+  const wasOnStage = onStage();
   state.role = data.role;
+  state.panelist = data.panelist === true;
   showRunnerControls();
+  if (type === 'participant.role' && wasOnStage !== onStage()) await stageChanged(data);
   if (type === 'participant.hand') handChanged(data.hand);
   if (type === 'participant.admitted' && data.state === 'JOINED') {
     show('meeting');
@@ -465,6 +475,43 @@ async function aboutMe(type, data) {
   }
 }
 
+// ---------- a webinar's stage ----------
+
+/** Seen and heard: everyone in a meeting; in a webinar the hosts, co-hosts and panelists (the rest watch). */
+function onStage() {
+  return !state.webinar || state.role !== 'PARTICIPANT' || state.panelist;
+}
+
+/** The audience's page says so and offers no camera, microphone or screen. */
+function showStage() {
+  const watching = !onStage();
+  $('audience-banner').hidden = !watching;
+  ['mic', 'cam', 'share'].forEach((id) => { $(id).hidden = watching; });
+}
+
+/** A host brought me onto the stage (my camera goes out) or sent me back to the audience (what I sent ends). */
+async function stageChanged(me) {
+  showStage();
+  if (onStage()) {
+    setAudio(me.audio === true, false);
+    setVideo(me.video === true, false);
+    if (state.live && !state.publishers.camera) await startMedia();
+    status(t('webinar.on-stage'));
+    return;
+  }
+  if (state.screen) stopShare(false);
+  for (const [kind, entry] of Object.entries(state.publishers)) {
+    entry.pc.close();
+    if (entry.link) send({ type: 'media.hangup', link: entry.link });
+    delete state.publishers[kind];
+  }
+  const own = document.querySelector(`[data-feed="${CSS.escape(state.me + '-camera')}"]`);
+  if (own) own.remove();
+  setAudio(false, false);
+  setVideo(false, false);
+  status(t('webinar.in-audience'));
+}
+
 // ---------- media ----------
 
 async function startMedia() {
@@ -478,8 +525,10 @@ async function startMedia() {
   if (!state.local) state.local = new MediaStream();
   setAudio(state.audioOn, false);
   setVideo(state.videoOn, false);
-  tile(state.me + '-camera', state.local, t('tile.you'), true);
-  if (state.local.getTracks().length) await publish('camera', state.local);
+  if (onStage()) { // a webinar's audience sends nothing
+    tile(state.me + '-camera', state.local, t('tile.you'), true);
+    if (state.local.getTracks().length) await publish('camera', state.local);
+  }
   send({ type: 'media.feeds' });
 }
 
@@ -632,10 +681,10 @@ function mediaState(m) {
   }
   if (m.state !== 'hangup') return;
   const kind = Object.keys(state.publishers).find((k) => state.publishers[k].link === m.link);
-  if (kind) { // the media server lost our feed: publish it again
+  if (kind) { // the media server lost our feed: publish it again (unless we left a webinar's stage)
     state.publishers[kind].pc.close();
     delete state.publishers[kind];
-    publish(kind, kind === 'camera' ? state.local : state.screen);
+    if (onStage()) publish(kind, kind === 'camera' ? state.local : state.screen);
     return;
   }
   const feed = Object.keys(state.subscriptions).find((f) => state.subscriptions[f].link === m.link);

@@ -12,8 +12,9 @@ const RUNS_IT = new Set(['HOST', 'CO_HOST']);
  * @param root    the panel's element
  * @param control (action, participationId) => Promise: asks the server, rejects with its reason
  * @param me      () => the page's own participation id and role: {id, role}
+ * @param webinar () => whether the meeting is a webinar (its audience is brought on stage from here)
  */
-export function peoplePanel(root, { control, me }) {
+export function peoplePanel(root, { control, me, webinar = () => false }) {
   const people = new Map(); // participationId -> participant as the channel last described them
   const removed = new Map(); // removed while this page watched: hosts may let them back
   const meeting = { locked: false, unmuteAllowed: true, privateChatAllowed: true };
@@ -66,6 +67,7 @@ export function peoplePanel(root, { control, me }) {
     const you = p.participationId === me().id;
     const facts = [];
     if (RUNS_IT.has(p.role)) facts.push(t('role.' + p.role));
+    else if (webinar()) facts.push(t(p.panelist ? 'people.panelist' : 'people.audience'));
     if (p.state === 'JOINED') {
       facts.push(p.audio ? t('people.mic-on') : t('people.muted'));
       if (!p.video) facts.push(t('people.camera-off'));
@@ -86,6 +88,7 @@ export function peoplePanel(root, { control, me }) {
       } else {
         if (p.audio) add('MUTE');
         if (p.video) add('STOP_VIDEO');
+        if (webinar() && p.role === 'PARTICIPANT') add(p.panelist ? 'MAKE_AUDIENCE' : 'MAKE_PANELIST');
         if (me().role === 'HOST' && !p.guest) {
           add(p.role === 'CO_HOST' ? 'MAKE_PARTICIPANT' : 'MAKE_CO_HOST');
           add('MAKE_HOST');

@@ -54,6 +54,9 @@ public class MeetingMedia {
                           MediaListener listener) {
         Meeting meeting = read(meetingId);
         Participation p = admitted(meeting, participationId);
+        if (!meeting.onStage(p)) {
+            throw new AccessDeniedException("In a webinar only the hosts and panelists are seen and heard");
+        }
         Feed feed = new Feed(p.id(), kind);
         UUID room = meeting.mediaRoomOf(p);
         Negotiation answer = media.publish(room, feed, p.displayName(), offerSdp, listener);
@@ -99,6 +102,12 @@ public class MeetingMedia {
     public List<Feed> feeds(UUID meetingId, UUID participationId) {
         Meeting meeting = read(meetingId);
         return media.feeds(meeting.mediaRoomOf(admitted(meeting, participationId)));
+    }
+
+    /** Whether the participant may publish now: not when a host has sent them back to a webinar's audience. */
+    public boolean onStage(UUID meetingId, UUID participationId) {
+        Meeting meeting = meetings.byId(meetingId).orElseThrow(MeetingService::notFound);
+        return meeting.onStage(meeting.participation(participationId).orElseThrow(MeetingService::notFound));
     }
 
     /** The media room the participant is in now (their links elsewhere are to end). */

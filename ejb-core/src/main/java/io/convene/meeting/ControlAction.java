@@ -22,7 +22,11 @@ public enum ControlAction {
     FORBID_UNMUTE(false, false),
     ALLOW_PRIVATE_CHAT(false, false),
     FORBID_PRIVATE_CHAT(false, false),
-    LOWER_HAND(true, false);
+    LOWER_HAND(true, false),
+    /** In a webinar: someone of the audience is seen and heard from now on. */
+    MAKE_PANELIST(true, false),
+    /** In a webinar: a panelist goes back to watching. */
+    MAKE_AUDIENCE(true, false);
 
     private final boolean needsTarget;
     private final boolean hostOnly;

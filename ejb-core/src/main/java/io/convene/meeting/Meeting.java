@@ -241,6 +241,9 @@ public class Meeting {
 
     void changeSettings(MeetingSettings settings) {
         requireOpen();
+        if (status == MeetingStatus.LIVE && settings.webinar() != this.settings.webinar()) {
+            throw new ConflictException("A live meeting cannot become a webinar or stop being one");
+        }
         this.settings = settings;
     }
 
@@ -451,6 +454,47 @@ public class Meeting {
             throw new ConflictException("Only a co-host can be demoted");
         }
         p.changeRole(MeetingRole.PARTICIPANT);
+        if (settings.webinar()) {
+            p.keepOnStage(); // a co-host who stops running a webinar stays on its stage, as they were
+        }
+    }
+
+    // --- webinars ------------------------------------------------------------------------------------
+
+    /**
+     * Whether the participant is seen and heard: everyone in a meeting; in a webinar the hosts,
+     * co-hosts and panelists, while the audience watches and listens.
+     */
+    public boolean onStage(Participation p) {
+        return !settings.webinar() || p.role() != MeetingRole.PARTICIPANT || p.isPanelist();
+    }
+
+    /** A host brings someone of a webinar's audience onto its stage: they may turn their camera and microphone on. */
+    void makePanelist(Participation p) {
+        requireStageChange(p);
+        p.panelist(true);
+    }
+
+    /** A host sends a panelist back to the audience: their camera, microphone and screen go off. */
+    void moveToAudience(Participation p) {
+        requireStageChange(p);
+        p.panelist(false);
+    }
+
+    private void requireStageChange(Participation p) {
+        requireInMeeting(p);
+        if (!settings.webinar()) {
+            throw new ConflictException("Only a webinar has panelists: everyone in this meeting is seen and heard");
+        }
+        if (p.role() != MeetingRole.PARTICIPANT) {
+            throw new ConflictException("Hosts and co-hosts are always on the stage");
+        }
+    }
+
+    private void requireOnStage(Participation p) {
+        if (!onStage(p)) {
+            throw new AccessDeniedException("In a webinar only the hosts and panelists are seen and heard");
+        }
     }
 
     /** Hands the meeting over: the target becomes host, the host stays on as co-host. */
@@ -507,16 +551,23 @@ public class Meeting {
         if (on && !unmuteAllowed && !p.isHostOrCoHost()) {
             throw new AccessDeniedException("The host does not allow participants to unmute");
         }
+        if (on) {
+            requireOnStage(p);
+        }
         p.audio(on);
     }
 
     void video(Participation p, boolean on) {
         requireInMeeting(p);
+        if (on) {
+            requireOnStage(p);
+        }
         p.video(on);
     }
 
     void startScreenShare(Participation p) {
         requireInMeeting(p);
+        requireOnStage(p);
         Optional<Participation> other = participations.stream()
                 .filter(q -> q.sharingScreen() && q != p).findFirst();
         if (other.isPresent() && !settings.severalScreenShares()) {

@@ -149,7 +149,8 @@ public class MeetingChannel {
                 .add("meeting", Jsons.createObjectBuilder().add("id", meeting.id().toString())
                         .add("title", meeting.title()).add("status", meeting.status().name())
                         .add("locked", admitted && meeting.isLocked()).add("recording", recording)
-                        .add("unmuteAllowed", meeting.unmuteAllowed()).add("privateChatAllowed", meeting.privateChatAllowed()))
+                        .add("unmuteAllowed", meeting.unmuteAllowed()).add("privateChatAllowed", meeting.privateChatAllowed())
+                        .add("webinar", meeting.settings().webinar()))
                 .add("participants", present).build();
         return new Listener(meeting.id(), p.id(), meeting.lastEventSeq(), admitted, hello);
     }

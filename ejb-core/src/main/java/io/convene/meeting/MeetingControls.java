@@ -149,6 +149,14 @@ public class MeetingControls {
                 meeting.stopScreenShare(target);
                 events.recordForAll(meeting, "participant.media", target);
             }
+            case MAKE_PANELIST -> {
+                meeting.makePanelist(target);
+                events.recordForAll(meeting, "participant.role", target);
+            }
+            case MAKE_AUDIENCE -> {
+                meeting.moveToAudience(target);
+                events.recordForAll(meeting, "participant.role", target);
+            }
             case LOWER_HAND -> {
                 meeting.hand(target, false, now);
                 events.recordForAll(meeting, "participant.hand", target);

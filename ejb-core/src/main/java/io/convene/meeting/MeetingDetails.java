@@ -21,7 +21,7 @@ public record MeetingDetails(UUID id, String code, String title, String agenda, 
     }
 
     public record Settings(boolean videoOnEntry, boolean audioOnEntry, boolean joinBeforeHost,
-                           boolean severalScreenShares, boolean unmuteAllowed) {
+                           boolean severalScreenShares, boolean unmuteAllowed, boolean webinar) {
     }
 
     public record Participant(UUID participationId, String name, String email, boolean guest, MeetingRole role,
@@ -35,7 +35,7 @@ public record MeetingDetails(UUID id, String code, String title, String agenda, 
                 m.timeZone().getId(), m.status(), m.isLocked(), new Person(m.host().id(), m.host().name(), m.host().email()),
                 m.hasPasscode(), m.hasWaitingRoom(), m.allowsGuests(),
                 new Settings(s.videoOnEntry(), s.audioOnEntry(), s.joinBeforeHost(), s.severalScreenShares(),
-                        m.unmuteAllowed()), joinUrl, m.reminderMinutes(), m.recordsFromStart(),
+                        m.unmuteAllowed(), s.webinar()), joinUrl, m.reminderMinutes(), m.recordsFromStart(),
                 m.participations().stream().map(p -> new Participant(p.id(), p.displayName(), p.email(),
                         p.isGuest(), p.role(), p.state(), p.invitedAt(), p.answer(), p.admittedAt(), p.joinedAt(),
                         p.leftAt(), p.audioOn(), p.videoOn(), p.sharingScreen())).toList(),

@@ -65,7 +65,7 @@ public class MeetingEventLog {
                 .add("name", p.name()).add("role", p.role().name()).add("state", p.state().name())
                 .add("guest", p.guest()).add("audio", p.audio()).add("video", p.video())
                 .add("screen", p.screen()).add("hand", p.hand())
-                .add("room", p.room() == null ? "" : p.room().toString());
+                .add("room", p.room() == null ? "" : p.room().toString()).add("panelist", p.panelist());
     }
 
     /** The meeting's events after {@code afterSeq}, oldest first, at most {@code limit}. */

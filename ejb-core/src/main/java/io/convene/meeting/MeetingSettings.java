@@ -22,6 +22,9 @@ public class MeetingSettings {
     @Column(name = "several_screen_shares", nullable = false)
     private boolean severalScreenShares;
 
+    @Column(name = "webinar", nullable = false)
+    private boolean webinar;
+
     protected MeetingSettings() {
     }
 
@@ -31,14 +34,20 @@ public class MeetingSettings {
 
     public MeetingSettings(boolean videoOnEntry, boolean audioOnEntry, boolean joinBeforeHost,
                            boolean severalScreenShares) {
+        this(videoOnEntry, audioOnEntry, joinBeforeHost, severalScreenShares, false);
+    }
+
+    public MeetingSettings(boolean videoOnEntry, boolean audioOnEntry, boolean joinBeforeHost,
+                           boolean severalScreenShares, boolean webinar) {
         this.videoOnEntry = videoOnEntry;
         this.audioOnEntry = audioOnEntry;
         this.joinBeforeHost = joinBeforeHost;
         this.severalScreenShares = severalScreenShares;
+        this.webinar = webinar;
     }
 
     public static MeetingSettings defaults() {
-        return new MeetingSettings(true, true, false, false);
+        return new MeetingSettings(true, true, false, false, false);
     }
 
     public boolean videoOnEntry() {
@@ -56,5 +65,13 @@ public class MeetingSettings {
     /** Whether several participants may share their screens at once (else one at a time). */
     public boolean severalScreenShares() {
         return severalScreenShares;
+    }
+
+    /**
+     * A webinar: only the hosts, co-hosts and panelists are seen and heard; everyone else is in the
+     * audience, watching and listening, until a host makes them a panelist.
+     */
+    public boolean webinar() {
+        return webinar;
     }
 }

@@ -85,6 +85,10 @@ public class Participation {
     @Column(name = "sharing_screen", nullable = false)
     private boolean sharingScreen;
 
+    /** In a webinar: seen and heard, though not a host (see {@link Meeting#onStage}). */
+    @Column(name = "panelist", nullable = false)
+    private boolean panelist;
+
     /** When the hand went up; null when it is down. The queue is ordered by it. */
     @Column(name = "hand_raised_at")
     private Instant handRaisedAt;
@@ -158,8 +162,9 @@ public class Participation {
         joinedAt = now;
         activity.entered(now);
         MeetingSettings settings = meeting.settings();
-        audioOn = settings.audioOnEntry();
-        videoOn = settings.videoOnEntry();
+        boolean onStage = meeting.onStage(this); // a webinar's audience enters with nothing on
+        audioOn = onStage && settings.audioOnEntry();
+        videoOn = onStage && settings.videoOnEntry();
         sharingScreen = false;
     }
 
@@ -251,6 +256,26 @@ public class Participation {
 
     public boolean sharingScreen() {
         return sharingScreen;
+    }
+
+    public boolean isPanelist() {
+        return panelist;
+    }
+
+    /** Stays on a webinar's stage as a panelist, microphone and camera as they are (a former co-host). */
+    void keepOnStage() {
+        panelist = true;
+    }
+
+    /**
+     * Onto a webinar's stage (their camera as the meeting's entry setting says; their microphone
+     * stays off until they turn it on), or back to its audience: off the stage, nothing of theirs is on.
+     */
+    void panelist(boolean on) {
+        panelist = on;
+        audioOn = false;
+        videoOn = on && meeting.settings().videoOnEntry();
+        sharingScreen = false;
     }
 
     /** Turned away from the waiting room; they may knock again. */

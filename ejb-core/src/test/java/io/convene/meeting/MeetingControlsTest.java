@@ -331,6 +331,29 @@ class MeetingControlsTest {
     }
 
     @Test
+    void aHostMakesSomeoneOfAWebinarsAudienceAPanelistAndSendsThemBackEveryoneIsToldAndItIsAudited() {
+        Meeting m = world.meeting(host);
+        m.changeSettings(new MeetingSettings(true, true, false, false, true));
+        m.enter(host, world.clock.instant());
+        Participation annIn = m.enter(ann, world.clock.instant());
+
+        controls.control(callerOf(host), m.code(), new ControlRequest(ControlAction.MAKE_PANELIST, annIn.id()));
+        assertThat(m.onStage(annIn)).isTrue();
+        MeetingEvent onStage = world.events.last(m.id(), "participant.role");
+        assertThat(onStage.about()).isEqualTo(annIn.id());
+        assertThat(onStage.payload()).contains("\"panelist\":true");
+
+        m.video(annIn, true);
+        controls.control(callerOf(host), m.code(), new ControlRequest(ControlAction.MAKE_AUDIENCE, annIn.id()));
+        assertThat(m.onStage(annIn)).isFalse();
+        assertThat(world.events.last(m.id(), "participant.role").payload()).contains("\"panelist\":false", "\"video\":false");
+        assertThat(audit.all()).extracting("action").containsExactly("MAKE_PANELIST", "MAKE_AUDIENCE");
+
+        assertThatThrownBy(() -> controls.control(callerOf(ann), m.code(), new ControlRequest(ControlAction.MAKE_PANELIST, annIn.id())))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void onTheChannelTheParticipantItWasOpenedForActsWithTheirMeetingRoleOnly() {
         control(host, ControlAction.MAKE_CO_HOST, p(ann));
 

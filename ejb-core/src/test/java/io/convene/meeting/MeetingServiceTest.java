@@ -261,7 +261,7 @@ class MeetingServiceTest {
             assertThat(plain.passcodeProtected()).isFalse();
             assertThat(plain.reminderMinutes()).isEqualTo(MeetingReminder.DEFAULT_MINUTES);
             assertThat(plain.recordOnStart()).isFalse();
-            assertThat(plain.settings()).isEqualTo(new MeetingDetails.Settings(true, true, false, false, true));
+            assertThat(plain.settings()).isEqualTo(new MeetingDetails.Settings(true, true, false, false, true, false));
 
             MeetingDetails chosen = service.schedule(hostCaller, draft(d -> {
                 d.start = "2026-12-09T10:00";
@@ -270,13 +270,13 @@ class MeetingServiceTest {
                 d.allowGuests = true;
                 d.reminderMinutes = 60;
                 d.recordOnStart = true;
-                d.settings = new SettingsInput(false, null, true, null);
+                d.settings = new SettingsInput(false, null, true, null, null);
             }));
             assertThat(chosen.waitingRoom()).isTrue();
             assertThat(chosen.allowGuests()).isTrue();
             assertThat(chosen.reminderMinutes()).isEqualTo(60);
             assertThat(chosen.recordOnStart()).isTrue();
-            assertThat(chosen.settings()).isEqualTo(new MeetingDetails.Settings(false, true, true, false, true));
+            assertThat(chosen.settings()).isEqualTo(new MeetingDetails.Settings(false, true, true, false, true, false));
         }
 
         @Test
@@ -568,7 +568,7 @@ class MeetingServiceTest {
 
         @Test
         void joinBeforeHostLetsPeopleInButOnlyTheHostStartsTheMeeting() {
-            Meeting meeting = schedule(d -> d.settings = new SettingsInput(null, null, true, null));
+            Meeting meeting = schedule(d -> d.settings = new SettingsInput(null, null, true, null, null));
 
             JoinOutcome annIn = service.join(annCaller, meeting.code(), nothing(), "ann-browser");
 

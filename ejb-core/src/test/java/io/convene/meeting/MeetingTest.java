@@ -46,6 +46,46 @@ class MeetingTest {
     }
 
     @Test
+    void inAWebinarTheAudienceIsNeitherSeenNorHeardUntilAHostMakesThemAPanelist() {
+        meeting.changeSettings(new MeetingSettings(true, true, false, false, true));
+        Participation hostIn = meeting.enter(host, NOW);
+        Participation p = meeting.enter(ann, NOW);
+        assertThat(meeting.onStage(hostIn)).isTrue();
+        assertThat(meeting.onStage(p)).as("the audience").isFalse();
+        assertThat(p.audioOn() || p.videoOn()).as("entered with nothing on").isFalse();
+        assertThatThrownBy(() -> meeting.audio(p, true)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meeting.video(p, true)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meeting.startScreenShare(p)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> meeting.makePanelist(hostIn)).isInstanceOf(ConflictException.class);
+
+        meeting.makePanelist(p);
+        assertThat(meeting.onStage(p)).isTrue();
+        meeting.audio(p, true);
+        meeting.video(p, true);
+        meeting.startScreenShare(p);
+
+        meeting.moveToAudience(p);
+        assertThat(meeting.onStage(p)).isFalse();
+        assertThat(p.audioOn() || p.videoOn() || p.sharingScreen()).as("all off back in the audience").isFalse();
+
+        meeting.makeCoHost(p);
+        meeting.video(p, true);
+        meeting.makeParticipant(p);
+        assertThat(meeting.onStage(p)).as("a former co-host stays on the stage").isTrue();
+        assertThat(p.videoOn()).as("as they were").isTrue();
+        assertThatThrownBy(() -> meeting.changeSettings(MeetingSettings.defaults())).as("live: no longer a webinar")
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void outsideAWebinarEveryoneIsOnStageAndThereAreNoPanelists() {
+        meeting.enter(host, NOW);
+        Participation p = meeting.enter(ann, NOW);
+        assertThat(meeting.onStage(p)).isTrue();
+        assertThatThrownBy(() -> meeting.makePanelist(p)).isInstanceOf(ConflictException.class).hasMessageContaining("webinar");
+    }
+
+    @Test
     void theWaitingRoomHoldsParticipantsEvenWhenTheHostIsIn() {
         meeting.changeAccess(true, null);
         meeting.enter(host, NOW);

@@ -102,7 +102,7 @@ public class JpaMeetingRepository implements MeetingRepository {
     public List<PresentParticipant> present(Meeting meeting, boolean waitingToo) {
         return em.createQuery("""
                         select new io.convene.meeting.PresentParticipant(p.id, coalesce(p.guestName, u.name, p.invitedEmail),
-                            p.role, p.guestName, p.joinedAt, p.audioOn, p.videoOn, p.sharingScreen, p.handRaisedAt, p.roomId)
+                            p.role, p.guestName, p.joinedAt, p.audioOn, p.videoOn, p.sharingScreen, p.handRaisedAt, p.roomId, p.panelist)
                         from Participation p left join p.user u
                         where p.meeting = :m and p.removedAt is null and p.deniedAt is null and p.leftAt is null
                         and (p.joinedAt is not null or (:waitingToo = true and p.waitingSince is not null))

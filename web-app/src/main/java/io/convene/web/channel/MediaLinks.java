@@ -125,11 +125,17 @@ final class MediaLinks implements MediaServer.MediaListener {
 
     /**
      * Events this socket was sent: when its own microphone was turned off or on, the server follows;
-     * when breakout rooms opened or closed, or it was moved, its links in the room it left end.
+     * when breakout rooms opened or closed, or it was moved, its links in the room it left end; when
+     * its role changed and it is in a webinar's audience now, what it published ends.
      */
     void observe(List<MeetingEvent> sent) {
         boolean maybeMoved = false;
+        boolean maybeOffStage = false;
         for (MeetingEvent e : sent) {
+            if (e.type().equals("participant.role") && e.payload().contains(owner.participationId.toString())
+                    && links.values().stream().anyMatch(h -> h.feed().isPresent())) {
+                maybeOffStage = true;
+            }
             if (!links.isEmpty() && (e.type().equals("breakout.opened") || e.type().equals("breakout.closed")
                     || (e.type().equals("breakout.assigned") && e.payload().contains(owner.participationId.toString())))) {
                 maybeMoved = true;
@@ -152,6 +158,22 @@ final class MediaLinks implements MediaServer.MediaListener {
         if (maybeMoved) {
             safely(this::leaveOtherRooms, "end the links left in another room");
         }
+        if (maybeOffStage) {
+            safely(this::leaveStageIfSent, "end what was published from a webinar's stage");
+        }
+    }
+
+    /** Ends what this participant published once a host has sent them back to a webinar's audience. */
+    private void leaveStageIfSent() {
+        if (media.onStage(owner.meetingId, owner.participationId)) {
+            return;
+        }
+        links.entrySet().stream().filter(e -> e.getValue().feed().isPresent()).map(Map.Entry::getKey).toList()
+                .forEach(link -> {
+                    LOG.info(() -> "Participation " + owner.participationId + " is in the webinar's audience: its link "
+                            + link + " ends");
+                    drop(link);
+                });
     }
 
     /** Ends the links in a media room the participant is no longer in (the page makes new ones where they are). */

@@ -1,0 +1,105 @@
+package io.convene.suite;
+
+import static io.convene.suite.ConveneSuite.api;
+import static io.convene.suite.ConveneSuite.demoPassword;
+import static io.convene.suite.ConveneSuite.text;
+import static io.convene.suite.Meetings.HOST;
+import static io.convene.suite.MeetingRoomIT.audit;
+import static io.convene.suite.MeetingRoomIT.enterAsHost;
+import static io.convene.suite.MeetingRoomIT.guest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * A webinar as a host runs it: scheduled from the home page with "Webinar" ticked; in the room the
+ * audience watches and listens — no camera, microphone or screen offered, and the server refuses a
+ * publication even when a page sends one — until the host makes someone a panelist from the people
+ * panel: their camera reaches the others; sent back to the audience, it stops at the server, even
+ * from a page that keeps its connection open and hangs up nothing.
+ */
+class WebinarRoomIT extends SignedInPeople {
+
+    private static final java.util.function.Supplier<String> JANUS =
+            () -> ConveneSuite.get().applicationConfig().get("convene.media.janus-url");
+
+    @Test
+    void theAudienceWatchesUntilTheHostBringsSomeoneOnStageAndBack() {
+        String id;
+        try (Console home = Console.open(1200, 900)) {
+            HomeIT.signInAtHome(home, HOST, demoPassword());
+            home.click(By.cssSelector("#nav a[href='/home/schedule']"));
+            home.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Schedule a meeting"));
+            ZoneId zone = ZoneId.of(home.browser.findElement(By.id("time-zone")).getAttribute("value"));
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            HomeIT.setDateAndTime(home, LocalDate.now(zone).plusDays(2 + random.nextInt(60)), LocalTime.of(random.nextInt(20), 7));
+            home.type(By.id("title"), "All hands");
+            home.click(By.id("allow-guests"));
+            home.click(By.id("webinar"));
+            home.click(By.id("schedule-save"));
+            home.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "All hands"));
+            id = home.browser.getCurrentUrl().replaceAll(".*/home/meetings/", "");
+        }
+        assertThat(text("select webinar::text from meetings where id = '" + id + "'")).isEqualTo("true");
+        Reply meeting = api().get("/api/meetings/" + id + "/details", host); // its invitation's link
+
+        try (Console hana = Console.withMedia()) {
+            enterAsHost(hana, meeting.text("joinUrl"));
+            String hanaFeed = hana.script("return convene.me;") + "-camera";
+            try (Console ada = guest(meeting, "Ada Audience")) {
+                String adaId = String.valueOf(ada.script("return convene.me;"));
+                String adaFeed = adaId + "-camera";
+                ada.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audience-banner")));
+                for (String control : new String[] {"mic", "cam", "share"}) {
+                    assertThat(ada.browser.findElement(By.id(control)).isDisplayed()).as("the audience's " + control).isFalse();
+                }
+                Eventually.get(() -> MediaIT.stats(ada), s -> s.path(hanaFeed).path("frames").asLong() > 0, Duration.ofSeconds(45));
+                assertThat(ada.script("""
+                        window.refusals = [];
+                        convene.socket.addEventListener('message', (e) => {
+                          const m = JSON.parse(e.data);
+                          if (m.type === 'error') window.refusals.push(m.message);
+                        });
+                        const pc = new RTCPeerConnection();
+                        convene.local.getTracks().forEach((t) => pc.addTrack(t, convene.local));
+                        const offer = await pc.createOffer();
+                        convene.socket.send(JSON.stringify({ type: 'media.publish', kind: 'camera', sdp: offer.sdp }));
+                        return true;""")).isEqualTo(true);
+                ada.wait.until(d -> String.valueOf(ada.script("return window.refusals.join(' | ');"))
+                        .contains("only the hosts and panelists are seen and heard"));
+                assertThat(MediaIT.stats(hana).has(adaFeed)).as("nothing of the audience reaches the host").isFalse();
+                hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("people"), "Ada Audience"));
+                assertThat(hana.browser.findElement(By.cssSelector("#people [data-participation='" + adaId + "']")).getText())
+                        .contains("in the audience");
+
+                hana.click(By.xpath("//li[@data-participation='" + adaId + "']//button[.='Make panelist']"));
+                ada.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("audience-banner")));
+                assertThat(ada.browser.findElement(By.id("cam")).isDisplayed()).as("a panelist's camera button").isTrue();
+                Eventually.get(() -> MediaIT.stats(hana), s -> s.path(adaFeed).path("frames").asLong() > 0, Duration.ofSeconds(45));
+                hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#people [data-participation='" + adaId + "']"), "panelist"));
+                audit(hana, "people panel of a webinar");
+
+                assertThat(ada.script("""
+                        RTCPeerConnection.prototype.close = function () {};
+                        const send = convene.socket.send.bind(convene.socket);
+                        convene.socket.send = (m) => { if (!String(m).includes('media.hangup')) send(m); };
+                        return true;""")).as("her page now keeps sending whatever it is told").isEqualTo(true);
+                hana.click(By.xpath("//li[@data-participation='" + adaId + "']//button[.='Back to the audience']"));
+                ada.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audience-banner")));
+                Eventually.get(() -> MediaIT.stats(hana), s -> !s.has(adaFeed), Duration.ofSeconds(20));
+                assertThat(Eventually.get(() -> MediaIT.publishers(JANUS.get(), id), p -> !p.contains(adaFeed),
+                        Duration.ofSeconds(20)))
+                        .as("Janus no longer has her camera").doesNotContain(adaFeed).contains(hanaFeed);
+                assertThat(MediaIT.stats(ada).path(hanaFeed).path("frames").asLong()).as("she still watches").isPositive();
+            }
+        }
+    }
+}
