@@ -356,6 +356,7 @@ async function onMessage(m) {
 
 async function hello(m) {
   const resuming = state.lastSeq > 0; // the socket was opened with after=: what was missed follows
+  const wasOnStage = onStage();
   if (!resuming) state.lastSeq = m.seq;
   state.reconnectDelay = 500;
   $('meeting-title').textContent = m.meeting.title;
@@ -367,6 +368,7 @@ async function hello(m) {
   state.role = m.you.role;
   state.panelist = m.you.panelist === true;
   showStage();
+  if (wasOnStage !== onStage() && state.live) await stageChanged(m.you); // brought on or off stage while away
   handChanged(m.you.hand);
   showRunnerControls();
   if (['HOST', 'CO_HOST'].includes(state.role)) {
@@ -837,7 +839,13 @@ async function share() {
     return status(t('share.failed', { reason: e.message }));
   }
   state.screen.getVideoTracks()[0].onended = () => stopShare(true);
-  await api('POST', `/api/meetings/${state.meetingId}/screen-share/start`);
+  try {
+    await api('POST', `/api/meetings/${state.meetingId}/screen-share/start`);
+  } catch (e) { // refused (another share, a webinar's audience): nothing is captured any longer
+    state.screen.getTracks().forEach((track) => track.stop());
+    state.screen = null;
+    return status(t('share.failed', { reason: e.message }));
+  }
   tile(state.me + '-screen', state.screen, t('tile.your-screen'), true);
   await publish('screen', state.screen);
   $('share').setAttribute('aria-pressed', 'true');
@@ -1028,10 +1036,11 @@ document.addEventListener('DOMContentLoaded', () => {
   document.addEventListener('keydown', (e) => {
     if (!e.altKey || $('meeting').hidden) return;
     const key = e.key.toLowerCase();
-    if (key === 'a') $('mic').click();
-    else if (key === 'v') $('cam').click();
-    else if (key === 's') $('share').click();
-    else if (key === 'h') $('hand').click();
+    const press = (id) => { if (!$(id).hidden) $(id).click(); }; // not what a webinar's audience is not offered
+    if (key === 'a') press('mic');
+    else if (key === 'v') press('cam');
+    else if (key === 's') press('share');
+    else if (key === 'h') press('hand');
     else return;
     e.preventDefault();
   });

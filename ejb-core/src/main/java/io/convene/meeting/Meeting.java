@@ -241,7 +241,7 @@ public class Meeting {
 
     void changeSettings(MeetingSettings settings) {
         requireOpen();
-        if (status == MeetingStatus.LIVE && settings.webinar() != this.settings.webinar()) {
+        if ((status == MeetingStatus.LIVE || hasSomeoneIn()) && settings.webinar() != this.settings.webinar()) {
             throw new ConflictException("A live meeting cannot become a webinar or stop being one");
         }
         this.settings = settings;
@@ -472,13 +472,17 @@ public class Meeting {
     /** A host brings someone of a webinar's audience onto its stage: they may turn their camera and microphone on. */
     void makePanelist(Participation p) {
         requireStageChange(p);
-        p.panelist(true);
+        if (!p.isPanelist()) { // asked twice (two co-hosts at once): nothing of theirs changes
+            p.panelist(true);
+        }
     }
 
     /** A host sends a panelist back to the audience: their camera, microphone and screen go off. */
     void moveToAudience(Participation p) {
         requireStageChange(p);
-        p.panelist(false);
+        if (p.isPanelist()) {
+            p.panelist(false);
+        }
     }
 
     private void requireStageChange(Participation p) {

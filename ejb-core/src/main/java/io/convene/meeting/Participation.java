@@ -289,6 +289,7 @@ public class Participation {
         waitingSince = null;
         removedAt = now;
         mediaOff();
+        panelist = false; // let back in, they come back to the audience
         if (joinedAt != null && leftAt == null) {
             activity.left(joinedAt, now);
             visits.add(new Visit(joinedAt, now));

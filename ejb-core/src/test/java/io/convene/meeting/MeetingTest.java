@@ -78,6 +78,22 @@ class MeetingTest {
     }
 
     @Test
+    void aPanelistMadeSoTwiceKeepsTheirMicrophoneAndSomeoneRemovedReturnsToTheAudience() {
+        meeting.changeSettings(new MeetingSettings(true, true, true, false, true));
+        Participation p = meeting.enter(ann, NOW);
+        assertThatThrownBy(() -> meeting.changeSettings(MeetingSettings.defaults())).as("someone is in, before the host")
+                .isInstanceOf(ConflictException.class);
+        meeting.makePanelist(p);
+        meeting.audio(p, true);
+        meeting.makePanelist(p); // a second co-host's click
+        assertThat(p.audioOn()).as("still speaking").isTrue();
+
+        meeting.remove(p, NOW);
+        meeting.allowBack(p);
+        assertThat(p.isPanelist()).as("let back in: the audience").isFalse();
+    }
+
+    @Test
     void outsideAWebinarEveryoneIsOnStageAndThereAreNoPanelists() {
         meeting.enter(host, NOW);
         Participation p = meeting.enter(ann, NOW);

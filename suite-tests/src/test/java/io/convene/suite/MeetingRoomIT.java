@@ -346,7 +346,8 @@ class MeetingRoomIT extends SignedInPeople {
      */
     static void enterAs(Console page, String joinUrl, String email) {
         page.browser.get(joinUrl);
-        page.wait.until(d -> !d.findElements(By.id("username")).isEmpty()
+        page.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page may go to Keycloak's meanwhile
+                .until(d -> !d.findElements(By.id("username")).isEmpty()
                 || d.findElements(By.id("sign-in")).stream().anyMatch(org.openqa.selenium.WebElement::isDisplayed));
         if (page.browser.findElements(By.id("username")).isEmpty()) {
             page.click(By.id("sign-in"));
