@@ -244,9 +244,9 @@ async function join(event) {
   }
   Object.assign(state, { meetingId: joined.meetingId, me: joined.participationId, role: joined.role, guestTicket: joined.guestTicket });
   state.webinar = joined.webinar === true;
-  state.panelist = state.webinar && joined.onStage === true && joined.role === 'PARTICIPANT';
-  state.audioOn = joined.audioOnEntry !== false && joined.onStage !== false;
-  state.videoOn = joined.videoOnEntry !== false && joined.onStage !== false;
+  state.panelist = joined.panelist === true;
+  state.audioOn = joined.audioOnEntry !== false && onStage();
+  state.videoOn = joined.videoOnEntry !== false && onStage();
   showStage();
   $('prejoin').hidden = true;
   show(joined.state === 'JOINED' ? 'meeting' : 'waiting');

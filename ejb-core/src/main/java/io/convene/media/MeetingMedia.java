@@ -42,8 +42,11 @@ public class MeetingMedia {
     @Inject
     MeetingEventLog events;
 
-    /** A link and the media room it is in (the meeting's, or a breakout room's). */
-    public record Placed(Negotiation negotiation, UUID room) {
+    /**
+     * A link and the media room it is in (the meeting's, or a breakout room's); {@code webinar}: the
+     * meeting is one, so a host may send its publisher back to the audience at any moment.
+     */
+    public record Placed(Negotiation negotiation, UUID room, boolean webinar) {
     }
 
     /**
@@ -54,9 +57,7 @@ public class MeetingMedia {
                           MediaListener listener) {
         Meeting meeting = read(meetingId);
         Participation p = admitted(meeting, participationId);
-        if (!meeting.onStage(p)) {
-            throw new AccessDeniedException("In a webinar only the hosts and panelists are seen and heard");
-        }
+        meeting.requireOnStage(p);
         Feed feed = new Feed(p.id(), kind);
         UUID room = meeting.mediaRoomOf(p);
         Negotiation answer = media.publish(room, feed, p.displayName(), offerSdp, listener);
@@ -70,7 +71,7 @@ public class MeetingMedia {
         }
         LOG.info(() -> "Participation " + participationId + " publishes " + feed.id() + " in meeting " + meetingId
                 + (room.equals(meetingId) ? "" : " (breakout room " + room + ")"));
-        return new Placed(answer, room);
+        return new Placed(answer, room, meeting.settings().webinar());
     }
 
     /**
@@ -95,7 +96,7 @@ public class MeetingMedia {
         if (!room.equals(meeting.mediaRoomOf(publisher))) {
             throw new AccessDeniedException("That feed is in another room of the meeting");
         }
-        return new Placed(media.subscribe(room, feed, listener), room);
+        return new Placed(media.subscribe(room, feed, listener), room, meeting.settings().webinar());
     }
 
     /** The feeds published where the participant is now (the meeting's room or their breakout room). */

@@ -9,13 +9,13 @@ import java.util.UUID;
  * identifies them to this meeting only, until it expires.
  */
 public record JoinOutcome(UUID meetingId, UUID participationId, ParticipationState state, MeetingRole role,
-                          boolean videoOnEntry, boolean audioOnEntry, boolean webinar, boolean onStage, String guestTicket,
+                          boolean videoOnEntry, boolean audioOnEntry, boolean webinar, boolean panelist, String guestTicket,
                           Instant guestTicketExpiresAt, String channelTicket) {
 
     static JoinOutcome of(Participation p, ParticipantTickets.Ticket guest, ParticipantTickets.Ticket channel) {
         MeetingSettings s = p.meeting().settings();
         return new JoinOutcome(p.meeting().id(), p.id(), p.state(), p.role(), s.videoOnEntry(), s.audioOnEntry(),
-                s.webinar(), p.meeting().onStage(p),
+                s.webinar(), p.isPanelist(),
                 guest == null ? null : guest.value(), guest == null ? null : guest.expiresAt(), channel.value());
     }
 }

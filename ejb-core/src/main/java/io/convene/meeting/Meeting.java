@@ -242,7 +242,7 @@ public class Meeting {
     void changeSettings(MeetingSettings settings) {
         requireOpen();
         if ((status == MeetingStatus.LIVE || hasSomeoneIn()) && settings.webinar() != this.settings.webinar()) {
-            throw new ConflictException("A live meeting cannot become a webinar or stop being one");
+            throw new ConflictException("A meeting someone is in cannot become a webinar or stop being one");
         }
         this.settings = settings;
     }
@@ -495,7 +495,8 @@ public class Meeting {
         }
     }
 
-    private void requireOnStage(Participation p) {
+    /** Refuses what would make someone of a webinar's audience seen or heard. */
+    public void requireOnStage(Participation p) {
         if (!onStage(p)) {
             throw new AccessDeniedException("In a webinar only the hosts and panelists are seen and heard");
         }

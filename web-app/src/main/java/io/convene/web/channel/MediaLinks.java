@@ -55,9 +55,11 @@ final class MediaLinks implements MediaServer.MediaListener {
         MeetingMedia.Placed placed = media.publish(owner.meetingId, owner.participationId, kind, message.getString("sdp"), this);
         Negotiation answer = placed.negotiation();
         links.put(answer.link(), new Held(Optional.of(feed), placed.room()));
-        if (!media.onStage(owner.meetingId, owner.participationId)) { // sent back to a webinar's audience meanwhile
-            drop(answer.link());
-            throw new io.convene.shared.AccessDeniedException("In a webinar only the hosts and panelists are seen and heard");
+        if (placed.webinar()) { // sent back to the audience while the media server answered: the link ends
+            leaveStageIfSent();
+            if (!links.containsKey(answer.link())) {
+                return;
+            }
         }
         owner.send(Jsons.createObjectBuilder().add("type", "media.answer").add("link", answer.link())
                 .add("feed", feed.id()).add("sdp", answer.sdp()).build());
