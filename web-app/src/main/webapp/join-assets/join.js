@@ -78,6 +78,7 @@ translate();
 // ---------- before joining: devices, preview, microphone level ----------
 
 async function startPreview() {
+  state.devicesAsked = true;
   if (state.local) state.local.getTracks().forEach((track) => track.stop());
   try {
     state.local = await openStream($('camera').value, $('microphone').value);
@@ -90,6 +91,29 @@ async function startPreview() {
   await listDevices({ camera: $('camera'), microphone: $('microphone'), speaker: $('speaker') });
   if (state.stopLevel) state.stopLevel();
   state.stopLevel = levelMeter(state.local, $('mic-level'));
+}
+
+/**
+ * A webinar's audience watches and listens: the page asks for no camera or microphone before joining
+ * (only the speaker is chosen); whoever is on stage is asked once they are in (ownDevices).
+ */
+async function watchOnly() {
+  state.local = new MediaStream();
+  $('webinar-note').hidden = false;
+  $('preview-box').hidden = true;
+  $('device-choice').hidden = true;
+  await listDevices({ speaker: $('speaker') });
+}
+
+/** The browser's camera and microphone, asked for when someone first comes on a webinar's stage. */
+async function ownDevices() {
+  state.devicesAsked = true;
+  try {
+    state.local = await openStream('', '');
+  } catch (e) {
+    status(t('join.no-devices', { reason: e.message }));
+    state.local = new MediaStream();
+  }
 }
 
 // ---------- during the meeting: other devices, without leaving ----------
@@ -173,14 +197,20 @@ async function speakTheirLanguage() {
   }
 }
 
-/** Whether the meeting takes guests (the link's token says so to the page); when unsure, the form decides. */
-async function guestsAllowed() {
+/** What the link's token tells the page before anyone signs in ({guestsAllowed, webinar}); null when it cannot say. */
+async function entryFacts() {
   try {
     const r = await fetch(`/api/meetings/${encodeURIComponent(page.code)}/entry?t=${encodeURIComponent(page.joinToken || '')}`);
-    return !r.ok || (await r.json()).guestsAllowed;
+    return r.ok ? await r.json() : null;
   } catch (e) {
-    return true;
+    return null;
   }
+}
+
+/** Whether the meeting takes guests; when unsure, the form decides. */
+async function guestsAllowed() {
+  const entry = await state.entry;
+  return !entry || entry.guestsAllowed;
 }
 
 function showForm() {
@@ -511,6 +541,9 @@ async function stageChanged(me) {
   if (own) own.remove();
   setAudio(false, false);
   setVideo(false, false);
+  state.local.getTracks().forEach((track) => track.stop()); // the camera and microphone are let go, and asked for again on stage
+  state.local = new MediaStream();
+  state.devicesAsked = false;
   status(t('webinar.in-audience'));
 }
 
@@ -524,6 +557,7 @@ async function startMedia() {
   }
   const servers = await api('GET', `/api/meetings/${state.meetingId}/ice-servers`);
   state.iceServers = servers.iceServers.map((s) => ({ urls: s.urls, username: s.username || undefined, credential: s.credential || undefined }));
+  if (onStage() && !state.devicesAsked) await ownDevices(); // a webinar's audience was not asked before
   if (!state.local) state.local = new MediaStream();
   setAudio(state.audioOn, false);
   setVideo(state.videoOn, false);
@@ -1044,7 +1078,8 @@ document.addEventListener('DOMContentLoaded', () => {
     else return;
     e.preventDefault();
   });
-  state.previewReady = startPreview();
+  state.entry = entryFacts();
+  state.previewReady = state.entry.then((entry) => (entry && entry.webinar ? watchOnly() : startPreview()));
   arrive().catch((e) => {
     $('join-problem').textContent = t('join.not-signed-in', { reason: e.message });
     showForm();

@@ -489,17 +489,20 @@ public class MeetingService {
         return JoinOutcome.of(participation, null, tickets.issue(participation, ParticipantTickets.Kind.CHANNEL));
     }
 
-    /** What the join page may know before anyone signs in, for the holder of the link: whether guests may come. */
-    public record Entry(boolean guestsAllowed) {
+    /**
+     * What the join page may know before anyone signs in, for the holder of the link: whether guests
+     * may come, and whether it is a webinar (its audience is not asked for a camera or microphone).
+     */
+    public record Entry(boolean guestsAllowed, boolean webinar) {
     }
 
-    /** For the join page: with the link's token (or its series'), whether the meeting takes guests; anyone else finds nothing. */
+    /** For the join page: with the link's token (or its series'), whether the meeting takes guests and is a webinar; anyone else finds nothing. */
     public Entry entry(String reference, String joinToken) {
         Meeting meeting = resolve(reference);
         if (!meeting.joinTokenIs(joinToken)) {
             throw notFound();
         }
-        return new Entry(meeting.allowsGuests());
+        return new Entry(meeting.allowsGuests(), meeting.settings().webinar());
     }
 
     /** A guest without an account enters through the secure link and gets a meeting-scoped ticket. */

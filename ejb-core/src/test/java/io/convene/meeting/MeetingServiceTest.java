@@ -747,8 +747,11 @@ class MeetingServiceTest {
         }
 
         @Test
-        void theJoinPageLearnsWhetherGuestsMayComeOnlyWithTheLinksToken() {
-            assertThat(service.entry(meeting.code(), meeting.joinToken())).isEqualTo(new MeetingService.Entry(true));
+        void theJoinPageLearnsWhetherGuestsMayComeAndItIsAWebinarOnlyWithTheLinksToken() {
+            assertThat(service.entry(meeting.code(), meeting.joinToken())).isEqualTo(new MeetingService.Entry(true, false));
+            meeting.changeSettings(new MeetingSettings(true, true, false, false, true));
+            assertThat(service.entry(meeting.code(), meeting.joinToken())).as("a webinar")
+                    .isEqualTo(new MeetingService.Entry(true, true));
             assertThatThrownBy(() -> service.entry(meeting.code(), "guessed")).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> service.entry(meeting.code(), null)).isInstanceOf(NotFoundException.class);
         }

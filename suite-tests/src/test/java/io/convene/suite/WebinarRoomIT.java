@@ -6,16 +6,17 @@ import static io.convene.suite.ConveneSuite.text;
 import static io.convene.suite.Meetings.HOST;
 import static io.convene.suite.MeetingRoomIT.audit;
 import static io.convene.suite.MeetingRoomIT.enterAsHost;
-import static io.convene.suite.MeetingRoomIT.guest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -53,7 +54,14 @@ class WebinarRoomIT extends SignedInPeople {
         try (Console hana = Console.withMedia()) {
             enterAsHost(hana, meeting.text("joinUrl"));
             String hanaFeed = hana.script("return convene.me;") + "-camera";
-            try (Console ada = guest(meeting, "Ada Audience")) {
+            try (Console ada = countingCameraAsks(Console.withMedia())) {
+                ada.browser.get(meeting.text("joinUrl"));
+                ada.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("webinar-note")));
+                assertThat(ada.browser.findElement(By.id("preview-box")).isDisplayed()).as("a camera preview").isFalse();
+                assertThat(ada.browser.findElement(By.id("camera")).isDisplayed()).as("a camera to choose").isFalse();
+                ada.type(By.id("display-name"), "Ada Audience");
+                ada.click(By.id("join"));
+                ada.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting")));
                 String adaId = String.valueOf(ada.script("return convene.me;"));
                 String adaFeed = adaId + "-camera";
                 ada.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audience-banner")));
@@ -61,6 +69,8 @@ class WebinarRoomIT extends SignedInPeople {
                     assertThat(ada.browser.findElement(By.id(control)).isDisplayed()).as("the audience's " + control).isFalse();
                 }
                 Eventually.get(() -> MediaIT.stats(ada), s -> s.path(hanaFeed).path("frames").asLong() > 0, Duration.ofSeconds(45));
+                assertThat(ada.script("return window.cameraAsks;")).as("the audience's page asked for no camera or microphone")
+                        .isEqualTo(0L);
                 assertThat(ada.script("""
                         window.refusals = [];
                         convene.socket.addEventListener('message', (e) => {
@@ -68,7 +78,8 @@ class WebinarRoomIT extends SignedInPeople {
                           if (m.type === 'error') window.refusals.push(m.message);
                         });
                         const pc = new RTCPeerConnection();
-                        convene.local.getTracks().forEach((t) => pc.addTrack(t, convene.local));
+                        const own = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+                        own.getTracks().forEach((t) => pc.addTrack(t, own));
                         const offer = await pc.createOffer();
                         convene.socket.send(JSON.stringify({ type: 'media.publish', kind: 'camera', sdp: offer.sdp }));
                         return true;""")).isEqualTo(true);
@@ -79,10 +90,13 @@ class WebinarRoomIT extends SignedInPeople {
                 assertThat(hana.browser.findElement(By.cssSelector("#people [data-participation='" + adaId + "']")).getText())
                         .contains("in the audience");
 
+                long asksBefore = (Long) ada.script("return window.cameraAsks;"); // the made-up publication's one
                 hana.click(By.xpath("//li[@data-participation='" + adaId + "']//button[.='Make panelist']"));
                 ada.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("audience-banner")));
                 assertThat(ada.browser.findElement(By.id("cam")).isDisplayed()).as("a panelist's camera button").isTrue();
                 Eventually.get(() -> MediaIT.stats(hana), s -> s.path(adaFeed).path("frames").asLong() > 0, Duration.ofSeconds(45));
+                assertThat((Long) ada.script("return window.cameraAsks;")).as("her page asked for her camera once on stage")
+                        .isEqualTo(asksBefore + 1);
                 hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector("#people [data-participation='" + adaId + "']"), "panelist"));
                 audit(hana, "people panel of a webinar");
@@ -99,7 +113,18 @@ class WebinarRoomIT extends SignedInPeople {
                         Duration.ofSeconds(20)))
                         .as("Janus no longer has her camera").doesNotContain(adaFeed).contains(hanaFeed);
                 assertThat(MediaIT.stats(ada).path(hanaFeed).path("frames").asLong()).as("she still watches").isPositive();
+                assertThat(ada.script("return convene.local.getTracks().filter((t) => t.readyState === 'live').length;"))
+                        .as("back in the audience, her page holds no camera or microphone").isEqualTo(0L);
             }
         }
+    }
+
+    /** The page counts every time it asks the browser for a camera or microphone ({@code window.cameraAsks}), from its first script on. */
+    static Console countingCameraAsks(Console page) {
+        ((ChromeDriver) page.browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.cameraAsks = 0;
+                const ask = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+                navigator.mediaDevices.getUserMedia = (constraints) => { window.cameraAsks++; return ask(constraints); };"""));
+        return page;
     }
 }

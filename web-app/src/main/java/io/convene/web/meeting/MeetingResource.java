@@ -183,7 +183,7 @@ public class MeetingResource {
         return Response.ok(guest).cookie(GuestDeviceCookie.of(browser, http.isSecure())).build();
     }
 
-    /** For the join page before anyone signs in: with the link's token, whether guests may come (else nothing). */
+    /** For the join page before anyone signs in: with the link's token, whether guests may come and it is a webinar (else nothing). */
     @GET
     @Path("/{id}/entry")
     @PermitAll
