@@ -95,6 +95,7 @@ public class DeadLetters {
         }
         try {
             jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .setProperty(WaitingNotices.ALONE, true) // a notice that failed before goes alone, as after any failure
                     .send(jms.createQueue(letter.queue()), message.getBody(String.class));
         } catch (JMSException | JMSRuntimeException e) {
             throw unavailable(e);

@@ -7,6 +7,7 @@ import io.convene.user.User;
 import io.convene.user.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Delivers one notice to each of its recipients on the channels they have not turned off. Runs in
- * the consuming transaction; storing is idempotent, so a redelivered notice is stored once.
+ * Delivers notices to each of their recipients on the channels they have not turned off. Runs in
+ * the consuming transaction (one notice, or several that waited on the queue together); storing is
+ * idempotent, so a redelivered notice is stored once.
  */
 @ApplicationScoped
 public class Deliveries {
@@ -50,23 +52,52 @@ public class Deliveries {
     ConnectedServices services;
 
     public void deliver(Notice notice) {
-        Meeting meeting = meetings.byId(notice.meetingId()).orElse(null);
-        if (meeting == null) {
-            LOG.info(() -> "Notice " + notice.id() + " dropped: meeting " + notice.meetingId() + " is gone");
-            return;
+        deliver(List.of(notice));
+    }
+
+    /**
+     * Several notices in one transaction: the organisation's Slack looked up once, the in-app ones
+     * counted once, and the counts of everyone a throttled notice goes to held first, in one order.
+     */
+    public void deliver(List<Notice> notices) {
+        Optional<UUID> slack = services.organisationSlack();
+        List<Addressed> addressed = new ArrayList<>();
+        for (Notice notice : notices) {
+            Meeting meeting = meetings.byId(notice.meetingId()).orElse(null);
+            if (meeting == null) {
+                LOG.info(() -> "Notice " + notice.id() + " dropped: meeting " + notice.meetingId() + " is gone");
+                continue;
+            }
+            List<Addressee> recipients = meetings.addressees(meeting.id(), notice.participationIds());
+            Map<UUID, UUID> accounts = new HashMap<>();
+            recipients.forEach(r -> account(r).ifPresent(user -> accounts.put(r.participationId(), user)));
+            addressed.add(new Addressed(notice, meeting, recipients, accounts));
         }
+        inAppNotifications.holdCounts(addressed.stream().filter(a -> !a.notice().kind().urgent())
+                .flatMap(a -> a.accounts().values().stream()).toList());
+        int stored = 0;
+        for (Addressed a : addressed) {
+            stored += deliver(a, slack);
+        }
+        counter.sent(Channel.IN_APP, stored);
+    }
+
+    /** A notice with its meeting, its recipients and their accounts (by participation). */
+    private record Addressed(Notice notice, Meeting meeting, List<Addressee> recipients, Map<UUID, UUID> accounts) {
+    }
+
+    /** @return the in-app notifications stored */
+    private int deliver(Addressed addressed, Optional<UUID> slack) {
+        Notice notice = addressed.notice();
+        Meeting meeting = addressed.meeting();
         // an invitation, its change or cancellation goes out from the host's own calendar when it is connected: never both
         boolean email = notice.kind().emailed() && emails.enabled()
                 && !(notice.kind().invitation() && services.invitesThroughHostsCalendar(meeting));
-        Optional<UUID> slack = services.organisationSlack();
-        Topic topic = notice.kind().topic();
-        List<Addressee> recipients = meetings.addressees(meeting.id(), notice.participationIds());
-        Map<UUID, UUID> accounts = new HashMap<>();
-        recipients.forEach(r -> account(r).ifPresent(user -> accounts.put(r.participationId(), user)));
-        Preferences.Choices choices = preferences.of(accounts.values(), topic);
+        Map<UUID, UUID> accounts = addressed.accounts();
+        Preferences.Choices choices = preferences.of(accounts.values(), notice.kind().topic());
         Set<UUID> inApp = new LinkedHashSet<>();
         int mailed = 0;
-        for (Addressee recipient : recipients) {
+        for (Addressee recipient : addressed.recipients()) {
             UUID user = accounts.get(recipient.participationId());
             if (user != null && !throttle.allows(notice.kind(), user, notice.at())) {
                 LOG.info(() -> "Notice " + notice.id() + " " + notice.kind() + " throttled for user " + user);
@@ -85,10 +116,10 @@ public class Deliveries {
             }
         }
         int stored = inAppNotifications.store(notice, meeting.id(), notice.kind().headline(meeting.title()), inApp);
-        counter.sent(Channel.IN_APP, stored);
         int queued = mailed;
         LOG.info(() -> "Notice " + notice.id() + " " + notice.kind() + " of meeting " + meeting.id() + " to "
                 + notice.participationIds().size() + ": in-app " + stored + ", e-mails queued " + queued);
+        return stored;
     }
 
     /**

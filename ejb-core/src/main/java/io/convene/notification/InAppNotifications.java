@@ -37,4 +37,11 @@ public interface InAppNotifications {
      * until the transaction ends, so that concurrent deliveries count one after the other.
      */
     long sentSince(UUID userId, Collection<NoticeKind> kinds, Instant since);
+
+    /**
+     * Holds these users' counts until the transaction ends, all at once and in one order, before a
+     * delivery counts any of them: deliveries of several notices each then never wait for each other
+     * in a circle.
+     */
+    void holdCounts(Collection<UUID> userIds);
 }

@@ -10,6 +10,7 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -68,6 +69,11 @@ public class DatabaseOutageRetry {
             }
             long delay = Math.min(60_000, 5_000L << Math.min(waits, 4));
             TextMessage copy = jms.createTextMessage(message.getBody(String.class));
+            for (Object name : Collections.list(message.getPropertyNames())) { // what the consumer marked it with stays
+                if (String.valueOf(name).startsWith("convene_")) {
+                    copy.setObjectProperty((String) name, message.getObjectProperty((String) name));
+                }
+            }
             copy.setLongProperty(WAITING_SINCE, since);
             copy.setIntProperty(WAITS, waits + 1);
             jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(delay)

@@ -118,6 +118,11 @@ final class InMemoryInAppNotifications implements InAppNotifications {
     }
 
     @Override
+    public void holdCounts(Collection<UUID> userIds) {
+        // one test thread: nothing to wait for
+    }
+
+    @Override
     public long sentSince(UUID userId, Collection<NoticeKind> kinds, Instant since) {
         return mine(userId, false).filter(n -> kinds.contains(n.kind()) && n.sentAt().isAfter(since)).count();
     }

@@ -36,8 +36,10 @@ public final class BrokerResources {
                 "deploy --type rar --name " + RESOURCE_ADAPTER + " " + rar.toAbsolutePath(),
                 "create-connector-connection-pool --raname " + RESOURCE_ADAPTER
                         + " --connectiondefinition jakarta.jms.ConnectionFactory --transactionsupport XATransaction"
-                        // the pool signs its connections on with these (container-managed sign-on)
-                        + " --property UserName=" + user + ":Password=" + password
+                        // the pool signs its connections on with these (container-managed sign-on); a consumer
+                        // takes a message when it asks for one: nothing is held in its buffer, and closing it
+                        // gives nothing back (the notices a busy session takes along)
+                        + " --property UserName=" + user + ":Password=" + password + ":ConsumerWindowSize=0"
                         + " jms/conveneConnectionPool",
                 "create-connector-resource --poolname jms/conveneConnectionPool " + CONNECTION_FACTORY);
     }

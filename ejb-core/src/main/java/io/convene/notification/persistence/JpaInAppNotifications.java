@@ -82,8 +82,19 @@ public class JpaInAppNotifications implements InAppNotifications {
     }
 
     @Override
+    public void holdCounts(Collection<UUID> userIds) {
+        // PostgreSQL's order of uuids is their text's: each part, and the parts, in that one order
+        List<UUID> ordered = userIds.stream().distinct().sorted(java.util.Comparator.comparing(UUID::toString)).toList();
+        for (List<UUID> part : io.convene.shared.IdLists.parts(ordered)) {
+            em.createNativeQuery("select id from users where id in (?1) order by id for no key update")
+                    .setParameter(1, part).getResultList();
+        }
+    }
+
+    @Override
     public long sentSince(UUID userId, Collection<NoticeKind> kinds, Instant since) {
-        em.createNativeQuery("select id from users where id = ?1 for update").setParameter(1, userId).getResultList();
+        // no key update: the row's foreign keys stay free for the notifications inserted meanwhile
+        em.createNativeQuery("select id from users where id = ?1 for no key update").setParameter(1, userId).getResultList();
         return ((Number) em.createNativeQuery("""
                         select count(*) from notifications
                         where user_id = ?1 and kind in (?2) and sent_at > ?3""")
