@@ -15,7 +15,7 @@ import java.util.Map;
  * Keycloak (the Quarkus distribution from Maven Central) on 127.0.0.1, with the Convene realm
  * imported on first start: in dev mode for the plain run, in production mode ({@code start}: HTTP
  * behind the front door, which ends TLS, and its forwarded headers) on a host name. Its issuer is
- * pinned with --hostname.
+ * pinned with --hostname. Each way of starting it has an install of its own ({@link KeycloakInstalls}).
  */
 final class KeycloakServer {
 
@@ -29,14 +29,16 @@ final class KeycloakServer {
      *                 store (tests: realm import never updates an existing realm)
      */
     static ManagedProcess launch(SuiteSettings settings, String[] database) {
-        Path home = settings.keycloakHome();
-        Path script = home.resolve("bin/kc.sh");
-        if (!Files.isExecutable(script)) {
-            throw new IllegalStateException("No Keycloak at " + home + "; build first (mvn install) to unpack it");
+        Path unpacked = settings.keycloakHome();
+        if (!Files.isExecutable(unpacked.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No Keycloak at " + unpacked + "; build first (mvn install) to unpack it");
         }
+        boolean production = settings.host() != null;
+        Path home = KeycloakInstalls.forStart(unpacked, SuiteSettings.setting("convene.keycloak.home", null) != null,
+                production, database == null);
+        Path script = home.resolve("bin/kc.sh");
         installRealm(home);
         int port = settings.keycloakPort();
-        boolean production = settings.host() != null;
         List<String> command = new ArrayList<>(List.of(script.toString(), production ? "start" : "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://127.0.0.1:" + port,
                 "--import-realm", "--cache=local"));
