@@ -21,6 +21,9 @@ const page = {
   relayOnly: new URLSearchParams(location.search).get('relay') === '1',
   passcodeKey: new URLSearchParams(location.search).get('p'), // the invitation's link carries the passcode's key
 };
+/** Where this tab keeps a guest's ticket and name for its meeting: a reload joins as the same guest. */
+const GUEST_TICKET = 'convene.guest-ticket.';
+const GUEST_NAME = 'convene.guest-name.';
 /** What the page knows of this visit; window.convene lets a tester (or a curious admin) look. */
 const state = {
   meetingId: null, me: null, role: null, guestTicket: null, lastSeq: 0, socket: null, leaving: false,
@@ -273,6 +276,10 @@ async function join(event) {
     return;
   }
   Object.assign(state, { meetingId: joined.meetingId, me: joined.participationId, role: joined.role, guestTicket: joined.guestTicket });
+  if (joined.guestTicket) { // a reload of this tab comes back as the same guest (name, stage), not a second one
+    sessionStorage.setItem(GUEST_TICKET + page.code, joined.guestTicket);
+    sessionStorage.setItem(GUEST_NAME + page.code, body.displayName);
+  }
   state.webinar = joined.webinar === true;
   state.panelist = joined.panelist === true;
   state.audioOn = joined.audioOnEntry !== false && onStage();
@@ -1078,6 +1085,8 @@ document.addEventListener('DOMContentLoaded', () => {
     else return;
     e.preventDefault();
   });
+  state.guestTicket = sessionStorage.getItem(GUEST_TICKET + page.code); // sent with the join as the earlier ticket
+  $('display-name').value = sessionStorage.getItem(GUEST_NAME + page.code) || '';
   state.entry = entryFacts();
   state.previewReady = state.entry.then((entry) => (entry && entry.webinar ? watchOnly() : startPreview()));
   arrive().catch((e) => {

@@ -393,6 +393,26 @@ public class Meeting {
         return p;
     }
 
+    /**
+     * A guest's page comes back (reloaded, in the same tab) with its ticket still valid: the same
+     * participation enters again, as it was — its name, a webinar's stage — instead
+     * of a second one beside it.
+     */
+    Participation guestReturns(Participation returning, boolean hostPresent, Instant now) {
+        requireOpen();
+        if (!allowGuests) {
+            throw new AccessDeniedException("This meeting does not admit guests without an account");
+        }
+        if (returning.state() == ParticipationState.REMOVED) {
+            throw new AccessDeniedException("You were removed from this meeting");
+        }
+        if (locked && returning.state() != ParticipationState.JOINED) {
+            throw new AccessDeniedException("This meeting is locked");
+        }
+        admitOrQueue(returning, () -> hostPresent, now);
+        return returning;
+    }
+
     void leave(Participation participation, Instant now) {
         participation.leave(now);
     }

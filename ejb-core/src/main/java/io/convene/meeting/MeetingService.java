@@ -519,15 +519,34 @@ public class MeetingService {
             throw new InvalidInputException("displayName", "guests must give a display name");
         }
         checkPasscode(meeting, null, request, client);
-        Participation guest = meeting.enterAsGuest(request.displayName().trim(), lineage.device(),
-                earlierGuest(meeting, lineage.earlierTicket()), meetings.removedGuests(meeting), meetings.hostIn(meeting),
-                clock.instant());
-        meetings.addParticipation(guest);
+        Participation returning = returningGuest(meeting, lineage.earlierTicket());
+        Participation guest;
+        if (returning != null) {
+            guest = meeting.guestReturns(returning, meetings.hostIn(meeting), clock.instant());
+        } else {
+            guest = meeting.enterAsGuest(request.displayName().trim(), lineage.device(),
+                    earlierGuest(meeting, lineage.earlierTicket()), meetings.removedGuests(meeting), meetings.hostIn(meeting),
+                    clock.instant());
+            meetings.addParticipation(guest);
+        }
         announceEntry(meeting, guest);
         LOG.info(() -> "Guest " + guest.id() + " joined meeting " + meeting.id() + ": " + guest.state());
         counters.joined();
         return JoinOutcome.of(guest, tickets.issue(guest, ParticipantTickets.Kind.GUEST),
                 tickets.issue(guest, ParticipantTickets.Kind.CHANNEL));
+    }
+
+    /** The guest participation a still valid guest ticket of this meeting names (their page reloaded); null if none. */
+    private Participation returningGuest(Meeting meeting, String ticket) {
+        if (ticket == null) {
+            return null;
+        }
+        try {
+            UUID id = tickets.verify(ticket, meeting.id(), ParticipantTickets.Kind.GUEST);
+            return meetings.participation(meeting, id).filter(Participation::isGuest).orElse(null);
+        } catch (AuthenticationFailedException e) {
+            return null;
+        }
     }
 
     /** The participation an earlier guest ticket of this meeting names, even an expired one; null if none or forged. */

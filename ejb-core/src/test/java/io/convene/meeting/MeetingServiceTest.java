@@ -747,6 +747,25 @@ class MeetingServiceTest {
         }
 
         @Test
+        void aGuestWhosePageReloadsWithItsTicketIsTheSameParticipationAgainOnStageAsBefore() {
+            meeting.changeSettings(new MeetingSettings(true, true, false, false, true));
+            service.join(hostCaller, meeting.id().toString(), nothing(), "host-browser");
+            JoinOutcome first = guest("Gina", new GuestLineage("device-1", null));
+            meeting.makePanelist(meeting.participation(first.participationId()).orElseThrow());
+
+            JoinOutcome again = guest("Gina", new GuestLineage("device-1", first.guestTicket()));
+            assertThat(again.participationId()).isEqualTo(first.participationId());
+            assertThat(again.panelist()).as("still on stage").isTrue();
+            assertThat(again.state()).isEqualTo(ParticipationState.JOINED);
+            assertThat(meeting.participations()).filteredOn(Participation::isGuest).hasSize(1);
+
+            world.clock.advance(Duration.ofHours(5)); // the ticket has expired: someone new
+            JoinOutcome later = guest("Gina", new GuestLineage("device-1", again.guestTicket()));
+            assertThat(later.participationId()).isNotEqualTo(first.participationId());
+            assertThat(later.panelist()).isFalse();
+        }
+
+        @Test
         void theJoinPageLearnsWhetherGuestsMayComeAndItIsAWebinarOnlyWithTheLinksToken() {
             assertThat(service.entry(meeting.code(), meeting.joinToken())).isEqualTo(new MeetingService.Entry(true, false));
             meeting.changeSettings(new MeetingSettings(true, true, false, false, true));

@@ -101,6 +101,16 @@ class WebinarRoomIT extends SignedInPeople {
                         By.cssSelector("#people [data-participation='" + adaId + "']"), "panelist"));
                 audit(hana, "people panel of a webinar");
 
+                ada.browser.navigate().refresh(); // the same tab: she comes back as herself, on stage
+                ada.wait.until(ExpectedConditions.attributeToBe(By.id("display-name"), "value", "Ada Audience"));
+                ada.click(By.id("join"));
+                ada.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting")));
+                assertThat(ada.script("return convene.me;")).as("the same participation").isEqualTo(adaId);
+                assertThat(ada.browser.findElement(By.id("audience-banner")).isDisplayed()).as("still a panelist").isFalse();
+                Eventually.get(() -> MediaIT.stats(hana), s -> s.path(adaFeed).path("frames").asLong() > 0, Duration.ofSeconds(45));
+                assertThat(hana.browser.findElements(By.xpath("//ul[@id='people']/li[contains(., 'Ada Audience')]")))
+                        .as("one Ada in the people panel, not two").hasSize(1);
+
                 assertThat(ada.script("""
                         RTCPeerConnection.prototype.close = function () {};
                         const send = convene.socket.send.bind(convene.socket);
