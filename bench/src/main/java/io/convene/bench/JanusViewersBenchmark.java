@@ -1,0 +1,156 @@
+package io.convene.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convene.launcher.Suite;
+import io.convene.launcher.SuiteSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one viewer costs Janus: one guest's browser sends its camera at 20 frames a second (Chromium's
+ * fake camera), then viewers join one by one — guests' browsers with no camera or microphone, which
+ * only receive — and at each count the benchmark reads Janus's own CPU time (/proc) over a window
+ * and the frames each viewer received. The viewers are browsers on the same two cores, so the count
+ * stops well before Janus would; the figure is Janus's CPU per viewer, and from it the viewers one
+ * core of Janus would carry. Run it in the tests' network namespace, where browsers and Janus meet
+ * on an interface of their own: {@code suite-tests/src/test/netns/bin/java -cp bench/target/convene-bench.jar
+ * io.convene.bench.JanusViewersBenchmark [most viewers] [seconds per count]}.
+ */
+public final class JanusViewersBenchmark {
+
+    private static final String FRAMES = """
+            let frames = 0;
+            for (const s of Object.values(convene.subscriptions)) {
+              if (!s.pc) continue;
+              (await s.pc.getStats()).forEach((x) => { if (x.type === 'inbound-rtp' && x.kind === 'video') frames += x.framesReceived || 0; });
+            }
+            return frames;""";
+
+    private static final String SENT = """
+            const p = convene.publishers.camera;
+            let frames = 0; // the full layer's (the camera goes out in two, simulcast)
+            if (p) (await p.pc.getStats()).forEach((x) => { if (x.type === 'outbound-rtp' && x.kind === 'video') frames = Math.max(frames, x.framesSent || 0); });
+            return frames;""";
+
+    private JanusViewersBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int most = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
+        Path runtime = Path.of(System.getProperty("convene.runtime.dir", "launcher/target/runtime"));
+        List<HeadlessChromium> browsers = new ArrayList<>();
+        try (Suite suite = Suite.start(SuiteSettings.forTests(Path.of("bench/target/suite"), runtime))) {
+            ProcessHandle janus = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().command().orElse("").endsWith("janus")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No Janus started (Debian's janus package installed?)"));
+            SuiteClient client = new SuiteClient(suite);
+            String host = client.tokenOf("hana@convene.example");
+            LocalDateTime start = LocalDateTime.now().plusDays(500).truncatedTo(ChronoUnit.HOURS);
+            JsonNode meeting = client.send("POST", "/api/meetings/schedule", host, Map.of("title", "Watched",
+                    "start", start.toString(), "end", start.plusHours(2).toString(), "timeZone", "UTC",
+                    "allowGuests", true, "settings", Map.of("joinBeforeHost", true)));
+            client.send("POST", "/api/meetings/" + meeting.get("id").asText() + "/join", host, Map.of());
+            String link = meeting.get("joinUrl").asText();
+
+            System.out.printf("%nJanus viewers benchmark: one camera at 20 fps, up to %d viewers, %d s at each count%n", most, seconds);
+            HeadlessChromium speaker = join(HeadlessChromium.start("--use-fake-device-for-media-stream=fps=20",
+                    "--use-fake-ui-for-media-stream"), link, "Speaker");
+            browsers.add(speaker);
+            speaker.await("convene.publishers.camera && convene.publishers.camera.pc.connectionState === 'connected'",
+                    Duration.ofSeconds(60));
+            List<HeadlessChromium> viewers = new ArrayList<>();
+            List<double[]> points = new ArrayList<>(); // viewers, Janus's CPU
+            System.out.println("  viewers | Janus CPU (% of one core) | frames a second each viewer received (min / mean) | camera sent | machine CPU");
+            for (int k = 1; k <= most; k++) {
+                HeadlessChromium viewer = join(HeadlessChromium.start(), link, "Viewer " + k);
+                browsers.add(viewer);
+                viewers.add(viewer);
+                for (HeadlessChromium v : viewers) {
+                    long t0 = v.run(FRAMES).asLong();
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (v.run(FRAMES).asLong() <= t0 && System.nanoTime() < deadline) {
+                        Thread.sleep(250);
+                    }
+                }
+                long[] before = new long[viewers.size()];
+                for (int i = 0; i < viewers.size(); i++) {
+                    before[i] = viewers.get(i).run(FRAMES).asLong();
+                }
+                long sentBefore = speaker.run(SENT).asLong();
+                long[] machineBefore = machineTicks();
+                long cpuBefore = cpuTicks(janus);
+                long t0 = System.nanoTime();
+                Thread.sleep(seconds * 1000L);
+                double elapsed = (System.nanoTime() - t0) / 1e9;
+                double cpu = (cpuTicks(janus) - cpuBefore) / 100.0 / elapsed * 100; // ticks of 1/100 s
+                long[] machineAfter = machineTicks();
+                double busy = 100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]);
+                double sent = (speaker.run(SENT).asLong() - sentBefore) / elapsed;
+                double min = Double.MAX_VALUE;
+                double sum = 0;
+                for (int i = 0; i < viewers.size(); i++) {
+                    double fps = (viewers.get(i).run(FRAMES).asLong() - before[i]) / elapsed;
+                    min = Math.min(min, fps);
+                    sum += fps;
+                }
+                System.out.printf("  %7d | %25.1f | %25.1f / %.1f | %6.1f fps | %.0f %%%n", k, cpu, min, sum / k, sent, busy);
+                points.add(new double[] {k, cpu});
+            }
+            if (points.size() > 1) {
+                double perViewer = slope(points);
+                System.out.printf("  Janus's CPU per further viewer (least squares over the counts): %.2f %% of a core; at that rate one core of Janus carries"
+                        + " about %.0f viewers of one 20 fps camera (a projection: the browsers, not Janus, fill this machine)%n",
+                        perViewer, perViewer > 0 ? 100 / perViewer : Double.POSITIVE_INFINITY);
+            }
+        } finally {
+            browsers.forEach(HeadlessChromium::close);
+        }
+        System.exit(0);
+    }
+
+    /** A guest's browser in the meeting through its link, as a person joins: the name typed, Join pressed. */
+    private static HeadlessChromium join(HeadlessChromium browser, String link, String name) throws Exception {
+        browser.open(link);
+        browser.await("document.getElementById('join-form') && !document.getElementById('join-form').hidden", Duration.ofSeconds(60));
+        browser.run("document.getElementById('display-name').value = " + SuiteClient.JSON.writeValueAsString(name)
+                + "; document.getElementById('join').click(); return true;");
+        browser.await("!document.getElementById('meeting').hidden", Duration.ofSeconds(60));
+        return browser;
+    }
+
+    /** The least-squares slope of y over x. */
+    private static double slope(List<double[]> points) {
+        double mx = points.stream().mapToDouble(p -> p[0]).average().orElse(0);
+        double my = points.stream().mapToDouble(p -> p[1]).average().orElse(0);
+        double sxy = points.stream().mapToDouble(p -> (p[0] - mx) * (p[1] - my)).sum();
+        double sxx = points.stream().mapToDouble(p -> (p[0] - mx) * (p[0] - mx)).sum();
+        return sxy / sxx;
+    }
+
+    /** The machine's busy and total CPU time so far, in clock ticks (/proc/stat's first line). */
+    private static long[] machineTicks() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < f.length; i++) {
+            total += Long.parseLong(f[i]);
+        }
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]); // idle, iowait
+        return new long[] {total - idle, total};
+    }
+
+    /** The process's user and system time, in clock ticks (/proc/PID/stat, fields 14 and 15). */
+    private static long cpuTicks(ProcessHandle process) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+}
