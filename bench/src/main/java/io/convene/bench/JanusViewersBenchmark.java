@@ -2,7 +2,6 @@ package io.convene.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convene.launcher.Suite;
-import io.convene.launcher.SuiteSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +44,8 @@ public final class JanusViewersBenchmark {
     public static void main(String[] args) throws Exception {
         int most = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
-        Path runtime = Path.of(System.getProperty("convene.runtime.dir", "launcher/target/runtime"));
         List<HeadlessChromium> browsers = new ArrayList<>();
-        try (Suite suite = Suite.start(SuiteSettings.forTests(Path.of("bench/target/suite"), runtime))) {
+        try (Suite suite = SuiteClient.startSuite("suite")) {
             ProcessHandle janus = ProcessHandle.current().descendants()
                     .filter(p -> p.info().command().orElse("").endsWith("janus")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No Janus started (Debian's janus package installed?)"));

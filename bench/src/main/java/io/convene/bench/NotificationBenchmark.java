@@ -3,13 +3,11 @@ package io.convene.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.launcher.Suite;
-import io.convene.launcher.SuiteSettings;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.net.URI;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -46,9 +44,7 @@ public final class NotificationBenchmark {
         int notices = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int senders = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int invitees = args.length > 2 ? Integer.parseInt(args[2]) : INVITEES.size();
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
-        Path runtime = Path.of(System.getProperty("convene.runtime.dir", "launcher/target/runtime"));
-        try (Suite suite = Suite.start(SuiteSettings.forTests(Path.of("bench/target/suite"), runtime))) {
+        try (Suite suite = SuiteClient.startSuite("suite")) {
             run(suite, notices, senders, invitees);
         }
         System.exit(0);

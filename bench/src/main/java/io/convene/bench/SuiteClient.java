@@ -19,6 +19,16 @@ final class SuiteClient {
     private final String base;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /**
+     * A fresh suite for a benchmark, in {@code bench/target/<folder>}, from the launcher's runtime
+     * (or {@code convene.runtime.dir}), logging a line per record.
+     */
+    static Suite startSuite(String folder) {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
+        java.nio.file.Path runtime = java.nio.file.Path.of(System.getProperty("convene.runtime.dir", "launcher/target/runtime"));
+        return Suite.start(io.convene.launcher.SuiteSettings.forTests(java.nio.file.Path.of("bench/target", folder), runtime));
+    }
+
     SuiteClient(Suite suite) {
         this.suite = suite;
         this.base = suite.settings().httpUrl();

@@ -2,11 +2,9 @@ package io.convene.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convene.launcher.Suite;
-import io.convene.launcher.SuiteSettings;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -34,9 +32,7 @@ public final class UsageReportBenchmark {
     public static void main(String[] args) throws Exception {
         int participations = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int messagesEach = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
-        Path runtime = Path.of(System.getProperty("convene.runtime.dir", "launcher/target/runtime"));
-        try (Suite suite = Suite.start(SuiteSettings.forTests(Path.of("bench/target/suite-usage"), runtime))) {
+        try (Suite suite = SuiteClient.startSuite("suite-usage")) {
             seed(suite, participations / PER_MEETING, messagesEach);
             SuiteClient client = new SuiteClient(suite);
             System.out.printf("%nConvene usage report benchmark: %,d participations, %,d chat messages, %,d people in %d departments%n",
