@@ -395,10 +395,10 @@ public class Meeting {
 
     /**
      * A guest's page comes back (reloaded, in the same tab) with its ticket still valid: the same
-     * participation enters again, as it was — its name, a webinar's stage — instead
-     * of a second one beside it.
+     * participation enters again, as it was — a webinar's stage, say — under
+     * the name given this time, instead of a second one beside it.
      */
-    Participation guestReturns(Participation returning, boolean hostPresent, Instant now) {
+    Participation guestReturns(Participation returning, String displayName, boolean hostPresent, Instant now) {
         requireOpen();
         if (!allowGuests) {
             throw new AccessDeniedException("This meeting does not admit guests without an account");
@@ -409,6 +409,7 @@ public class Meeting {
         if (locked && returning.state() != ParticipationState.JOINED) {
             throw new AccessDeniedException("This meeting is locked");
         }
+        returning.nameGuest(displayName);
         admitOrQueue(returning, () -> hostPresent, now);
         return returning;
     }

@@ -522,7 +522,7 @@ public class MeetingService {
         Participation returning = returningGuest(meeting, lineage.earlierTicket());
         Participation guest;
         if (returning != null) {
-            guest = meeting.guestReturns(returning, meetings.hostIn(meeting), clock.instant());
+            guest = meeting.guestReturns(returning, request.displayName().trim(), meetings.hostIn(meeting), clock.instant());
         } else {
             guest = meeting.enterAsGuest(request.displayName().trim(), lineage.device(),
                     earlierGuest(meeting, lineage.earlierTicket()), meetings.removedGuests(meeting), meetings.hostIn(meeting),

@@ -389,6 +389,13 @@ public class Participation {
         return guestName != null;
     }
 
+    /** A returning guest goes by the name they gave this time (the join page offers the last one). */
+    void nameGuest(String name) {
+        if (guestName != null && name != null && !name.isBlank()) {
+            guestName = name;
+        }
+    }
+
     public String displayName() {
         return guestName != null ? guestName : user != null ? user.name() : invitedEmail;
     }

@@ -753,8 +753,10 @@ class MeetingServiceTest {
             JoinOutcome first = guest("Gina", new GuestLineage("device-1", null));
             meeting.makePanelist(meeting.participation(first.participationId()).orElseThrow());
 
-            JoinOutcome again = guest("Gina", new GuestLineage("device-1", first.guestTicket()));
+            JoinOutcome again = guest("Gina B.", new GuestLineage("device-1", first.guestTicket()));
             assertThat(again.participationId()).isEqualTo(first.participationId());
+            assertThat(meeting.participation(first.participationId()).orElseThrow().displayName()).as("the name given this time")
+                    .isEqualTo("Gina B.");
             assertThat(again.panelist()).as("still on stage").isTrue();
             assertThat(again.state()).isEqualTo(ParticipationState.JOINED);
             assertThat(meeting.participations()).filteredOn(Participation::isGuest).hasSize(1);
