@@ -73,7 +73,7 @@ public class Deliveries {
             recipients.forEach(r -> account(r).ifPresent(user -> accounts.put(r.participationId(), user)));
             addressed.add(new Addressed(notice, meeting, recipients, accounts));
         }
-        inAppNotifications.holdCounts(addressed.stream().filter(a -> !a.notice().kind().urgent())
+        inAppNotifications.holdCounts(addressed.stream().filter(a -> throttle.counts(a.notice().kind()))
                 .flatMap(a -> a.accounts().values().stream()).toList());
         int stored = 0;
         for (Addressed a : addressed) {

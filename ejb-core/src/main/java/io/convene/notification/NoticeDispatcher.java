@@ -35,6 +35,7 @@ public class NoticeDispatcher implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(NoticeDispatcher.class.getName());
     static final String SESSIONS = "4";
+    private static final int SESSION_COUNT = Integer.parseInt(SESSIONS);
     static final int MOST_TOGETHER = 50;
     /** Sessions delivering now, across the pooled instances. */
     private static final AtomicInteger BUSY = new AtomicInteger();
@@ -57,7 +58,7 @@ public class NoticeDispatcher implements MessageListener {
         try {
             List<Notice> notices = new ArrayList<>();
             notices.add(QueueMessages.read(message.getBody(String.class), Notice.class));
-            if (BUSY.get() >= Integer.parseInt(SESSIONS) && WaitingNotices.together(message)) {
+            if (BUSY.get() >= SESSION_COUNT && WaitingNotices.together(message)) {
                 waiting.takeInto(notices, MOST_TOGETHER);
             }
             if (notices.size() > 1) {

@@ -29,8 +29,13 @@ public class NotificationThrottle {
     int maxPerHour;
 
     /** Whether this notice may still reach this user now. */
+    /** Whether notices of this kind are counted against the limit (the urgent ones are not). */
+    public boolean counts(NoticeKind kind) {
+        return !kind.urgent();
+    }
+
     public boolean allows(NoticeKind kind, UUID userId, Instant now) {
-        if (kind.urgent()) {
+        if (!counts(kind)) {
             return true;
         }
         // one count at a time per user, or concurrent deliveries would all see room under the limit

@@ -11,7 +11,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
-import java.util.Collections;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -28,7 +27,6 @@ public class WaitingNotices {
 
     /** Set on a notice that goes alone: it failed once with others, or could not be read. */
     static final String ALONE = "convene_alone";
-    private static final String PROPERTIES = "convene_";
     private static final Logger LOG = Logger.getLogger(WaitingNotices.class.getName());
 
     @Inject
@@ -83,12 +81,9 @@ public class WaitingNotices {
      */
     private void goAlone(Message message, Queue queue) {
         try {
-            JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setProperty(ALONE, true);
-            for (Object name : Collections.list(message.getPropertyNames())) {
-                if (String.valueOf(name).startsWith(PROPERTIES) && !ALONE.equals(name)) {
-                    producer.setProperty((String) name, message.getObjectProperty((String) name));
-                }
-            }
+            JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            QueueMessages.marks(message).forEach(producer::setProperty);
+            producer.setProperty(ALONE, true);
             message.clearProperties(); // a received message's properties are read-only until cleared
             producer.send(queue, message);
         } catch (JMSException e) {

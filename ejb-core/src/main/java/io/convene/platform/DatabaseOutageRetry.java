@@ -1,5 +1,6 @@
 package io.convene.platform;
 
+import io.convene.shared.QueueMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
@@ -10,7 +11,6 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -69,10 +69,8 @@ public class DatabaseOutageRetry {
             }
             long delay = Math.min(60_000, 5_000L << Math.min(waits, 4));
             TextMessage copy = jms.createTextMessage(message.getBody(String.class));
-            for (Object name : Collections.list(message.getPropertyNames())) { // what the consumer marked it with stays
-                if (String.valueOf(name).startsWith("convene_")) {
-                    copy.setObjectProperty((String) name, message.getObjectProperty((String) name));
-                }
+            for (var mark : QueueMessages.marks(message).entrySet()) { // what the consumer marked it with stays
+                copy.setObjectProperty(mark.getKey(), mark.getValue());
             }
             copy.setLongProperty(WAITING_SINCE, since);
             copy.setIntProperty(WAITS, waits + 1);

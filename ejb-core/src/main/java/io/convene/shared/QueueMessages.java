@@ -16,6 +16,17 @@ public final class QueueMessages {
     private QueueMessages() {
     }
 
+    /** What Convene's consumers marked a message with ({@code convene_*} properties: a wait for the database, going alone), to carry onto a copy. */
+    public static java.util.Map<String, Object> marks(jakarta.jms.Message message) throws jakarta.jms.JMSException {
+        java.util.Map<String, Object> marks = new java.util.LinkedHashMap<>();
+        for (Object name : java.util.Collections.list(message.getPropertyNames())) {
+            if (String.valueOf(name).startsWith("convene_")) {
+                marks.put((String) name, message.getObjectProperty((String) name));
+            }
+        }
+        return marks;
+    }
+
     public static String write(Record message) {
         return JSONB.toJson(message);
     }
