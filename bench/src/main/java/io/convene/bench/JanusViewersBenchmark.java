@@ -20,7 +20,10 @@ import java.util.Map;
  * stops well before Janus would; the figure is Janus's CPU per viewer, and from it the viewers one
  * core of Janus would carry. Run it in the tests' network namespace, where browsers and Janus meet
  * on an interface of their own: {@code suite-tests/src/test/netns/bin/java -cp bench/target/convene-bench.jar
- * io.convene.bench.JanusViewersBenchmark [most viewers] [seconds per count]}.
+ * io.convene.bench.JanusViewersBenchmark [most viewers] [seconds per count]}. With
+ * {@code -Dbench.audience-servers=N} the suite starts N further Janus servers for webinars'
+ * audiences, the meeting is a webinar with the speaker brought on stage, and each Janus's CPU is
+ * read apart: the viewers are spread over the audience servers.
  */
 public final class JanusViewersBenchmark {
 
@@ -44,29 +47,44 @@ public final class JanusViewersBenchmark {
     public static void main(String[] args) throws Exception {
         int most = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int audienceServers = Integer.getInteger("bench.audience-servers", 0);
+        boolean webinar = audienceServers > 0;
+        System.setProperty("convene.media.janus-audience-servers", String.valueOf(audienceServers));
         List<HeadlessChromium> browsers = new ArrayList<>();
         try (Suite suite = SuiteClient.startSuite("suite")) {
-            ProcessHandle janus = ProcessHandle.current().descendants()
-                    .filter(p -> p.info().command().orElse("").endsWith("janus")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No Janus started (Debian's janus package installed?)"));
+            List<ProcessHandle> januses = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().command().orElse("").endsWith("janus"))
+                    .sorted(java.util.Comparator.comparing(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("")))
+                    .toList(); // the meeting's own (its folder "janus") first, then the audience's
+            if (januses.size() != 1 + audienceServers) {
+                throw new IllegalStateException("Expected " + (1 + audienceServers) + " Janus servers, found " + januses.size()
+                        + " (Debian's janus package installed?)");
+            }
             SuiteClient client = new SuiteClient(suite);
             String host = client.tokenOf("hana@convene.example");
             LocalDateTime start = LocalDateTime.now().plusDays(500).truncatedTo(ChronoUnit.HOURS);
             JsonNode meeting = client.send("POST", "/api/meetings/schedule", host, Map.of("title", "Watched",
                     "start", start.toString(), "end", start.plusHours(2).toString(), "timeZone", "UTC",
-                    "allowGuests", true, "settings", Map.of("joinBeforeHost", true)));
-            client.send("POST", "/api/meetings/" + meeting.get("id").asText() + "/join", host, Map.of());
+                    "allowGuests", true, "settings", Map.of("joinBeforeHost", true, "webinar", webinar)));
+            String id = meeting.get("id").asText();
+            client.send("POST", "/api/meetings/" + id + "/join", host, Map.of());
             String link = meeting.get("joinUrl").asText();
 
-            System.out.printf("%nJanus viewers benchmark: one camera at 20 fps, up to %d viewers, %d s at each count%n", most, seconds);
+            System.out.printf("%nJanus viewers benchmark: one camera at 20 fps, up to %d viewers, %d s at each count%s%n", most, seconds,
+                    webinar ? ", a webinar with " + audienceServers + " audience server(s)" : "");
             HeadlessChromium speaker = join(HeadlessChromium.start("--use-fake-device-for-media-stream=fps=20",
                     "--use-fake-ui-for-media-stream"), link, "Speaker");
             browsers.add(speaker);
+            if (webinar) { // a guest enters the audience: the host brings the speaker on stage
+                client.send("POST", "/api/meetings/" + id + "/control", host, Map.of("action", "MAKE_PANELIST",
+                        "participationId", speaker.run("return convene.me;").asText()));
+            }
             speaker.await("convene.publishers.camera && convene.publishers.camera.pc.connectionState === 'connected'",
                     Duration.ofSeconds(60));
             List<HeadlessChromium> viewers = new ArrayList<>();
-            List<double[]> points = new ArrayList<>(); // viewers, Janus's CPU
-            System.out.println("  viewers | Janus CPU (% of one core) | frames a second each viewer received (min / mean) | camera sent | machine CPU");
+            List<double[]> points = new ArrayList<>(); // viewers, Janus's CPU (all of them together)
+            System.out.println("  viewers | Janus CPU (% of one core)" + (webinar ? ": all = meeting's + audience's" : "")
+                    + " | frames a second each viewer received (min / mean) | camera sent | machine CPU");
             for (int k = 1; k <= most; k++) {
                 HeadlessChromium viewer = join(HeadlessChromium.start(), link, "Viewer " + k);
                 browsers.add(viewer);
@@ -84,11 +102,15 @@ public final class JanusViewersBenchmark {
                 }
                 long sentBefore = speaker.run(SENT).asLong();
                 long[] machineBefore = machineTicks();
-                long cpuBefore = cpuTicks(janus);
+                long[] cpuBefore = januses.stream().mapToLong(JanusViewersBenchmark::cpuTicks).toArray();
                 long t0 = System.nanoTime();
                 Thread.sleep(seconds * 1000L);
                 double elapsed = (System.nanoTime() - t0) / 1e9;
-                double cpu = (cpuTicks(janus) - cpuBefore) / 100.0 / elapsed * 100; // ticks of 1/100 s
+                double[] each = new double[januses.size()];
+                for (int j = 0; j < each.length; j++) {
+                    each[j] = (cpuTicks(januses.get(j)) - cpuBefore[j]) / 100.0 / elapsed * 100; // ticks of 1/100 s
+                }
+                double cpu = java.util.Arrays.stream(each).sum();
                 long[] machineAfter = machineTicks();
                 double busy = 100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]);
                 double sent = (speaker.run(SENT).asLong() - sentBefore) / elapsed;
@@ -99,7 +121,10 @@ public final class JanusViewersBenchmark {
                     min = Math.min(min, fps);
                     sum += fps;
                 }
-                System.out.printf("  %7d | %25.1f | %25.1f / %.1f | %6.1f fps | %.0f %%%n", k, cpu, min, sum / k, sent, busy);
+                String split = each.length == 1 ? "" : java.util.Arrays.stream(each).mapToObj(c -> String.format("%.1f", c))
+                        .collect(java.util.stream.Collectors.joining(" + ", " = ", ""));
+                System.out.printf("  %7d | %25s | %25.1f / %.1f | %6.1f fps | %.0f %%%n", k, String.format("%.1f", cpu) + split,
+                        min, sum / k, sent, busy);
                 points.add(new double[] {k, cpu});
             }
             if (points.size() > 1) {
@@ -145,8 +170,13 @@ public final class JanusViewersBenchmark {
     }
 
     /** The process's user and system time, in clock ticks (/proc/PID/stat, fields 14 and 15). */
-    private static long cpuTicks(ProcessHandle process) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+    private static long cpuTicks(ProcessHandle process) {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }

@@ -25,11 +25,27 @@ public interface MediaServer {
     /** Removes the meeting's room and with it everyone's media (idempotent). */
     void closeRoom(UUID meetingId);
 
-    /** Publishes a feed from the browser's SDP offer; the answer comes back with the link. */
-    Negotiation publish(UUID meetingId, Feed feed, String displayName, String offerSdp, MediaListener listener);
+    /**
+     * Publishes a feed from the browser's SDP offer; the answer comes back with the link. A feed
+     * that reaches an {@link Reach#AUDIENCE} goes to every server the audience may be served from.
+     */
+    Negotiation publish(UUID meetingId, Feed feed, String displayName, String offerSdp, Reach reach, MediaListener listener);
 
-    /** Opens a link that receives a feed: the media server's SDP offer comes back, {@link #start} takes the answer. */
-    Negotiation subscribe(UUID meetingId, Feed feed, MediaListener listener);
+    /**
+     * Opens a link that receives a feed: the media server's SDP offer comes back, {@link #start} takes
+     * the answer. A subscription for someone in the {@link Reach#AUDIENCE} may be served by another
+     * server than the room's own.
+     */
+    Negotiation subscribe(UUID meetingId, Feed feed, Reach reach, MediaListener listener);
+
+    /**
+     * Who a feed is for, or whom a subscription serves: the people of the room ({@code ROOM}), or a
+     * webinar's audience too ({@code AUDIENCE}), which may be spread over several media servers
+     * (docs/media.md) where a room's own people share one.
+     */
+    enum Reach {
+        ROOM, AUDIENCE
+    }
 
     /** The browser's SDP answer to a subscription's offer: media starts flowing. */
     void start(String link, String answerSdp);

@@ -60,7 +60,8 @@ public class MeetingMedia {
         meeting.requireOnStage(p);
         Feed feed = new Feed(p.id(), kind);
         UUID room = meeting.mediaRoomOf(p);
-        Negotiation answer = media.publish(room, feed, p.displayName(), offerSdp, listener);
+        MediaServer.Reach reach = meeting.settings().webinar() ? MediaServer.Reach.AUDIENCE : MediaServer.Reach.ROOM;
+        Negotiation answer = media.publish(room, feed, p.displayName(), offerSdp, reach, listener);
         if (kind == Feed.Kind.CAMERA && !p.audioOn()) {
             try {
                 media.muteAudio(answer.link(), true);
@@ -91,12 +92,15 @@ public class MeetingMedia {
      */
     public Placed subscribe(UUID meetingId, UUID participationId, Feed feed, MediaListener listener) {
         Meeting meeting = read(meetingId);
-        UUID room = meeting.mediaRoomOf(admitted(meeting, participationId));
+        Participation subscriber = admitted(meeting, participationId);
+        UUID room = meeting.mediaRoomOf(subscriber);
         Participation publisher = meeting.participation(feed.participationId()).orElseThrow(MeetingService::notFound);
         if (!room.equals(meeting.mediaRoomOf(publisher))) {
             throw new AccessDeniedException("That feed is in another room of the meeting");
         }
-        return new Placed(media.subscribe(room, feed, listener), room, meeting.settings().webinar());
+        MediaServer.Reach reach = meeting.settings().webinar() && !meeting.onStage(subscriber)
+                ? MediaServer.Reach.AUDIENCE : MediaServer.Reach.ROOM;
+        return new Placed(media.subscribe(room, feed, reach, listener), room, meeting.settings().webinar());
     }
 
     /** The feeds published where the participant is now (the meeting's room or their breakout room). */

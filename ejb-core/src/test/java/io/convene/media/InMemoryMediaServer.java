@@ -91,17 +91,22 @@ public final class InMemoryMediaServer implements MediaServer {
     }
 
     @Override
-    public Negotiation publish(UUID meetingId, Feed feed, String displayName, String offerSdp, MediaListener listener) {
-        ask("publish", "publish " + feed.id() + " as " + displayName + " in " + meetingId);
+    public Negotiation publish(UUID meetingId, Feed feed, String displayName, String offerSdp, Reach reach,
+                               MediaListener listener) {
+        ask("publish", "publish " + feed.id() + " as " + displayName + " in " + meetingId + toAudience(reach));
         rooms.add(meetingId);
         feeds.computeIfAbsent(meetingId, r -> new ArrayList<>()).add(feed);
         return new Negotiation("link-" + ++links, "answer to " + offerSdp);
     }
 
     @Override
-    public Negotiation subscribe(UUID meetingId, Feed feed, MediaListener listener) {
-        ask("subscribe", "subscribe " + feed.id() + " in " + meetingId);
+    public Negotiation subscribe(UUID meetingId, Feed feed, Reach reach, MediaListener listener) {
+        ask("subscribe", "subscribe " + feed.id() + " in " + meetingId + toAudience(reach));
         return new Negotiation("link-" + ++links, "offer of " + feed.id());
+    }
+
+    private static String toAudience(Reach reach) {
+        return reach == Reach.AUDIENCE ? " for the audience" : "";
     }
 
     @Override

@@ -79,6 +79,24 @@ class MeetingMediaTest {
     }
 
     @Test
+    void aWebinarsFeedsReachItsAudienceWhichMayBeServedApartFromTheStage() {
+        Meeting webinar = world.webinar(host, ann, bob);
+        Participation hostIn = world.of(webinar, host), annThere = world.of(webinar, ann), bobThere = world.of(webinar, bob);
+        Feed hostCamera = new Feed(hostIn.id(), Feed.Kind.CAMERA);
+
+        media.publish(webinar.id(), hostIn.id(), Feed.Kind.CAMERA, "offer", LISTENER);
+        media.subscribe(webinar.id(), bobThere.id(), hostCamera, LISTENER);
+        media.subscribe(webinar.id(), annThere.id(), hostCamera, LISTENER);
+        media.subscribe(meeting.id(), bobIn.id(), new Feed(annIn.id(), Feed.Kind.CAMERA), LISTENER);
+
+        assertThat(server.calls()).containsExactly(
+                "publish " + hostCamera.id() + " as host in " + webinar.id() + " for the audience",
+                "subscribe " + hostCamera.id() + " in " + webinar.id() + " for the audience",
+                "subscribe " + hostCamera.id() + " in " + webinar.id(), // a panelist watches from the stage
+                "subscribe " + annIn.id() + "-camera in " + meeting.id()); // no audience in a meeting
+    }
+
+    @Test
     void onlyParticipantsOfALiveMeetingGetMediaAndOnlyWhileAMediaServerIsConfigured() {
         Meeting later = world.meeting(host);
         UUID hostLater = world.of(later, host).id();

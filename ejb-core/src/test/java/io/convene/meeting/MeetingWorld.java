@@ -77,6 +77,20 @@ public final class MeetingWorld {
         return meeting;
     }
 
+    /** A live webinar of the host's with a panelist on stage and everyone else given in its audience. */
+    public Meeting webinar(User host, User panelist, User... audience) {
+        Meeting meeting = meeting(host);
+        meeting.changeSettings(new MeetingSettings(true, true, false, false, true));
+        meeting.enter(host, clock.instant());
+        Participation onStage = meeting.enter(panelist, clock.instant());
+        users.participationOf(onStage.id(), panelist.id());
+        meeting.makePanelist(onStage);
+        for (User other : audience) {
+            users.participationOf(meeting.enter(other, clock.instant()).id(), other.id());
+        }
+        return meeting;
+    }
+
     /** Host, ann, bob and cid, each with an account, and the host's meeting live with the three others in. */
     public Cast cast() {
         User host = person("host");

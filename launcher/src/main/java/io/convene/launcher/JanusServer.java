@@ -31,6 +31,9 @@ final class JanusServer implements AutoCloseable {
     private final String url;
     private final String adminKey;
     private final Path recordings;
+    /** The first of the ports Janus sends and receives media on. */
+    private final int rtpFrom;
+    private static final int RTP_PORTS = 200;
 
     /** The running Janus, for the suite to watch. */
     ManagedProcess process() {
@@ -42,8 +45,9 @@ final class JanusServer implements AutoCloseable {
         started.awaitHttpOk(url + "/info", "janus.plugin.videoroom", Duration.ofSeconds(20));
     }
 
-    private JanusServer(ManagedProcess process, String url, String adminKey, Path recordings) {
+    private JanusServer(ManagedProcess process, String url, String adminKey, Path recordings, int rtpFrom) {
         this.process = process;
+        this.rtpFrom = rtpFrom;
         this.url = url;
         this.adminKey = adminKey;
         this.recordings = recordings;
@@ -55,10 +59,20 @@ final class JanusServer implements AutoCloseable {
             LOG.warning("Media is off: Janus is not installed (apt-get install janus janus-tools ffmpeg)");
             return null;
         }
+        return start(stateDir, "janus", SuiteSettings.randomSecret(), FreePorts.pick());
+    }
+
+    /**
+     * A further Janus for webinars' audiences, in its own folder of the state folder, taking the same
+     * VideoRoom key as the first (Convene makes rooms on both) and the media ports that follow its own.
+     */
+    JanusServer startForAudience(Path stateDir, int number) {
+        return start(stateDir, "janus-audience-" + number, adminKey, rtpFrom + number * (RTP_PORTS + 1));
+    }
+
+    private static JanusServer start(Path stateDir, String name, String adminKey, int rtpFrom) {
         int httpPort = FreePorts.pick();
-        String adminKey = SuiteSettings.randomSecret();
-        int rtpFrom = FreePorts.pick();
-        Path dir = stateDir.toAbsolutePath().resolve("janus"); // absolute: Janus runs in that folder
+        Path dir = stateDir.toAbsolutePath().resolve(name); // absolute: Janus runs in that folder
         try {
             Files.createDirectories(dir.resolve("recordings"));
             Files.writeString(dir.resolve("janus.jcfg"), """
@@ -91,7 +105,7 @@ final class JanusServer implements AutoCloseable {
                     \tbroadcast = false
                     \tdisable = "%s"
                     }
-                    """.formatted(dir, MODULES, MODULES, MODULES, MODULES, rtpFrom, Math.min(65535, rtpFrom + 200), iceInterfaces(),
+                    """.formatted(dir, MODULES, MODULES, MODULES, MODULES, rtpFrom, Math.min(65535, rtpFrom + RTP_PORTS), iceInterfaces(),
                     UNUSED_PLUGINS, UNUSED_TRANSPORTS, UNUSED_EVENTS));
             Files.writeString(dir.resolve("janus.transport.http.jcfg"), """
                     general: {
@@ -116,10 +130,10 @@ final class JanusServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ManagedProcess process = ManagedProcess.start("janus", List.of(BINARY.toString(), "-F", dir.toString(),
-                "-C", dir.resolve("janus.jcfg").toString()), Map.of(), dir, stateDir.resolve("logs").resolve("janus.log"));
+        ManagedProcess process = ManagedProcess.start(name, List.of(BINARY.toString(), "-F", dir.toString(),
+                "-C", dir.resolve("janus.jcfg").toString()), Map.of(), dir, stateDir.resolve("logs").resolve(name + ".log"));
         String url = "http://127.0.0.1:" + httpPort + "/janus";
-        JanusServer server = new JanusServer(process, url, adminKey, dir.resolve("recordings"));
+        JanusServer server = new JanusServer(process, url, adminKey, dir.resolve("recordings"), rtpFrom);
         try {
             process.awaitHttpOk(url + "/info", "janus.plugin.videoroom", Duration.ofSeconds(20));
         } catch (RuntimeException e) {

@@ -53,6 +53,7 @@ public final class Main {
               convene.demo.password                 the demo accounts' password                     Convene-demo-2026
               convene.mail.host / convene.mail.port the SMTP server for invitations                 off / 25
               convene.media.janus-url               an external Janus instead of the local one
+              convene.media.janus-audience-servers  more local Janus servers for webinars' audiences  0
               convene.media.install                 whether to install Janus when it is missing     false
               convene.media.ice-interfaces          the interfaces Janus offers candidates on
               convene.turn.urls                     external STUN/TURN servers instead of coturn

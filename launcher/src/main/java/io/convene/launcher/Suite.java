@@ -32,6 +32,8 @@ public final class Suite implements AutoCloseable {
     private EmbeddedBroker broker;
     private TurnServer turn;
     private JanusServer janus;
+    /** Further Janus servers the suite starts for webinars' audiences ({@code convene.media.janus-audience-servers}). */
+    private final java.util.List<JanusServer> audienceJanus = new java.util.ArrayList<>();
     private Supervised convene;
     private EmbeddedDatabase database;
     private Supervised keycloak;
@@ -260,6 +262,12 @@ public final class Suite implements AutoCloseable {
             if (janus != null) {
                 push(Supervised.sameCommandAgain(janus.process(), janus::awaitReady));
                 LOG.info(() -> "Janus (media) ready at " + janus.url());
+                for (int i = 1; i <= audienceJanuses(); i++) {
+                    JanusServer more = janus.startForAudience(settings.stateDir(), i);
+                    push(Supervised.sameCommandAgain(more.process(), more::awaitReady));
+                    audienceJanus.add(more);
+                    LOG.info(() -> "Janus for webinars' audiences ready at " + more.url());
+                }
             }
         }
         if (nodes == 1) {
@@ -322,6 +330,9 @@ public final class Suite implements AutoCloseable {
         if (janus != null) {
             config.putAll(janus.applicationConfig());
         }
+        if (!audienceJanus.isEmpty()) {
+            config.put("convene.media.janus-audience-urls", String.join(",", audienceJanus.stream().map(JanusServer::url).toList()));
+        }
         if (settings.mailHost() != null) {
             config.put("convene.mail.host", settings.mailHost());
             config.put("convene.mail.port", String.valueOf(settings.mailPort()));
@@ -371,7 +382,13 @@ public final class Suite implements AutoCloseable {
         if (System.getProperty("convene.media.janus-url") != null) {
             return "external Janus: " + System.getProperty("convene.media.janus-url");
         }
-        return janus == null ? "off (apt-get install janus janus-tools ffmpeg for audio, video and recordings)" : "Janus at " + janus.url();
+        return janus == null ? "off (apt-get install janus janus-tools ffmpeg for audio, video and recordings)" : "Janus at " + janus.url()
+                + (audienceJanus.isEmpty() ? "" : ", " + audienceJanus.size() + " more for webinars' audiences");
+    }
+
+    /** How many further Janus servers to start for webinars' audiences: {@code convene.media.janus-audience-servers}, none by default. */
+    private static int audienceJanuses() {
+        return Math.max(0, SuiteSettings.intSetting("convene.media.janus-audience-servers", 0));
     }
 
     /** How many Payara Micro nodes run Convene (behind HAProxy when more than one). */

@@ -75,13 +75,14 @@ public class ConfiguredMediaServer implements MediaServer {
     }
 
     @Override
-    public Negotiation publish(UUID meetingId, Feed feed, String displayName, String offerSdp, MediaListener listener) {
-        return chosen().publish(meetingId, feed, displayName, offerSdp, listener);
+    public Negotiation publish(UUID meetingId, Feed feed, String displayName, String offerSdp, Reach reach,
+                               MediaListener listener) {
+        return chosen().publish(meetingId, feed, displayName, offerSdp, reach, listener);
     }
 
     @Override
-    public Negotiation subscribe(UUID meetingId, Feed feed, MediaListener listener) {
-        return chosen().subscribe(meetingId, feed, listener);
+    public Negotiation subscribe(UUID meetingId, Feed feed, Reach reach, MediaListener listener) {
+        return chosen().subscribe(meetingId, feed, reach, listener);
     }
 
     @Override

@@ -59,6 +59,8 @@ public final class ConveneSuite {
             // every other test's sockets answer these pings as they go
             System.setProperty("convene.channel.ping-seconds", "3");
             System.setProperty("convene.channel.ping-patience-seconds", "10");
+            // a second Janus serves webinars' audiences, relayed from the first (WebinarRoomIT)
+            System.setProperty("convene.media.janus-audience-servers", "1");
             suite = Suite.start(SuiteSettings.forTests(state, runtime).withMail("127.0.0.1", smtpPort));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 suite.close();

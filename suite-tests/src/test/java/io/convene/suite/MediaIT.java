@@ -356,6 +356,8 @@ class MediaIT extends SignedInPeople {
                       const pair = stats.get(x.selectedCandidatePairId);
                       const local = pair && stats.get(pair.localCandidateId);
                       r.localCandidate = local ? local.candidateType : null;
+                      const remote = pair && stats.get(pair.remoteCandidateId);
+                      r.remotePort = remote ? remote.port : null;
                     }
                   });
                   out[feed] = r;

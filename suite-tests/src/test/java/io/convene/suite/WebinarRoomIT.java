@@ -8,6 +8,7 @@ import static io.convene.suite.MeetingRoomIT.audit;
 import static io.convene.suite.MeetingRoomIT.enterAsHost;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -30,6 +31,9 @@ class WebinarRoomIT extends SignedInPeople {
 
     private static final java.util.function.Supplier<String> JANUS =
             () -> ConveneSuite.get().applicationConfig().get("convene.media.janus-url");
+    /** The further Janus the suite runs for webinars' audiences. */
+    private static final java.util.function.Supplier<String> AUDIENCE_JANUS =
+            () -> ConveneSuite.get().applicationConfig().get("convene.media.janus-audience-urls");
 
     @Test
     void theAudienceWatchesUntilTheHostBringsSomeoneOnStageAndBack() {
@@ -69,9 +73,21 @@ class WebinarRoomIT extends SignedInPeople {
                 for (String control : new String[] {"mic", "cam", "share"}) {
                     assertThat(ada.browser.findElement(By.id(control)).isDisplayed()).as("the audience's " + control).isFalse();
                 }
-                Eventually.get(() -> MediaIT.stats(ada), s -> s.path(hanaFeed).path("frames").asLong() > 0, Duration.ofSeconds(45));
+                JsonNode watched = Eventually.get(() -> MediaIT.stats(ada), s -> s.path(hanaFeed).path("frames").asLong() > 0,
+                        Duration.ofSeconds(45));
                 assertThat(ada.script("return window.cameraAsks;")).as("the audience's page asked for no camera or microphone")
                         .isEqualTo(0L);
+                // the audience is served by the audience's Janus, to which the room's own forwards the stage
+                assertThat(AUDIENCE_JANUS.get()).as("the suite runs a Janus for audiences").isNotNull();
+                assertThat(MediaIT.publishers(AUDIENCE_JANUS.get(), id)).as("the host's camera, relayed").contains(hanaFeed);
+                JsonNode remotes = MediaRoomsIT.videoRoom(JANUS.get(), Api.JSON.createObjectNode().put("request", "listremotes")
+                        .put("room", id).put("publisher_id", hanaFeed));
+                assertThat(remotes.path("list")).as("forwarded by the room's Janus: " + remotes).hasSize(1);
+                int port = watched.path(hanaFeed).path("remotePort").asInt();
+                assertThat(mediaPorts("janus-audience-1")).as("Ada's video comes from the audience's Janus, port " + port)
+                        .contains(port);
+                assertThat(mediaPorts("janus")).as("not from the room's own").doesNotContain(port);
+                speakerMutedHoldsForTheAudience(hana, ada, hanaFeed);
                 assertThat(ada.script("""
                         window.refusals = [];
                         convene.socket.addEventListener('message', (e) => {
@@ -98,6 +114,8 @@ class WebinarRoomIT extends SignedInPeople {
                 Eventually.get(() -> MediaIT.stats(hana), s -> s.path(adaFeed).path("frames").asLong() > 0, Duration.ofSeconds(45));
                 assertThat((Long) ada.script("return window.cameraAsks;")).as("her page asked for her camera once on stage")
                         .isEqualTo(asksBefore + 1);
+                assertThat(MediaIT.publishers(AUDIENCE_JANUS.get(), id)).as("a panelist's camera reaches the audience too")
+                        .contains(adaFeed);
                 hana.wait.until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector("#people [data-participation='" + adaId + "']"), "panelist"));
                 audit(hana, "people panel of a webinar");
@@ -123,10 +141,52 @@ class WebinarRoomIT extends SignedInPeople {
                 assertThat(Eventually.get(() -> MediaIT.publishers(JANUS.get(), id), p -> !p.contains(adaFeed),
                         Duration.ofSeconds(20)))
                         .as("Janus no longer has her camera").doesNotContain(adaFeed).contains(hanaFeed);
+                assertThat(Eventually.get(() -> MediaIT.publishers(AUDIENCE_JANUS.get(), id), p -> !p.contains(adaFeed),
+                        Duration.ofSeconds(20)))
+                        .as("nor the audience's").doesNotContain(adaFeed).contains(hanaFeed);
                 assertThat(MediaIT.stats(ada).path(hanaFeed).path("frames").asLong()).as("she still watches").isPositive();
                 assertThat(ada.script("return convene.local.getTracks().filter((t) => t.readyState === 'live').length;"))
                         .as("back in the audience, her page holds no camera or microphone").isEqualTo(0L);
             }
+        }
+    }
+
+    /**
+     * The speaker's microphone off holds at the server for an audience served elsewhere, even from a
+     * page that keeps sending; on again, it reaches them again.
+     */
+    private static void speakerMutedHoldsForTheAudience(Console speaker, Console viewer, String feed) {
+        if ("false".equals(speaker.browser.findElement(By.id("mic")).getAttribute("aria-pressed"))) {
+            speaker.click(By.id("mic"));
+            speaker.wait.until(ExpectedConditions.attributeToBe(By.id("mic"), "aria-pressed", "true"));
+        }
+        long flowing = MediaIT.stats(viewer).path(feed).path("audioPackets").asLong();
+        Eventually.get(() -> MediaIT.stats(viewer).path(feed).path("audioPackets").asLong(), n -> n > flowing + 20,
+                Duration.ofSeconds(15));
+        speaker.click(By.id("mic"));
+        speaker.wait.until(ExpectedConditions.attributeToBe(By.id("mic"), "aria-pressed", "false"));
+        speaker.script("convene.local.getAudioTracks().forEach(t => { t.enabled = true; }); return 'on';");
+        MediaIT.sleep(1500); // what was on its way has arrived
+        JsonNode before = MediaIT.stats(viewer).get(feed);
+        JsonNode after = MediaIT.later(viewer, feed, 2);
+        assertThat(after.get("audioPackets").asLong()).as("no audio of the muted speaker reaches the audience")
+                .isEqualTo(before.get("audioPackets").asLong());
+        assertThat(after.get("frames").asLong()).as("the video goes on").isGreaterThan(before.get("frames").asLong());
+        speaker.click(By.id("mic"));
+        speaker.wait.until(ExpectedConditions.attributeToBe(By.id("mic"), "aria-pressed", "true"));
+        Eventually.get(() -> MediaIT.later(viewer, feed, 1), x -> x.get("audioPackets").asLong()
+                > after.get("audioPackets").asLong() + 20, Duration.ofSeconds(10));
+    }
+
+    /** The ports a Janus the suite started sends and receives media on, as its configuration gives them. */
+    static java.util.stream.IntStream mediaPorts(String folder) {
+        try {
+            String config = java.nio.file.Files.readString(ConveneSuite.get().settings().stateDir().resolve(folder).resolve("janus.jcfg"));
+            java.util.regex.Matcher range = java.util.regex.Pattern.compile("rtp_port_range = \"(\\d+)-(\\d+)\"").matcher(config);
+            assertThat(range.find()).as("a media port range in " + folder).isTrue();
+            return java.util.stream.IntStream.rangeClosed(Integer.parseInt(range.group(1)), Integer.parseInt(range.group(2)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -25,8 +25,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Janus (Debian's {@code janus}, the VideoRoom plugin) through its HTTP API at
  * {@code convene.media.janus-url} (e.g. {@code http://127.0.0.1:8088/janus}); chosen by
  * {@link io.convene.media.ConfiguredMediaServer}. Rooms are made and removed in short sessions of
- * their own; links (a VideoRoom handle each) live in this node's one long session
- * ({@link JanusSession}).
+ * their own; links (a VideoRoom handle each) live in this node's one long session on each server
+ * ({@link JanusSession}). With further servers at {@code convene.media.janus-audience-urls}, a
+ * webinar's feeds are relayed to each ({@link AudienceRelays}) and its audience is served there,
+ * spread over them; everything else stays on the first.
  */
 @ApplicationScoped
 public class JanusMediaServer implements MediaServer {
@@ -42,6 +44,11 @@ public class JanusMediaServer implements MediaServer {
     @Inject
     @ConfigProperty(name = "convene.media.janus-url")
     Optional<String> janusUrl;
+
+    /** Further Janus servers (comma-separated URLs) that serve webinars' audiences. */
+    @Inject
+    @ConfigProperty(name = "convene.media.janus-audience-urls")
+    Optional<String> edgeUrls;
 
     /** VideoRoom's {@code admin_key}: only who knows it makes or removes rooms. */
     @Inject
@@ -68,13 +75,17 @@ public class JanusMediaServer implements MediaServer {
     @Resource
     ManagedThreadFactory threads;
 
-    /** A link of this node: its room, handle and, for a published feed, the feed and its audio streams. */
-    private record Link(UUID room, long handle, Feed published, List<String> audioMids, List<String> videoMids) {
+    /**
+     * A link of this node: the server it is on, its room, handle and, for a published feed, the feed,
+     * whether it is relayed to the audience's servers, and its audio streams.
+     */
+    private record Link(JanusInstance on, UUID room, long handle, Feed published, boolean relayed, List<String> audioMids,
+                        List<String> videoMids) {
     }
 
     private final Map<String, Link> links = new ConcurrentHashMap<>();
-    private JanusSession session;
-    private JanusHttp http;
+    private JanusInstance origin;
+    private List<JanusInstance> edges;
 
     @Override
     public boolean configured() {
@@ -83,25 +94,42 @@ public class JanusMediaServer implements MediaServer {
 
     @Override
     public void openRoom(UUID meetingId) {
+        JsonObjectBuilder create = roomCreation(meetingId);
+        recordingsDir.ifPresent(dir -> create.add("rec_dir", recordings().roomFolder(meetingId).toString()));
+        origin().videoRoom(create.build(), ROOM_EXISTS);
+    }
+
+    /** The request that makes a meeting's room, on any of the servers. */
+    JsonObjectBuilder roomCreation(UUID meetingId) {
         JsonObjectBuilder create = Jsons.createObjectBuilder().add("request", "create").add("room", meetingId.toString())
                 .add("description", "Convene meeting " + meetingId).add("is_private", true).add("publishers", 100)
                 .add("permanent", false);
         adminKey.ifPresent(key -> create.add("admin_key", key));
-        recordingsDir.ifPresent(dir -> create.add("rec_dir", recordings().roomFolder(meetingId).toString()));
-        videoRoom(create.build(), ROOM_EXISTS);
+        return create;
     }
 
+    /** Removes the room from every server; an audience's server that fails to is logged and left. */
     @Override
     public void closeRoom(UUID meetingId) {
-        videoRoom(Jsons.createObjectBuilder().add("request", "destroy").add("room", meetingId.toString())
-                .add("permanent", false).build(), NO_SUCH_ROOM);
+        JsonObject destroy = Jsons.createObjectBuilder().add("request", "destroy").add("room", meetingId.toString())
+                .add("permanent", false).build();
+        origin().videoRoom(destroy, NO_SUCH_ROOM);
+        for (JanusInstance edge : edges()) {
+            try {
+                edge.videoRoom(destroy, NO_SUCH_ROOM);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Removing room " + meetingId + " from Janus at " + edge.url() + " failed: " + e.getMessage());
+            }
+        }
     }
 
     @Override
-    public Negotiation publish(UUID meetingId, Feed feed, String displayName, String offerSdp, MediaListener listener) {
+    public Negotiation publish(UUID meetingId, Feed feed, String displayName, String offerSdp, Reach reach,
+                               MediaListener listener) {
         JsonObject join = Jsons.createObjectBuilder().add("request", "joinandconfigure").add("ptype", "publisher")
                 .add("room", meetingId.toString()).add("id", feed.id()).add("display", displayName).build();
-        JanusSession s = session();
+        JanusInstance on = origin();
+        JanusSession s = session(on);
         long handle = s.attach(listener);
         try {
             JanusSession.Reply reply;
@@ -119,8 +147,12 @@ public class JanusMediaServer implements MediaServer {
                 handle = s.attach(listener);
                 reply = s.message(handle, join, "offer", offerSdp);
             }
-            String link = Long.toString(handle);
-            links.put(link, new Link(meetingId, handle, feed, Sdp.mids(reply.sdp(), "audio"), List.of()));
+            String link = s.link(handle);
+            boolean relayed = reach == Reach.AUDIENCE && !edges().isEmpty();
+            links.put(link, new Link(on, meetingId, handle, feed, relayed, Sdp.mids(reply.sdp(), "audio"), List.of()));
+            if (relayed) {
+                relays().relay(meetingId, feed, displayName, Sdp.streams(reply.sdp(), offerSdp));
+            }
             return new Negotiation(link, reply.sdp());
         } catch (RuntimeException e) {
             s.detach(handle);
@@ -129,26 +161,47 @@ public class JanusMediaServer implements MediaServer {
     }
 
     @Override
-    public Negotiation subscribe(UUID meetingId, Feed feed, MediaListener listener) {
+    public Negotiation subscribe(UUID meetingId, Feed feed, Reach reach, MediaListener listener) {
+        JanusInstance edge = reach == Reach.AUDIENCE ? leastBusyEdge() : null;
+        if (edge != null) {
+            try {
+                return subscribe(edge, meetingId, feed, listener);
+            } catch (MediaFailure e) { // not relayed there (yet), or the server is down: the room's own server serves
+                LOG.warning(() -> "Janus at " + edge.url() + " could not serve " + feed.id() + " to the audience ("
+                        + e.getMessage() + "); the room's server does");
+            }
+        }
+        return subscribe(origin(), meetingId, feed, listener);
+    }
+
+    private Negotiation subscribe(JanusInstance on, UUID meetingId, Feed feed, MediaListener listener) {
         JsonObject join = Jsons.createObjectBuilder().add("request", "join").add("ptype", "subscriber")
                 .add("room", meetingId.toString())
                 .add("streams", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("feed", feed.id()))).build();
-        JanusSession s = session();
+        JanusSession s = session(on);
         long handle = s.attach(listener);
         try {
             JanusSession.Reply reply = s.message(handle, join, null, null);
-            String link = Long.toString(handle);
-            links.put(link, new Link(meetingId, handle, null, List.of(), Sdp.mids(reply.sdp(), "video")));
+            String link = s.link(handle);
+            links.put(link, new Link(on, meetingId, handle, null, false, List.of(), Sdp.mids(reply.sdp(), "video")));
+            LOG.fine(() -> "Link " + link + " receives " + feed.id() + " from Janus at " + on.url());
             return new Negotiation(link, reply.sdp());
         } catch (RuntimeException e) {
             s.detach(handle);
             throw e;
         }
+    }
+
+    /** The audience's server this node holds the fewest links on; none when there are no such servers. */
+    private JanusInstance leastBusyEdge() {
+        return edges().stream().min(java.util.Comparator.comparingLong(
+                edge -> links.values().stream().filter(l -> l.on() == edge).count())).orElse(null);
     }
 
     @Override
     public void start(String link, String answerSdp) {
-        session().message(known(link).handle(), Jsons.createObjectBuilder().add("request", "start").build(),
+        Link l = known(link);
+        session(l.on()).message(l.handle(), Jsons.createObjectBuilder().add("request", "start").build(),
                 "answer", answerSdp);
     }
 
@@ -158,7 +211,8 @@ public class JanusMediaServer implements MediaServer {
                 : Jsons.createObjectBuilder().add("candidate", candidate.candidate())
                 .add("sdpMid", candidate.sdpMid() == null ? JsonValue.NULL : Jsons.createValue(candidate.sdpMid()))
                 .add("sdpMLineIndex", candidate.sdpMLineIndex() == null ? 0 : candidate.sdpMLineIndex()).build();
-        session().trickle(known(link).handle(), c);
+        Link l = known(link);
+        session(l.on()).trickle(l.handle(), c);
     }
 
     @Override
@@ -168,9 +222,12 @@ public class JanusMediaServer implements MediaServer {
             throw new MediaFailure("Link " + link + " publishes nothing");
         }
         for (String mid : l.audioMids()) {
-            session().message(l.handle(), Jsons.createObjectBuilder().add("request", "moderate")
+            session(l.on()).message(l.handle(), Jsons.createObjectBuilder().add("request", "moderate")
                     .add("room", l.room().toString()).add("id", l.published().id()).add("mid", mid)
                     .add("mute", muted).build(), null, null);
+        }
+        if (l.relayed()) {
+            relays().moderate(l.room(), l.published(), l.audioMids(), muted);
         }
         LOG.fine(() -> "Audio of " + l.published().id() + (muted ? " muted" : " let through") + " at the server");
     }
@@ -191,7 +248,7 @@ public class JanusMediaServer implements MediaServer {
         l.videoMids().forEach(mid -> streams.add(quality == Quality.NONE
                 ? Jsons.createObjectBuilder().add("mid", mid).add("send", false)
                 : Jsons.createObjectBuilder().add("mid", mid).add("send", true).add("substream", quality == Quality.LOW ? 0 : 2)));
-        session().message(l.handle(), Jsons.createObjectBuilder().add("request", "configure").add("streams", streams).build(),
+        session(l.on()).message(l.handle(), Jsons.createObjectBuilder().add("request", "configure").add("streams", streams).build(),
                 null, null);
         LOG.fine(() -> "Link " + link + " receives the " + quality + " layer");
     }
@@ -199,9 +256,15 @@ public class JanusMediaServer implements MediaServer {
     @Override
     public void hangUp(String link) {
         Link l = links.remove(link);
-        JanusSession s = current();
-        if (l != null && s != null) {
+        if (l == null) {
+            return;
+        }
+        JanusSession s = l.on().current();
+        if (s != null) {
             s.detach(l.handle());
+        }
+        if (l.relayed()) {
+            relays().withdraw(l.room(), l.published());
         }
     }
 
@@ -209,7 +272,7 @@ public class JanusMediaServer implements MediaServer {
     public List<Feed> feeds(UUID meetingId) {
         JsonObject data;
         try {
-            data = videoRoom(Jsons.createObjectBuilder().add("request", "listparticipants")
+            data = origin().videoRoom(Jsons.createObjectBuilder().add("request", "listparticipants")
                     .add("room", meetingId.toString()).build(), NO_SUCH_ROOM);
         } catch (RuntimeException e) {
             throw new MediaFailure("Asking Janus for the feeds of meeting " + meetingId + " failed: " + e.getMessage(), e);
@@ -237,7 +300,7 @@ public class JanusMediaServer implements MediaServer {
     }
 
     private void enableRecording(UUID meetingId, boolean on, int fine) {
-        videoRoom(Jsons.createObjectBuilder().add("request", "enable_recording").add("room", meetingId.toString())
+        origin().videoRoom(Jsons.createObjectBuilder().add("request", "enable_recording").add("room", meetingId.toString())
                 .add("record", on).build(), fine);
     }
 
@@ -247,7 +310,7 @@ public class JanusMediaServer implements MediaServer {
     }
 
     private void kick(UUID meetingId, Feed feed) {
-        videoRoom(Jsons.createObjectBuilder().add("request", "kick").add("room", meetingId.toString())
+        origin().videoRoom(Jsons.createObjectBuilder().add("request", "kick").add("room", meetingId.toString())
                 .add("id", feed.id()).build(), 0);
     }
 
@@ -259,67 +322,55 @@ public class JanusMediaServer implements MediaServer {
         return l;
     }
 
-    /** This node's session, made anew when there is none or Janus lost it (its links are gone with it). */
-    private synchronized JanusSession session() {
-        if (session == null || !session.isOpen()) {
-            links.clear();
-            session = JanusSession.create(http(), threads);
-        }
-        return session;
+    /** This node's session on a server; when Janus lost the one before, its links are gone with it. */
+    private JanusSession session(JanusInstance on) {
+        return on.session(() -> links.values().removeIf(l -> l.on() == on));
     }
 
-    private synchronized JanusSession current() {
-        return session;
-    }
-
-    /**
-     * One synchronous VideoRoom request in a Janus session of its own (create, attach, message,
-     * destroy: nothing to keep alive between requests); {@code fine} is the error code that means
-     * the room already is as asked.
-     */
-    private JsonObject videoRoom(JsonObject body, int fine) {
-        JanusHttp http = http();
-        long session = http.post("", Jsons.createObjectBuilder().add("janus", "create").build()).getJsonObject("data")
-                .getJsonNumber("id").longValue();
-        try {
-            long handle = http.post("/" + session, Jsons.createObjectBuilder().add("janus", "attach").add("plugin", VIDEOROOM)
-                    .build()).getJsonObject("data").getJsonNumber("id").longValue();
-            JsonObject data = http.post("/" + session + "/" + handle, Jsons.createObjectBuilder().add("janus", "message")
-                    .add("body", body).build()).getJsonObject("plugindata").getJsonObject("data");
-            int error = data.getInt("error_code", 0);
-            if (error != 0 && error != fine) {
-                throw new MediaFailure("Janus VideoRoom refused " + body.getString("request") + ": " + error + " "
-                        + data.getString("error", ""));
-            }
-            return data;
-        } finally {
-            http.post("/" + session, Jsons.createObjectBuilder().add("janus", "destroy").build());
-        }
-    }
-
+    /** Every server's state: the room's own server's, then each audience server's. */
     @Override
     public String probe() {
-        JanusHttp http = http();
-        JsonObject info = (JsonObject) http.get("/info", JanusHttp.PATIENCE);
-        if (!info.getJsonObject("plugins").containsKey(VIDEOROOM)) {
-            throw new IllegalStateException("Janus at " + http.url() + " has no VideoRoom plugin");
+        StringBuilder said = new StringBuilder(origin().probe());
+        for (JanusInstance edge : edges()) {
+            try {
+                edge.probe();
+                said.append("; the audience's too at ").append(edge.url());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Janus for the audience at " + edge.url() + " does not serve: " + e.getMessage(), e);
+            }
         }
-        return "Janus " + info.getString("version_string", "?") + " with VideoRoom at " + http.url();
+        return said.toString();
     }
 
-    private synchronized JanusHttp http() {
-        if (http == null) {
-            http = new JanusHttp(janusUrl.orElseThrow(() -> new IllegalStateException(
-                    "No media server configured (convene.media.janus-url)")));
+    synchronized JanusInstance origin() {
+        if (origin == null) {
+            origin = new JanusInstance(janusUrl.orElseThrow(() -> new IllegalStateException(
+                    "No media server configured (convene.media.janus-url)")), "", threads);
         }
-        return http;
+        return origin;
+    }
+
+    synchronized List<JanusInstance> edges() {
+        if (edges == null) {
+            List<String> urls = edgeUrls.map(u -> java.util.Arrays.stream(u.split(",")).map(String::trim)
+                    .filter(x -> !x.isEmpty()).toList()).orElse(List.of());
+            edges = java.util.stream.IntStream.range(0, urls.size())
+                    .mapToObj(i -> new JanusInstance(urls.get(i), "a" + (i + 1) + "-", threads)).toList();
+        }
+        return edges;
+    }
+
+    private AudienceRelays relays() {
+        return new AudienceRelays(origin(), edges(), this::roomCreation);
     }
 
     @PreDestroy
-    void closeSession() {
-        JanusSession s = current();
-        if (s != null) {
-            s.close();
+    void closeSessions() {
+        if (origin != null) {
+            origin.close();
+        }
+        if (edges != null) {
+            edges.forEach(JanusInstance::close);
         }
     }
 }

@@ -38,19 +38,22 @@ final class JanusSession implements AutoCloseable {
 
     private final JanusHttp http;
     private final long id;
+    private final String prefix;
     private final Map<String, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
     private final Map<Long, MediaListener> listeners = new ConcurrentHashMap<>();
     private volatile boolean open = true;
 
-    private JanusSession(JanusHttp http, long id) {
+    private JanusSession(JanusHttp http, long id, String prefix) {
         this.http = http;
         this.id = id;
+        this.prefix = prefix;
     }
 
-    static JanusSession create(JanusHttp http, ThreadFactory threads) {
+    /** A session whose links are named {@code prefix} and their handle's number. */
+    static JanusSession create(JanusHttp http, ThreadFactory threads, String prefix) {
         long id = http.post("", Jsons.createObjectBuilder().add("janus", "create").build()).getJsonObject("data")
                 .getJsonNumber("id").longValue();
-        JanusSession session = new JanusSession(http, id);
+        JanusSession session = new JanusSession(http, id, prefix);
         Thread poller = threads.newThread(session::poll);
         poller.setName("janus-session-" + id);
         poller.start();
@@ -60,6 +63,11 @@ final class JanusSession implements AutoCloseable {
 
     boolean isOpen() {
         return open;
+    }
+
+    /** The name of the link a handle carries. */
+    String link(long handle) {
+        return prefix + handle;
     }
 
     /** A new handle on the VideoRoom plugin, whose events go to {@code listener}. */
@@ -159,7 +167,7 @@ final class JanusSession implements AutoCloseable {
         if (listener == null) {
             return;
         }
-        String link = Long.toString(handle);
+        String link = link(handle);
         switch (kind) {
             case "webrtcup" -> listener.changed(link, "connected", null, null);
             case "media" -> listener.changed(link, event.getBoolean("receiving", false) ? "receiving" : "stopped",
@@ -178,7 +186,7 @@ final class JanusSession implements AutoCloseable {
             MediaListener listener = listeners.remove(handle);
             if (listener != null) {
                 try {
-                    listener.changed(Long.toString(handle), "hangup", null, reason);
+                    listener.changed(link(handle), "hangup", null, reason);
                 } catch (RuntimeException e) {
                     LOG.log(Level.FINE, "Telling link " + handle + " it hung up failed", e);
                 }

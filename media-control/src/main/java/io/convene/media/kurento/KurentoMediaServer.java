@@ -111,7 +111,8 @@ public class KurentoMediaServer implements MediaServer {
     }
 
     @Override
-    public Negotiation publish(UUID meetingId, Feed feed, String displayName, String offerSdp, MediaListener listener) {
+    public Negotiation publish(UUID meetingId, Feed feed, String displayName, String offerSdp, Reach reach,
+                               MediaListener listener) {
         KurentoRoom room = room(meetingId);
         Optional.ofNullable(room.publishers.get(feed.id())).ifPresent(old -> hangUp(old.id)); // a reconnect replaces it
         KurentoRoom.Link link = newLink(room, listener, feed, null);
@@ -131,7 +132,7 @@ public class KurentoMediaServer implements MediaServer {
     }
 
     @Override
-    public Negotiation subscribe(UUID meetingId, Feed feed, MediaListener listener) {
+    public Negotiation subscribe(UUID meetingId, Feed feed, Reach reach, MediaListener listener) {
         KurentoRoom room = room(meetingId);
         KurentoRoom.Link source = room.publishers.get(feed.id());
         if (source == null) {

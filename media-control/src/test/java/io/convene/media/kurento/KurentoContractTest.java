@@ -82,7 +82,7 @@ class KurentoContractTest {
     @Test
     void aPublisherGetsAnEndpointAndItsCandidatesAndASubscriberIsConnectedToIt() {
         Heard publisher = new Heard();
-        MediaServer.Negotiation published = media.publish(meeting, camera, "Gina", "v=0 offer", publisher);
+        MediaServer.Negotiation published = media.publish(meeting, camera, "Gina", "v=0 offer", MediaServer.Reach.ROOM, publisher);
 
         assertThat(published.sdp()).isEqualTo(KmsStandIn.ANSWER);
         assertThat(kms.calls).containsExactly("create MediaPipeline", "create WebRtcEndpoint",
@@ -94,7 +94,7 @@ class KurentoContractTest {
 
         kms.calls.clear();
         Heard subscriber = new Heard();
-        MediaServer.Negotiation offered = media.subscribe(meeting, camera, subscriber);
+        MediaServer.Negotiation offered = media.subscribe(meeting, camera, MediaServer.Reach.ROOM, subscriber);
         media.start(offered.link(), "v=0 answer");
         media.trickle(offered.link(), new MediaServer.IceCandidate("candidate:9 1 udp 1 127.0.1.1 5000 typ host", "0", 0));
         media.trickle(offered.link(), null);
@@ -109,9 +109,9 @@ class KurentoContractTest {
 
     @Test
     void leavingReleasesTheEndpointAndThoseReceivingItAreToldAndReleasedToo() {
-        MediaServer.Negotiation published = media.publish(meeting, camera, "Gina", "offer", new Heard());
+        MediaServer.Negotiation published = media.publish(meeting, camera, "Gina", "offer", MediaServer.Reach.ROOM, new Heard());
         Heard subscriber = new Heard();
-        media.subscribe(meeting, camera, subscriber);
+        media.subscribe(meeting, camera, MediaServer.Reach.ROOM, subscriber);
         kms.calls.clear();
 
         media.hangUp(published.link());
@@ -119,7 +119,7 @@ class KurentoContractTest {
         assertThat(kms.calls).containsExactlyInAnyOrder("release WebRtcEndpoint", "release WebRtcEndpoint");
         assertThat(subscriber.states).containsExactly("hangup: the feed ended");
         assertThat(media.feeds(meeting)).isEmpty();
-        assertThatThrownBy(() -> media.subscribe(meeting, camera, new Heard())).isInstanceOf(MediaFailure.class)
+        assertThatThrownBy(() -> media.subscribe(meeting, camera, MediaServer.Reach.ROOM, new Heard())).isInstanceOf(MediaFailure.class)
                 .hasMessageContaining("No such feed");
 
         media.closeRoom(meeting);
@@ -128,12 +128,12 @@ class KurentoContractTest {
 
     @Test
     void aHostsMuteDisconnectsTheAudioFromEveryReceiverAndLaterReceiversGetVideoOnly() {
-        MediaServer.Negotiation published = media.publish(meeting, camera, "Gina", "offer", new Heard());
-        media.subscribe(meeting, camera, new Heard());
+        MediaServer.Negotiation published = media.publish(meeting, camera, "Gina", "offer", MediaServer.Reach.ROOM, new Heard());
+        media.subscribe(meeting, camera, MediaServer.Reach.ROOM, new Heard());
         kms.calls.clear();
 
         media.muteAudio(published.link(), true);
-        media.subscribe(meeting, camera, new Heard());
+        media.subscribe(meeting, camera, MediaServer.Reach.ROOM, new Heard());
         media.muteAudio(published.link(), false);
 
         assertThat(kms.calls).containsSubsequence("invoke disconnect AUDIO", "invoke connect VIDEO", "invoke connect AUDIO",
@@ -143,8 +143,8 @@ class KurentoContractTest {
     @Test
     void aScreenShareIsASecondPublisherOfTheSameParticipant() {
         Feed screen = new Feed(camera.participationId(), Feed.Kind.SCREEN);
-        media.publish(meeting, camera, "Gina", "offer", new Heard());
-        MediaServer.Negotiation shared = media.publish(meeting, screen, "Gina", "offer", new Heard());
+        media.publish(meeting, camera, "Gina", "offer", MediaServer.Reach.ROOM, new Heard());
+        MediaServer.Negotiation shared = media.publish(meeting, screen, "Gina", "offer", MediaServer.Reach.ROOM, new Heard());
 
         assertThat(media.feeds(meeting)).containsExactlyInAnyOrder(camera, screen);
         assertThat(kms.liveOfType("WebRtcEndpoint")).isEqualTo(2);
@@ -154,12 +154,12 @@ class KurentoContractTest {
 
     @Test
     void aRecordingMixesEveryFeedInACompositeHubIntoOneWebm() throws Exception {
-        media.publish(meeting, camera, "Gina", "offer", new Heard());
+        media.publish(meeting, camera, "Gina", "offer", MediaServer.Reach.ROOM, new Heard());
         UUID recording = UUID.randomUUID();
         kms.calls.clear();
 
         media.startRecording(meeting, recording);
-        media.publish(meeting, new Feed(UUID.randomUUID(), Feed.Kind.CAMERA), "Gus", "offer", new Heard());
+        media.publish(meeting, new Feed(UUID.randomUUID(), Feed.Kind.CAMERA), "Gus", "offer", MediaServer.Reach.ROOM, new Heard());
         assertThat(kms.calls).containsSubsequence("create Composite", "create HubPort", "create RecorderEndpoint",
                 "invoke connect", "create HubPort", "invoke connect", "invoke record", "create WebRtcEndpoint",
                 "invoke processOffer", "create HubPort", "invoke connect");
@@ -179,8 +179,8 @@ class KurentoContractTest {
         Instant t0 = Instant.now();
         for (int i = 0; i < 1000; i++) {
             Feed someone = new Feed(UUID.randomUUID(), Feed.Kind.CAMERA);
-            MediaServer.Negotiation published = media.publish(meeting, someone, "P" + i, "offer", new Heard());
-            MediaServer.Negotiation received = media.subscribe(meeting, someone, new Heard());
+            MediaServer.Negotiation published = media.publish(meeting, someone, "P" + i, "offer", MediaServer.Reach.ROOM, new Heard());
+            MediaServer.Negotiation received = media.subscribe(meeting, someone, MediaServer.Reach.ROOM, new Heard());
             media.hangUp(received.link());
             media.hangUp(published.link());
         }
@@ -212,7 +212,7 @@ class KurentoContractTest {
     @Test
     void aRestartedKmsGetsItsRoomsBackAndItsLinksAreToldToNegotiateAgain() {
         Heard publisher = new Heard();
-        media.publish(meeting, camera, "Gina", "offer", publisher);
+        media.publish(meeting, camera, "Gina", "offer", MediaServer.Reach.ROOM, publisher);
         assertThat(kms.liveOfType("MediaPipeline")).isEqualTo(1);
 
         kms.restart();
@@ -220,7 +220,7 @@ class KurentoContractTest {
         await(() -> publisher.states.contains("hangup: media server restarted"));
         await(() -> kms.liveOfType("MediaPipeline") == 1);
         assertThat(media.feeds(meeting)).as("the feed must be published again").isEmpty();
-        MediaServer.Negotiation again = media.publish(meeting, camera, "Gina", "offer", new Heard());
+        MediaServer.Negotiation again = media.publish(meeting, camera, "Gina", "offer", MediaServer.Reach.ROOM, new Heard());
         assertThat(again.sdp()).isEqualTo(KmsStandIn.ANSWER);
     }
 

@@ -31,7 +31,7 @@ class RealKmsTest {
         try {
             assertThat(media.probe()).startsWith("Kurento ");
             MediaServer.Negotiation answer = media.publish(meeting, new Feed(UUID.randomUUID(), Feed.Kind.CAMERA), "Real",
-                    OFFER, new KurentoContractTest.Heard());
+                    OFFER, MediaServer.Reach.ROOM, new KurentoContractTest.Heard());
             assertThat(answer.sdp()).contains("a=fingerprint:", "m=audio");
             media.hangUp(answer.link());
         } finally {
