@@ -55,6 +55,9 @@ final class KeycloakServer {
                 "CONVENE_PUBLIC_URL", settings.publicUrl(),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", settings.keycloakAdminPassword()));  // kc.sh's own heap outside a container: -Xmx512m
+        if (System.getenv("JAVA_OPTS_APPEND") == null) { // an operator's own is what runs
+            env.put("JAVA_OPTS_APPEND", SuiteSettings.setting("convene.keycloak.java-options", QUICK_START));
+        }
         if (database == null) {
             command.add("--db=dev-mem");
         } else {
@@ -63,6 +66,14 @@ final class KeycloakServer {
         }
         return ManagedProcess.start("Keycloak", command, env, home, settings.stateDir().resolve("logs/keycloak.log"));
     }
+
+    /**
+     * Keycloak's JVM compiles with C1 only: it starts beside Payara on the same cores, and its C2
+     * compiler took CPU from Payara's deployment all through the start (about 10 s of a later start
+     * here, docs/benchmarks.md); what Keycloak serves (sign-ins, token refreshes, the realm's keys) is
+     * little enough work that C1's code carries it.
+     */
+    static final String QUICK_START = "-XX:TieredStopAtLevel=1";
 
     /** Waits until the realm answers and gives it the addresses it sends people back to. */
     static void awaitReady(ManagedProcess keycloak, SuiteSettings settings) {

@@ -62,6 +62,7 @@ public final class Main {
               convene.turn.allowed-peer-ips         further peers coturn may relay to
               convene.http.trust-forwarded-proto    trust X-Forwarded-Proto from a proxy in front   true with a host, else false
               convene.keycloak.home                 where Keycloak is unpacked                       the build's
+              convene.keycloak.java-options         the embedded Keycloak's JVM options (JAVA_OPTS_APPEND wins)  -XX:TieredStopAtLevel=1
             Any other convene.* setting is passed to Convene itself (docs/ lists them).
             """;
 
