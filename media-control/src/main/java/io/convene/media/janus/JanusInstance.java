@@ -30,11 +30,6 @@ final class JanusInstance {
         return http.url();
     }
 
-    /** Whether a link's name is one of this server's. */
-    boolean owns(String link) {
-        return link.startsWith(prefix) && link.substring(prefix.length()).chars().allMatch(Character::isDigit);
-    }
-
     /**
      * The address other Janus servers send this one media at: its API's host (a relay's media and its
      * signalling take the same network).
