@@ -8,7 +8,8 @@ import java.util.Map;
  * Connect or disconnect a provider: for the organisation (administrators; chat tools) or for the
  * caller (calendars). {@code settings} are the provider's (Slack: {@code channel}); {@code secret}
  * its token, stored sealed and never returned; {@code signingSecret} (Slack) verifies the requests of
- * the {@code /convene} slash command, sealed too.
+ * the {@code /convene} slash command, sealed too; left out when connecting again, the one given
+ * before is kept (disconnecting removes it).
  */
 public record ConnectRequest(
         @NotNull Provider provider,

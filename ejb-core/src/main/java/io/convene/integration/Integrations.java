@@ -77,8 +77,9 @@ public class Integrations {
             OutboundAddresses.configured().checkedUrl("secret", request.secret());
         }
         ServiceConnection c = save(existing.orElse(null), provider, owner, settings, sealing.seal(request.secret().strip()));
-        c.signWith(request.signingSecret() == null || request.signingSecret().isBlank() ? null
-                : sealing.seal(request.signingSecret().strip()));
+        if (request.signingSecret() != null && !request.signingSecret().isBlank()) { // none given: a reconnect keeps the one there
+            c.signWith(sealing.seal(request.signingSecret().strip()));
+        }
         if (owner == null) {
             audit.action(caller, AuditAction.INTEGRATION_CONNECTED, "provider:" + provider, null);
         }

@@ -72,6 +72,26 @@ class IntegrationsTest {
     }
 
     @Test
+    void slackConnectedAgainWithANewTokenKeepsItsSigningSecretUnlessGivenAnother() {
+        integrations.change(adminCalls, connect(Provider.SLACK, Map.of("channel", "#general"), "xoxb-first", "signing-secret"));
+
+        ConnectionView again = integrations.change(adminCalls,
+                connect(Provider.SLACK, Map.of("channel", "#town-hall"), "xoxb-second", null)).orElseThrow();
+        ServiceConnection stored = w.connections.byId(again.id()).orElseThrow();
+        assertThat(again.hasSigningSecret()).as("the /convene command still verified").isTrue();
+        assertThat(w.sealing.open(stored.signingSecretSealed())).isEqualTo("signing-secret");
+        assertThat(w.sealing.open(stored.secretSealed())).isEqualTo("xoxb-second");
+
+        integrations.change(adminCalls, connect(Provider.SLACK, Map.of("channel", "#town-hall"), "xoxb-second", " rotated "));
+        assertThat(w.sealing.open(w.connections.byId(again.id()).orElseThrow().signingSecretSealed())).isEqualTo("rotated");
+
+        integrations.change(adminCalls, new ConnectRequest(Provider.SLACK, ConnectRequest.Action.DISCONNECT, null, null, null));
+        ConnectionView anew = integrations.change(adminCalls,
+                connect(Provider.SLACK, Map.of("channel", "#general"), "xoxb-third", null)).orElseThrow();
+        assertThat(anew.hasSigningSecret()).as("disconnected, it went with the connection").isFalse();
+    }
+
+    @Test
     void eachProviderAsksForWhatItNeeds() {
         assertThatThrownBy(() -> integrations.change(adminCalls, connect(Provider.SLACK, Map.of(), "xoxb-1", null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsExactly(

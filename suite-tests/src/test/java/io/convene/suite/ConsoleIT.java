@@ -275,6 +275,7 @@ class ConsoleIT {
 
             console.type(By.cssSelector("#slack-channel input"), "C0CONSOLE");
             console.type(By.cssSelector("#slack-token input"), "xoxb-console-bad");
+            console.type(By.cssSelector("#slack-signing-secret input"), "console-signing-secret");
             console.click(By.id("slack-connect"));
             console.wait.until(ExpectedConditions.attributeToBe(outcome, "textContent", "Slack connected"));
             console.click(By.id("slack-test"));
@@ -283,8 +284,17 @@ class ConsoleIT {
             assertThat(console.browser.findElement(By.id("slack-state")).getAttribute("textContent")).contains("failing since").contains("invalid_auth");
 
             console.type(By.cssSelector("#slack-token input"), "xoxb-console-good");
+            assertThat(console.browser.findElement(By.cssSelector("#slack-signing-secret input")).getAttribute("value"))
+                    .as("the signing secret is never shown").isEmpty();
             console.click(By.id("slack-connect"));
             console.wait.until(ExpectedConditions.attributeToBe(outcome, "textContent", "Slack connected"));
+            com.fasterxml.jackson.databind.JsonNode slack = null;
+            for (com.fasterxml.jackson.databind.JsonNode c : ConveneSuite.api().get("/api/integrations", admin).json()) {
+                slack = "SLACK".equals(c.path("provider").asText()) ? c : slack;
+            }
+            assertThat(slack).as("Slack's connection, as served").isNotNull();
+            assertThat(slack.path("hasSigningSecret").asBoolean())
+                    .as("connected again with a new token only: the signing secret given before is kept").isTrue();
             console.click(By.id("slack-test"));
             console.wait.until(ExpectedConditions.attributeToBe(outcome, "textContent", "Connected: Slack workspace Convene Test as convene-bot"));
 

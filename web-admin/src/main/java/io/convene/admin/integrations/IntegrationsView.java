@@ -80,6 +80,7 @@ public class IntegrationsView extends VerticalLayout {
         slackToken.setId("slack-token");
         slackToken.setHelperText("Needed each time Slack is connected; never shown");
         slackSigning.setId("slack-signing-secret");
+        slackSigning.setHelperText("Left empty when connecting again, the one given before is kept; never shown");
         teamsWebhook.setId("teams-webhook");
         teamsWebhook.setHelperText("It carries its own key: kept sealed, never shown");
         slackState.setId("slack-state");
