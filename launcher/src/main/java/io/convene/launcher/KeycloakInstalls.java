@@ -30,9 +30,22 @@ final class KeycloakInstalls {
         Path copy = unpacked.resolveSibling(unpacked.getFileName() + "-" + (production ? "production" : "development")
                 + "-" + (inMemory ? "memory" : "postgres"));
         if (!Files.isDirectory(copy)) {
+            discardAbandonedCopies(copy);
             copy(unpacked, copy);
         }
         return copy;
+    }
+
+    /** Unfinished copies of a launcher that is gone (killed while copying): another launcher's still at work stays. */
+    private static void discardAbandonedCopies(Path copy) {
+        String prefix = copy.getFileName() + ".partial-";
+        try (Stream<Path> siblings = Files.list(copy.getParent())) {
+            siblings.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .filter(p -> !running(p.getFileName().toString().substring(prefix.length())))
+                    .forEach(KeycloakInstalls::discard);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + copy.getParent(), e);
+        }
     }
 
     /** Copies into a folder of its own first and then renames it: a copy cut short is never started. */
@@ -53,6 +66,15 @@ final class KeycloakInstalls {
         } catch (IOException e) {
             discard(partial);
             throw new UncheckedIOException("Cannot copy Keycloak from " + from + " to " + to, e);
+        }
+    }
+
+    /** Whether the process of that id (a copy's suffix) still runs. */
+    private static boolean running(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException notAProcess) {
+            return false;
         }
     }
 

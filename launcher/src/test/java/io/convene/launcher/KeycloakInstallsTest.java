@@ -39,6 +39,23 @@ class KeycloakInstallsTest {
     }
 
     @Test
+    void anUnfinishedCopyOfALauncherThatIsGoneIsRemovedAndOneStillAtWorkIsLeft() throws Exception {
+        Path unpacked = unpackedKeycloak();
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path abandoned = cache.resolve("keycloak-26-development-memory.partial-" + ended.pid());
+        Path atWork = cache.resolve("keycloak-26-development-memory.partial-" + ProcessHandle.current().parent().orElseThrow().pid());
+        Files.createDirectories(abandoned.resolve("lib"));
+        Files.createDirectories(atWork.resolve("lib"));
+
+        Path tests = KeycloakInstalls.forStart(unpacked, false, false, true);
+
+        assertThat(tests.resolve("lib/quarkus/built.txt")).hasContent("unpacked");
+        assertThat(abandoned).as("its launcher was killed while copying").doesNotExist();
+        assertThat(atWork).as("a launcher still running").exists();
+    }
+
+    @Test
     void anInstallTheOperatorNamesIsStartedAsItIs() throws IOException {
         Path theirs = unpackedKeycloak();
         assertThat(KeycloakInstalls.forStart(theirs, true, true, false)).isEqualTo(theirs);
