@@ -147,6 +147,19 @@ class WebinarRoomIT extends SignedInPeople {
                 assertThat(MediaIT.stats(ada).path(hanaFeed).path("frames").asLong()).as("she still watches").isPositive();
                 assertThat(ada.script("return convene.local.getTracks().filter((t) => t.readyState === 'live').length;"))
                         .as("back in the audience, her page holds no camera or microphone").isEqualTo(0L);
+
+                // the host's relay lost on the audience's Janus (as after it restarted): the audience is served by the room's own
+                MediaRoomsIT.videoRoom(AUDIENCE_JANUS.get(), Api.JSON.createObjectNode().put("request", "remove_remote_publisher")
+                        .put("room", id).put("id", hanaFeed));
+                assertThat(MediaIT.publishers(AUDIENCE_JANUS.get(), id)).doesNotContain(hanaFeed);
+                ada.browser.navigate().refresh();
+                ada.wait.until(ExpectedConditions.attributeToBe(By.id("display-name"), "value", "Ada Audience"));
+                ada.click(By.id("join"));
+                ada.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audience-banner")));
+                JsonNode fallback = Eventually.get(() -> MediaIT.stats(ada), x -> x.path(hanaFeed).path("frames").asLong() > 0
+                        && x.path(hanaFeed).path("remotePort").asInt() > 0, Duration.ofSeconds(45));
+                assertThat(mediaPorts("janus")).as("her video now comes from the room's own Janus")
+                        .contains(fallback.path(hanaFeed).path("remotePort").asInt());
             }
         }
     }
