@@ -49,6 +49,10 @@ import java.util.logging.Logger;
 @Stateless
 public class RecordingService {
 
+    /** What to do when a start rolls back after the media server began recording. */
+    @Inject
+    io.convene.platform.Undo undo;
+
     @Inject
     Permissions permissions;
 
@@ -162,12 +166,30 @@ public class RecordingService {
     private long startRecording(Meeting meeting, Recording recording) {
         long t0 = System.nanoTime();
         media.startRecording(meeting.id(), recording.id());
+        UUID meetingId = meeting.id();
+        UUID recordingId = recording.id();
+        undo.ifRolledBack("recording " + recordingId + " of meeting " + meetingId, () -> discard(meetingId, recordingId));
         recording.began(clock.instant());
         long took = (System.nanoTime() - t0) / 1_000_000;
         if (took > 2000) {
             LOG.warning(() -> "The media server took " + took + " ms to start recording meeting " + meeting.id());
         }
         return took;
+    }
+
+    /**
+     * A start that did not commit: no one was told the meeting is recorded, so the media server stops
+     * and what it recorded is thrown away (left in the room's folder, it would go into the next
+     * recording of the meeting).
+     */
+    private void discard(UUID meetingId, UUID recordingId) {
+        try {
+            java.nio.file.Files.deleteIfExists(media.finishRecording(meetingId, recordingId).file());
+            LOG.warning(() -> "Recording " + recordingId + " of meeting " + meetingId + " rolled back: stopped, its media discarded");
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warning(() -> "Recording " + recordingId + " of meeting " + meetingId + " rolled back: the media server was told"
+                    + " to stop and answered " + e.getMessage());
+        }
     }
 
     public RecordingView stop(Caller caller, String reference) {

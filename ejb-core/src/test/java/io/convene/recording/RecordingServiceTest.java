@@ -127,6 +127,30 @@ class RecordingServiceTest {
     }
 
     @Test
+    void aStartThatDoesNotCommitStopsTheMediaServerAndThrowsAwayWhatItRecorded() throws Exception {
+        RecordingView started = recordings.start(callerOf(host), ref);
+        java.nio.file.Path recorded = java.nio.file.Files.createTempFile("recorded", ".webm");
+        r.media.recorded(started.id(), new io.convene.media.MediaServer.RecordedMedia(recorded, "video/webm", Duration.ofSeconds(3)));
+
+        r.undos.rollBack(); // the database forgot the recording, its announcement and audit entry
+
+        assertThat(r.media.calls()).containsExactly("startRecording " + started.id() + " of " + meeting.id(),
+                "finishRecording " + started.id() + " of " + meeting.id());
+        assertThat(recorded).as("what the media server recorded meanwhile").doesNotExist();
+        assertThat(r.undos.undone()).containsExactly("recording " + started.id() + " of meeting " + meeting.id());
+    }
+
+    @Test
+    void aStartThatCommitsLeavesTheMediaServerRecording() {
+        recordings.start(callerOf(host), ref);
+
+        r.undos.commit();
+        r.undos.rollBack();
+
+        assertThat(r.media.calls()).singleElement().asString().startsWith("startRecording ");
+    }
+
+    @Test
     void stoppingTellsEveryoneHandsTheRecordingOnToBeFinishedAndLetsANewOneStart() {
         RecordingView started = recordings.start(callerOf(host), ref);
         world.clock.advance(Duration.ofMinutes(10));

@@ -33,6 +33,7 @@ final class RecordingWorld {
     final FiredEvents<RecordingService.Stopped> stopped = new FiredEvents<>();
     final FiredEvents<RecordingService.Deleted> deleted = new FiredEvents<>();
     final RecordingService service = new RecordingService();
+    final io.convene.platform.PendingUndos undos = new io.convene.platform.PendingUndos();
     final RecordingFinisher finisher = new RecordingFinisher();
     final RecordingLifecycle lifecycle = new RecordingLifecycle();
 
@@ -47,6 +48,7 @@ final class RecordingWorld {
         service.clock = world.clock;
         service.lease = new NodeLease();
         service.media = media;
+        service.undo = undos;
         service.blobs = blobs;
         service.stopped = stopped;
         service.deleted = deleted;
