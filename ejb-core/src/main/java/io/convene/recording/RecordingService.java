@@ -16,6 +16,7 @@ import io.convene.meeting.Participation;
 import io.convene.notification.NoticeKind;
 import io.convene.notification.Notices;
 import io.convene.platform.SignedTickets;
+import io.convene.platform.Undo;
 import io.convene.privacy.LegalHolds;
 import io.convene.shared.AccessDeniedException;
 import io.convene.shared.Caller;
@@ -51,7 +52,7 @@ public class RecordingService {
 
     /** What to do when a start rolls back after the media server began recording. */
     @Inject
-    io.convene.platform.Undo undo;
+    Undo undo;
 
     @Inject
     Permissions permissions;

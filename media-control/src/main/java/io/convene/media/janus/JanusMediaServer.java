@@ -48,7 +48,7 @@ public class JanusMediaServer implements MediaServer {
     /** Further Janus servers (comma-separated URLs) that serve webinars' audiences. */
     @Inject
     @ConfigProperty(name = "convene.media.janus-audience-urls")
-    Optional<String> edgeUrls;
+    Optional<String> audienceUrls;
 
     /** VideoRoom's {@code admin_key}: only who knows it makes or removes rooms. */
     @Inject
@@ -85,7 +85,8 @@ public class JanusMediaServer implements MediaServer {
 
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private JanusInstance origin;
-    private List<JanusInstance> edges;
+    private List<JanusInstance> audienceServers;
+    private AudienceRelays relays;
 
     @Override
     public boolean configured() {
@@ -114,7 +115,7 @@ public class JanusMediaServer implements MediaServer {
         JsonObject destroy = Jsons.createObjectBuilder().add("request", "destroy").add("room", meetingId.toString())
                 .add("permanent", false).build();
         origin().videoRoom(destroy, NO_SUCH_ROOM);
-        for (JanusInstance edge : edges()) {
+        for (JanusInstance edge : audienceServers()) {
             try {
                 edge.videoRoom(destroy, NO_SUCH_ROOM);
             } catch (RuntimeException e) {
@@ -148,7 +149,7 @@ public class JanusMediaServer implements MediaServer {
                 reply = s.message(handle, join, "offer", offerSdp);
             }
             String link = s.link(handle);
-            boolean relayed = reach == Reach.AUDIENCE && !edges().isEmpty();
+            boolean relayed = reach == Reach.AUDIENCE && !audienceServers().isEmpty();
             links.put(link, new Link(on, meetingId, handle, feed, relayed, Sdp.mids(reply.sdp(), "audio"), List.of()));
             if (relayed) {
                 relays().relay(meetingId, feed, displayName, Sdp.streams(reply.sdp(), offerSdp));
@@ -162,7 +163,7 @@ public class JanusMediaServer implements MediaServer {
 
     @Override
     public Negotiation subscribe(UUID meetingId, Feed feed, Reach reach, MediaListener listener) {
-        JanusInstance edge = reach == Reach.AUDIENCE ? leastBusyEdge() : null;
+        JanusInstance edge = reach == Reach.AUDIENCE ? leastBusyAudienceServer() : null;
         if (edge != null) {
             try {
                 return subscribe(edge, meetingId, feed, listener);
@@ -193,8 +194,8 @@ public class JanusMediaServer implements MediaServer {
     }
 
     /** The audience's server this node holds the fewest links on; none when there are no such servers. */
-    private JanusInstance leastBusyEdge() {
-        return edges().stream().min(java.util.Comparator.comparingLong(
+    private JanusInstance leastBusyAudienceServer() {
+        return audienceServers().stream().min(java.util.Comparator.comparingLong(
                 edge -> links.values().stream().filter(l -> l.on() == edge).count())).orElse(null);
     }
 
@@ -331,7 +332,7 @@ public class JanusMediaServer implements MediaServer {
     @Override
     public String probe() {
         StringBuilder said = new StringBuilder(origin().probe());
-        for (JanusInstance edge : edges()) {
+        for (JanusInstance edge : audienceServers()) {
             try {
                 edge.probe();
                 said.append("; the audience's too at ").append(edge.url());
@@ -342,7 +343,7 @@ public class JanusMediaServer implements MediaServer {
         return said.toString();
     }
 
-    synchronized JanusInstance origin() {
+    private synchronized JanusInstance origin() {
         if (origin == null) {
             origin = new JanusInstance(janusUrl.orElseThrow(() -> new IllegalStateException(
                     "No media server configured (convene.media.janus-url)")), "", threads);
@@ -350,18 +351,21 @@ public class JanusMediaServer implements MediaServer {
         return origin;
     }
 
-    synchronized List<JanusInstance> edges() {
-        if (edges == null) {
-            List<String> urls = edgeUrls.map(u -> java.util.Arrays.stream(u.split(",")).map(String::trim)
+    private synchronized List<JanusInstance> audienceServers() {
+        if (audienceServers == null) {
+            List<String> urls = audienceUrls.map(u -> java.util.Arrays.stream(u.split(",")).map(String::trim)
                     .filter(x -> !x.isEmpty()).toList()).orElse(List.of());
-            edges = java.util.stream.IntStream.range(0, urls.size())
+            audienceServers = java.util.stream.IntStream.range(0, urls.size())
                     .mapToObj(i -> new JanusInstance(urls.get(i), "a" + (i + 1) + "-", threads)).toList();
         }
-        return edges;
+        return audienceServers;
     }
 
-    private AudienceRelays relays() {
-        return new AudienceRelays(origin(), edges(), this::roomCreation);
+    private synchronized AudienceRelays relays() {
+        if (relays == null) {
+            relays = new AudienceRelays(origin(), audienceServers(), this::roomCreation);
+        }
+        return relays;
     }
 
     @PreDestroy
@@ -369,8 +373,8 @@ public class JanusMediaServer implements MediaServer {
         if (origin != null) {
             origin.close();
         }
-        if (edges != null) {
-            edges.forEach(JanusInstance::close);
+        if (audienceServers != null) {
+            audienceServers.forEach(JanusInstance::close);
         }
     }
 }
