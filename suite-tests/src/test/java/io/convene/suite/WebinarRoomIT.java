@@ -179,8 +179,12 @@ class WebinarRoomIT extends SignedInPeople {
         speaker.click(By.id("mic"));
         speaker.wait.until(ExpectedConditions.attributeToBe(By.id("mic"), "aria-pressed", "false"));
         speaker.script("convene.local.getAudioTracks().forEach(t => { t.enabled = true; }); return 'on';");
-        MediaIT.sleep(1500); // what was on its way has arrived
-        JsonNode before = MediaIT.stats(viewer).get(feed);
+        // the mute reaches the server: wait (with a deadline) for a second without audio, then check two more
+        JsonNode before = Eventually.get(() -> {
+            long was = MediaIT.stats(viewer).path(feed).path("audioPackets").asLong();
+            JsonNode now = MediaIT.later(viewer, feed, 1);
+            return now.get("audioPackets").asLong() == was ? now : null;
+        }, quiet -> quiet != null, Duration.ofSeconds(15));
         JsonNode after = MediaIT.later(viewer, feed, 2);
         assertThat(after.get("audioPackets").asLong()).as("no audio of the muted speaker reaches the audience")
                 .isEqualTo(before.get("audioPackets").asLong());
