@@ -9,7 +9,7 @@ import io.convene.web.api.Callers;
 import io.convene.shared.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /** Attendance and engagement per meeting, usage per person (who may read what: {@code Readers}). */
 @Path("/analytics")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER})
 public class AnalyticsResource {

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
  * The REST API: bearer tokens from Keycloak, checked with MicroProfile JWT. The class must be a CDI
- * bean for Payara to apply {@code @LoginConfig}. The OpenAPI document is written by hand in
+ * bean for Payara to apply {@code @LoginConfig}; a token this node verified lately is not verified
+ * again ({@link VerifiedTokenStore}). The resources are application-scoped: one instance of each
+ * serves every call (Jersey gives them the current request's {@code UriInfo} and servlet request as
+ * proxies), so no call pays for making and injecting one. The OpenAPI document is written by hand in
  * META-INF/openapi.yaml (see docs/openapi.md for why).
  */
 @ApplicationPath("/api")

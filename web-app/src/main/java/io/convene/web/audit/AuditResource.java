@@ -8,7 +8,7 @@ import io.convene.shared.InvalidInputException;
 import io.convene.shared.Page;
 import io.convene.web.api.Callers;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
@@ -28,7 +28,7 @@ import java.util.UUID;
 
 /** The audit trail for administrators and compliance officers: read a page, or export it as CSV. */
 @Path("/audit")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Caller.ADMIN, Caller.COMPLIANCE_OFFICER})
 public class AuditResource {
 

@@ -10,7 +10,7 @@ import io.convene.web.api.Callers;
 import io.convene.web.api.EmojiReaction;
 import io.convene.web.meeting.MeetingResource;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -43,7 +43,7 @@ import java.util.UUID;
  * guests with their ticket.
  */
 @Path("/meetings")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @PermitAll

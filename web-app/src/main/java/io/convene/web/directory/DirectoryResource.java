@@ -13,7 +13,7 @@ import io.convene.directory.RoleMapping;
 import io.convene.shared.Caller;
 import io.convene.web.api.Callers;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -40,7 +40,7 @@ import java.util.UUID;
 
 /** LDAP directories that provision users: configuration, test, preview, syncs. Administrators only. */
 @Path("/admin/directory")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ADMIN)

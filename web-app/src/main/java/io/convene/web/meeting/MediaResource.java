@@ -6,7 +6,7 @@ import io.convene.meeting.ParticipantMedia.Device;
 import io.convene.meeting.ParticipantMedia.MediaState;
 import io.convene.web.api.Callers;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.MediaType;
  * sets, {@code {}} flips.
  */
 @Path("/meetings")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @PermitAll

@@ -5,7 +5,7 @@ import io.convene.notification.DeadLetters.DeadLetter;
 import io.convene.shared.Caller;
 import io.convene.web.api.Callers;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import java.util.List;
 
 /** Failed deliveries on the dead-letter queue: list, replay, discard (administrators). */
 @Path("/admin/notifications")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ADMIN)
 public class DeadLetterResource {

@@ -4,7 +4,7 @@ import io.convene.privacy.Retention;
 import io.convene.shared.Caller;
 import io.convene.web.api.Callers;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** Retention policies: how long chat, notifications and meeting logs are kept; dry run and purge. Administrators. */
 @Path("/admin/retention")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ADMIN)

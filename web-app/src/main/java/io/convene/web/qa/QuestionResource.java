@@ -7,7 +7,7 @@ import io.convene.web.api.Callers;
 import io.convene.web.meeting.MeetingResource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,7 +29,7 @@ import java.util.UUID;
 
 /** Q&A: ask, upvote, answer, dismiss. Those in the meeting; answers and dismissals by hosts. */
 @Path("/meetings")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @PermitAll

@@ -5,7 +5,7 @@ import io.convene.recording.RecordingView;
 import io.convene.shared.Caller;
 import io.convene.web.api.Callers;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ import java.util.List;
 
 /** A meeting's recordings: the host and co-hosts start and stop them; who may watch lists them. */
 @Path("/meetings")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER})
 public class MeetingRecordingResource {

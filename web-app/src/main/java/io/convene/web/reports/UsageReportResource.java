@@ -9,7 +9,7 @@ import io.convene.shared.InvalidInputException;
 import io.convene.web.api.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,7 +32,7 @@ import java.util.UUID;
 
 /** Organisation-wide usage reports as CSV, XLSX or PDF: asked for, made in the background, downloaded. */
 @Path("/reports/usage")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Caller.ADMIN, Caller.COMPLIANCE_OFFICER})

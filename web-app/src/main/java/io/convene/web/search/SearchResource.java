@@ -5,7 +5,7 @@ import io.convene.shared.Caller;
 import io.convene.shared.InvalidInputException;
 import io.convene.web.api.Callers;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,7 @@ import java.util.UUID;
 
 /** Search people, meetings and chat messages, within what the caller may see. */
 @Path("/search")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Caller.ADMIN, Caller.HOST, Caller.PARTICIPANT, Caller.COMPLIANCE_OFFICER})
 public class SearchResource {

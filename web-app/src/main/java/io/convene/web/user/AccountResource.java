@@ -5,7 +5,7 @@ import io.convene.user.AccountAdministration;
 import io.convene.user.RealmAdministration;
 import io.convene.web.api.Callers;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,7 +30,7 @@ import java.util.Set;
 
 /** Accounts in Keycloak's realm as administrators manage them: search, create local ones, sessions, roles, sign-out, passwords. */
 @Path("/admin/accounts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ADMIN)
