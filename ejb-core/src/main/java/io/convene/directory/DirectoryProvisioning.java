@@ -1,5 +1,6 @@
 package io.convene.directory;
 
+import io.convene.user.ActiveAccounts;
 import io.convene.user.DirectoryAccount;
 import io.convene.user.IdentityProvider;
 import io.convene.user.User;
@@ -33,6 +34,9 @@ public class DirectoryProvisioning {
 
     @Inject
     UserRepository users;
+
+    @Inject
+    ActiveAccounts active;
 
     @Inject
     DirectoryRepository directories;
@@ -184,10 +188,12 @@ public class DirectoryProvisioning {
         return null;
     }
 
+    /** Of a user just deactivated: this node forgets them at once (others when it commits), and their sessions end. */
     private void endSessions(User user) {
         if (user.subject() == null) {
             return;
         }
+        active.deactivated(user.subject());
         try {
             identity.endSession(user.subject(), null);
         } catch (RuntimeException e) { // the deactivated account is refused by Convene all the same

@@ -49,6 +49,9 @@ public class AccountAdministration {
     UserRepository users;
 
     @Inject
+    ActiveAccounts active;
+
+    @Inject
     UserService people;
 
     @Inject
@@ -145,6 +148,7 @@ public class AccountAdministration {
             users.bySubject(subject).ifPresent(User::reactivate);
         } else {
             users.bySubject(subject).or(() -> firstSightOf(target)).ifPresent(User::deactivate);
+            active.deactivated(subject); // this node at once; the others when this commits
         }
         users.flush(); // Convene's side first: if Keycloak then fails, this rolls back
         realm.setEnabled(subject, enabled);

@@ -210,12 +210,15 @@ class DirectorySyncTest {
         sync(DirectoryRun.Mode.FULL);
         User alice = user("alice");
         alice.linkSubject("sub-alice"); // she signed in since
+        world.active.listening(true);
+        world.active.foundActive("sub-alice", world.active.generation());
         ldap.unlist("uuid-alice");
         world.clock.advance(Duration.ofHours(25));
 
         DirectoryRunView run = sync(DirectoryRun.Mode.FULL);
 
         assertThat(alice.status()).isEqualTo(UserStatus.DISABLED);
+        assertThat(world.active.knownActive("sub-alice")).as("this node forgets her at once").isFalse();
         assertThat(world.identity.endedSessionsOf()).containsExactly("sub-alice");
         assertThat(List.of(run.seen(), run.created(), run.updated(), run.disabled())).containsExactly(2, 0, 0, 1);
         assertThat(user("bob").status()).isEqualTo(UserStatus.ACTIVE);

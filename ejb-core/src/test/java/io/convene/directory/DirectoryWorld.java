@@ -44,10 +44,12 @@ final class DirectoryWorld {
     final DirectoryRuns runs = new DirectoryRuns();
     final DirectoryProvisioning provisioning = new DirectoryProvisioning();
     final DirectorySync sync = new DirectorySync();
+    final io.convene.user.ActiveAccounts active = new io.convene.user.ActiveAccounts();
 
     final User admin = person("ada");
 
     DirectoryWorld() {
+        provisioning.active = active;
         service.permissions = UserPorts.permissions(users);
         service.directories = directories;
         service.users = users;

@@ -28,6 +28,7 @@ class AccountAdministrationTest {
     private final InMemoryKeycloak keycloak = new InMemoryKeycloak(world.clock);
     private final InMemoryAuditRepository audit = new InMemoryAuditRepository();
     private final AccountAdministration accounts = new AccountAdministration();
+    private final ActiveAccounts active = new ActiveAccounts();
 
     private final User root = world.person("root");
     private final User bob = world.person("bob");
@@ -35,6 +36,7 @@ class AccountAdministrationTest {
 
     AccountAdministrationTest() {
         accounts.permissions = UserPorts.permissions(world.users);
+        accounts.active = active;
         accounts.realm = keycloak;
         accounts.identity = keycloak;
         accounts.audit = AuditTrails.of(audit, UserPorts.auditedPeople(world.userService), world.clock);
@@ -167,8 +169,12 @@ class AccountAdministrationTest {
 
     @Test
     void aDeactivatedAccountIsRefusedAtOnceSignedOutEverywhereAndCanBeReactivated() {
+        active.listening(true);
+        active.foundActive("sub-bob", active.generation()); // a call of his was served just before
+
         accounts.setEnabled(admin, "sub-bob", false);
 
+        assertThat(active.knownActive("sub-bob")).as("this node forgets him at once").isFalse();
         assertThat(bob.status()).isEqualTo(UserStatus.DISABLED);
         assertThat(keycloak.accounts.get("sub-bob").enabled).isFalse();
         assertThat(keycloak.calls).containsSubsequence("setEnabled sub-bob false", "endSession sub-bob null");

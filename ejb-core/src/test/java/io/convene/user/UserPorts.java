@@ -29,6 +29,7 @@ public final class UserPorts {
     public static AccountStanding standing(UserRepository users) {
         AccountStanding standing = new AccountStanding();
         standing.users = users;
+        standing.active = new ActiveAccounts();
         return standing;
     }
 }

@@ -95,8 +95,38 @@ class ClusterIT extends SignedInPeople {
         }
     }
 
+    /**
+     * Node B remembers for a minute that it found someone active, so that their calls do not read
+     * their standing each time; their deactivation on node A reaches B when it commits. The usage
+     * report is refused to a deactivated person by the standing check alone (its service reads no
+     * user row), so without the announcement B would serve it for up to a minute.
+     */
     @Test
     @Order(3)
+    void aDeactivationOnOneNodeBitesOnTheOtherAtOnce() {
+        String email = LocalAccounts.address("cluster.leaver");
+        String subject = LocalAccounts.make(email, "participant");
+        String token = LocalAccounts.signIn(email);
+        String usage = "/api/analytics/usage?from=2026-01-01&to=2026-02-01";
+        assertThat(b.get("/api/users/profile", token).status()).isEqualTo(200);
+        assertThat(b.get(usage, token).status()).as("B found her active").isEqualTo(200);
+        Reply metrics = b.send("GET", "/metrics", ConveneSuite.tokenOf(Meetings.ADMIN), null, Map.of("Accept", "text/plain"));
+        assertThat(metrics.raw()).as("B remembers people it found active (so it does not read her standing again)")
+                .containsPattern("convene_accounts_remembered_active\\{[^}]*\\} [1-9]");
+
+        Reply off = a.put("/api/admin/accounts/" + subject + "/enabled", ConveneSuite.tokenOf(Meetings.ADMIN),
+                Map.of("enabled", false));
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+
+        long t0 = System.nanoTime();
+        Reply refused = Eventually.get(() -> b.get(usage, token), r -> r.status() == 401, Duration.ofSeconds(2));
+        assertThat(refused.status()).as("refused on B within 2 s, not after the minute B remembers").isEqualTo(401);
+        assertThat(refused.text("detail")).isEqualTo("This account is deactivated; ask an administrator");
+        System.out.printf("ClusterIT: the deactivation made on A was refused on B after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Test
+    @Order(4)
     void aReminderGoesOutOnceThoughEveryNodesClockTicks() throws InterruptedException {
         String admin = ConveneSuite.tokenOf(Meetings.ADMIN);
         // in an hour, reminded two hours before: due now, and clear of the slots RemindersIT and ThrottleIT give the same host
@@ -112,7 +142,7 @@ class ClusterIT extends SignedInPeople {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aPeriodicJobMovesWhenItsHoldersLeaseRunsOutAndNotBefore() throws Exception {
         // as if a node that stopped held one job's lease, and a node that lives held another's
         ConveneSuite.execute("insert into job_leases values ('directory-syncs', 'a node that stopped', now() - interval '1 second')"
@@ -131,7 +161,7 @@ class ClusterIT extends SignedInPeople {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aKilledNodesClientsResumeOnTheOtherWithNothingLostOrRepeated() {
         Meetings.Gathering g = Meetings.gather(host, pablo, cora, draft("Failover"));
         long lastSeen;

@@ -2,6 +2,7 @@ package io.convene.web.channel;
 
 import io.convene.meeting.MeetingEventLog;
 import io.convene.notification.NotificationService;
+import io.convene.user.ActiveAccounts;
 import io.convene.web.notification.NotificationHub;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -28,8 +29,9 @@ import org.postgresql.PGNotification;
  * Listens for the NOTIFY that {@link MeetingEventLog} sends when a change commits (and the one of
  * stored notifications), on a database connection of its own (outside the pool, which would take a
  * listening connection back), and hands each meeting id to the {@link ChannelHub}, each user id to
- * the {@link NotificationHub}. Reconnects after a database outage and then catches every listener
- * up, so nothing announced while it was away is lost.
+ * the {@link NotificationHub}, each deactivated person's subject to {@link ActiveAccounts} (which
+ * remembers nobody while this connection is down). Reconnects after a database outage and then
+ * catches every listener up, so nothing announced while it was away is lost.
  */
 @Singleton
 @Startup
@@ -45,6 +47,9 @@ public class ChannelNotifications {
 
     @Inject
     NotificationHub notificationHub;
+
+    @Inject
+    ActiveAccounts activeAccounts;
 
     @Inject
     @ConfigProperty(name = "convene.db.url")
@@ -70,7 +75,10 @@ public class ChannelNotifications {
     void start() {
         metrics.gauge(Metadata.builder().withName("convene.channel.sockets")
                 .withDescription("Meeting channel sockets open on this node").build(), hub, ChannelHub::openSockets);
-        listener = threads.newThread(this::listen);
+        metrics.gauge(Metadata.builder().withName("convene.accounts.remembered-active")
+                .withDescription("People this node found active lately and does not ask the database about again").build(),
+                activeAccounts, ActiveAccounts::remembered);
+        listener = threads.newThread(this::listenWhileRunning);
         listener.setName("convene-channel-notifications");
         listener.start();
     }
@@ -78,8 +86,18 @@ public class ChannelNotifications {
     @PreDestroy
     void stop() {
         running = false;
+        activeAccounts.listening(false);
         listener.interrupt();
         closeQuietly();
+    }
+
+    /** However the listening ends, deactivations are no longer heard: nobody is remembered active. */
+    private void listenWhileRunning() {
+        try {
+            listen();
+        } finally {
+            activeAccounts.listening(false);
+        }
     }
 
     private void listen() {
@@ -102,6 +120,7 @@ public class ChannelNotifications {
                     }
                 }
             } catch (SQLException e) {
+                activeAccounts.listening(false);
                 if (running) {
                     if (lostSince == 0) { // one line per outage, not one a second
                         lostSince = System.nanoTime();
@@ -123,6 +142,8 @@ public class ChannelNotifications {
         try {
             if (NotificationService.CHANNEL.equals(channel)) {
                 notificationHub.deliver(UUID.fromString(id));
+            } else if (ActiveAccounts.CHANNEL.equals(channel)) {
+                activeAccounts.deactivated(id);
             } else {
                 hub.deliver(UUID.fromString(id));
             }
@@ -141,7 +162,9 @@ public class ChannelNotifications {
         try (Statement s = connection.createStatement()) {
             s.execute("LISTEN " + MeetingEventLog.CHANNEL);
             s.execute("LISTEN " + NotificationService.CHANNEL);
+            s.execute("LISTEN " + ActiveAccounts.CHANNEL);
         }
+        activeAccounts.listening(true);
         long lost = lostSince;
         lostSince = 0;
         LOG.info(() -> "Meeting channel listening for events"

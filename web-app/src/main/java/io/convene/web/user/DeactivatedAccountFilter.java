@@ -2,6 +2,7 @@ package io.convene.web.user;
 
 import io.convene.shared.AccountDeactivatedException;
 import io.convene.user.AccountStanding;
+import io.convene.user.ActiveAccounts;
 import io.convene.web.api.Callers;
 import io.convene.web.api.Problem;
 import jakarta.annotation.Priority;
@@ -17,7 +18,9 @@ import jakarta.ws.rs.ext.Provider;
  * The caller's standing, checked once for every request that carries a verified token, before
  * roles, validation and any service: a person whose account is deactivated is refused with 401
  * even while a token issued before the deactivation is still valid. The status is read from the
- * database on each request (one indexed lookup by subject), so every node sees a deactivation at once.
+ * database (one indexed lookup by subject) unless this node found the person active lately and no
+ * deactivation was announced since ({@link ActiveAccounts}: then no service is called at all), so
+ * every node sees a deactivation at once.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 100)
@@ -29,9 +32,14 @@ public class DeactivatedAccountFilter implements ContainerRequestFilter {
     @Inject
     AccountStanding standing;
 
+    @Inject
+    ActiveAccounts active;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        callers.optional().filter(caller -> standing.deactivated(caller.subject())).ifPresent(caller -> {
+        callers.optional()
+                .filter(caller -> caller.subject() != null && !active.knownActive(caller.subject()))
+                .filter(caller -> standing.deactivated(caller.subject())).ifPresent(caller -> {
             AccountDeactivatedException refusal = new AccountDeactivatedException();
             request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, refusal.title(),
                             refusal.getMessage()).at(request.getUriInfo().getRequestUri().getPath()).toResponse())
