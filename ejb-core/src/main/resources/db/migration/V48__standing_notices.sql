@@ -1,4 +1,4 @@
--- Every node remembers, for a few minutes, the people it has found active, so that a signed-in call
+-- Every node remembers, for a minute, the people it has found active, so that a signed-in call
 -- does not read their standing again; a deactivation must reach every node at once, whoever makes it
 -- (an administrator, a directory sync, an operator's SQL). So the database itself announces it when
 -- it commits: a row of users that is (or becomes) DISABLED, or a disabled row given a subject.

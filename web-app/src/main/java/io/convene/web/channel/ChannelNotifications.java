@@ -86,7 +86,6 @@ public class ChannelNotifications {
     @PreDestroy
     void stop() {
         running = false;
-        activeAccounts.listening(false);
         listener.interrupt();
         closeQuietly();
     }

@@ -38,7 +38,7 @@ public class DeactivatedAccountFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         callers.optional()
-                .filter(caller -> caller.subject() != null && !active.knownActive(caller.subject()))
+                .filter(caller -> !active.knownActive(caller.subject()))
                 .filter(caller -> standing.deactivated(caller.subject())).ifPresent(caller -> {
             AccountDeactivatedException refusal = new AccountDeactivatedException();
             request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, refusal.title(),
