@@ -55,8 +55,13 @@ final class KeycloakServer {
                 "CONVENE_PUBLIC_URL", settings.publicUrl(),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", settings.keycloakAdminPassword()));  // kc.sh's own heap outside a container: -Xmx512m
+        ClassArchive.Start classes = ClassArchive.Start.NONE;
         if (System.getenv("JAVA_OPTS_APPEND") == null) { // an operator's own is what runs
-            env.put("JAVA_OPTS_APPEND", SuiteSettings.setting("convene.keycloak.java-options", QUICK_START));
+            // an install of the build's is shared by every start of its way; an operator's own is not ours to write in
+            classes = ClassArchive.prepare(home.equals(unpacked) ? settings.stateDir().resolve("class-archives")
+                    : home.resolve("class-archives"), "keycloak", classPath(home));
+            env.put("JAVA_OPTS_APPEND", String.join(" ", SuiteSettings.setting("convene.keycloak.java-options", QUICK_START),
+                    String.join(" ", classes.options())).strip());
         }
         if (database == null) {
             command.add("--db=dev-mem");
@@ -64,7 +69,18 @@ final class KeycloakServer {
             command.add("--db=postgres");
             env.putAll(Map.of("KC_DB_URL", database[0], "KC_DB_USERNAME", database[1], "KC_DB_PASSWORD", database[2]));
         }
-        return ManagedProcess.start("Keycloak", command, env, home, settings.stateDir().resolve("logs/keycloak.log"));
+        ManagedProcess keycloak = ManagedProcess.start("Keycloak", command, env, home, settings.stateDir().resolve("logs/keycloak.log"));
+        classes.adoptAfter(keycloak);
+        return keycloak;
+    }
+
+    /** Keycloak's class path as its script writes it (the JVM checks an archive against that text). */
+    private static Path classPath(Path home) {
+        try {
+            return Path.of(home.resolve("bin").toRealPath() + "/../lib/quarkus-run.jar");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + home, e);
+        }
     }
 
     /**

@@ -39,6 +39,7 @@ public final class Main {
               convene.state.dir                     where data, secrets and logs are kept           .convene
               convene.nodes                         Payara Micro nodes (behind HAProxy when > 1)    1
               convene.payara.heap                   each Payara Micro's heap (-Xmx)                 512m
+              convene.class-sharing                 JVMs map the classes an earlier start loaded     true
               convene.log.format                    text or json (the launcher, Payara, Keycloak)   text
               convene.db.url / .user / .password    an external PostgreSQL instead of the embedded one
               convene.db.pool-min / .pool-max       connections to the database kept open / at most  2 / 32

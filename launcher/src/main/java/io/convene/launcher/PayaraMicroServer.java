@@ -21,7 +21,8 @@ import java.util.Properties;
  * resolves {@code ${...}} in post-boot commands, and the pool must keep the setting names) and its
  * listeners name no server ({@link HttpListeners}). Before the WAR, post-boot commands deploy
  * Artemis's resource adapter ({@link BrokerResources}); the broker's password reaches them through
- * the environment, not a file.
+ * the environment, not a file. Its JVM maps the classes an earlier start loaded ({@link ClassArchive},
+ * kept beside the build's Payara Micro).
  */
 final class PayaraMicroServer {
 
@@ -106,9 +107,13 @@ final class PayaraMicroServer {
             throw new UncheckedIOException(e);
         }
         Path runtime = settings.runtimeDir().toAbsolutePath();
+        ClassArchive.Start classes = ClassArchive.prepare(runtime.resolve("class-archives"), "payara",
+                runtime.resolve("payara-micro.jar"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + SuiteSettings.setting("convene.payara.heap", "512m"), "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + work.toAbsolutePath(), HttpListeners.NO_PRODUCT_NAME,
-                JsonProcessing.NAMED_PROVIDER, "-jar", runtime.resolve("payara-micro.jar").toString()));
+                JsonProcessing.NAMED_PROVIDER));
+        command.addAll(classes.options());
+        command.addAll(List.of("-jar", runtime.resolve("payara-micro.jar").toString()));
         if (node.cluster() == null) {
             command.add("--nocluster");
         } else {
@@ -128,8 +133,10 @@ final class PayaraMicroServer {
         String name = "Payara Micro (" + node.name() + ")";
         Map<String, String> environment = Map.of(PASSWORD_VARIABLE, settings.brokerPassword());
         Path log = settings.stateDir().resolve("logs/" + node.name() + ".log");
-        return again ? ManagedProcess.startAppending(name, command, environment, work, log)
+        ManagedProcess payara = again ? ManagedProcess.startAppending(name, command, environment, work, log)
                 : ManagedProcess.start(name, command, environment, work, log);
+        classes.adoptAfter(payara);
+        return payara;
     }
 
     /**
