@@ -2,6 +2,8 @@ package io.convene.integration.camel;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import io.convene.integration.IntegrationFailedException;
 import io.convene.integration.OutboundAddresses;
 import io.convene.integration.OutboundCallRefusedException;
@@ -10,6 +12,11 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -18,7 +25,12 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The Camel context of Convene's integrations: started with the application, stopped with it. */
+/**
+ * The Camel context of Convene's integrations: started with the application, beside the rest of its
+ * start (making the context and its routes took 2-4 s of the deployment), stopped with it. A call
+ * that comes before the context is up waits for it; one that comes after it failed to start fails
+ * as an outside service that cannot be reached does (retried, then recorded on the connection).
+ */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // Camel is thread-safe: no container lock around sends
@@ -70,13 +82,30 @@ public class CamelRuntime {
     @ConfigProperty(name = OutboundAddresses.SETTING)
     java.util.Optional<String> allowedRanges;
 
-    private CamelContext camel;
-    private ProducerTemplate producer;
+    /** How long a call made while the context starts waits for it. */
+    private static final long START_WAIT_SECONDS = 60;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    private CompletableFuture<Started> started;
+
+    /** A context that runs, and the producer that sends to it. */
+    private record Started(CamelContext camel, ProducerTemplate producer) {
+    }
 
     @PostConstruct
     void start() {
+        started = CompletableFuture.supplyAsync(this::startContext, executor);
+        started.exceptionally(e -> {
+            LOG.log(Level.SEVERE, "Camel integrations did not start: calls to Slack, Teams, calendars and webhooks fail", e);
+            return null;
+        });
+    }
+
+    private Started startContext() {
         long t0 = System.nanoTime();
-        camel = new DefaultCamelContext();
+        CamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("convene-integrations");
         // HttpClient must not retry (and sleep on Retry-After) by itself: the routes decide, and say so
         camel.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
@@ -100,14 +129,34 @@ public class CamelRuntime {
             throw new IllegalStateException("Camel routes could not be added", e);
         }
         camel.start();
-        producer = SharedProducer.of(camel);
         LOG.info(() -> "Camel integrations started in " + (System.nanoTime() - t0) / 1_000_000 + " ms (Slack at "
                 + slackApiUrl + "; outbound calls to public addresses" + allowedRanges.map(r -> " and " + r).orElse("") + ")");
+        return new Started(camel, SharedProducer.of(camel));
     }
 
     @PreDestroy
     void stop() {
-        camel.stop();
+        try {
+            started.get(START_WAIT_SECONDS, TimeUnit.SECONDS).camel().stop();
+        } catch (ExecutionException | TimeoutException notStarted) {
+            started.cancel(false); // nothing to stop: its failure was logged when it happened
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The context once it runs; a call fails as an unreachable service would if it does not. */
+    private Started running() {
+        try {
+            return started.get(START_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IntegrationFailedException("Camel integrations did not start: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IntegrationFailedException("Camel integrations not started after " + START_WAIT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntegrationFailedException("Interrupted while Camel integrations start", e);
+        }
     }
 
     /**
@@ -116,7 +165,7 @@ public class CamelRuntime {
      */
     public org.apache.camel.Message send(String endpoint, Object body, java.util.Map<String, Object> headers) {
         try {
-            org.apache.camel.Exchange done = producer.send(endpoint, e -> {
+            org.apache.camel.Exchange done = running().producer().send(endpoint, e -> {
                 e.getMessage().setBody(body);
                 e.getMessage().setHeaders(new java.util.HashMap<>(headers));
             });
