@@ -13,12 +13,14 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * What the launcher started, written down in its state folder ({@code run/children}: pid, the
- * signal that stops it, its program, its name), so that nothing it started outlives it. A watchdog
- * (a small shell loop, a process of its own) stops everything listed when the launcher is gone
- * without stopping them — killed, say, where no shutdown hook runs. A launcher that starts on a
- * folder whose list still names running processes (the watchdog was killed too) stops them first,
- * so it never reports ready on top of an earlier launcher's servers.
+ * What the launcher started, written down in its state folder ({@code run/children-<its pid>}: pid,
+ * the signal that stops it, its program, its name), so that nothing it started outlives it. A
+ * watchdog (a small shell loop, a process of its own) stops everything its launcher's list names
+ * when the launcher is gone without stopping them — killed, say, where no shutdown hook runs. Each
+ * launcher has a list of its own: a watchdog that notices its launcher gone only after the next
+ * launcher on the folder has started (it looks once a second) never stops what that one started.
+ * A launcher that starts on a folder whose lists still name running processes (the watchdog was
+ * killed too) stops them first, so it never reports ready on top of an earlier launcher's servers.
  */
 final class Children {
 
@@ -54,25 +56,45 @@ final class Children {
         this.file = file;
     }
 
-    /** The list of a launcher starting on this folder, with its watchdog running. */
+    /** The list of this launcher, starting on this folder, with its watchdog running. */
     static Children in(Path stateDir) {
-        Path file = list(stateDir);
+        Children children = watched(stateDir, ProcessHandle.current().pid());
+        current = children;
+        return children;
+    }
+
+    /** A launcher's list on this folder, and a watchdog that stops what it names once that launcher is gone. */
+    static Children watched(Path stateDir, long launcher) {
+        Path file = stateDir.resolve("run").resolve(LIST + "-" + launcher);
         Children children = new Children(file);
         children.write();
         try {
-            new ProcessBuilder("sh", "-c", WATCHDOG, "convene-watchdog", String.valueOf(ProcessHandle.current().pid()),
+            new ProcessBuilder("sh", "-c", WATCHDOG, "convene-watchdog", String.valueOf(launcher),
                     file.toAbsolutePath().toString())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             LOG.warning(() -> "No watchdog (" + e.getMessage() + "): if the launcher is killed, stop what it started by hand");
         }
-        current = children;
         return children;
     }
 
-    private static Path list(Path stateDir) {
-        return stateDir.resolve("run/children");
+    /** The lists' names begin so (an earlier version's list had no more to its name). */
+    private static final String LIST = "children";
+    private static final String NEXT = ".next";
+
+    /** The lists of launchers that started on this folder and did not stop all they started. */
+    private static List<Path> lists(Path stateDir) {
+        Path run = stateDir.resolve("run");
+        if (!Files.isDirectory(run)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(run)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(LIST) && !f.getFileName().toString().endsWith(NEXT))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A process the launcher started, until it exits. */
@@ -102,7 +124,7 @@ final class Children {
     private synchronized void write() {
         try {
             Files.createDirectories(file.getParent());
-            Path next = file.resolveSibling("children.next");
+            Path next = file.resolveSibling(file.getFileName() + NEXT);
             Files.write(next, lines.values());
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -111,14 +133,22 @@ final class Children {
     }
 
     /**
-     * Stops what an earlier launcher on this folder left running (its list names processes that are
+     * Stops what earlier launchers on this folder left running (their lists name processes that are
      * still there, running the same program); answers their names.
      */
     static List<String> stopLeftovers(Path stateDir) {
-        Path file = list(stateDir);
-        if (!Files.exists(file)) {
-            return List.of();
+        List<String> names = new ArrayList<>();
+        for (Path file : lists(stateDir)) {
+            names.addAll(stopListed(file));
         }
+        if (!names.isEmpty()) {
+            LOG.warning(() -> "Stopped what an earlier launcher on " + stateDir + " left running: " + String.join(", ", names));
+        }
+        return names;
+    }
+
+    /** Stops what one list names that still runs, and deletes the list. */
+    private static List<String> stopListed(Path file) {
         List<ProcessHandle> left = new ArrayList<>();
         List<String> names = new ArrayList<>();
         try {
@@ -146,12 +176,9 @@ final class Children {
                     h.destroyForcibly();
                 }
             }
-            Files.delete(file);
+            Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (!names.isEmpty()) {
-            LOG.warning(() -> "Stopped what an earlier launcher on " + stateDir + " left running: " + String.join(", ", names));
         }
         return names;
     }

@@ -37,4 +37,61 @@ class ChildrenTest {
             stranger.destroyForcibly();
         }
     }
+
+    /**
+     * A launcher stopped and another started on the folder within the second before the first one's
+     * watchdog looked: that watchdog leaves the new launcher's servers alone, and the new launcher's
+     * own watchdog stops them once it is gone. Real watchdogs; sleeps stand in for the launchers.
+     */
+    @Test
+    void theWatchdogOfALauncherThatStoppedLeavesTheNextLaunchersServersAlone(@TempDir Path state) throws Exception {
+        Process firstLauncher = new ProcessBuilder("sleep", "300").start();
+        Process nextLauncher = new ProcessBuilder("sleep", "300").start();
+        Process nextServer = new ProcessBuilder("sleep", "300").start();
+        try {
+            Children.watched(state, firstLauncher.pid()); // it stopped all it started: its list is empty
+            Children.watched(state, nextLauncher.pid()).add(nextServer.pid(), "TERM", "Payara-Micro");
+            ProcessHandle firstWatchdog = watchdogOf(firstLauncher.pid());
+
+            firstLauncher.destroyForcibly().waitFor();
+
+            firstWatchdog.onExit().get(20, TimeUnit.SECONDS);
+            assertThat(nextServer.isAlive()).as("the next launcher's server runs on").isTrue();
+            nextLauncher.destroyForcibly().waitFor();
+            assertThat(nextServer.waitFor(20, TimeUnit.SECONDS)).as("its own watchdog stops it").isTrue();
+        } finally {
+            firstLauncher.destroyForcibly();
+            nextLauncher.destroyForcibly();
+            nextServer.destroyForcibly();
+        }
+    }
+
+    private static ProcessHandle watchdogOf(long launcher) {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(String.valueOf(launcher))).orElse(false))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theListsOfSeveralEarlierLaunchersAreAllHandled(@TempDir Path state) throws Exception {
+        Process one = new ProcessBuilder("sleep", "300").start();
+        Process other = new ProcessBuilder("sleep", "300").start();
+        try {
+            String sleep = one.info().command().orElseThrow();
+            Path run = Files.createDirectories(state.resolve("run"));
+            Files.write(run.resolve("children-101"), List.of(one.pid() + " TERM " + sleep + " Janus"));
+            Files.write(run.resolve("children-202"), List.of(other.pid() + " TERM " + sleep + " coturn"));
+
+            assertThat(Children.stopLeftovers(state)).containsExactlyInAnyOrder("Janus (" + one.pid() + ")",
+                    "coturn (" + other.pid() + ")");
+            assertThat(one.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(other.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            try (var left = Files.list(run)) {
+                assertThat(left).isEmpty();
+            }
+        } finally {
+            one.destroyForcibly();
+            other.destroyForcibly();
+        }
+    }
 }
