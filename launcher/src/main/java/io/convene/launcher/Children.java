@@ -97,6 +97,15 @@ final class Children {
         }
     }
 
+    /** Whether the process of that number (written in a file's name, say) still runs; false for no number. */
+    static boolean running(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException notAProcess) {
+            return false;
+        }
+    }
+
     /** A process the launcher started, until it exits. */
     static void started(Process process, String name) {
         Children children = current;

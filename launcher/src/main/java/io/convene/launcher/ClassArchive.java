@@ -10,7 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,17 +40,6 @@ final class ClassArchive {
         this.classPath = classPath;
     }
 
-    /**
-     * The archive of a JVM started with {@code classPath} as its class path, kept in {@code dir} under
-     * {@code name}; null where class sharing is off ({@code convene.class-sharing=false}).
-     */
-    static ClassArchive of(Path dir, String name, Path classPath) {
-        if (!Boolean.parseBoolean(SuiteSettings.setting("convene.class-sharing", "true"))) {
-            return null;
-        }
-        return new ClassArchive(dir.resolve(name + "-" + key(classPath) + ".jsa"), classPath.toAbsolutePath());
-    }
-
     /** What one start does with the archive: the JVM's options, and the file it writes at exit (null: none). */
     record Start(List<String> options, ClassArchive archive, Path writes) {
 
@@ -70,8 +59,10 @@ final class ClassArchive {
      * ({@code convene.class-sharing=false}).
      */
     static Start prepare(Path dir, String name, Path classPath) {
-        ClassArchive archive = of(dir, name, classPath);
-        return archive == null ? Start.NONE : archive.forStart();
+        if (!Boolean.parseBoolean(SuiteSettings.setting("convene.class-sharing", "true"))) {
+            return Start.NONE;
+        }
+        return new ClassArchive(dir.resolve(name + "-" + key(classPath) + ".jsa"), classPath.toAbsolutePath()).forStart();
     }
 
     /**
@@ -127,7 +118,7 @@ final class ClassArchive {
                 }
                 if (!otherName.endsWith(PARTIAL)) {
                     Files.deleteIfExists(other); // another build's or JDK's
-                } else if (!writerAlive(otherName)) {
+                } else if (!Children.running(writer(otherName))) {
                     if (otherName.startsWith(name + ".")) {
                         adopt(other);
                     } else {
@@ -138,36 +129,21 @@ final class ClassArchive {
         }
     }
 
-    /** Whether the launcher that started the JVM writing this partial archive still runs (it adopts it then). */
-    private static boolean writerAlive(String partialName) {
+    /**
+     * The process number of the launcher that started the JVM writing this partial archive (it
+     * adopts the archive itself while it runs): {@code <archive>.<pid>-<n>.partial}.
+     */
+    private static String writer(String partialName) {
         String writer = partialName.substring(0, partialName.length() - PARTIAL.length());
         writer = writer.substring(writer.lastIndexOf('.') + 1);
-        try {
-            long pid = Long.parseLong(writer.substring(0, writer.indexOf('-')));
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        } catch (NumberFormatException | StringIndexOutOfBoundsException notOurs) {
-            return false;
-        }
+        return writer.substring(0, Math.max(writer.indexOf('-'), 0));
     }
 
     /** Whether a JVM with this class path maps the archive (-Xshare:on refuses to start otherwise). */
     private boolean maps(Path archive) {
-        List<String> check = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-cp", classPath.toString(), "-version");
-        try {
-            Process java = new ProcessBuilder(check).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!java.waitFor(30, TimeUnit.SECONDS)) {
-                java.destroyForcibly();
-                return false;
-            }
-            return java.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Commands.capture(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-cp", classPath.toString(), "-version"), Map.of())
+                .exitCode() == 0;
     }
 
     /** What an archive is valid for: the class path's jar as it is on disk (path, size, time), and this JDK. */

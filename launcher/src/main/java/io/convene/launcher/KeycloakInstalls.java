@@ -41,7 +41,7 @@ final class KeycloakInstalls {
         String prefix = copy.getFileName() + ".partial-";
         try (Stream<Path> siblings = Files.list(copy.getParent())) {
             siblings.filter(p -> p.getFileName().toString().startsWith(prefix))
-                    .filter(p -> !running(p.getFileName().toString().substring(prefix.length())))
+                    .filter(p -> !Children.running(p.getFileName().toString().substring(prefix.length())))
                     .forEach(KeycloakInstalls::discard);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + copy.getParent(), e);
@@ -66,15 +66,6 @@ final class KeycloakInstalls {
         } catch (IOException e) {
             discard(partial);
             throw new UncheckedIOException("Cannot copy Keycloak from " + from + " to " + to, e);
-        }
-    }
-
-    /** Whether the process of that id (a copy's suffix) still runs. */
-    private static boolean running(String pid) {
-        try {
-            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-        } catch (NumberFormatException notAProcess) {
-            return false;
         }
     }
 

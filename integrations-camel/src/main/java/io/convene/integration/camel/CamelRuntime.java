@@ -139,7 +139,7 @@ public class CamelRuntime {
         try {
             started.get(START_WAIT_SECONDS, TimeUnit.SECONDS).camel().stop();
         } catch (ExecutionException | TimeoutException notStarted) {
-            started.cancel(false); // nothing to stop: its failure was logged when it happened
+            // nothing to stop: its failure was logged when it happened
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
